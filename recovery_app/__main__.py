@@ -1,0 +1,3 @@
+from recovery_app.cli import main
+
+raise SystemExit(main())

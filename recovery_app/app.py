@@ -1,0 +1,78 @@
+"""GUI start-up: window first, data right after, one instance per data folder."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from types import TracebackType
+
+from recovery_app import APP_NAME, log, paths
+from recovery_app.core.clock import Clock, SystemClock
+
+logger = logging.getLogger(__name__)
+# Set by benchmarks/: print timing marks to stdout and quit once Today shows data.
+BENCH_ENV = "RECOVERY_APP_BENCH_MARKS"
+
+
+def _install_crash_handler() -> None:
+    """Log the traceback (code only, no user text) and keep the window calm."""
+
+    def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        # Frames only: an exception's message could quote what the person wrote.
+        frames = "".join(traceback.format_tb(tb))
+        logger.error("unexpected %s\n%s", kind.__name__, frames)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.warning(
+                None,
+                APP_NAME,
+                "Something went wrong inside the app. Your saved data is safe. "
+                "If this keeps happening, please restart the app.",
+            )
+
+    sys.excepthook = handle
+
+
+def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
+    os.umask(0o077)
+    app_paths = paths.ensure_data_dir(paths.resolve(data_dir))
+    log.setup(app_paths.log)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from recovery_app.ui.main_window import MainWindow
+    from recovery_app.ui.single_instance import SingleInstance
+    from recovery_app.ui.style import STYLE_SHEET
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("recovery-companion")
+
+    instance = SingleInstance(app_paths.instance_key)
+    if instance.notify_running():
+        print(f"{APP_NAME} is already open; bringing its window forward.", file=sys.stderr)
+        return 0
+    instance.listen()
+
+    app.setStyleSheet(STYLE_SHEET)
+    _install_crash_handler()
+    window = MainWindow(app_paths, clock or SystemClock())
+    instance.activated.connect(window.bring_forward)
+
+    if os.environ.get(BENCH_ENV) == "1":
+        from recovery_app.ui.bench_marks import BenchMarks
+
+        BenchMarks(window)
+    window.show()
+    # Open the database once the window has painted.
+    QTimer.singleShot(0, window.open_data)
+    try:
+        return app.exec()
+    finally:
+        instance.close()

@@ -1,0 +1,1 @@
+"""Pure domain rules: value types, validation and calendar maths (no Qt, no SQL)."""

@@ -1,0 +1,115 @@
+"""The daily check-in: what a person records about their day, and its rules."""
+
+from __future__ import annotations
+
+import enum
+import math
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from recovery_app.core.errors import InvalidInput
+
+MOOD_WORDS: dict[int, str] = {
+    1: "Very low",
+    2: "Low",
+    3: "Okay",
+    4: "Good",
+    5: "Very good",
+}
+SLEEP_QUALITY_WORDS: dict[int, str] = {
+    1: "Poor",
+    2: "Restless",
+    3: "Okay",
+    4: "Good",
+    5: "Great",
+}
+SCALE_MIN, SCALE_MAX = 0, 10
+SLEEP_HOURS_MAX = 24.0
+
+
+class UsedToday(enum.StrEnum):
+    """The honest answer to "did you use today?". Every answer is respected."""
+
+    NO = "no"
+    YES = "yes"
+    PREFER_NOT_TO_SAY = "prefer_not_to_say"
+
+
+USED_WORDS: dict[UsedToday, str] = {
+    UsedToday.NO: "No",
+    UsedToday.YES: "Yes",
+    UsedToday.PREFER_NOT_TO_SAY: "I'd rather not say",
+}
+
+
+@dataclass(frozen=True)
+class Halt:
+    """Hungry, angry, lonely, tired: four states that often come before cravings."""
+
+    hungry: bool = False
+    angry: bool = False
+    lonely: bool = False
+    tired: bool = False
+
+    def named(self) -> list[str]:
+        return [n for n in ("hungry", "angry", "lonely", "tired") if getattr(self, n)]
+
+
+def new_uid() -> str:
+    """A stable id so records can be merged across exports without duplicates."""
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    day: date
+    mood: int
+    anxiety: int
+    craving: int
+    used: UsedToday
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    halt: Halt = field(default_factory=Halt)
+    gratitude: str = ""
+    note: str = ""
+    uid: str = field(default_factory=new_uid)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def mood_word(self) -> str:
+        return MOOD_WORDS[self.mood]
+
+
+def _check_scale(name: str, value: object, low: int, high: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise InvalidInput(f"{name} must be a whole number from {low} to {high}.")
+
+
+def validate_checkin(checkin: CheckIn, today: date) -> None:
+    """Raise ``InvalidInput`` with a clear message if the check-in cannot be stored."""
+    if not isinstance(checkin.day, date) or isinstance(checkin.day, datetime):
+        raise InvalidInput("A check-in needs a calendar day.")
+    if checkin.day > today:
+        raise InvalidInput("A check-in can't be for a day that hasn't happened yet.")
+    _check_scale("Mood", checkin.mood, 1, 5)
+    _check_scale("Anxiety", checkin.anxiety, SCALE_MIN, SCALE_MAX)
+    _check_scale("Craving", checkin.craving, SCALE_MIN, SCALE_MAX)
+    if not isinstance(checkin.used, UsedToday):
+        raise InvalidInput("Please answer whether you used today (you can say you'd rather not).")
+    hours = checkin.sleep_hours
+    if hours is not None and (
+        not isinstance(hours, int | float)
+        or isinstance(hours, bool)
+        or not math.isfinite(hours)
+        or not 0 <= hours <= SLEEP_HOURS_MAX
+    ):
+        raise InvalidInput("Sleep must be between 0 and 24 hours.")
+    if checkin.sleep_quality is not None:
+        _check_scale("Sleep quality", checkin.sleep_quality, 1, 5)
+    for name, text in (("Gratitude", checkin.gratitude), ("Note", checkin.note)):
+        if not isinstance(text, str):
+            raise InvalidInput(f"{name} must be text.")
+        if "\x00" in text:
+            raise InvalidInput(f"{name} contains a character that can't be stored.")

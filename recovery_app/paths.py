@@ -1,0 +1,75 @@
+"""Where data lives. The one thing tests redirect (through RECOVERY_APP_DATA_DIR)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from recovery_app.core.errors import DataDirError
+
+ENV_DATA_DIR = "RECOVERY_APP_DATA_DIR"
+APP_DIR_NAME = "recovery-companion"
+DATABASE_NAME = "recovery.db"
+SETTINGS_NAME = "settings.json"
+LOG_NAME = "app.log"
+PRIVATE_DIR_MODE = 0o700
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DATABASE_NAME
+
+    @property
+    def settings(self) -> Path:
+        return self.data_dir / SETTINGS_NAME
+
+    @property
+    def log(self) -> Path:
+        return self.data_dir / LOG_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def instance_key(self) -> str:
+        """A name for the single-instance channel, one per data folder."""
+        digest = hashlib.sha256(str(self.data_dir).encode("utf-8")).hexdigest()[:16]
+        return f"recovery-companion-{digest}"
+
+
+def resolve(cli_value: str | None = None) -> AppPaths:
+    """``--data-dir`` wins, then RECOVERY_APP_DATA_DIR, then the platform's data folder."""
+    raw = cli_value or os.environ.get(ENV_DATA_DIR) or None
+    folder = Path(raw).expanduser() if raw else default_data_dir()
+    return AppPaths(folder.absolute())
+
+
+def ensure_data_dir(paths: AppPaths) -> AppPaths:
+    """Create the data folder as 0700. Refuse a path that is a file."""
+    folder = paths.data_dir
+    if folder.exists() and not folder.is_dir():
+        raise DataDirError(f"The data folder {folder} is a file, not a folder.")
+    created = not folder.exists()
+    try:
+        folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+        # Tighten a folder we made or that holds only our data; never a shared folder.
+        if created or paths.database.exists() or not any(folder.iterdir()):
+            os.chmod(folder, PRIVATE_DIR_MODE)
+    except OSError as exc:
+        raise DataDirError(f"Can't use the data folder {folder}: {exc.strerror}.") from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataDirError(f"The data folder {folder} is not writable.")
+    return paths

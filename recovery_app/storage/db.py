@@ -1,0 +1,106 @@
+"""Opening the database: pragmas on every connection, private file modes, migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from recovery_app.core.errors import CorruptDatabaseError, DataDirError
+from recovery_app.storage import migrate
+
+PRIVATE_FILE_MODE = 0o600
+DATABASE_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+)
+
+
+def _apply_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in DATABASE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _touch_private(path: Path) -> None:
+    """Create the file as 0600 before SQLite does; SQLite gives -wal/-shm the same mode."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+    os.close(fd)
+    os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        # Parameters can hold journal text; keep them out of error messages and logs.
+        hide_parameters=True,
+    )
+    event.listen(engine, "connect", _apply_pragmas)
+    return engine
+
+
+class Database:
+    """One database file. Use ``transaction()`` for each unit of work."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = make_engine(path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open (creating if new) and migrate.
+
+        Raises a ``KnownError`` and changes nothing when the file must be refused.
+        """
+        if path.parent.exists() and not path.parent.is_dir():
+            raise DataDirError(f"{path.parent} is a file, not a folder.")
+        if path.exists() and not path.is_file():
+            raise DataDirError(f"{path} is not a file.")
+        revision = migrate.check_revision(path)
+        try:
+            _touch_private(path)
+        except OSError as exc:
+            raise DataDirError(f"Can't open {path}: {exc.strerror}.") from exc
+        db = cls(path)
+        try:
+            if revision != migrate.HEAD_REVISION:
+                migrate.upgrade(db.engine)
+            else:
+                with db.engine.connect():
+                    pass  # apply pragmas now, so -wal/-shm exist with the right mode
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            db.close()
+            raise CorruptDatabaseError(
+                f"The data file {path} could not be opened. It has not been changed."
+            ) from exc
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.chmod(side, PRIVATE_FILE_MODE)
+        return db
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed durably on success, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,88 @@
+"""Bring a database to the current schema, without importing Alembic when it is already there.
+
+Alembic costs most of a second to import, so start-up compares the stored
+revision with ``HEAD_REVISION`` using the plain connection first. A test keeps
+``KNOWN_REVISIONS`` equal to Alembic's own script history.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from recovery_app.core.errors import CorruptDatabaseError, NewerDatabaseError
+
+# Oldest first. Add each new migration's revision id here.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision in the file, or None for a new, empty database.
+
+    Reads with a plain read-only query and no pragmas, so a file we must refuse
+    is left exactly as it was.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise CorruptDatabaseError(f"The data file {path} can't be opened ({exc}).") from exc
+    try:
+        try:
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        except sqlite3.DatabaseError as exc:
+            raise CorruptDatabaseError(
+                f"The data file {path} is damaged or is not a Recovery Companion database. "
+                "It has not been changed."
+            ) from exc
+        if "alembic_version" not in tables:
+            if tables:
+                raise CorruptDatabaseError(
+                    f"The file {path} is not a Recovery Companion database. "
+                    "It has not been changed."
+                )
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if row is None else str(row[0])
+    finally:
+        conn.close()
+
+
+def check_revision(path: Path) -> str | None:
+    revision = stored_revision(path)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerDatabaseError(
+            "Your data was saved by a newer version of Recovery Companion. "
+            "Please install the newer version to open it. Your data has not been changed."
+        )
+    return revision
+
+
+def upgrade(engine: Engine) -> None:
+    """Run the packaged Alembic migrations on ``engine`` up to the head revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def alembic_heads() -> list[str]:
+    """Alembic's own view of the heads (used by tests to keep the constants true)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return list(ScriptDirectory.from_config(config).get_heads())

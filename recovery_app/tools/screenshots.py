@@ -1,0 +1,97 @@
+"""Render every page with sample data to PNG, offscreen.
+
+python -m recovery_app.tools.screenshots OUTDIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from recovery_app.core.clock import FixedClock
+from recovery_app.paths import AppPaths
+from recovery_app.storage.db import Database
+from recovery_app.tools.sample_data import populate
+from recovery_app.ui.help_dialog import HelpDialog
+from recovery_app.ui.main_window import MainWindow
+from recovery_app.ui.style import STYLE_SHEET
+
+SAMPLE_NOW = datetime(2026, 11, 25, 19, 30).astimezone()
+SIZE = (1100, 800)
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _window(folder: Path, clock: FixedClock, welcome_done: bool) -> MainWindow:
+    folder.mkdir(parents=True, exist_ok=True)
+    if welcome_done:
+        (folder / "settings.json").write_text('{"welcome_done": true}', encoding="utf-8")
+    window = MainWindow(AppPaths(folder), clock)
+    window.resize(*SIZE)
+    window.show()
+    window.open_data()
+    return window
+
+
+def render(out_dir: Path) -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(STYLE_SHEET)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clock = FixedClock(SAMPLE_NOW)
+    written: list[Path] = []
+
+    def shot(name: str, widget: QWidget) -> None:
+        _settle(app)
+        target = out_dir / f"{name}.png"
+        widget.grab().save(str(target))
+        written.append(target)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        welcome = _window(Path(tmp) / "new", clock, welcome_done=False)
+        shot("welcome", welcome)
+        welcome.close()
+
+        data = Path(tmp) / "sample"
+        data.mkdir()
+        db = Database.open(data / "recovery.db")
+        populate(db, SAMPLE_NOW.date(), years=1.1, now=SAMPLE_NOW)
+        db.close()
+        window = _window(data, clock, welcome_done=True)
+        pages: list[tuple[str, Callable[[], None]]] = [
+            ("today", lambda: window.show_page("today")),
+            ("checkin", lambda: window.open_checkin(SAMPLE_NOW.date())),
+        ]
+        for name, go in pages:
+            go()
+            shot(name, window)
+        dialog = HelpDialog.present(window)
+        shot("get-help", dialog)
+        dialog.close()
+        window.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out_dir", type=Path)
+    args = parser.parse_args(argv)
+    for path in render(args.out_dir):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

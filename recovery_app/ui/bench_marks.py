@@ -1,0 +1,32 @@
+"""Timing marks for benchmarks/: printed only when RECOVERY_APP_BENCH_MARKS=1."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from recovery_app.ui.main_window import MainWindow
+
+
+class BenchMarks(QObject):
+    """Prints 'painted T' at the window's first paint, 'today-data T' once Today shows data."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.painted = False
+        window.installEventFilter(self)
+        window.dataReady.connect(self._data_ready)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            print(f"painted {time.perf_counter()}", flush=True)
+        return False
+
+    def _data_ready(self) -> None:
+        self.window.today_page.repaint()
+        print(f"today-data {time.perf_counter()}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)

@@ -1,0 +1,17 @@
+"""A plain yes/no question, patchable in tests through ``Confirm.ask``."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class Confirm:
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setText(text)
+        yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes_button

@@ -1,0 +1,33 @@
+"""The public crisis lines shown on every Get help surface (United States)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    name: str
+    number: str
+    detail: str
+
+
+CRISIS_LINES: tuple[CrisisLine, ...] = (
+    CrisisLine(
+        "Emergency services",
+        "911",
+        "If you or someone else is in danger, has taken too much, or has a seizure.",
+    ),
+    CrisisLine(
+        "988 Suicide & Crisis Lifeline",
+        "988",
+        "Call or text 988, any time, to talk with a trained counsellor.",
+    ),
+    CrisisLine(
+        "SAMHSA National Helpline",
+        "1-800-662-4357",
+        "Free, confidential, 24/7, in English and Spanish: treatment referrals and information.",
+    ),
+)
+COUNTRY_NOTE = (
+    "These numbers are for the United States. Numbers differ by country: "
+    "if you live elsewhere, please look up your local emergency and crisis numbers."
+)

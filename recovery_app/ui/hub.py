@@ -1,0 +1,8 @@
+"""The one place pages hear that data changed, so no page reaches into another."""
+
+from PySide6.QtCore import QObject, Signal
+
+
+class DataHub(QObject):
+    checkinsChanged = Signal()
+    profileChanged = Signal()

@@ -1,0 +1,251 @@
+"""The main window: sidebar, pages, the always-visible Get help button.
+
+It paints first and opens the database right after, so the window appears
+before any heavy import. All signal wiring between pages lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app import APP_NAME, settings
+from recovery_app.core.clock import Clock, today
+from recovery_app.core.errors import KnownError
+from recovery_app.paths import AppPaths
+from recovery_app.storage.db import Database
+from recovery_app.storage.profile import Profile
+from recovery_app.ui.confirm import Confirm
+from recovery_app.ui.help_dialog import HelpDialog
+from recovery_app.ui.hub import DataHub
+from recovery_app.ui.message_page import MessagePage
+from recovery_app.ui.pages.checkin_page import CheckInPage
+from recovery_app.ui.pages.today_page import TodayPage
+from recovery_app.ui.pages.welcome_page import WelcomePage
+from recovery_app.ui.start_date_dialog import StartDateChoice, StartDateDialog
+from recovery_app.ui.style import icon
+from recovery_app.ui.windowing import bring_to_front
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    title: str
+    icon: str
+    widget: QWidget
+
+
+class MainWindow(QMainWindow):
+    dataReady = Signal()
+
+    def __init__(self, paths: AppPaths, clock: Clock) -> None:
+        super().__init__()
+        self.paths, self.clock = paths, clock
+        self.settings = settings.load(paths.settings)
+        self.db: Database | None = None
+        self.hub = DataHub(self)
+        self.pages: list[PageEntry] = []
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(icon("app"))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("sidebar")
+        self.nav.setAccessibleName("Pages")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.help_button = QPushButton(icon("help"), "&Get help")
+        self.help_button.setObjectName("getHelp")
+        self.help_button.setAccessibleName("Get help now")
+        self.help_button.setToolTip("Crisis lines and support (F1)")
+        self.help_button.clicked.connect(self.show_help)
+        sidebar = QFrame()
+        sidebar.setFixedWidth(214)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(12, 16, 8, 16)
+        side.addWidget(self.nav, 1)
+        side.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.stack = QStackedWidget()
+        self.message_page = MessagePage()
+        self.message_page.show_message("Opening your data…", "")
+        self.stack.addWidget(self.message_page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._add_action("Get help", QKeySequence(Qt.Key.Key_F1), self.show_help)
+        self._add_action("Quit", QKeySequence.StandardKey.Quit, self.close)
+        self._restore_geometry()
+
+    # -- start-up --------------------------------------------------------
+    def open_data(self) -> None:
+        """Open the database and build the pages; on a refusal, say why calmly."""
+        try:
+            self.db = Database.open(self.paths.database)
+        except KnownError as exc:
+            log.warning("database not opened: %s", type(exc).__name__)
+            self.message_page.show_message("Your data could not be opened", exc.message)
+            return
+        self.today_page = TodayPage(self.db, self.hub, self.clock)
+        self.checkin_page = CheckInPage(self.db, self.hub, self.clock)
+        self._add_page("today", "Today", "today", self.today_page)
+        self._add_page("checkin", "Check-in", "checkin", self.checkin_page)
+        self.today_page.checkinRequested.connect(self.open_checkin)
+        self.today_page.startDateRequested.connect(self.change_start_date)
+        if self.settings.welcome_done:
+            self.show_page("today")
+        else:
+            self._show_welcome()
+        self.dataReady.emit()
+
+    def _add_page(self, key: str, title: str, icon_name: str, widget: QWidget) -> None:
+        entry = PageEntry(key, title, icon_name, widget)
+        self.pages.append(entry)
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(icon(icon_name), title)
+        number = len(self.pages)
+        item.setToolTip(f"{title} (Ctrl+{number})")
+        self.nav.addItem(item)
+        self._add_action(
+            f"Go to {title}", QKeySequence(f"Ctrl+{number}"), partial(self.show_page, key)
+        )
+
+    def _add_action(
+        self, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
+    ) -> None:
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+
+    def _show_welcome(self) -> None:
+        self.nav.hide()
+        self.welcome = WelcomePage(today(self.clock))
+        self.welcome.finished.connect(self._welcome_finished)
+        self.welcome.helpRequested.connect(self.show_help)
+        self.stack.addWidget(self.welcome)
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.begin_button.setFocus()
+
+    def _welcome_finished(self, choice: StartDateChoice) -> None:
+        if not self._save_start_date(choice):
+            return
+        self.settings = replace(self.settings, welcome_done=True)
+        settings.save(self.paths.settings, self.settings)
+        self.nav.show()
+        self.stack.removeWidget(self.welcome)
+        self.welcome.deleteLater()
+        self.show_page("today")
+
+    # -- navigation ------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        for row, entry in enumerate(self.pages):
+            if entry.key == key:
+                if self.nav.isHidden():
+                    return  # the welcome comes first
+                self.nav.setCurrentRow(row)
+                self._nav_changed(row)
+                return
+
+    def current_page_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return next((p.key for p in self.pages if p.widget is widget), None)
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            page = self.pages[row].widget
+            if page is self.today_page:
+                self.today_page.refresh()
+            self.stack.setCurrentWidget(page)
+
+    def open_checkin(self, day: object) -> None:
+        from datetime import date
+
+        assert isinstance(day, date)
+        if self.checkin_page.request_day(day):
+            self.show_page("checkin")
+
+    def change_start_date(self) -> None:
+        assert self.db is not None
+        with self.db.reading() as session:
+            current = Profile(session).start_date()
+        choice = StartDateDialog.ask(self, current, today(self.clock))
+        if choice is not None:
+            self._save_start_date(choice)
+
+    def _save_start_date(self, choice: StartDateChoice) -> bool:
+        assert self.db is not None
+        try:
+            with self.db.transaction() as session:
+                Profile(session).set_start_date(choice.start, self.clock.now())
+        except KnownError as exc:
+            self.message_page.show_message("That date can't be used", exc.message)
+            return False
+        self.hub.profileChanged.emit()
+        return True
+
+    def show_help(self) -> None:
+        HelpDialog.present(self)
+
+    def bring_forward(self) -> None:
+        """Another launch asked for this window."""
+        bring_to_front(self)
+
+    # -- window state ----------------------------------------------------
+    def _restore_geometry(self) -> None:
+        self.resize(1040, 760)
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        page = getattr(self, "checkin_page", None)
+        if (
+            page is not None
+            and page.has_unsaved_changes()
+            and not Confirm.ask(
+                self,
+                "Unsaved check-in",
+                "Your check-in has changes that are not saved yet. Close anyway?",
+                "Close without saving",
+                "Keep editing",
+            )
+        ):
+            event.ignore()
+            return
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings = replace(
+            settings.load(self.paths.settings),
+            window_geometry=geometry,
+            welcome_done=self.settings.welcome_done,
+        )
+        try:
+            settings.save(self.paths.settings, self.settings)
+        except KnownError:
+            log.warning("window position not saved")
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        super().closeEvent(event)

@@ -1,0 +1,200 @@
+"""Today: a greeting, days in recovery, today's check-in and the last week at a glance."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.clock import Clock, today
+from recovery_app.core.durations import describe_span
+from recovery_app.core.milestones import milestone_message
+from recovery_app.core.progress import compute_progress
+from recovery_app.storage.db import Database
+from recovery_app.storage.summary import TodaySummary, today_summary
+from recovery_app.ui.formatting import days_words, long_day, short_day
+from recovery_app.ui.hub import DataHub
+from recovery_app.ui.style import Card, heading, wrapped
+
+
+def greeting(hour: int) -> str:
+    if 5 <= hour < 12:
+        return "Good morning"
+    if 12 <= hour < 18:
+        return "Good afternoon"
+    return "Good evening"
+
+
+class TodayPage(QWidget):
+    checkinRequested = Signal(object)  # date
+    startDateRequested = Signal()
+    dataShown = Signal()
+
+    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.clock = db, clock
+        self.setAccessibleName("Today")
+        content = QWidget()
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setSpacing(16)
+        self.greeting = heading("")
+        self.date_label = wrapped("")
+        outer.addWidget(self.greeting)
+        outer.addWidget(self.date_label)
+
+        self.recovery_card = Card("Your recovery")
+        self.time_label = wrapped()
+        self.time_label.setAccessibleName("Time in recovery")
+        self.run_label = wrapped()
+        self.run_label.setAccessibleName("Current substance-free run")
+        self.total_label = wrapped()
+        self.total_label.setAccessibleName("Total substance-free days")
+        self.milestone_label = wrapped()
+        self.milestone_label.setAccessibleName("Milestone")
+        self.start_button = QPushButton()
+        self.start_button.clicked.connect(self.startDateRequested)
+        for widget in (self.time_label, self.run_label, self.total_label, self.milestone_label):
+            self.recovery_card.body.addWidget(widget)
+        start_row = QHBoxLayout()
+        start_row.addStretch(1)
+        start_row.addWidget(self.start_button)
+        self.recovery_card.body.addLayout(start_row)
+        outer.addWidget(self.recovery_card)
+
+        checkin_card = Card("Today's check-in")
+        self.checkin_status = wrapped()
+        self.checkin_status.setAccessibleName("Today's check-in status")
+        self.checkin_button = QPushButton()
+        self.checkin_button.clicked.connect(lambda: self.checkinRequested.emit(today(self.clock)))
+        row = QHBoxLayout()
+        row.addWidget(self.checkin_status, 1)
+        row.addWidget(self.checkin_button)
+        checkin_card.body.addLayout(row)
+        outer.addWidget(checkin_card)
+
+        week_card = Card("The last 7 days")
+        self.week_hint = wrapped()
+        self.week_hint.setAccessibleName("About the last 7 days")
+        week_card.body.addWidget(self.week_hint)
+        self.week_grid = QGridLayout()
+        self.week_grid.setSpacing(8)
+        self.day_buttons: list[QPushButton] = []
+        for column in range(7):
+            button = QPushButton()
+            button.setMinimumHeight(64)
+            button.clicked.connect(lambda _=False, c=column: self._day_clicked(c))
+            self.day_buttons.append(button)
+            self.week_grid.addWidget(button, 0, column)
+        week_card.body.addLayout(self.week_grid)
+        outer.addWidget(week_card)
+        outer.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self._week_days: list[date] = []
+        hub.checkinsChanged.connect(self.refresh)
+        hub.profileChanged.connect(self.refresh)
+
+    def refresh(self) -> None:
+        now = self.clock.now()
+        with self.db.reading() as session:
+            summary = today_summary(session, now.date())
+        self.greeting.setText(greeting(now.hour))
+        self.date_label.setText(long_day(summary.today))
+        self._show_recovery(summary)
+        self._show_checkin(summary.todays_checkin)
+        self._show_week(summary)
+        self.dataShown.emit()
+
+    def _show_recovery(self, s: TodaySummary) -> None:
+        counting = s.start_date is not None
+        for label in (self.run_label, self.total_label, self.milestone_label):
+            label.setVisible(counting)
+        if s.start_date is None:
+            self.time_label.setText(
+                "You chose not to count days, and that's okay. Every check-in still counts. "
+                "If you ever want a day count, you can set a start date."
+            )
+            self.start_button.setText("Set a start date")
+            self.start_button.setAccessibleName("Set a recovery start date")
+            return
+        self.start_button.setText("Change start date")
+        self.start_button.setAccessibleName("Change recovery start date")
+        if s.start_date == s.today:
+            self.time_label.setText("Your recovery starts today. Welcome — this is day one.")
+        else:
+            self.time_label.setText(
+                f"Time in recovery: <b>{describe_span(s.start_date, s.today)}</b> "
+                f"(since {long_day(s.start_date)})"
+            )
+        p = compute_progress(s.start_date, s.today, s.slip_days)
+        self.run_label.setText(
+            f"Current substance-free run: <b>{days_words(p.current_run_days)}</b>"
+        )
+        self.total_label.setText(
+            f"Total substance-free days: <b>{p.total_free_days:,}</b>"
+            + (" — a slip never erases these." if p.slip_days else "")
+        )
+        if s.today in s.slip_days:
+            self.milestone_label.setText(
+                "Today has been hard. Be gentle with yourself: tomorrow is a fresh start, "
+                "and every day you have already done is still yours."
+            )
+        else:
+            self.milestone_label.setText(milestone_message(p.run_start, s.today))
+
+    def _show_checkin(self, c: CheckIn | None) -> None:
+        if c is None:
+            self.checkin_status.setText("Not done yet. It takes about 30 seconds.")
+            self.checkin_button.setText("Do today's check-in")
+        else:
+            used = {
+                UsedToday.NO: "no use",
+                UsedToday.YES: "a hard day",
+                UsedToday.PREFER_NOT_TO_SAY: "",
+            }[c.used]
+            details = f"Mood: {c.mood_word} · anxiety {c.anxiety}/10 · craving {c.craving}/10"
+            self.checkin_status.setText(f"Done. {details}" + (f" · {used}" if used else ""))
+            self.checkin_button.setText("Edit today's check-in")
+        self.checkin_button.setAccessibleName(self.checkin_button.text())
+
+    def _show_week(self, s: TodaySummary) -> None:
+        by_day = {c.day: c for c in s.week}
+        self._week_days = [s.today - timedelta(days=6 - i) for i in range(7)]
+        for button, day in zip(self.day_buttons, self._week_days, strict=True):
+            c = by_day.get(day)
+            mood = c.mood_word if c else "No check-in"
+            title = "Today" if day == s.today else short_day(day)
+            button.setText(f"{title}\n{mood}")
+            button.setAccessibleName(f"{long_day(day)}: {mood}. Open this day's check-in.")
+            button.setToolTip(f"Open the check-in for {long_day(day)}")
+        if s.checkin_count == 0:
+            self.week_hint.setText(
+                "Your week will show here after your first check-in. Start with today's — "
+                "there are no wrong answers."
+            )
+        else:
+            self.week_hint.setText(
+                f"You have checked in on {len(s.week)} of the last 7 days. "
+                "Choose a day to see or fill it in."
+            )
+
+    def _day_clicked(self, column: int) -> None:
+        if self._week_days:
+            self.checkinRequested.emit(self._week_days[column])

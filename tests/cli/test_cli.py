@@ -1,0 +1,128 @@
+"""The command line: version, export, and clear one-line errors with status 2."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from recovery_app import __version__
+from recovery_app.cli import main
+from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.paths import AppPaths
+from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.db import Database
+from recovery_app.storage.export import EXPORT_FORMAT, EXPORT_VERSION
+from recovery_app.storage.profile import Profile
+
+NOTE = "Felt shaky 😟 but called my sponsor — مرحبا"
+
+
+@pytest.fixture
+def filled(app_paths: AppPaths) -> AppPaths:
+    now = datetime(2026, 11, 25, 9, 0).astimezone()
+    db = Database.open(app_paths.database)
+    with db.transaction() as s:
+        Profile(s).set_start_date(date(2026, 1, 1), now)
+        CheckIns(s).save(CheckIn(date(2026, 11, 24), 2, 7, 8, UsedToday.YES, note=NOTE), now)
+        CheckIns(s).save(CheckIn(date(2026, 11, 25), 4, 3, 1, UsedToday.NO, sleep_hours=6.5), now)
+    db.close()
+    return app_paths
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"recovery-app {__version__}"
+
+
+def test_export_json(filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "export.json"
+    assert (
+        main(["--data-dir", str(filled.data_dir), "export", "--format", "json", "--out", str(out)])
+        == 0
+    )
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert (doc["format"], doc["version"]) == (EXPORT_FORMAT, EXPORT_VERSION)
+    assert doc["profile"] == {"recovery_start_date": "2026-01-01"}
+    assert [c["day"] for c in doc["checkins"]] == ["2026-11-24", "2026-11-25"]
+    first = doc["checkins"][0]
+    assert (first["used"], first["note"], first["craving"]) == ("yes", NOTE, 8)
+    assert doc["checkins"][1]["sleep_hours"] == 6.5
+    assert "not encrypted" in capsys.readouterr().err
+
+
+def test_data_dir_from_environment(filled: AppPaths, tmp_path: Path) -> None:
+    # The autouse fixture points RECOVERY_APP_DATA_DIR at the filled folder.
+    out = tmp_path / "env.json"
+    assert main(["export", "--out", str(out)]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["checkins"]) == 2
+
+
+def _fails(argv: list[str], capsys: pytest.CaptureFixture[str], words: str) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert words in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_data_dir_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    _fails(
+        ["--data-dir", str(blocker), "export", "--out", str(tmp_path / "o.json")],
+        capsys,
+        "is a file",
+    )
+
+
+def test_unwritable_output(
+    filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fails(["export", "--out", str(tmp_path / "missing" / "o.json")], capsys, "does not exist")
+    _fails(["export", "--out", str(tmp_path)], capsys, "is a folder")
+
+
+def test_export_with_no_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _fails(
+        ["--data-dir", str(tmp_path / "empty"), "export", "--out", str(tmp_path / "o.json")],
+        capsys,
+        "no Recovery Companion data",
+    )
+    assert not (tmp_path / "empty").exists()
+
+
+def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--format", "xml", "--out", "x"])
+    assert exit_info.value.code == 2
+
+
+def test_module_entry_point_in_a_real_process(filled: AppPaths, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "recovery_app",
+            "--data-dir",
+            str(blocker),
+            "export",
+            "--out",
+            str(tmp_path / "o.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("recovery-app: ") and "Traceback" not in result.stderr

@@ -1,0 +1,137 @@
+"""Opening, pragmas, file modes, migrations and refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from recovery_app.core.errors import CorruptDatabaseError, DataDirError, NewerDatabaseError
+from recovery_app.paths import AppPaths, ensure_data_dir
+from recovery_app.storage import migrate
+from recovery_app.storage.db import Database
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_head_constant_matches_alembic_scripts() -> None:
+    assert migrate.alembic_heads() == [migrate.HEAD_REVISION]
+
+
+def test_known_revisions_match_alembic_history() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    history = [s.revision for s in ScriptDirectory.from_config(config).walk_revisions()]
+    assert tuple(reversed(history)) == migrate.KNOWN_REVISIONS
+
+
+def test_migrates_from_empty_to_head(db: Database) -> None:
+    with db.engine.connect() as conn:
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        tables = set(
+            conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
+        )
+    assert version == migrate.HEAD_REVISION
+    assert {"checkin", "checkin_revision", "recovery_profile"} <= tables
+
+
+def test_schema_matches_the_models(db: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from recovery_app.storage.models import Base
+
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_pragmas_on_every_connection(db: Database) -> None:
+    for _ in range(2):
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+            assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+            assert conn.execute(text("PRAGMA synchronous")).scalar_one() == 2  # FULL
+
+
+def test_files_are_private(app_paths: AppPaths) -> None:
+    ensure_data_dir(app_paths)
+    db = Database.open(app_paths.database)
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+            wal = app_paths.database.with_name("recovery.db-wal")
+            shm = app_paths.database.with_name("recovery.db-shm")
+            assert wal.exists() and shm.exists()
+            assert _mode(app_paths.data_dir) == 0o700
+            for path in (app_paths.database, wal, shm):
+                assert _mode(path) == 0o600, path
+    finally:
+        db.close()
+
+
+def test_new_data_folder_is_created_private(tmp_path: Path) -> None:
+    paths = ensure_data_dir(AppPaths(tmp_path / "a" / "b"))
+    assert _mode(paths.data_dir) == 0o700
+
+
+def test_data_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DataDirError, match="is a file"):
+        ensure_data_dir(AppPaths(blocker))
+
+
+def test_reopening_at_head_skips_alembic(
+    app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Database.open(app_paths.database).close()
+
+    def fail(_engine: object) -> None:
+        raise AssertionError("migrations ran on a database already at head")
+
+    monkeypatch.setattr(migrate, "upgrade", fail)
+    Database.open(app_paths.database).close()
+
+
+def test_newer_database_is_refused_and_untouched(app_paths: AppPaths) -> None:
+    Database.open(app_paths.database).close()
+    conn = sqlite3.connect(app_paths.database, isolation_level=None)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    assert not app_paths.database.with_name("recovery.db-wal").exists()
+    before = _digest(app_paths.database)
+    with pytest.raises(NewerDatabaseError, match="newer version"):
+        Database.open(app_paths.database)
+    assert _digest(app_paths.database) == before
+    assert not app_paths.database.with_name("recovery.db-wal").exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_untouched(app_paths: AppPaths) -> None:
+    app_paths.database.write_bytes(b"this is not sqlite " * 200)
+    before = _digest(app_paths.database)
+    with pytest.raises(CorruptDatabaseError, match="has not been changed"):
+        Database.open(app_paths.database)
+    assert _digest(app_paths.database) == before
+
+
+def test_another_apps_database_is_refused(app_paths: AppPaths) -> None:
+    with sqlite3.connect(app_paths.database) as conn:
+        conn.execute("CREATE TABLE notes (x)")
+    conn.close()
+    with pytest.raises(CorruptDatabaseError, match="not a Recovery Companion database"):
+        Database.open(app_paths.database)

@@ -1,0 +1,143 @@
+"""The window as a person meets it: welcome, pages, shortcuts, Get help."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QScrollBar,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from recovery_app import settings
+from recovery_app.paths import AppPaths
+from recovery_app.storage.profile import Profile
+from recovery_app.ui.help_dialog import HelpDialog
+from recovery_app.ui.main_window import MainWindow
+from tests.ui.conftest import WindowFactory
+
+
+def visible_text(widget: QWidget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def test_first_run_shows_welcome_then_today(
+    make_window: WindowFactory, qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    window = make_window(welcome_done=False)
+    assert window.stack.currentWidget() is window.welcome
+    assert window.nav.isHidden()
+    text = visible_text(window)
+    assert "stays on this computer" in text and "not medical advice" in text and "911" in text
+    window.welcome.picker.no_count.setChecked(True)
+    qtbot.mouseClick(window.welcome.begin_button, Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "today"
+    assert window.nav.isVisible()
+    assert settings.load(app_paths.settings).welcome_done
+    assert window.db is not None
+    with window.db.reading() as s:
+        assert Profile(s).start_date() is None
+    assert "chose not to count days" in visible_text(window)
+
+
+def test_welcome_start_date_is_used_on_today(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window(welcome_done=False)
+    window.welcome.picker.date_edit.setDate(date(2025, 11, 21))
+    qtbot.mouseClick(window.welcome.begin_button, Qt.MouseButton.LeftButton)
+    assert "1 year, 4 days" in window.today_page.time_label.text()
+
+
+def test_sidebar_lists_only_built_pages(make_window: WindowFactory) -> None:
+    window = make_window()
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names == ["Today", "Check-in"]
+
+
+def test_keyboard_shortcuts_switch_pages(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window()
+    assert window.current_page_key() == "today"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "checkin"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "today"
+
+
+def _help_dialog(window: MainWindow) -> HelpDialog | None:
+    dialog = window.findChild(HelpDialog)
+    return dialog if dialog is not None and dialog.isVisible() else None
+
+
+def test_get_help_by_f1_shows_crisis_lines(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = _help_dialog(window)
+    assert dialog is not None
+    text = visible_text(dialog)
+    for number in ("911", "988", "1-800-662-4357"):
+        assert number in text
+    assert "differ by country" in text
+
+
+def test_get_help_reachable_with_tab_and_space(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window()
+    window.activateWindow()
+    window.nav.setFocus()
+    for _ in range(60):
+        if window.help_button.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+    assert window.help_button.hasFocus()
+    qtbot.keyClick(window.help_button, Qt.Key.Key_Space)
+    assert _help_dialog(window) is not None
+
+
+@pytest.mark.parametrize("welcome_done", [False, True])
+def test_get_help_on_every_screen(make_window: WindowFactory, welcome_done: bool) -> None:
+    window = make_window(welcome_done=welcome_done)
+    for row in range(max(1, window.nav.count())):
+        if window.nav.count():
+            window.nav.setCurrentRow(row)
+        assert window.help_button.isVisible()
+
+
+def test_every_control_has_an_accessible_name(make_window: WindowFactory) -> None:
+    window = make_window()
+    kinds = (
+        QAbstractButton,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QListWidget,
+    )
+    for key in ("today", "checkin"):
+        window.show_page(key)
+        for widget in window.findChildren(QWidget):
+            if isinstance(widget, QScrollBar):
+                continue  # scroll bars belong to their scroll area, which Qt names
+            if isinstance(widget, kinds) and widget.isVisible():
+                # Spin box line edits are named through their spin box.
+                if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QAbstractSpinBox):
+                    continue
+                assert widget.accessibleName(), f"{type(widget).__name__} {widget.objectName()}"
+
+
+def test_window_size_is_remembered(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window()
+    window.resize(700, 520)  # inside the offscreen screen, which is 800 x 600
+    window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (700, 520)
