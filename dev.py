@@ -64,11 +64,12 @@ def _test(args: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     python = str(PYTHON)
     steps = [
-        [python, "-m", "pytest", *args],
         [python, "-m", "ruff", "check", "."],
         [python, "-m", "ruff", "format", "--check", "."],
         [python, "-m", "mypy"],
         [str(BIN / "lint-imports")],
+        # Last, so the test summary is the run's closing line.
+        [python, "-m", "pytest", *args],
     ]
     failed = []
     for step in steps:

@@ -41,8 +41,11 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     app_paths = paths.ensure_data_dir(paths.resolve(data_dir))
     log.setup(app_paths.log)
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from recovery_app.ui.startup import skip_feature_source_scan
+
+    skip_feature_source_scan()
 
     from recovery_app.ui.main_window import MainWindow
     from recovery_app.ui.single_instance import SingleInstance
@@ -69,9 +72,8 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
         from recovery_app.ui.bench_marks import BenchMarks
 
         BenchMarks(window)
+    window.open_data_after_first_paint()
     window.show()
-    # Open the database once the window has painted.
-    QTimer.singleShot(0, window.open_data)
     try:
         return app.exec()
     finally:

@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import logging
 import os
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from recovery_app.storage.files import PRIVATE_FILE_MODE
 
+MAX_LOG_BYTES = 512_000
+
 
 def setup(log_file: Path) -> None:
+    """Log to ``log_file`` (0600); at start, a log grown too big is kept as ``.1``.
+
+    Rotating at start-up rather than with logging.handlers keeps that module
+    (and the socket module it pulls in) out of the app's launch.
+    """
     root = logging.getLogger()
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+    if any(getattr(h, "baseFilename", None) == str(log_file) for h in root.handlers):
         return
+    try:
+        if log_file.stat().st_size > MAX_LOG_BYTES:
+            os.replace(log_file, log_file.with_name(log_file.name + ".1"))
+    except FileNotFoundError:
+        pass
     fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE_MODE)
     os.close(fd)
-    handler = RotatingFileHandler(log_file, maxBytes=512_000, backupCount=2, encoding="utf-8")
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

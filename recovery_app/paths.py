@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +45,8 @@ class AppPaths:
     @property
     def instance_key(self) -> str:
         """A name for the single-instance channel, one per data folder."""
+        import hashlib
+
         digest = hashlib.sha256(str(self.data_dir).encode("utf-8")).hexdigest()[:16]
         return f"recovery-companion-{digest}"
 

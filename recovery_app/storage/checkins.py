@@ -10,27 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from recovery_app.core.checkin import CheckIn, Halt, UsedToday, validate_checkin
+from recovery_app.core.checkin import CheckIn, UsedToday, validate_checkin
 from recovery_app.core.errors import InvalidInput
+from recovery_app.storage.convert import checkin_from_row
 from recovery_app.storage.models import CheckInRevision, CheckInRow
-
-
-def _to_checkin(row: CheckInRow) -> CheckIn:
-    return CheckIn(
-        day=row.day,
-        mood=row.mood,
-        anxiety=row.anxiety,
-        craving=row.craving,
-        used=UsedToday(row.used),
-        sleep_hours=row.sleep_hours,
-        sleep_quality=row.sleep_quality,
-        halt=Halt(row.hungry, row.angry, row.lonely, row.tired),
-        gratitude=row.gratitude,
-        note=row.note,
-        uid=row.uid,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
 
 
 def _snapshot(row: CheckInRow) -> str:
@@ -76,7 +59,7 @@ class CheckIns:
 
     def get(self, day: date) -> CheckIn | None:
         row = self.session.scalars(select(CheckInRow).where(CheckInRow.day == day)).one_or_none()
-        return None if row is None else _to_checkin(row)
+        return None if row is None else checkin_from_row(row)
 
     def save(self, checkin: CheckIn, now: datetime) -> CheckIn:
         """Store the check-in for its day; one already there is edited, never duplicated.
@@ -100,7 +83,7 @@ class CheckIns:
             self.session.flush()
         except IntegrityError as exc:
             raise InvalidInput("This check-in has a value outside what can be stored.") from exc
-        return _to_checkin(row)
+        return checkin_from_row(row)
 
     def between(self, first: date, last: date) -> list[CheckIn]:
         rows = self.session.scalars(
@@ -108,7 +91,7 @@ class CheckIns:
             .where(CheckInRow.day >= first, CheckInRow.day <= last)
             .order_by(CheckInRow.day)
         )
-        return [_to_checkin(r) for r in rows]
+        return [checkin_from_row(r) for r in rows]
 
     def slip_days(self) -> list[date]:
         """Days on which the person recorded that they used."""
@@ -138,4 +121,4 @@ class CheckIns:
         for row in self.session.scalars(
             select(CheckInRow).order_by(CheckInRow.day).execution_options(yield_per=500)
         ):
-            yield _to_checkin(row)
+            yield checkin_from_row(row)

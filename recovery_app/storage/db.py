@@ -7,14 +7,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session, sessionmaker
 
 from recovery_app.core.errors import CorruptDatabaseError, DataDirError
 from recovery_app.storage import migrate
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 PRIVATE_FILE_MODE = 0o600
 DATABASE_PRAGMAS = (
@@ -56,7 +58,15 @@ class Database:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.engine = make_engine(path)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._session_factory: sessionmaker[Session] | None = None
+
+    def _sessions(self) -> sessionmaker[Session]:
+        # The ORM loads on the first write or edit, not on the launch path.
+        if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        return self._session_factory
 
     @classmethod
     def open(cls, path: Path) -> Database:
@@ -94,13 +104,19 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed durably on success, rolled back on any error."""
-        with self._sessions.begin() as session:
+        with self._sessions().begin() as session:
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with self._sessions()() as session:
             yield session
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A plain Core connection for quick read-only summaries."""
+        with self.engine.connect() as connection:
+            yield connection
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,15 +1,15 @@
-"""What the Today page needs, in a handful of small indexed queries."""
+"""What the Today page needs, in a handful of small indexed Core queries (no ORM)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, select
 
-from recovery_app.core.checkin import CheckIn
-from recovery_app.storage.checkins import CheckIns
-from recovery_app.storage.profile import Profile
+from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.storage.convert import checkin_from_row
+from recovery_app.storage.schema import checkin, recovery_profile
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,23 @@ class TodaySummary:
         return next((c for c in self.week if c.day == self.today), None)
 
 
-def today_summary(session: Session, today: date) -> TodaySummary:
-    checkins = CheckIns(session)
+def today_summary(conn: Connection, today: date) -> TodaySummary:
+    start = conn.execute(
+        select(recovery_profile.c.start_date).where(recovery_profile.c.id == 1)
+    ).scalar_one_or_none()
+    slips = conn.execute(
+        select(checkin.c.day).where(checkin.c.used == UsedToday.YES.value).order_by(checkin.c.day)
+    ).scalars()
+    week = conn.execute(
+        select(checkin)
+        .where(checkin.c.day >= today - timedelta(days=6), checkin.c.day <= today)
+        .order_by(checkin.c.day)
+    )
+    count = conn.execute(select(func.count()).select_from(checkin)).scalar_one()
     return TodaySummary(
         today=today,
-        start_date=Profile(session).start_date(),
-        slip_days=tuple(checkins.slip_days()),
-        week=tuple(checkins.between(today - timedelta(days=6), today)),
-        checkin_count=checkins.count(),
+        start_date=start,
+        slip_days=tuple(slips),
+        week=tuple(checkin_from_row(row) for row in week),
+        checkin_count=count,
     )

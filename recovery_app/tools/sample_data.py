@@ -72,12 +72,15 @@ def checkin_rows(
     return rows
 
 
-def populate(db: Database, today: date, years: float, now: datetime) -> int:
-    """Fill ``db`` with a start date ``years`` ago and a check-in for most days since."""
-    start = today - timedelta(days=int(365.25 * years))
+def populate(db: Database, today: date, years: float, now: datetime, gaps: bool = True) -> int:
+    """Fill ``db`` with a start date ``years`` ago and a check-in for the days since.
+
+    With ``gaps``, a few days are left out, as real people miss days.
+    """
+    start = today - timedelta(days=round(365 * years))
     rows = checkin_rows(start, today - timedelta(days=1))
-    # Leave a few gaps: real people miss days.
-    rows = [r for i, r in enumerate(rows) if i % 17 != 5]
+    if gaps:
+        rows = [r for i, r in enumerate(rows) if i % 17 != 5]
     with db.transaction() as session:
         Profile(session).set_start_date(start, now)
         if rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -29,4 +30,5 @@ class BenchMarks(QObject):
     def _data_ready(self) -> None:
         self.window.today_page.repaint()
         print(f"today-data {time.perf_counter()}", flush=True)
+        print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
         QTimer.singleShot(0, QApplication.quit)

@@ -10,9 +10,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,18 +30,21 @@ from recovery_app import APP_NAME, settings
 from recovery_app.core.clock import Clock, today
 from recovery_app.core.errors import KnownError
 from recovery_app.paths import AppPaths
-from recovery_app.storage.db import Database
-from recovery_app.storage.profile import Profile
 from recovery_app.ui.confirm import Confirm
-from recovery_app.ui.help_dialog import HelpDialog
 from recovery_app.ui.hub import DataHub
 from recovery_app.ui.message_page import MessagePage
-from recovery_app.ui.pages.checkin_page import CheckInPage
-from recovery_app.ui.pages.today_page import TodayPage
-from recovery_app.ui.pages.welcome_page import WelcomePage
-from recovery_app.ui.start_date_dialog import StartDateChoice, StartDateDialog
 from recovery_app.ui.style import icon
 from recovery_app.ui.windowing import bring_to_front
+
+# Pages, dialogs and storage are imported where first used, so the window
+# paints before SQLAlchemy and most widgets load. Nothing here touches the
+# ``Qt`` namespace either: creating its enums costs ~45 ms before the first paint.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+
+    from recovery_app.storage.db import Database
+    from recovery_app.ui.pages.checkin_page import CheckInPage
+    from recovery_app.ui.start_date_dialog import StartDateChoice
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,7 @@ class PageEntry:
     key: str
     title: str
     icon: str
-    widget: QWidget
+    build: Callable[[], QWidget]  # pages are built the first time they are shown
 
 
 class MainWindow(QMainWindow):
@@ -61,8 +65,10 @@ class MainWindow(QMainWindow):
         self.paths, self.clock = paths, clock
         self.settings = settings.load(paths.settings)
         self.db: Database | None = None
+        self._opening = False
         self.hub = DataHub(self)
         self.pages: list[PageEntry] = []
+        self._built: dict[str, QWidget] = {}
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("app"))
 
@@ -81,7 +87,8 @@ class MainWindow(QMainWindow):
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(12, 16, 8, 16)
         side.addWidget(self.nav, 1)
-        side.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignBottom)
+        side.addStretch(0)  # holds Get help at the bottom while the sidebar is hidden
+        side.addWidget(self.help_button)
 
         self.stack = QStackedWidget()
         self.message_page = MessagePage()
@@ -95,13 +102,29 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._add_action("Get help", QKeySequence(Qt.Key.Key_F1), self.show_help)
-        self._add_action("Quit", QKeySequence.StandardKey.Quit, self.close)
+        self._add_action("Get help", [QKeySequence("F1")], self.show_help)
+        self._add_action(
+            "Quit", QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), self.close
+        )
         self._restore_geometry()
 
     # -- start-up --------------------------------------------------------
+    def open_data_after_first_paint(self) -> None:
+        """Let the window paint before the database (and SQLAlchemy) load."""
+        self._opening = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._opening:
+            self._opening = False
+            QTimer.singleShot(0, self.open_data)
+
     def open_data(self) -> None:
         """Open the database and build the pages; on a refusal, say why calmly."""
+        # Imported here, after the first paint: SQLAlchemy takes a good part of a second.
+        from recovery_app.storage.db import Database
+        from recovery_app.ui.pages.today_page import TodayPage
+
         try:
             self.db = Database.open(self.paths.database)
         except KnownError as exc:
@@ -109,9 +132,8 @@ class MainWindow(QMainWindow):
             self.message_page.show_message("Your data could not be opened", exc.message)
             return
         self.today_page = TodayPage(self.db, self.hub, self.clock)
-        self.checkin_page = CheckInPage(self.db, self.hub, self.clock)
-        self._add_page("today", "Today", "today", self.today_page)
-        self._add_page("checkin", "Check-in", "checkin", self.checkin_page)
+        self._add_page("today", "Today", "today", lambda: self.today_page)
+        self._add_page("checkin", "Check-in", "checkin", self._build_checkin_page)
         self.today_page.checkinRequested.connect(self.open_checkin)
         self.today_page.startDateRequested.connect(self.change_start_date)
         if self.settings.welcome_done:
@@ -120,28 +142,33 @@ class MainWindow(QMainWindow):
             self._show_welcome()
         self.dataReady.emit()
 
-    def _add_page(self, key: str, title: str, icon_name: str, widget: QWidget) -> None:
-        entry = PageEntry(key, title, icon_name, widget)
-        self.pages.append(entry)
-        self.stack.addWidget(widget)
+    def _build_checkin_page(self) -> CheckInPage:
+        from recovery_app.ui.pages.checkin_page import CheckInPage
+
+        assert self.db is not None
+        return CheckInPage(self.db, self.hub, self.clock)
+
+    def _add_page(self, key: str, title: str, icon_name: str, build: Callable[[], QWidget]) -> None:
+        self.pages.append(PageEntry(key, title, icon_name, build))
         item = QListWidgetItem(icon(icon_name), title)
         number = len(self.pages)
         item.setToolTip(f"{title} (Ctrl+{number})")
         self.nav.addItem(item)
         self._add_action(
-            f"Go to {title}", QKeySequence(f"Ctrl+{number}"), partial(self.show_page, key)
+            f"Go to {title}", [QKeySequence(f"Ctrl+{number}")], partial(self.show_page, key)
         )
 
-    def _add_action(
-        self, text: str, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
-    ) -> None:
+    def _add_action(self, text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> None:
         action = QAction(text, self)
-        action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # setShortcuts, not setShortcut: the latter makes PySide build the whole
+        # Qt enum namespace (~30 ms) before the first paint.
+        action.setShortcuts(keys)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
 
     def _show_welcome(self) -> None:
+        from recovery_app.ui.pages.welcome_page import WelcomePage
+
         self.nav.hide()
         self.welcome = WelcomePage(today(self.clock))
         self.welcome.finished.connect(self._welcome_finished)
@@ -166,17 +193,36 @@ class MainWindow(QMainWindow):
             if entry.key == key:
                 if self.nav.isHidden():
                     return  # the welcome comes first
-                self.nav.setCurrentRow(row)
-                self._nav_changed(row)
+                if self.nav.currentRow() == row:
+                    self._nav_changed(row)  # already selected: refresh it anyway
+                else:
+                    self.nav.setCurrentRow(row)
                 return
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built now if this is its first use."""
+        if key not in self._built:
+            entry = next(p for p in self.pages if p.key == key)
+            widget = entry.build()
+            self._built[key] = widget
+            self.stack.addWidget(widget)
+        return self._built[key]
+
+    @property
+    def checkin_page(self) -> CheckInPage:
+        from recovery_app.ui.pages.checkin_page import CheckInPage
+
+        page = self.page("checkin")
+        assert isinstance(page, CheckInPage)
+        return page
 
     def current_page_key(self) -> str | None:
         widget = self.stack.currentWidget()
-        return next((p.key for p in self.pages if p.widget is widget), None)
+        return next((k for k, w in self._built.items() if w is widget), None)
 
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(self.pages):
-            page = self.pages[row].widget
+            page = self.page(self.pages[row].key)
             if page is self.today_page:
                 self.today_page.refresh()
             self.stack.setCurrentWidget(page)
@@ -189,6 +235,9 @@ class MainWindow(QMainWindow):
             self.show_page("checkin")
 
     def change_start_date(self) -> None:
+        from recovery_app.storage.profile import Profile
+        from recovery_app.ui.start_date_dialog import StartDateDialog
+
         assert self.db is not None
         with self.db.reading() as session:
             current = Profile(session).start_date()
@@ -197,6 +246,8 @@ class MainWindow(QMainWindow):
             self._save_start_date(choice)
 
     def _save_start_date(self, choice: StartDateChoice) -> bool:
+        from recovery_app.storage.profile import Profile
+
         assert self.db is not None
         try:
             with self.db.transaction() as session:
@@ -208,6 +259,8 @@ class MainWindow(QMainWindow):
         return True
 
     def show_help(self) -> None:
+        from recovery_app.ui.help_dialog import HelpDialog
+
         HelpDialog.present(self)
 
     def bring_forward(self) -> None:
@@ -221,10 +274,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        page = getattr(self, "checkin_page", None)
         if (
-            page is not None
-            and page.has_unsaved_changes()
+            "checkin" in self._built
+            and self.checkin_page.has_unsaved_changes()
             and not Confirm.ask(
                 self,
                 "Unsaved check-in",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from recovery_app.ui.style import heading, wrapped
@@ -11,14 +10,17 @@ from recovery_app.ui.style import heading, wrapped
 class MessagePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Centred and selectable through the style sheet: this page shows before
+        # the first paint, when the Qt enum namespace is not loaded yet.
+        self.setStyleSheet(
+            "QLabel { qproperty-alignment: AlignCenter; "
+            "qproperty-textInteractionFlags: TextSelectableByMouse; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addStretch(1)
         self.title = heading("", 1.4)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = wrapped()
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setAccessibleName("Message")
         layout.addWidget(self.title)
         layout.addWidget(self.text)

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from recovery_app.storage.models import Base
+from recovery_app.storage.schema import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - the app never runs Alembic's CLI
@@ -10,7 +10,7 @@ if connection is None:  # pragma: no cover - the app never runs Alembic's CLI
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,
 )
 with context.begin_transaction():

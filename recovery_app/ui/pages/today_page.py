@@ -113,8 +113,8 @@ class TodayPage(QWidget):
 
     def refresh(self) -> None:
         now = self.clock.now()
-        with self.db.reading() as session:
-            summary = today_summary(session, now.date())
+        with self.db.connect() as conn:
+            summary = today_summary(conn, now.date())
         self.greeting.setText(greeting(now.hour))
         self.date_label.setText(long_day(summary.today))
         self._show_recovery(summary)

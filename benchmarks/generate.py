@@ -1,0 +1,45 @@
+"""Make the reference data set: 10 years of daily check-ins (DESIGN.md).
+
+python benchmarks/generate.py DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from recovery_app.paths import AppPaths, ensure_data_dir
+from recovery_app.storage.db import Database
+from recovery_app.tools.sample_data import populate
+
+YEARS = 10
+
+
+def generate(folder: Path, now: datetime | None = None) -> int:
+    """Fill ``folder`` with the reference set; returns the number of check-ins."""
+    paths = ensure_data_dir(AppPaths(folder.absolute()))
+    if paths.database.exists():
+        raise SystemExit(f"{paths.database} already exists; choose an empty folder.")
+    now = now or datetime.now().astimezone()
+    db = Database.open(paths.database)
+    try:
+        count = populate(db, now.date(), years=YEARS, now=now, gaps=False)
+    finally:
+        db.close()
+    paths.settings.write_text(json.dumps({"welcome_done": True}), encoding="utf-8")
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args(argv)
+    print(f"{generate(args.folder)} check-ins written to {args.folder}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

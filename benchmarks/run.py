@@ -1,0 +1,170 @@
+"""Measure the DESIGN.md budgets in one run and print a table.
+
+    python benchmarks/run.py [--runs N] [--data DIR]
+
+Launch times are measured from just before the child process starts to the
+moment the child prints a mark, using the system-wide monotonic clock (Linux).
+Each row is the median of N runs, taken in interleaved order so background
+noise falls on all of them alike. Ratios are to floors measured in this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import generate  # noqa: E402
+
+PY = sys.executable
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", RECOVERY_APP_BENCH_MARKS="1")
+
+
+@dataclass
+class Samples:
+    values: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, name: str, value: float) -> None:
+        self.values.setdefault(name, []).append(value)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.values[name])
+
+
+def launch(cmd: list[str]) -> dict[str, float]:
+    """Start ``cmd`` and return its marks as seconds since the start (rss in KB)."""
+    start = time.perf_counter()
+    out = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=120, check=True)
+    marks: dict[str, float] = {}
+    for line in out.stdout.splitlines():
+        name, _, value = line.partition(" ")
+        if name == "rss":
+            marks[name] = float(value)
+        elif value:
+            marks[name] = float(value) - start
+    return marks
+
+
+def save_times(folder: Path, count: int = 60) -> list[float]:
+    """Durable commits of one check-in each, as the Check-in page does them."""
+    from recovery_app.core.checkin import CheckIn, UsedToday
+    from recovery_app.storage.checkins import CheckIns
+    from recovery_app.storage.db import Database
+
+    db = Database.open(folder / "recovery.db")
+    now = datetime.now().astimezone()
+    times = []
+    try:
+        for i in range(count):
+            day = now.date() - timedelta(days=i % 30)
+            checkin = CheckIn(
+                day=day,
+                mood=1 + i % 5,
+                anxiety=i % 11,
+                craving=3,
+                used=UsedToday.NO,
+                note=f"benchmark edit {i}",
+            )
+            t0 = time.perf_counter()
+            with db.transaction() as session:
+                CheckIns(session).save(checkin, now)
+            times.append(time.perf_counter() - t0)
+    finally:
+        db.close()
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--data", type=Path, help="an existing data folder (default: generate one)")
+    args = parser.parse_args(argv)
+
+    tmp = Path(tempfile.mkdtemp(prefix="recovery-bench-"))
+    try:
+        data = args.data
+        if data is None:
+            data = tmp / "ten-years"
+            t0 = time.perf_counter()
+            count = generate(data)
+            print(
+                f"generated {count} check-ins in {time.perf_counter() - t0:.1f} s", file=sys.stderr
+            )
+        database = data / "recovery.db"
+        bare = [PY, str(ROOT / "benchmarks" / "bare_window.py")]
+        app = [PY, "-m", "recovery_app", "--data-dir", str(data)]
+        samples = Samples()
+        launch(app)  # warm the file cache and any first-run work
+        for _ in range(args.runs):
+            floor = launch(bare)
+            samples.add("floor painted", floor["painted"])
+            samples.add("floor rss", floor["rss"])
+            sql = launch([*bare, "--sql", str(database)])
+            samples.add("floor+sql data", sql["data"])
+            marks = launch(app)
+            samples.add("app painted", marks["painted"])
+            samples.add("app today-data", marks["today-data"])
+            samples.add("app rss", marks["rss"])
+        saves = save_times(data)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    m = samples.median
+    rows = [
+        ("bare PySide6 window painted (floor)", m("floor painted") * 1000, "", None),
+        ("bare window + SQLAlchemy + 1 query", m("floor+sql data") * 1000, "", None),
+        (
+            "launch → main window painted",
+            m("app painted") * 1000,
+            "≤ 1.3 × floor",
+            m("app painted") / m("floor painted") <= 1.3,
+        ),
+        (
+            "launch → Today shows data (10 years)",
+            m("app today-data") * 1000,
+            "≤ 1.2 × floor+sql",
+            m("app today-data") / m("floor+sql data") <= 1.2,
+        ),
+        (
+            "save one check-in (durable), median",
+            statistics.median(saves) * 1000,
+            "≤ 10 ms",
+            statistics.median(saves) <= 0.010,
+        ),
+    ]
+    ratios = {
+        "launch → main window painted": m("app painted") / m("floor painted"),
+        "launch → Today shows data (10 years)": m("app today-data") / m("floor+sql data"),
+    }
+    print(f"\n{date.today()} · {args.runs} runs each · median · Python {sys.version.split()[0]}\n")
+    print(f"| {'what':<40} | {'ms':>8} | {'ratio':>6} | {'budget':<18} | ok |")
+    print(f"|{'-' * 42}|{'-' * 10}|{'-' * 8}|{'-' * 20}|----|")
+    for what, ms, budget, ok in rows:
+        ratio = f"{ratios[what]:.2f}" if what in ratios else ""
+        verdict = "" if ok is None else ("yes" if ok else "NO")
+        print(f"| {what:<40} | {ms:>8.1f} | {ratio:>6} | {budget:<18} | {verdict:<2} |")
+    rss_ratio = m("app rss") / m("floor rss")
+    print(
+        f"| {'memory (max RSS, MB) vs bare window':<40} | {m('app rss') / 1024:>8.1f} | "
+        f"{rss_ratio:>6.2f} | {'≤ 1.5 × floor':<18} | {'yes' if rss_ratio <= 1.5 else 'NO':<2} |"
+    )
+    print(
+        f"\nfloor RSS {m('floor rss') / 1024:.1f} MB; save p90 "
+        f"{sorted(saves)[int(len(saves) * 0.9)] * 1000:.1f} ms over {len(saves)} saves"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
