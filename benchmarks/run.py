@@ -29,6 +29,9 @@ from benchmarks.generate import generate  # noqa: E402
 
 PY = sys.executable
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", RECOVERY_APP_BENCH_MARKS="1")
+# Let Python cache bytecode as it does on a person's machine; some shells here
+# set this, which would make every launch recompile the app's own modules.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @dataclass
@@ -40,6 +43,9 @@ class Samples:
 
     def median(self, name: str) -> float:
         return statistics.median(self.values[name])
+
+    def best(self, name: str) -> float:
+        return min(self.values[name])
 
 
 def launch(cmd: list[str]) -> dict[str, float]:
@@ -85,6 +91,74 @@ def save_times(folder: Path, count: int = 60) -> list[float]:
     return times
 
 
+@dataclass(frozen=True)
+class Row:
+    what: str
+    value: str
+    best: str = ""
+    ratio: float | None = None
+    limit: float | None = None
+    budget: str = ""
+
+
+def report(samples: Samples, saves: list[float], runs: int) -> None:
+    """Print the table; "ok" is judged on medians, the best run is shown beside."""
+    m, b = samples.median, samples.best
+
+    def ms(x: float) -> str:
+        return f"{x * 1000:.1f}"
+
+    save_median = statistics.median(saves)
+    rows = [
+        Row("bare PySide6 window painted (floor)", ms(m("floor painted")), ms(b("floor painted"))),
+        Row("bare window + SQLAlchemy + 1 query", ms(m("floor+sql data")), ms(b("floor+sql data"))),
+        Row(
+            "launch → main window painted (ms)",
+            ms(m("app painted")),
+            ms(b("app painted")),
+            m("app painted") / m("floor painted"),
+            1.3,
+            "≤ 1.3 × floor",
+        ),
+        Row(
+            "launch → Today shows data, 10 years (ms)",
+            ms(m("app today-data")),
+            ms(b("app today-data")),
+            m("app today-data") / m("floor+sql data"),
+            1.2,
+            "≤ 1.2 × floor+sql",
+        ),
+        Row(
+            "save one check-in, durable (ms)",
+            ms(save_median),
+            ms(min(saves)),
+            save_median / 0.010,
+            1.0,
+            "≤ 10 ms",
+        ),
+        Row(
+            "memory, max RSS (MB)",
+            f"{m('app rss') / 1024:.1f}",
+            f"{b('app rss') / 1024:.1f}",
+            m("app rss") / m("floor rss"),
+            1.5,
+            "≤ 1.5 × floor RSS",
+        ),
+    ]
+    print(f"\n{date.today()} · {runs} runs each · Python {sys.version.split()[0]}\n")
+    print("| what | median | best | ratio | budget | ok |")
+    print("|---|---:|---:|---:|---|---|")
+    for r in rows:
+        ratio = "" if r.ratio is None else f"{r.ratio:.2f}"
+        ok = "" if r.limit is None or r.ratio is None else ("yes" if r.ratio <= r.limit else "NO")
+        print(f"| {r.what} | {r.value} | {r.best} | {ratio} | {r.budget} | {ok} |")
+    print(
+        f"\nfloor RSS {m('floor rss') / 1024:.1f} MB; save p90 "
+        f"{sorted(saves)[int(len(saves) * 0.9)] * 1000:.1f} ms over {len(saves)} saves; "
+        "the save ratio is to the 10 ms budget"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
@@ -112,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             samples.add("floor rss", floor["rss"])
             sql = launch([*bare, "--sql", str(database)])
             samples.add("floor+sql data", sql["data"])
+            samples.add("floor+sql rss", sql["rss"])
             marks = launch(app)
             samples.add("app painted", marks["painted"])
             samples.add("app today-data", marks["today-data"])
@@ -120,49 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    m = samples.median
-    rows = [
-        ("bare PySide6 window painted (floor)", m("floor painted") * 1000, "", None),
-        ("bare window + SQLAlchemy + 1 query", m("floor+sql data") * 1000, "", None),
-        (
-            "launch → main window painted",
-            m("app painted") * 1000,
-            "≤ 1.3 × floor",
-            m("app painted") / m("floor painted") <= 1.3,
-        ),
-        (
-            "launch → Today shows data (10 years)",
-            m("app today-data") * 1000,
-            "≤ 1.2 × floor+sql",
-            m("app today-data") / m("floor+sql data") <= 1.2,
-        ),
-        (
-            "save one check-in (durable), median",
-            statistics.median(saves) * 1000,
-            "≤ 10 ms",
-            statistics.median(saves) <= 0.010,
-        ),
-    ]
-    ratios = {
-        "launch → main window painted": m("app painted") / m("floor painted"),
-        "launch → Today shows data (10 years)": m("app today-data") / m("floor+sql data"),
-    }
-    print(f"\n{date.today()} · {args.runs} runs each · median · Python {sys.version.split()[0]}\n")
-    print(f"| {'what':<40} | {'ms':>8} | {'ratio':>6} | {'budget':<18} | ok |")
-    print(f"|{'-' * 42}|{'-' * 10}|{'-' * 8}|{'-' * 20}|----|")
-    for what, ms, budget, ok in rows:
-        ratio = f"{ratios[what]:.2f}" if what in ratios else ""
-        verdict = "" if ok is None else ("yes" if ok else "NO")
-        print(f"| {what:<40} | {ms:>8.1f} | {ratio:>6} | {budget:<18} | {verdict:<2} |")
-    rss_ratio = m("app rss") / m("floor rss")
-    print(
-        f"| {'memory (max RSS, MB) vs bare window':<40} | {m('app rss') / 1024:>8.1f} | "
-        f"{rss_ratio:>6.2f} | {'≤ 1.5 × floor':<18} | {'yes' if rss_ratio <= 1.5 else 'NO':<2} |"
-    )
-    print(
-        f"\nfloor RSS {m('floor rss') / 1024:.1f} MB; save p90 "
-        f"{sorted(saves)[int(len(saves) * 0.9)] * 1000:.1f} ms over {len(saves)} saves"
-    )
+    report(samples, saves, args.runs)
     return 0
 
 

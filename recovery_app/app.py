@@ -7,9 +7,13 @@ import os
 import sys
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from recovery_app import APP_NAME, log, paths
 from recovery_app.core.clock import Clock, SystemClock
+
+if TYPE_CHECKING:
+    from recovery_app.ui.single_instance import SingleInstance
 
 logger = logging.getLogger(__name__)
 # Set by benchmarks/: print timing marks to stdout and quit once Today shows data.
@@ -36,6 +40,21 @@ def _install_crash_handler() -> None:
     sys.excepthook = handle
 
 
+def _hand_over_to_running(instance: SingleInstance) -> int:
+    if instance.wake_running():
+        print(f"{APP_NAME} is already open; bringing its window forward.", file=sys.stderr)
+        return 0
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.information(
+        None,
+        APP_NAME,
+        f"{APP_NAME} is already open with this data folder but is not answering. "
+        "Please close it (or restart your computer) and try again.",
+    )
+    return 1
+
+
 def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     os.umask(0o077)
     app_paths = paths.ensure_data_dir(paths.resolve(data_dir))
@@ -57,22 +76,21 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("recovery-companion")
 
-    instance = SingleInstance(app_paths.instance_key)
-    if instance.notify_running():
-        print(f"{APP_NAME} is already open; bringing its window forward.", file=sys.stderr)
-        return 0
-    instance.listen()
+    instance = SingleInstance(app_paths.instance_key, app_paths.instance_lock)
+    if not instance.acquire():
+        return _hand_over_to_running(instance)
 
     app.setStyleSheet(STYLE_SHEET)
     _install_crash_handler()
     window = MainWindow(app_paths, clock or SystemClock())
     instance.activated.connect(window.bring_forward)
-
+    # The database and the wake-up channel load once the window is on screen.
+    window.firstPainted.connect(window.open_data)
+    window.firstPainted.connect(instance.listen)
     if os.environ.get(BENCH_ENV) == "1":
         from recovery_app.ui.bench_marks import BenchMarks
 
         BenchMarks(window)
-    window.open_data_after_first_paint()
     window.show()
     try:
         return app.exec()

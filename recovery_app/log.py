@@ -6,9 +6,8 @@ import logging
 import os
 from pathlib import Path
 
-from recovery_app.storage.files import PRIVATE_FILE_MODE
-
 MAX_LOG_BYTES = 512_000
+PRIVATE_FILE_MODE = 0o600
 
 
 def setup(log_file: Path) -> None:

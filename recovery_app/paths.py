@@ -43,6 +43,10 @@ class AppPaths:
         return self.data_dir / "backups"
 
     @property
+    def instance_lock(self) -> Path:
+        return self.data_dir / "instance.lock"
+
+    @property
     def instance_key(self) -> str:
         """A name for the single-instance channel, one per data folder."""
         import hashlib

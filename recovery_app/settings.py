@@ -13,8 +13,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from recovery_app.storage.files import write_private
-
 log = logging.getLogger(__name__)
 
 
@@ -47,5 +45,7 @@ def load(path: Path) -> Settings:
 
 
 def save(path: Path, settings: Settings) -> None:
+    from recovery_app.storage.files import write_private  # tempfile is slow to import
+
     data = json.dumps(asdict(settings), indent=2, sort_keys=True).encode("utf-8")
     write_private(path, data)

@@ -58,6 +58,7 @@ class PageEntry:
 
 
 class MainWindow(QMainWindow):
+    firstPainted = Signal()  # emitted once, just after the window first appears
     dataReady = Signal()
 
     def __init__(self, paths: AppPaths, clock: Clock) -> None:
@@ -65,19 +66,18 @@ class MainWindow(QMainWindow):
         self.paths, self.clock = paths, clock
         self.settings = settings.load(paths.settings)
         self.db: Database | None = None
-        self._opening = False
+        self._painted = False
         self.hub = DataHub(self)
         self.pages: list[PageEntry] = []
         self._built: dict[str, QWidget] = {}
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(icon("app"))
 
         self.nav = QListWidget()
         self.nav.setObjectName("sidebar")
         self.nav.setAccessibleName("Pages")
         self.nav.setIconSize(QSize(22, 22))
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.help_button = QPushButton(icon("help"), "&Get help")
+        self.help_button = QPushButton("&Get help")
         self.help_button.setObjectName("getHelp")
         self.help_button.setAccessibleName("Get help now")
         self.help_button.setToolTip("Crisis lines and support (F1)")
@@ -107,17 +107,20 @@ class MainWindow(QMainWindow):
             "Quit", QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), self.close
         )
         self._restore_geometry()
+        self.firstPainted.connect(self._show_icons)
 
     # -- start-up --------------------------------------------------------
-    def open_data_after_first_paint(self) -> None:
-        """Let the window paint before the database (and SQLAlchemy) load."""
-        self._opening = True
-
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._opening:
-            self._opening = False
-            QTimer.singleShot(0, self.open_data)
+        if not self._painted:
+            self._painted = True
+            # Queued, so the first frame reaches the screen before heavy work starts.
+            QTimer.singleShot(0, self.firstPainted.emit)
+
+    def _show_icons(self) -> None:
+        # SVG icons load Qt's SVG module and plugin (~50 ms): after the first paint.
+        self.setWindowIcon(icon("app"))
+        self.help_button.setIcon(icon("help"))
 
     def open_data(self) -> None:
         """Open the database and build the pages; on a refusal, say why calmly."""

@@ -1,13 +1,17 @@
 """One running app per data folder: a second launch brings the first window forward.
 
-Uses a local socket (a Unix domain socket or a Windows named pipe), never a
-network socket.
+A lock file in the data folder decides who runs (Qt removes it if its owner
+crashed). The second launch then wakes the first through a local socket (a
+Unix domain socket or a Windows named pipe), never a network socket. The
+first instance starts listening after its window has painted, so QtNetwork
+stays off the launch path.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from pathlib import Path
+
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, QThread, Signal
 
 _WAKE = b"raise\n"
 
@@ -15,27 +19,40 @@ _WAKE = b"raise\n"
 class SingleInstance(QObject):
     activated = Signal()
 
-    def __init__(self, key: str, parent: QObject | None = None) -> None:
+    def __init__(self, key: str, lock_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self._server: QLocalServer | None = None
+        self._lock = QLockFile(str(lock_path))
+        self._lock.setStaleLockTime(0)  # only a dead owner makes a lock stale
+        self._server: QObject | None = None
 
-    def notify_running(self, timeout_ms: int = 500) -> bool:
-        """True if another instance is running (and has been asked to come forward)."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.key)
-        if not socket.waitForConnected(timeout_ms):
-            return False
-        socket.write(_WAKE)
-        socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
-        return True
+    def acquire(self) -> bool:
+        """True if this is the only instance for the data folder."""
+        return self._lock.tryLock(0)
+
+    def wake_running(self, timeout_ms: int = 3000) -> bool:
+        """Ask the running instance to come forward; it may still be starting up."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while not deadline.hasExpired():
+            socket = QLocalSocket()
+            socket.connectToServer(self.key)
+            if socket.waitForConnected(200):
+                socket.write(_WAKE)
+                socket.waitForBytesWritten(500)
+                socket.disconnectFromServer()
+                return True
+            QThread.msleep(100)  # the first instance has not started listening yet
+        return False
 
     def listen(self) -> bool:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.key):
-            # A stale socket left by a crash: nobody answered above, so remove it.
+            # We hold the lock, so a socket left behind is from a crash: remove it.
             QLocalServer.removeServer(self.key)
             if not server.listen(self.key):
                 return False
@@ -44,8 +61,11 @@ class SingleInstance(QObject):
         return True
 
     def _on_connection(self) -> None:
-        assert self._server is not None
-        while (socket := self._server.nextPendingConnection()) is not None:
+        from PySide6.QtNetwork import QLocalServer
+
+        server = self._server
+        assert isinstance(server, QLocalServer)
+        while (socket := server.nextPendingConnection()) is not None:
             # The message is a few bytes sent right after connecting; a short
             # wait here is simpler and safer than tracking each socket's lifetime.
             arrived = socket.bytesAvailable() or socket.waitForReadyRead(300)
@@ -56,5 +76,7 @@ class SingleInstance(QObject):
 
     def close(self) -> None:
         if self._server is not None:
-            self._server.close()
+            self._server.close()  # type: ignore[attr-defined]
             self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
