@@ -7,9 +7,5 @@ def long_day(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def days_words(n: int) -> str:
     return "1 day" if n == 1 else f"{n:,} days"

@@ -25,6 +25,7 @@ QListWidget#sidebar::item:selected {
 }
 QPushButton { padding: 6px 14px; }
 QPushButton#getHelp { padding: 10px 14px; font-weight: bold; }
+QPushButton#dayTile { padding: 6px 4px; }
 """
 
 

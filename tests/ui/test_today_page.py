@@ -54,8 +54,15 @@ def test_numbers_with_a_slip(make_window: WindowFactory, clock: FixedClock) -> N
     assert page.checkin_button.text() == "Edit today's check-in"
     assert "Done. Mood: Good" in page.checkin_status.text()
     assert "2 of the last 7 days" in page.week_hint.text()
-    assert page.day_buttons[6].text() == "Today\nGood"
-    assert page.day_buttons[4].text() == "Mon 23 Nov\nNo check-in"
+    assert page.day_buttons[6].text() == "Today\n25 Nov\nGood"
+    assert page.day_buttons[4].text() == "Mon\n23 Nov\nNo check-in"
+
+
+def test_first_day_shows_a_welcome_not_zeros(make_window: WindowFactory) -> None:
+    page = make_window(start=TODAY).today_page
+    assert "starts today" in page.time_label.text()
+    assert not page.run_label.isVisible() and not page.total_label.isVisible()
+    assert "1 day, tomorrow" in page.milestone_label.text()
 
 
 def test_milestone_message(make_window: WindowFactory) -> None:

@@ -21,7 +21,7 @@ from recovery_app.core.milestones import milestone_message
 from recovery_app.core.progress import compute_progress
 from recovery_app.storage.db import Database
 from recovery_app.storage.summary import TodaySummary, today_summary
-from recovery_app.ui.formatting import days_words, long_day, short_day
+from recovery_app.ui.formatting import days_words, long_day
 from recovery_app.ui.hub import DataHub
 from recovery_app.ui.style import Card, heading, wrapped
 
@@ -91,7 +91,8 @@ class TodayPage(QWidget):
         self.day_buttons: list[QPushButton] = []
         for column in range(7):
             button = QPushButton()
-            button.setMinimumHeight(64)
+            button.setObjectName("dayTile")
+            button.setMinimumSize(64, 72)  # may shrink below its text width in a narrow window
             button.clicked.connect(lambda _=False, c=column: self._day_clicked(c))
             self.day_buttons.append(button)
             self.week_grid.addWidget(button, 0, column)
@@ -137,6 +138,9 @@ class TodayPage(QWidget):
         self.start_button.setText("Change start date")
         self.start_button.setAccessibleName("Change recovery start date")
         if s.start_date == s.today:
+            # No zero counts on the very first day: just a welcome and the first milestone.
+            self.run_label.hide()
+            self.total_label.hide()
             self.time_label.setText("Your recovery starts today. Welcome — this is day one.")
         else:
             self.time_label.setText(
@@ -180,8 +184,8 @@ class TodayPage(QWidget):
         for button, day in zip(self.day_buttons, self._week_days, strict=True):
             c = by_day.get(day)
             mood = c.mood_word if c else "No check-in"
-            title = "Today" if day == s.today else short_day(day)
-            button.setText(f"{title}\n{mood}")
+            weekday = "Today" if day == s.today else f"{day:%a}"
+            button.setText(f"{weekday}\n{day.day} {day:%b}\n{mood}")
             button.setAccessibleName(f"{long_day(day)}: {mood}. Open this day's check-in.")
             button.setToolTip(f"Open the check-in for {long_day(day)}")
         if s.checkin_count == 0:
