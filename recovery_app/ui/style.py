@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from recovery_app import resources
 
@@ -66,3 +66,19 @@ class Card(QFrame):
         self.body.setContentsMargins(18, 14, 18, 16)
         self.body.setSpacing(8)
         self.body.addWidget(heading(title, 1.15))
+
+
+def scrolling_content(page: QWidget, spacing: int = 16) -> QVBoxLayout:
+    """Give ``page`` a frameless scroll area; returns the layout to fill with its content."""
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(32, 24, 32, 24)
+    layout.setSpacing(spacing)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(content)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return layout

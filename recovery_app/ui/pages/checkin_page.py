@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,7 +40,7 @@ from recovery_app.ui.formatting import long_day
 from recovery_app.ui.hub import DataHub
 from recovery_app.ui.scale_slider import ScaleSlider
 from recovery_app.ui.start_date_dialog import from_qdate, to_qdate
-from recovery_app.ui.style import heading, wrapped
+from recovery_app.ui.style import heading, scrolling_content, wrapped
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +64,7 @@ class CheckInPage(QWidget):
         self._existing: CheckIn | None = None
         self._shown_day = today(clock)
 
-        content = QWidget()
-        outer = QVBoxLayout(content)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.setSpacing(14)
+        outer = scrolling_content(self, spacing=14)
         outer.addWidget(heading("Daily check-in"))
         outer.addWidget(
             wrapped("A few quick questions about your day. There are no wrong answers.")
@@ -173,14 +168,6 @@ class CheckInPage(QWidget):
         outer.addWidget(self.error)
         outer.addLayout(actions)
         outer.addStretch(1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(scroll)
 
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)

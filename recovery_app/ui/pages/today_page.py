@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +21,7 @@ from recovery_app.storage.db import Database
 from recovery_app.storage.summary import TodaySummary, today_summary
 from recovery_app.ui.formatting import days_words, long_day
 from recovery_app.ui.hub import DataHub
-from recovery_app.ui.style import Card, heading, wrapped
+from recovery_app.ui.style import Card, heading, scrolling_content, wrapped
 
 
 def greeting(hour: int) -> str:
@@ -43,10 +41,7 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.db, self.clock = db, clock
         self.setAccessibleName("Today")
-        content = QWidget()
-        outer = QVBoxLayout(content)
-        outer.setContentsMargins(32, 24, 32, 24)
-        outer.setSpacing(16)
+        outer = scrolling_content(self, spacing=16)
         self.greeting = heading("")
         self.date_label = wrapped("")
         outer.addWidget(self.greeting)
@@ -99,14 +94,6 @@ class TodayPage(QWidget):
         week_card.body.addLayout(self.week_grid)
         outer.addWidget(week_card)
         outer.addStretch(1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
 
         self._week_days: list[date] = []
         hub.checkinsChanged.connect(self.refresh)
