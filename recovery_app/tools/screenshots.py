@@ -10,7 +10,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -72,7 +72,8 @@ def render(out_dir: Path) -> list[Path]:
         window = _window(data, clock, welcome_done=True)
         pages: list[tuple[str, Callable[[], None]]] = [
             ("today", lambda: window.show_page("today")),
-            ("checkin", lambda: window.open_checkin(SAMPLE_NOW.date())),
+            # Yesterday's check-in, filled in, shows what a saved day looks like.
+            ("checkin", lambda: window.open_checkin(SAMPLE_NOW.date() - timedelta(days=1))),
         ]
         for name, go in pages:
             go()

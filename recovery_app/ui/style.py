@@ -24,6 +24,12 @@ QListWidget#sidebar::item:selected {
     color: palette(button-text);
 }
 QPushButton { padding: 6px 14px; }
+QPushButton:checked {
+    background: palette(highlight);
+    color: palette(highlighted-text);
+    border: 1px solid palette(highlight);
+    border-radius: 4px;
+}
 QPushButton#getHelp { padding: 10px 14px; font-weight: bold; }
 QPushButton#dayTile { padding: 6px 4px; }
 """
