@@ -126,3 +126,49 @@ def test_module_entry_point_in_a_real_process(filled: AppPaths, tmp_path: Path) 
     )
     assert result.returncode == 2
     assert result.stderr.startswith("recovery-app: ") and "Traceback" not in result.stderr
+
+
+def test_backup_and_restore_round_trip(
+    filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "my-backup.db"
+    assert main(["backup", "--out", str(copy)]) == 0
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    db = Database.open(filled.database)
+    with db.transaction() as s:
+        Profile(s).set_start_date(date(2026, 6, 1), datetime(2026, 11, 25, 9).astimezone())
+    db.close()
+    assert main(["restore", str(copy)]) == 0
+    assert "kept as" in capsys.readouterr().err
+    db = Database.open(filled.database)
+    with db.reading() as s:
+        assert Profile(s).start_date() == date(2026, 1, 1)
+        assert CheckIns(s).count() == 2
+    db.close()
+    assert any("before-restore" in p.name for p in filled.data_dir.iterdir())
+
+
+def test_restore_refuses_while_the_app_is_open(
+    filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtCore import QLockFile
+
+    copy = tmp_path / "b.db"
+    assert main(["backup", "--out", str(copy)]) == 0
+    capsys.readouterr()
+    running = QLockFile(str(filled.instance_lock))
+    assert running.tryLock(0)
+    try:
+        _fails(["restore", str(copy)], capsys, "is open")
+    finally:
+        running.unlock()
+
+
+def test_restore_of_a_bad_file_changes_nothing(
+    filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("hello")
+    before = filled.database.read_bytes()
+    _fails(["restore", str(bad)], capsys, "can't be used")
+    assert filled.database.read_bytes() == before
