@@ -30,3 +30,13 @@ def setup(log_file: Path) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+
+def close_file_logs(folder: Path) -> None:
+    """Stop writing logs in ``folder`` (before its files are deleted)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        name = getattr(handler, "baseFilename", "")
+        if name and Path(name).parent == folder:
+            root.removeHandler(handler)
+            handler.close()

@@ -78,3 +78,30 @@ def ensure_data_dir(paths: AppPaths) -> AppPaths:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DataDirError(f"The data folder {folder} is not writable.")
     return paths
+
+
+def delete_all_data(paths: AppPaths) -> list[Path]:
+    """Remove every file the app keeps: database, its -wal/-shm, set-aside copies,
+    backups, settings and logs. The app must have closed the database first.
+    Returns what was removed; files the person exported elsewhere are untouched.
+    """
+    import shutil
+
+    removed: list[Path] = []
+    folder = paths.data_dir
+    if not folder.is_dir():
+        return removed
+    stem = paths.database.stem
+    for item in folder.iterdir():
+        ours = (
+            item.name.startswith(stem)  # recovery.db, -wal, -shm, -before-restore-*
+            or item.name.startswith(".recovery")
+            or item.name in (SETTINGS_NAME, LOG_NAME, LOG_NAME + ".1")
+        )
+        if item == paths.backups and item.is_dir():
+            shutil.rmtree(item)
+            removed.append(item)
+        elif ours and item.is_file():
+            item.unlink()
+            removed.append(item)
+    return removed

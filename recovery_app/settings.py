@@ -22,6 +22,8 @@ class Settings:
     welcome_done: bool = False
     # Qt's saveGeometry(), base64, so the window opens where it was left.
     window_geometry: str = ""
+    # How many daily backups to keep in the backups folder.
+    backups_keep: int = 14
 
 
 def load(path: Path) -> Settings:

@@ -120,3 +120,10 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def reopen(self) -> None:
+        """Open the file again (after a restore replaced it), keeping this object."""
+        self.close()
+        fresh = Database.open(self.path)
+        self.engine = fresh.engine
+        self._session_factory = None

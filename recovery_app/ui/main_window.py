@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.settings = settings.load(paths.settings)
         self.db: Database | None = None
         self._painted = False
+        self._deleted = False
         self.hub = DataHub(self)
         self.pages: list[PageEntry] = []
         self._built: dict[str, QWidget] = {}
@@ -126,17 +127,19 @@ class MainWindow(QMainWindow):
         """Open the database and build the pages; on a refusal, say why calmly."""
         # Imported here, after the first paint: SQLAlchemy takes a good part of a second.
         from recovery_app.storage.db import Database
+        from recovery_app.ui.data_safety import DataSafety
         from recovery_app.ui.pages.today_page import TodayPage
 
+        self.safety = DataSafety(self.paths, self.clock, self.hub, self.settings.backups_keep)
         try:
             self.db = Database.open(self.paths.database)
         except KnownError as exc:
-            log.warning("database not opened: %s", type(exc).__name__)
-            self.message_page.show_message("Your data could not be opened", exc.message)
+            self._cannot_open(exc)
             return
         self.today_page = TodayPage(self.db, self.hub, self.clock)
         self._add_page("today", "Today", "today", lambda: self.today_page)
         self._add_page("checkin", "Check-in", "checkin", self._build_checkin_page)
+        self._add_page("data", "Your data", "data", self._build_data_page)
         self.today_page.checkinRequested.connect(self.open_checkin)
         self.today_page.startDateRequested.connect(self.change_start_date)
         if self.settings.welcome_done:
@@ -144,6 +147,73 @@ class MainWindow(QMainWindow):
         else:
             self._show_welcome()
         self.dataReady.emit()
+        self.safety.start_daily_backup()
+
+    def _cannot_open(self, exc: KnownError) -> None:
+        """Say calmly why the data can't be opened; offer the newest good backup if damaged."""
+        from recovery_app.core.errors import CorruptDatabaseError
+        from recovery_app.storage.backup import newest_good_backup
+
+        log.warning("database not opened: %s", type(exc).__name__)
+        good = newest_good_backup(self.paths.backups)
+        if isinstance(exc, CorruptDatabaseError) and good is not None:
+            self.message_page.show_message(
+                "Your data could not be opened",
+                f"{exc.message} A good backup from {good.made_on:%d %B %Y} is available. "
+                "Restoring it keeps the damaged file aside, untouched.",
+                "Restore the newest good backup",
+            )
+            self.message_page.action.clicked.connect(self._recover_from_backup)
+        else:
+            self.message_page.show_message("Your data could not be opened", exc.message)
+
+    def _recover_from_backup(self) -> None:
+        self.message_page.action.clicked.disconnect(self._recover_from_backup)
+        if self.safety.recover_damaged():
+            self.open_data()
+        else:
+            self.message_page.show_message(
+                "The backup could not be restored",
+                "Nothing was changed. Your files are still in " + str(self.paths.data_dir) + ".",
+            )
+
+    def _build_data_page(self) -> QWidget:
+        from recovery_app.ui.pages.data_page import DataPage
+
+        page = DataPage(self.paths, self.clock)
+        page.restoreRequested.connect(self._restore_backup)
+        page.exportRequested.connect(lambda target: self.safety.export(self._db(), target))
+        page.deleteAllRequested.connect(self._delete_all)
+        self.safety.message.connect(page.status.setText)
+        return page
+
+    def _db(self) -> Database:
+        assert self.db is not None
+        return self.db
+
+    def _restore_backup(self, backup_file: object) -> None:
+        from pathlib import Path
+
+        assert isinstance(backup_file, Path)
+        self.safety.restore(self._db(), backup_file)
+        page = self.page("data")
+        page.refresh()  # type: ignore[attr-defined]
+
+    def _delete_all(self) -> None:
+        from recovery_app.ui.delete_all_dialog import DeleteAllDialog
+
+        if not DeleteAllDialog.ask(self):
+            return
+        self.safety.delete_everything(self._db())
+        self.db = None
+        self._deleted = True
+        self.nav.hide()
+        self.message_page.show_message(
+            "Everything has been deleted",
+            "Your data, settings and backups are gone from this computer. "
+            "You can close the app now; if you open it again, it starts fresh.",
+        )
+        self.stack.setCurrentWidget(self.message_page)
 
     def _build_checkin_page(self) -> CheckInPage:
         from recovery_app.ui.pages.checkin_page import CheckInPage
@@ -289,6 +359,9 @@ class MainWindow(QMainWindow):
             )
         ):
             event.ignore()
+            return
+        if self._deleted:  # write nothing back after "Delete all my data"
+            super().closeEvent(event)
             return
         geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings = replace(

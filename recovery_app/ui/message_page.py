@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from recovery_app.ui.style import heading, wrapped
 
@@ -24,9 +24,20 @@ class MessagePage(QWidget):
         self.text.setAccessibleName("Message")
         layout.addWidget(self.title)
         layout.addWidget(self.text)
+        self.action = QPushButton()
+        self.action.hide()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.action)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
 
-    def show_message(self, title: str, text: str) -> None:
+    def show_message(self, title: str, text: str, action: str = "") -> None:
+        """Show ``title`` and ``text``; with ``action``, a button whose ``clicked`` is offered."""
         self.title.setText(title)
         self.title.setAccessibleName(title)
         self.text.setText(text)
+        self.action.setText(action)
+        self.action.setAccessibleName(action)
+        self.action.setVisible(bool(action))

@@ -62,7 +62,7 @@ def test_welcome_start_date_is_used_on_today(make_window: WindowFactory, qtbot: 
 def test_sidebar_lists_only_built_pages(make_window: WindowFactory) -> None:
     window = make_window()
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names == ["Today", "Check-in"]
+    assert names == ["Today", "Check-in", "Your data"]
 
 
 def test_keyboard_shortcuts_switch_pages(make_window: WindowFactory, qtbot: QtBot) -> None:
@@ -123,7 +123,7 @@ def test_every_control_has_an_accessible_name(make_window: WindowFactory) -> Non
         QPlainTextEdit,
         QListWidget,
     )
-    for key in ("today", "checkin"):
+    for key in ("today", "checkin", "data"):
         window.show_page(key)
         for widget in window.findChildren(QWidget):
             if isinstance(widget, QScrollBar):

@@ -185,6 +185,7 @@ class CheckInPage(QWidget):
         ):
             signal.connect(self._mark_dirty)
         self.used_group.idToggled.connect(self._used_toggled)
+        hub.checkinsChanged.connect(self._data_changed)
         self.load_day(today(clock))
 
     # -- loading ---------------------------------------------------------
@@ -216,6 +217,12 @@ class CheckInPage(QWidget):
             return False
         self.load_day(day)
         return True
+
+    def _data_changed(self) -> None:
+        # After a restore (or a save elsewhere), show what is stored now, unless
+        # the person is in the middle of editing.
+        if not self._dirty:
+            self.load_day(self._shown_day)
 
     def _day_changed(self, qdate: QDate) -> None:
         self.request_day(from_qdate(qdate))

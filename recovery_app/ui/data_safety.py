@@ -1,0 +1,113 @@
+"""Keeping data safe from the window: daily backups, restore, export, damage, delete all.
+
+Each action closes and reopens the database itself, so pages keep working on
+the same ``Database`` object, and announces the change through the hub.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from recovery_app import log as app_log
+from recovery_app.core.clock import Clock
+from recovery_app.core.errors import KnownError
+from recovery_app.paths import AppPaths, delete_all_data
+from recovery_app.storage import backup
+from recovery_app.storage.db import Database
+from recovery_app.ui.hub import DataHub
+from recovery_app.ui.worker import ProgressFn, Worker
+
+log = logging.getLogger(__name__)
+
+
+class DataSafety(QObject):
+    message = Signal(str)  # a short status for the person
+    dataDeleted = Signal()
+
+    def __init__(self, paths: AppPaths, clock: Clock, hub: DataHub, keep: int) -> None:
+        super().__init__()
+        self.paths, self.clock, self.hub, self.keep = paths, clock, hub, keep
+        self.daily: Worker | None = None
+
+    def start_daily_backup(self) -> Worker | None:
+        """Make today's automatic backup in the background, if it isn't made yet."""
+        source, folder, now, keep = (
+            self.paths.database,
+            self.paths.backups,
+            self.clock.now(),
+            self.keep,
+        )
+        if not backup.daily_backup_due(folder, now.date()):
+            return None
+
+        def work(progress: ProgressFn) -> Path:
+            made = backup.make_backup(source, folder, now, manual=False, progress=progress)
+            backup.rotate(folder, keep)
+            return made
+
+        self.daily = Worker(work, self)
+        self.daily.failed.connect(lambda text: log.warning("daily backup not made"))
+        self.daily.start()
+        return self.daily
+
+    def restore(self, db: Database, backup_file: Path) -> bool:
+        """Replace the data with ``backup_file``; the current file is kept aside."""
+        db.close()
+        try:
+            aside = backup.restore(db.path, backup_file, self.clock.now())
+        except KnownError as exc:
+            db.reopen()
+            self.message.emit(exc.message)
+            return False
+        db.reopen()
+        log.info("restored from a backup")
+        self.hub.checkinsChanged.emit()
+        self.hub.profileChanged.emit()
+        kept = f" Your previous data was kept as {aside.name}." if aside else ""
+        self.message.emit(f"Restored from {backup_file.name}.{kept}")
+        return True
+
+    def recover_damaged(self) -> bool:
+        """After a failed open: put the newest good backup in place, keeping the damaged file."""
+        good = backup.newest_good_backup(self.paths.backups)
+        if good is None:
+            return False
+        try:
+            backup.restore(self.paths.database, good.path, self.clock.now())
+        except KnownError:
+            return False
+        log.info("recovered a damaged database from a backup")
+        return True
+
+    def export(self, db: Database, target: Path) -> Worker:
+        from recovery_app.storage.export import export_json
+
+        path, now = db.path, self.clock.now()
+
+        def work(progress: ProgressFn) -> int:
+            # Its own connection: SQLite connections stay in the thread that made them.
+            own = Database(path)
+            try:
+                return export_json(own, target, now)
+            finally:
+                own.close()
+
+        worker = Worker(work, self)
+        worker.done.connect(
+            lambda count: self.message.emit(
+                f"Exported {count} check-ins to {target}. "
+                "This file is not encrypted: keep it somewhere private."
+            )
+        )
+        worker.failed.connect(self.message)
+        worker.start()
+        return worker
+
+    def delete_everything(self, db: Database) -> None:
+        db.close()
+        app_log.close_file_logs(self.paths.data_dir)
+        delete_all_data(self.paths)
+        self.dataDeleted.emit()

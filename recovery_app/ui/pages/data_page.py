@@ -1,0 +1,197 @@
+"""Your data: where it lives, backups (automatic and on demand), restore, export, delete all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock
+from recovery_app.paths import AppPaths
+from recovery_app.storage.backup import BackupFile, list_backups, make_backup
+from recovery_app.ui.confirm import Confirm
+from recovery_app.ui.style import Card, heading, scrolling_content, wrapped
+from recovery_app.ui.worker import ProgressFn, Worker
+
+
+class SaveFileDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, suggested: Path, filter_: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_)
+        return Path(name) if name else None
+
+
+class DataPage(QWidget):
+    restoreRequested = Signal(object)  # Path of the backup
+    exportRequested = Signal(object)  # Path to write
+    deleteAllRequested = Signal()
+
+    def __init__(self, paths: AppPaths, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths, self.clock = paths, clock
+        self.setAccessibleName("Your data")
+        self._worker: Worker | None = None
+        outer = scrolling_content(self)
+        outer.addWidget(heading("Your data"))
+        where = wrapped(
+            "Everything you enter is kept only on this computer, in "
+            f"<b>{paths.data_dir}</b>. The app never sends it anywhere."
+        )
+        where.setAccessibleName("Where your data is kept")
+        outer.addWidget(where)
+
+        backups = Card("Backups")
+        backups.body.addWidget(
+            wrapped(
+                "A backup is made automatically each day you open the app, and the most "
+                "recent ones are kept. You can also make one now."
+            )
+        )
+        self.backup_list = QListWidget()
+        self.backup_list.setAccessibleName("Backups, newest first")
+        self.backup_list.setMinimumHeight(120)
+        backups.body.addWidget(self.backup_list)
+        self.empty_hint = wrapped("No backups yet. Press “Back up now” to make the first one.")
+        backups.body.addWidget(self.empty_hint)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Backup progress")
+        self.progress.hide()
+        backups.body.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Backup status")
+        backups.body.addWidget(self.status)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton("Back up now")
+        self.backup_button.setAccessibleName("Back up now")
+        self.restore_button = QPushButton("Restore this backup…")
+        self.restore_button.setAccessibleName("Restore the selected backup")
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        backups.body.addLayout(row)
+        outer.addWidget(backups)
+
+        export = Card("Export")
+        export.body.addWidget(
+            wrapped(
+                "Save everything to one file you can keep or move to another computer. "
+                "The file is <b>not encrypted</b>: keep it somewhere private."
+            )
+        )
+        self.export_button = QPushButton("Export to a file…")
+        self.export_button.setAccessibleName("Export all your data to a file")
+        export.body.addWidget(self.export_button)
+        outer.addWidget(export)
+
+        delete = Card("Delete all my data")
+        delete.body.addWidget(
+            wrapped(
+                "Removes your check-ins, settings and every backup from this computer. "
+                "This can't be undone. Files you exported yourself are not touched."
+            )
+        )
+        self.delete_button = QPushButton("Delete all my data…")
+        self.delete_button.setAccessibleName("Delete all my data")
+        delete.body.addWidget(self.delete_button)
+        outer.addWidget(delete)
+        outer.addStretch(1)
+
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self._restore_clicked)
+        self.export_button.clicked.connect(self._export_clicked)
+        self.delete_button.clicked.connect(self.deleteAllRequested)
+        self.backup_list.currentRowChanged.connect(self._selection_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.backup_list.clear()
+        for item in list_backups(self.paths.backups):
+            entry = QListWidgetItem(item.label)
+            entry.setData(Qt.ItemDataRole.UserRole, item)
+            self.backup_list.addItem(entry)
+        has_any = self.backup_list.count() > 0
+        self.empty_hint.setVisible(not has_any)
+        self.backup_list.setVisible(has_any)
+        if has_any:
+            self.backup_list.setCurrentRow(0)
+        self._selection_changed()
+
+    def _selected(self) -> BackupFile | None:
+        item = self.backup_list.currentItem()
+        chosen = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return chosen if isinstance(chosen, BackupFile) else None
+
+    def _selection_changed(self, *_: object) -> None:
+        self.restore_button.setEnabled(self._selected() is not None and self._worker is None)
+
+    def back_up_now(self) -> Worker:
+        source, folder, now = self.paths.database, self.paths.backups, self.clock.now()
+
+        def work(progress: ProgressFn) -> Path:
+            return make_backup(source, folder, now, manual=True, progress=progress)
+
+        worker = Worker(work, self)
+        worker.progress.connect(self._progress)
+        worker.done.connect(self._backup_done)
+        worker.failed.connect(self._backup_failed)
+        self._worker = worker
+        self.backup_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText("Backing up…")
+        worker.start()
+        return worker
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self, message: str) -> None:
+        self._worker = None
+        self.progress.hide()
+        self.backup_button.setEnabled(True)
+        self.status.setText(message)
+        self.refresh()
+
+    def _backup_done(self, path: object) -> None:
+        assert isinstance(path, Path)
+        self._finish(f"Backed up. Saved as {path.name}.")
+
+    def _backup_failed(self, message: str) -> None:
+        self._finish(f"The backup was not made. {message}")
+
+    def _restore_clicked(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        if Confirm.ask(
+            self,
+            "Restore from backup",
+            f"Replace your current data with the backup from {chosen.made_on:%d %B %Y}? "
+            "Your current data is kept aside, not deleted.",
+            "Restore",
+            "Cancel",
+        ):
+            self.restoreRequested.emit(chosen.path)
+
+    def _export_clicked(self) -> None:
+        target = SaveFileDialog.ask(
+            self,
+            "Export your data",
+            Path.home() / f"recovery-export-{self.clock.now():%Y-%m-%d}.json",
+            "JSON files (*.json)",
+        )
+        if target is not None:
+            self.exportRequested.emit(target)
