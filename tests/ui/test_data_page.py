@@ -96,7 +96,9 @@ def test_a_damaged_database_is_recovered_from_the_newest_good_backup(
 ) -> None:
     db = Database.open(app_paths.database)
     with db.transaction() as s:
-        CheckIns(s).save(CheckIn(date(2026, 11, 24), 5, 1, 0, UsedToday.NO, note="safe"), clock.now())
+        CheckIns(s).save(
+            CheckIn(date(2026, 11, 24), 5, 1, 0, UsedToday.NO, note="safe"), clock.now()
+        )
     backup.make_backup(app_paths.database, app_paths.backups, clock.now(), manual=False)
     db.close()
     damaged = b"SQLite format 3\x00" + b"\xde\xad" * 3000
