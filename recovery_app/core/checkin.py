@@ -82,6 +82,15 @@ class CheckIn:
         return MOOD_WORDS[self.mood]
 
 
+def _encodable(text: str) -> bool:
+    """False for text holding lone surrogates, which no file or database can store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check_scale(name: str, value: object, low: int, high: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise InvalidInput(f"{name} must be a whole number from {low} to {high}.")
@@ -111,5 +120,5 @@ def validate_checkin(checkin: CheckIn, today: date) -> None:
     for name, text in (("Gratitude", checkin.gratitude), ("Note", checkin.note)):
         if not isinstance(text, str):
             raise InvalidInput(f"{name} must be text.")
-        if "\x00" in text:
+        if "\x00" in text or not _encodable(text):
             raise InvalidInput(f"{name} contains a character that can't be stored.")

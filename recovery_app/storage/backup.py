@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from recovery_app.core.errors import CorruptDatabaseError, KnownError, OutputPathError
@@ -39,10 +39,7 @@ class BackupFile:
     path: Path
     made_on: date
     size: int
-
-    @property
-    def label(self) -> str:
-        return f"{self.made_on.isoformat()} ({self.size / 1024:,.0f} KB)"
+    made_at: time | None = None  # set for backups made on demand ("Back up now")
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -127,8 +124,10 @@ def list_backups(folder: Path) -> list[BackupFile]:
         match = _BACKUP_NAME.match(path.name)
         if match and path.is_file():
             made_on = date.fromisoformat(match.group(1))
-            key = match.group(1) + (match.group(2) or "")
-            found.append((key, BackupFile(path, made_on, path.stat().st_size)))
+            clock = match.group(2)
+            made_at = time(int(clock[:2]), int(clock[2:4]), int(clock[4:])) if clock else None
+            key = match.group(1) + (clock or "")
+            found.append((key, BackupFile(path, made_on, path.stat().st_size, made_at)))
     return [b for _, b in sorted(found, key=lambda item: item[0], reverse=True)]
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from recovery_app.core.clock import FixedClock
 from recovery_app.paths import AppPaths
+from recovery_app.storage.backup import make_backup
 from recovery_app.storage.db import Database
 from recovery_app.tools.sample_data import populate
 from recovery_app.ui.help_dialog import HelpDialog
@@ -69,11 +70,19 @@ def render(out_dir: Path) -> list[Path]:
         db = Database.open(data / "recovery.db")
         populate(db, SAMPLE_NOW.date(), years=1.1, now=SAMPLE_NOW)
         db.close()
+        for days_ago in (2, 1):
+            make_backup(
+                data / "recovery.db",
+                data / "backups",
+                SAMPLE_NOW - timedelta(days=days_ago),
+                manual=False,
+            )
         window = _window(data, clock, welcome_done=True)
         pages: list[tuple[str, Callable[[], None]]] = [
             ("today", lambda: window.show_page("today")),
             # Yesterday's check-in, filled in, shows what a saved day looks like.
             ("checkin", lambda: window.open_checkin(SAMPLE_NOW.date() - timedelta(days=1))),
+            ("data", lambda: window.show_page("data")),
         ]
         for name, go in pages:
             go()

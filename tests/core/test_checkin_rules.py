@@ -29,6 +29,7 @@ def test_a_good_checkin_passes() -> None:
         ({"used": "maybe"}, "use"),
         ({"day": date(2026, 11, 26)}, "hasn't happened"),
         ({"note": "a\x00b"}, "Note"),
+        ({"gratitude": "lone \ud800 surrogate"}, "Gratitude"),
     ],
 )
 def test_bad_values_are_refused_with_a_clear_message(change: dict[str, object], words: str) -> None:

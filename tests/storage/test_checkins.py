@@ -146,8 +146,10 @@ checkins = st.builds(
     sleep_hours=st.none() | st.floats(0, 24, allow_nan=False),
     sleep_quality=st.none() | st.integers(1, 5),
     halt=st.builds(Halt, st.booleans(), st.booleans(), st.booleans(), st.booleans()),
-    gratitude=st.text(alphabet=st.characters(blacklist_characters="\x00")),
-    note=st.text(alphabet=st.characters(blacklist_characters="\x00")),
+    gratitude=st.text(
+        alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=["Cs"])
+    ),
+    note=st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=["Cs"])),
 )
 
 

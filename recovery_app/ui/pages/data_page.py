@@ -20,8 +20,21 @@ from recovery_app.core.clock import Clock
 from recovery_app.paths import AppPaths
 from recovery_app.storage.backup import BackupFile, list_backups, make_backup
 from recovery_app.ui.confirm import Confirm
+from recovery_app.ui.formatting import long_day
 from recovery_app.ui.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.worker import ProgressFn, Worker
+
+
+def backup_words(item: BackupFile) -> str:
+    how = f"made by you at {item.made_at:%H:%M}" if item.made_at else "automatic"
+    return f"{long_day(item.made_on)} · {how} · {item.size / 1024:,.0f} KB"
+
+
+def left_aligned(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 class SaveFileDialog:
@@ -59,7 +72,8 @@ class DataPage(QWidget):
         )
         self.backup_list = QListWidget()
         self.backup_list.setAccessibleName("Backups, newest first")
-        self.backup_list.setMinimumHeight(120)
+        self.backup_list.setMinimumHeight(90)
+        self.backup_list.setMaximumHeight(170)
         backups.body.addWidget(self.backup_list)
         self.empty_hint = wrapped("No backups yet. Press “Back up now” to make the first one.")
         backups.body.addWidget(self.empty_hint)
@@ -91,7 +105,7 @@ class DataPage(QWidget):
         )
         self.export_button = QPushButton("Export to a file…")
         self.export_button.setAccessibleName("Export all your data to a file")
-        export.body.addWidget(self.export_button)
+        export.body.addLayout(left_aligned(self.export_button))
         outer.addWidget(export)
 
         delete = Card("Delete all my data")
@@ -103,7 +117,7 @@ class DataPage(QWidget):
         )
         self.delete_button = QPushButton("Delete all my data…")
         self.delete_button.setAccessibleName("Delete all my data")
-        delete.body.addWidget(self.delete_button)
+        delete.body.addLayout(left_aligned(self.delete_button))
         outer.addWidget(delete)
         outer.addStretch(1)
 
@@ -117,7 +131,7 @@ class DataPage(QWidget):
     def refresh(self) -> None:
         self.backup_list.clear()
         for item in list_backups(self.paths.backups):
-            entry = QListWidgetItem(item.label)
+            entry = QListWidgetItem(backup_words(item))
             entry.setData(Qt.ItemDataRole.UserRole, item)
             self.backup_list.addItem(entry)
         has_any = self.backup_list.count() > 0
