@@ -12,7 +12,6 @@ import contextlib
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from recovery_app.core.errors import CorruptDatabaseError, KnownError, OutputPathError
 from recovery_app.storage import migrate
+from recovery_app.storage.connect import database_errors, open_raw
 from recovery_app.storage.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE
 
 BACKUP_PREFIX = "recovery-"
@@ -51,18 +51,18 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def check_database_file(path: Path) -> str:
+def check_database_file(path: Path, key: bytes | None = None) -> str:
     """The file's schema revision if it is a readable Recovery Companion database we can open.
 
     Raises ``CorruptDatabaseError`` or ``NewerDatabaseError`` otherwise.
     """
-    revision = migrate.check_revision(path)
+    revision = migrate.check_revision(path, key)
     if revision is None:
         raise CorruptDatabaseError(f"{path.name} is empty or not a Recovery Companion database.")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = open_raw(path, key, readonly=True)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         raise CorruptDatabaseError(f"{path.name} is damaged and can't be used.") from exc
     finally:
         conn.close()
@@ -71,8 +71,13 @@ def check_database_file(path: Path) -> str:
     return revision
 
 
-def write_backup(source: Path, out: Path, progress: Progress | None = None) -> Path:
-    """Copy the live database at ``source`` into a standalone file ``out`` (0600, atomic)."""
+def write_backup(
+    source: Path, out: Path, progress: Progress | None = None, key: bytes | None = None
+) -> Path:
+    """Copy the live database at ``source`` into a standalone file ``out`` (0600, atomic).
+
+    With ``key``, the backup is encrypted with the same key as the database.
+    """
     out = out.expanduser()
     if out.is_dir():
         raise OutputPathError(f"{out} is a folder; please give a file name.")
@@ -82,9 +87,9 @@ def write_backup(source: Path, out: Path, progress: Progress | None = None) -> P
     try:
         fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
         os.close(fd)
-        src = sqlite3.connect(source)
+        src = open_raw(source, key)
         try:
-            dst = sqlite3.connect(tmp)
+            dst = open_raw(tmp, key)
             try:
                 src.backup(
                     dst,
@@ -101,7 +106,7 @@ def write_backup(source: Path, out: Path, progress: Progress | None = None) -> P
             src.close()
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        check_database_file(tmp)
+        check_database_file(tmp, key)
         os.replace(tmp, out)
         _fsync_dir(out.parent)
     except OSError as exc:
@@ -138,10 +143,15 @@ def backup_name(now: datetime, manual: bool) -> str:
 
 
 def make_backup(
-    source: Path, folder: Path, now: datetime, manual: bool, progress: Progress | None = None
+    source: Path,
+    folder: Path,
+    now: datetime,
+    manual: bool,
+    progress: Progress | None = None,
+    key: bytes | None = None,
 ) -> Path:
     folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    return write_backup(source, folder / backup_name(now, manual), progress)
+    return write_backup(source, folder / backup_name(now, manual), progress, key)
 
 
 def daily_backup_due(folder: Path, today: date) -> bool:
@@ -173,7 +183,7 @@ def set_aside(db: Path, now: datetime) -> Path | None:
     return aside
 
 
-def restore(db: Path, backup: Path, now: datetime) -> Path | None:
+def restore(db: Path, backup: Path, now: datetime, key: bytes | None = None) -> Path | None:
     """Put ``backup`` in place of ``db``. The database must be closed.
 
     The backup is checked first; on any problem nothing changes. Returns where
@@ -182,7 +192,7 @@ def restore(db: Path, backup: Path, now: datetime) -> Path | None:
     if not backup.is_file():
         raise RestoreError(f"{backup} is not a file.")
     try:
-        check_database_file(backup)
+        check_database_file(backup, key)
     except KnownError as exc:
         raise RestoreError(f"This backup can't be used: {exc.message}") from exc
     staged = db.with_name(f".{db.name}.restoring")
@@ -203,11 +213,11 @@ def restore(db: Path, backup: Path, now: datetime) -> Path | None:
     return aside
 
 
-def newest_good_backup(folder: Path) -> BackupFile | None:
+def newest_good_backup(folder: Path, key: bytes | None = None) -> BackupFile | None:
     """The newest backup that passes the checks, skipping damaged ones."""
     for candidate in list_backups(folder):
         try:
-            check_database_file(candidate.path)
+            check_database_file(candidate.path, key)
         except KnownError:
             continue
         return candidate

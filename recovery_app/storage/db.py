@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from sqlalchemy.exc import DatabaseError
 
 from recovery_app.core.errors import CorruptDatabaseError, DataDirError
 from recovery_app.storage import migrate
+from recovery_app.storage.connect import apply_key, database_errors, dbapi_module
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -26,13 +26,18 @@ DATABASE_PRAGMAS = (
 )
 
 
-def _apply_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in DATABASE_PRAGMAS:
-            cursor.execute(pragma)
-    finally:
-        cursor.close()
+def _pragmas_for(key: bytes | None) -> Callable[[Any, Any], None]:
+    def apply(dbapi_connection: Any, _record: Any) -> None:
+        if key is not None:
+            apply_key(dbapi_connection, key)  # before anything reads the file
+        cursor = dbapi_connection.cursor()
+        try:
+            for pragma in DATABASE_PRAGMAS:
+                cursor.execute(pragma)
+        finally:
+            cursor.close()
+
+    return apply
 
 
 def _touch_private(path: Path) -> None:
@@ -42,22 +47,28 @@ def _touch_private(path: Path) -> None:
     os.chmod(path, PRIVATE_FILE_MODE)
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine on ``path``; with ``key``, through SQLCipher with that raw key."""
+    extra: dict[str, Any] = {}
+    if key is not None:
+        extra["module"] = dbapi_module(key)
     engine = create_engine(
         f"sqlite:///{path}",
         # Parameters can hold journal text; keep them out of error messages and logs.
         hide_parameters=True,
+        **extra,
     )
-    event.listen(engine, "connect", _apply_pragmas)
+    event.listen(engine, "connect", _pragmas_for(key))
     return engine
 
 
 class Database:
     """One database file. Use ``transaction()`` for each unit of work."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.key = key
+        self.engine = make_engine(path, key)
         self._session_factory: sessionmaker[Session] | None = None
 
     def _sessions(self) -> sessionmaker[Session]:
@@ -69,7 +80,7 @@ class Database:
         return self._session_factory
 
     @classmethod
-    def open(cls, path: Path) -> Database:
+    def open(cls, path: Path, key: bytes | None = None) -> Database:
         """Open (creating if new) and migrate.
 
         Raises a ``KnownError`` and changes nothing when the file must be refused.
@@ -78,19 +89,20 @@ class Database:
             raise DataDirError(f"{path.parent} is a file, not a folder.")
         if path.exists() and not path.is_file():
             raise DataDirError(f"{path} is not a file.")
-        revision = migrate.check_revision(path)
+        revision = migrate.check_revision(path, key)
         try:
             _touch_private(path)
         except OSError as exc:
             raise DataDirError(f"Can't open {path}: {exc.strerror}.") from exc
-        db = cls(path)
+        db = cls(path, key)
+        errors: tuple[type[Exception], ...] = (DatabaseError, *database_errors())
         try:
             if revision != migrate.HEAD_REVISION:
                 migrate.upgrade(db.engine)
             else:
                 with db.engine.connect():
                     pass  # apply pragmas now, so -wal/-shm exist with the right mode
-        except (DatabaseError, sqlite3.DatabaseError) as exc:
+        except errors as exc:
             db.close()
             raise CorruptDatabaseError(
                 f"The data file {path} could not be opened. It has not been changed."
@@ -124,6 +136,6 @@ class Database:
     def reopen(self) -> None:
         """Open the file again (after a restore replaced it), keeping this object."""
         self.close()
-        fresh = Database.open(self.path)
+        fresh = Database.open(self.path, self.key)
         self.engine = fresh.engine
         self._session_factory = None

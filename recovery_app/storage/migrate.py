@@ -7,12 +7,13 @@ revision with ``HEAD_REVISION`` using the plain connection first. A test keeps
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from recovery_app.core.errors import CorruptDatabaseError, NewerDatabaseError
+from recovery_app.storage.connect import database_errors, open_raw
+from recovery_app.storage.crypto import WrongPassphrase, needs_passphrase
 
 # Oldest first. Add each new migration's revision id here.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
@@ -20,7 +21,7 @@ HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def stored_revision(path: Path) -> str | None:
+def stored_revision(path: Path, key: bytes | None = None) -> str | None:
     """The schema revision in the file, or None for a new, empty database.
 
     Reads with a plain read-only query and no pragmas, so a file we must refuse
@@ -28,9 +29,11 @@ def stored_revision(path: Path) -> str | None:
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if key is None and needs_passphrase(path):
+        raise WrongPassphrase("Your data is protected with a passphrase. Please enter it.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = open_raw(path, key, readonly=True)
+    except database_errors() as exc:
         raise CorruptDatabaseError(f"The data file {path} can't be opened ({exc}).") from exc
     try:
         try:
@@ -38,7 +41,11 @@ def stored_revision(path: Path) -> str | None:
                 row[0]
                 for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
-        except sqlite3.DatabaseError as exc:
+        except database_errors() as exc:
+            if key is not None:
+                raise WrongPassphrase(
+                    "That passphrase doesn't open your data. Please check it and try again."
+                ) from exc
             raise CorruptDatabaseError(
                 f"The data file {path} is damaged or is not a Recovery Companion database. "
                 "It has not been changed."
@@ -56,8 +63,8 @@ def stored_revision(path: Path) -> str | None:
         conn.close()
 
 
-def check_revision(path: Path) -> str | None:
-    revision = stored_revision(path)
+def check_revision(path: Path, key: bytes | None = None) -> str | None:
+    revision = stored_revision(path, key)
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerDatabaseError(
             "Your data was saved by a newer version of Recovery Companion. "
