@@ -172,3 +172,58 @@ def test_restore_of_a_bad_file_changes_nothing(
     before = filled.database.read_bytes()
     _fails(["restore", str(bad)], capsys, "can't be used")
     assert filled.database.read_bytes() == before
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    from recovery_app.storage import crypto
+
+    fast = crypto.KdfParams(salt="ab" * 16, time_cost=1, memory_cost=8 * 1024, parallelism=1)
+    monkeypatch.setattr(crypto, "new_params", lambda *a, **k: fast)
+
+
+def test_passphrase_set_use_change_and_remove(
+    filled: AppPaths,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fast_kdf: None,
+) -> None:
+    from recovery_app.storage.crypto import file_is_encrypted
+
+    monkeypatch.setenv("RECOVERY_APP_NEW_PASSPHRASE", "blue kite over the river")
+    assert main(["passphrase", "set"]) == 0
+    assert "can't be recovered" in capsys.readouterr().err
+    assert file_is_encrypted(filled.database)
+    assert NOTE.encode() not in filled.database.read_bytes()
+
+    out = tmp_path / "e.json"
+    monkeypatch.setenv("RECOVERY_APP_PASSPHRASE", "wrong words")
+    _fails(["export", "--out", str(out)], capsys, "doesn't open your data")
+    assert not out.exists()
+    monkeypatch.setenv("RECOVERY_APP_PASSPHRASE", "blue kite over the river")
+    assert main(["export", "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["checkins"][0]["note"] == NOTE
+
+    monkeypatch.setenv("RECOVERY_APP_NEW_PASSPHRASE", "green boat")
+    assert main(["passphrase", "change"]) == 0
+    monkeypatch.setenv("RECOVERY_APP_PASSPHRASE", "green boat")
+    assert main(["passphrase", "remove"]) == 0
+    assert not file_is_encrypted(filled.database)
+    assert main(["export", "--out", str(out)]) == 0
+
+
+def test_passphrase_needed_but_not_given(
+    filled: AppPaths,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fast_kdf: None,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("RECOVERY_APP_NEW_PASSPHRASE", "a quiet morning")
+    assert main(["passphrase", "set"]) == 0
+    capsys.readouterr()
+    monkeypatch.delenv("RECOVERY_APP_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin", None)
+    _fails(["backup", "--out", str(tmp_path / "b.db")], capsys, "RECOVERY_APP_PASSPHRASE")
+    _fails(["passphrase", "set"], capsys, "already has a passphrase")
