@@ -24,6 +24,8 @@ class Settings:
     window_geometry: str = ""
     # How many daily backups to keep in the backups folder.
     backups_keep: int = 14
+    # With a passphrase, lock after this many idle minutes (0: never).
+    lock_minutes: int = 5
 
 
 def load(path: Path) -> Settings:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from recovery_app import log as app_log
 from recovery_app.core.clock import Clock
@@ -31,20 +31,17 @@ class DataSafety(QObject):
         super().__init__()
         self.paths, self.clock, self.hub, self.keep = paths, clock, hub, keep
         self.daily: Worker | None = None
+        self.key: bytes | None = None  # the database key while unlocked
 
     def start_daily_backup(self) -> Worker | None:
         """Make today's automatic backup in the background, if it isn't made yet."""
-        source, folder, now, keep = (
-            self.paths.database,
-            self.paths.backups,
-            self.clock.now(),
-            self.keep,
-        )
+        source, folder, keep, key = self.paths.database, self.paths.backups, self.keep, self.key
+        now = self.clock.now()
         if not backup.daily_backup_due(folder, now.date()):
             return None
 
         def work(progress: ProgressFn) -> Path:
-            made = backup.make_backup(source, folder, now, manual=False, progress=progress)
+            made = backup.make_backup(source, folder, now, False, progress, key)
             backup.rotate(folder, keep)
             return made
 
@@ -53,11 +50,27 @@ class DataSafety(QObject):
         self.daily.start()
         return self.daily
 
+    def backup_now(self) -> Worker:
+        """A backup on demand, started once control returns to the event loop."""
+        source, folder, key, now = (
+            self.paths.database,
+            self.paths.backups,
+            self.key,
+            self.clock.now(),
+        )
+
+        def work(progress: ProgressFn) -> Path:
+            return backup.make_backup(source, folder, now, True, progress, key)
+
+        worker = Worker(work, self)
+        QTimer.singleShot(0, worker.start)  # the caller connects its signals first
+        return worker
+
     def restore(self, db: Database, backup_file: Path) -> bool:
         """Replace the data with ``backup_file``; the current file is kept aside."""
         db.close()
         try:
-            aside = backup.restore(db.path, backup_file, self.clock.now())
+            aside = backup.restore(db.path, backup_file, self.clock.now(), db.key)
         except KnownError as exc:
             db.reopen()
             self.message.emit(exc.message)
@@ -72,11 +85,11 @@ class DataSafety(QObject):
 
     def recover_damaged(self) -> bool:
         """After a failed open: put the newest good backup in place, keeping the damaged file."""
-        good = backup.newest_good_backup(self.paths.backups)
+        good = backup.newest_good_backup(self.paths.backups, self.key)
         if good is None:
             return False
         try:
-            backup.restore(self.paths.database, good.path, self.clock.now())
+            backup.restore(self.paths.database, good.path, self.clock.now(), self.key)
         except KnownError:
             return False
         log.info("recovered a damaged database from a backup")
@@ -85,11 +98,11 @@ class DataSafety(QObject):
     def export(self, db: Database, target: Path) -> Worker:
         from recovery_app.storage.export import export_json
 
-        path, now = db.path, self.clock.now()
+        path, key, now = db.path, db.key, self.clock.now()
 
         def work(progress: ProgressFn) -> int:
             # Its own connection: SQLite connections stay in the thread that made them.
-            own = Database(path)
+            own = Database(path, key)
             try:
                 return export_json(own, target, now)
             finally:

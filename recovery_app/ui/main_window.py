@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QListWidget,
@@ -32,6 +33,7 @@ from recovery_app.core.errors import KnownError
 from recovery_app.paths import AppPaths
 from recovery_app.ui.confirm import Confirm
 from recovery_app.ui.hub import DataHub
+from recovery_app.ui.idle_lock import IdleLock
 from recovery_app.ui.message_page import MessagePage
 from recovery_app.ui.style import icon
 from recovery_app.ui.windowing import bring_to_front
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
     from recovery_app.storage.db import Database
     from recovery_app.ui.pages.checkin_page import CheckInPage
+    from recovery_app.ui.pages.unlock_page import UnlockPage
     from recovery_app.ui.start_date_dialog import StartDateChoice
 
 log = logging.getLogger(__name__)
@@ -67,6 +70,11 @@ class MainWindow(QMainWindow):
         self.settings = settings.load(paths.settings)
         self.db: Database | None = None
         self._painted = False
+        self._key: bytes | None = None
+        self.unlock_page: UnlockPage | None = None
+        self._page_actions: list[QAction] = []
+        self.idle = IdleLock(self.clock, self)
+        self.idle.idle.connect(self.lock)
         self._deleted = False
         self.hub = DataHub(self)
         self.pages: list[PageEntry] = []
@@ -107,6 +115,7 @@ class MainWindow(QMainWindow):
         self._add_action(
             "Quit", QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), self.close
         )
+        self._add_action("Lock", [QKeySequence("Ctrl+L")], self.lock)
         self._restore_geometry()
         self.firstPainted.connect(self._show_icons)
 
@@ -126,28 +135,100 @@ class MainWindow(QMainWindow):
     def open_data(self) -> None:
         """Open the database and build the pages; on a refusal, say why calmly."""
         # Imported here, after the first paint: SQLAlchemy takes a good part of a second.
+        from recovery_app.storage.crypto import needs_passphrase
+
+        if needs_passphrase(self.paths.database) and self._key is None:
+            self._show_unlock()
+            return
+        self._open_with_key(self._key)
+
+    def _open_with_key(self, key: bytes | None) -> None:
         from recovery_app.storage.db import Database
         from recovery_app.ui.data_safety import DataSafety
         from recovery_app.ui.pages.today_page import TodayPage
 
         self.safety = DataSafety(self.paths, self.clock, self.hub, self.settings.backups_keep)
+        self.safety.key = key
         try:
-            self.db = Database.open(self.paths.database)
+            self.db = Database.open(self.paths.database, key)
         except KnownError as exc:
             self._cannot_open(exc)
             return
+        self.nav.show()
         self.today_page = TodayPage(self.db, self.hub, self.clock)
         self._add_page("today", "Today", "today", lambda: self.today_page)
         self._add_page("checkin", "Check-in", "checkin", self._build_checkin_page)
         self._add_page("data", "Your data", "data", self._build_data_page)
         self.today_page.checkinRequested.connect(self.open_checkin)
         self.today_page.startDateRequested.connect(self.change_start_date)
+        if key is not None:
+            self.idle.start(self.settings.lock_minutes)
         if self.settings.welcome_done:
             self.show_page("today")
         else:
             self._show_welcome()
         self.dataReady.emit()
         self.safety.start_daily_backup()
+
+    # -- locking -----------------------------------------------------------
+    def _show_unlock(self) -> None:
+        from recovery_app.ui.pages.unlock_page import UnlockPage
+
+        if self.unlock_page is None:
+            self.unlock_page = UnlockPage()
+            self.unlock_page.unlockRequested.connect(self._unlock)
+            self.stack.addWidget(self.unlock_page)
+        self.nav.hide()
+        self.unlock_page.reset()
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.setFocus()
+
+    def _unlock(self, passphrase: str) -> None:
+        """Derive the key off the UI thread (it takes about half a second on purpose)."""
+        from recovery_app.storage import crypto, migrate
+        from recovery_app.ui.worker import ProgressFn, Worker
+
+        path = self.paths.database
+
+        def work(progress: ProgressFn) -> bytes:
+            key = crypto.derive_key(passphrase, crypto.load_params(path))
+            migrate.check_revision(path, key)  # a wrong passphrase is refused here
+            return key
+
+        self._unlocking = Worker(work, self)
+        self._unlocking.done.connect(self._unlocked)
+        assert self.unlock_page is not None
+        self._unlocking.failed.connect(self.unlock_page.failed)
+        self._unlocking.start()
+
+    def _unlocked(self, key: object) -> None:
+        assert isinstance(key, bytes)
+        self._key = key
+        log.info("unlocked")
+        self._open_with_key(key)
+
+    def lock(self) -> None:
+        """Hide everything, close the database and forget the key (Ctrl+L, or when idle)."""
+        if self._key is None or self.db is None:
+            return
+        self.idle.stop()
+        for widget in list(self._built.values()):
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._built.clear()
+        self.pages.clear()
+        self.nav.clear()
+        for action in self._page_actions:
+            self.removeAction(action)
+        self._page_actions.clear()
+        for dialog in self.findChildren(QDialog):
+            dialog.close()
+        self.db.close()
+        self.db = None
+        self._key = None
+        self.safety.key = None
+        log.info("locked")
+        self._show_unlock()
 
     def _cannot_open(self, exc: KnownError) -> None:
         """Say calmly why the data can't be opened; offer the newest good backup if damaged."""
@@ -180,7 +261,7 @@ class MainWindow(QMainWindow):
     def _build_data_page(self) -> QWidget:
         from recovery_app.ui.pages.data_page import DataPage
 
-        page = DataPage(self.paths, self.clock)
+        page = DataPage(self.paths, self.clock, self.safety)
         page.restoreRequested.connect(self._restore_backup)
         page.exportRequested.connect(lambda target: self.safety.export(self._db(), target))
         page.deleteAllRequested.connect(self._delete_all)
@@ -227,17 +308,21 @@ class MainWindow(QMainWindow):
         number = len(self.pages)
         item.setToolTip(f"{title} (Ctrl+{number})")
         self.nav.addItem(item)
-        self._add_action(
+        action = self._add_action(
             f"Go to {title}", [QKeySequence(f"Ctrl+{number}")], partial(self.show_page, key)
         )
+        self._page_actions.append(action)
 
-    def _add_action(self, text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> None:
+    def _add_action(
+        self, text: str, keys: list[QKeySequence], slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         # setShortcuts, not setShortcut: the latter makes PySide build the whole
         # Qt enum namespace (~30 ms) before the first paint.
         action.setShortcuts(keys)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
+        return action
 
     def _show_welcome(self) -> None:
         from recovery_app.ui.pages.welcome_page import WelcomePage

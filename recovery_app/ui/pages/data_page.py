@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.clock import Clock
 from recovery_app.paths import AppPaths
-from recovery_app.storage.backup import BackupFile, list_backups, make_backup
+from recovery_app.storage.backup import BackupFile, list_backups
 from recovery_app.ui.confirm import Confirm
+from recovery_app.ui.data_safety import DataSafety
 from recovery_app.ui.formatting import long_day
 from recovery_app.ui.style import Card, heading, scrolling_content, wrapped
-from recovery_app.ui.worker import ProgressFn, Worker
+from recovery_app.ui.worker import Worker
 
 
 def backup_words(item: BackupFile) -> str:
@@ -49,9 +50,11 @@ class DataPage(QWidget):
     exportRequested = Signal(object)  # Path to write
     deleteAllRequested = Signal()
 
-    def __init__(self, paths: AppPaths, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths, clock: Clock, safety: DataSafety, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.paths, self.clock = paths, clock
+        self.paths, self.clock, self.safety = paths, clock, safety
         self.setAccessibleName("Your data")
         self._worker: Worker | None = None
         outer = scrolling_content(self)
@@ -150,12 +153,7 @@ class DataPage(QWidget):
         self.restore_button.setEnabled(self._selected() is not None and self._worker is None)
 
     def back_up_now(self) -> Worker:
-        source, folder, now = self.paths.database, self.paths.backups, self.clock.now()
-
-        def work(progress: ProgressFn) -> Path:
-            return make_backup(source, folder, now, manual=True, progress=progress)
-
-        worker = Worker(work, self)
+        worker = self.safety.backup_now()
         worker.progress.connect(self._progress)
         worker.done.connect(self._backup_done)
         worker.failed.connect(self._backup_failed)
@@ -165,7 +163,6 @@ class DataPage(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText("Backing up…")
-        worker.start()
         return worker
 
     def _progress(self, done: int, total: int) -> None:
