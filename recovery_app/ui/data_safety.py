@@ -6,8 +6,10 @@ the same ``Database`` object, and announces the change through the hub.
 
 from __future__ import annotations
 
+import hmac
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -20,12 +22,16 @@ from recovery_app.storage.db import Database
 from recovery_app.ui.hub import DataHub
 from recovery_app.ui.worker import ProgressFn, Worker
 
+if TYPE_CHECKING:
+    from recovery_app.ui.passphrase_dialog import PassphraseRequest
+
 log = logging.getLogger(__name__)
 
 
 class DataSafety(QObject):
     message = Signal(str)  # a short status for the person
     dataDeleted = Signal()
+    keyChanged = Signal(object)  # the new key, or None when the passphrase was removed
 
     def __init__(self, paths: AppPaths, clock: Clock, hub: DataHub, keep: int) -> None:
         super().__init__()
@@ -117,6 +123,51 @@ class DataSafety(QObject):
         )
         worker.failed.connect(self.message)
         worker.start()
+        return worker
+
+    def change_passphrase(self, db: Database, request: PassphraseRequest) -> Worker:
+        """Set, change or remove the passphrase; data and backups are converted off the UI thread.
+
+        The database stays closed while its files are rewritten.
+        """
+        from recovery_app.storage import crypto
+        from recovery_app.storage.encryption import change_key
+
+        path, folder, old_key = db.path, self.paths.backups, db.key
+        db.close()
+
+        def work(progress: ProgressFn) -> bytes | None:
+            if request.current is not None:
+                current = crypto.derive_key(request.current, crypto.load_params(path))
+                if old_key is None or not hmac.compare_digest(current, old_key):
+                    raise crypto.WrongPassphrase(
+                        "That is not your current passphrase. Nothing was changed."
+                    )
+            params = crypto.new_params() if request.new else None
+            new_key = crypto.derive_key(request.new, params) if request.new and params else None
+            change_key(path, folder, old_key, new_key, params, progress)
+            return new_key
+
+        def done(key: object) -> None:
+            db.key = key if isinstance(key, bytes) else None
+            self.key = db.key
+            db.reopen()
+            log.info("passphrase %s", request.action)
+            self.keyChanged.emit(db.key)
+            self.message.emit(
+                "Your data and backups are no longer encrypted."
+                if db.key is None
+                else "Your data and backups are encrypted with your passphrase."
+            )
+
+        def failed(text: str) -> None:
+            db.reopen()
+            self.message.emit(text)
+
+        worker = Worker(work, self)
+        worker.done.connect(done)
+        worker.failed.connect(failed)
+        QTimer.singleShot(0, worker.start)
         return worker
 
     def delete_everything(self, db: Database) -> None:

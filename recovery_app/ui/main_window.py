@@ -33,7 +33,6 @@ from recovery_app.core.errors import KnownError
 from recovery_app.paths import AppPaths
 from recovery_app.ui.confirm import Confirm
 from recovery_app.ui.hub import DataHub
-from recovery_app.ui.idle_lock import IdleLock
 from recovery_app.ui.message_page import MessagePage
 from recovery_app.ui.style import icon
 from recovery_app.ui.windowing import bring_to_front
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from recovery_app.storage.db import Database
+    from recovery_app.ui.idle_lock import IdleLock
     from recovery_app.ui.pages.checkin_page import CheckInPage
     from recovery_app.ui.pages.unlock_page import UnlockPage
     from recovery_app.ui.start_date_dialog import StartDateChoice
@@ -73,8 +73,7 @@ class MainWindow(QMainWindow):
         self._key: bytes | None = None
         self.unlock_page: UnlockPage | None = None
         self._page_actions: list[QAction] = []
-        self.idle = IdleLock(self.clock, self)
-        self.idle.idle.connect(self.lock)
+        self._idle: IdleLock | None = None
         self._deleted = False
         self.hub = DataHub(self)
         self.pages: list[PageEntry] = []
@@ -149,6 +148,7 @@ class MainWindow(QMainWindow):
 
         self.safety = DataSafety(self.paths, self.clock, self.hub, self.settings.backups_keep)
         self.safety.key = key
+        self.safety.keyChanged.connect(self._key_changed)
         try:
             self.db = Database.open(self.paths.database, key)
         except KnownError as exc:
@@ -171,6 +171,16 @@ class MainWindow(QMainWindow):
         self.safety.start_daily_backup()
 
     # -- locking -----------------------------------------------------------
+    @property
+    def idle(self) -> IdleLock:
+        """Watches for idle time; made on first use, only ever needed with a passphrase."""
+        if self._idle is None:
+            from recovery_app.ui.idle_lock import IdleLock
+
+            self._idle = IdleLock(self.clock, self)
+            self._idle.idle.connect(self.lock)
+        return self._idle
+
     def _show_unlock(self) -> None:
         from recovery_app.ui.pages.unlock_page import UnlockPage
 
@@ -265,8 +275,26 @@ class MainWindow(QMainWindow):
         page.restoreRequested.connect(self._restore_backup)
         page.exportRequested.connect(lambda target: self.safety.export(self._db(), target))
         page.deleteAllRequested.connect(self._delete_all)
+        page.passphraseRequested.connect(self._change_passphrase)
         self.safety.message.connect(page.status.setText)
+        page.show_encryption(self._key is not None)
         return page
+
+    def _change_passphrase(self, request: object) -> None:
+        page = self.page("data")
+        worker = self.safety.change_passphrase(self._db(), request)  # type: ignore[arg-type]
+        page.track_passphrase_work(worker)  # type: ignore[attr-defined]
+        worker.failed.connect(page.lock_status.setText)  # type: ignore[attr-defined]
+
+    def _key_changed(self, key: object) -> None:
+        self._key = key if isinstance(key, bytes) else None
+        if self._key is None:
+            self.idle.stop()
+        else:
+            self.idle.start(self.settings.lock_minutes)
+        page = self._built.get("data")
+        if page is not None:
+            page.show_encryption(self._key is not None)  # type: ignore[attr-defined]
 
     def _db(self) -> Database:
         assert self.db is not None

@@ -129,3 +129,73 @@ def test_backups_of_encrypted_data_are_encrypted(
     made = backup.list_backups(app_paths.backups)
     assert made and all(crypto.file_is_encrypted(b.path) for b in made)
     assert all(SECRET.encode() not in b.path.read_bytes() for b in made)
+
+
+@pytest.fixture
+def fast_new_params(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crypto, "new_params", lambda *a, **k: FAST)
+
+
+def test_set_change_and_remove_a_passphrase_from_your_data(
+    make_window,
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    clock: FixedClock,
+    fast_new_params: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from recovery_app.ui.pages.data_page import DataPage
+    from recovery_app.ui.passphrase_dialog import PassphraseDialog, PassphraseRequest
+
+    window = make_window()
+    assert window.db is not None
+    with window.db.transaction() as s:
+        CheckIns(s).save(
+            CheckIn(date(2026, 11, 25), 3, 3, 3, UsedToday.NO, note=SECRET), clock.now()
+        )
+    window.show_page("data")
+    page = window.page("data")
+    assert isinstance(page, DataPage)
+    assert page.set_button.isVisible() and not page.change_button.isVisible()
+
+    def answer(request: PassphraseRequest) -> None:
+        monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, *a: request))
+
+    answer(PassphraseRequest("set", None, PASSPHRASE))
+    with qtbot.waitSignal(window.safety.keyChanged, timeout=20000):
+        qtbot.mouseClick(page.set_button, Qt.MouseButton.LeftButton)
+    assert crypto.file_is_encrypted(app_paths.database)
+    assert SECRET.encode() not in app_paths.database.read_bytes()
+    assert page.change_button.isVisible() and "are encrypted" in page.lock_status.text()
+    with window.db.reading() as s:
+        assert CheckIns(s).get(date(2026, 11, 25)).note == SECRET  # type: ignore[union-attr]
+
+    answer(PassphraseRequest("remove", "not my passphrase", None))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not your current passphrase" in page.lock_status.text(), timeout=20000)
+    assert crypto.file_is_encrypted(app_paths.database)
+    assert window.db is not None and CheckIns  # still open and usable
+    with window.db.reading() as s:
+        assert CheckIns(s).count() == 1
+
+    answer(PassphraseRequest("remove", PASSPHRASE, None))
+    with qtbot.waitSignal(window.safety.keyChanged, timeout=20000):
+        qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert not crypto.file_is_encrypted(app_paths.database)
+    assert page.set_button.isVisible()
+
+
+def test_passphrase_dialog_checks_what_was_typed(qtbot: QtBot) -> None:
+    from recovery_app.ui.passphrase_dialog import PassphraseDialog
+
+    dialog = PassphraseDialog("set")
+    qtbot.addWidget(dialog)
+    dialog.new.setText("short")
+    dialog.again.setText("short")
+    assert "at least" in dialog.problem_with_input()
+    dialog.new.setText("long enough words")
+    dialog.again.setText("long enough word")
+    assert "not the same" in dialog.problem_with_input()
+    dialog.again.setText("long enough words")
+    assert dialog.problem_with_input() == ""
+    assert "nobody can recover" in "\n".join(label.text() for label in dialog.findChildren(QLabel))

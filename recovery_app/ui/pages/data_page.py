@@ -22,6 +22,7 @@ from recovery_app.storage.backup import BackupFile, list_backups
 from recovery_app.ui.confirm import Confirm
 from recovery_app.ui.data_safety import DataSafety
 from recovery_app.ui.formatting import long_day
+from recovery_app.ui.passphrase_dialog import PassphraseDialog
 from recovery_app.ui.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.worker import Worker
 
@@ -49,6 +50,7 @@ class DataPage(QWidget):
     restoreRequested = Signal(object)  # Path of the backup
     exportRequested = Signal(object)  # Path to write
     deleteAllRequested = Signal()
+    passphraseRequested = Signal(object)  # PassphraseRequest
 
     def __init__(
         self, paths: AppPaths, clock: Clock, safety: DataSafety, parent: QWidget | None = None
@@ -99,6 +101,30 @@ class DataPage(QWidget):
         backups.body.addLayout(row)
         outer.addWidget(backups)
 
+        lock = Card("Passphrase")
+        self.lock_status = wrapped("")
+        self.lock_status.setAccessibleName("Encryption status")
+        lock.body.addWidget(self.lock_status)
+        self.lock_progress = QProgressBar()
+        self.lock_progress.setAccessibleName("Encryption progress")
+        self.lock_progress.hide()
+        lock.body.addWidget(self.lock_progress)
+        lock_row = QHBoxLayout()
+        self.set_button = QPushButton("Set a passphrase…")
+        self.change_button = QPushButton("Change passphrase…")
+        self.remove_button = QPushButton("Remove passphrase…")
+        for button, action in (
+            (self.set_button, "set"),
+            (self.change_button, "change"),
+            (self.remove_button, "remove"),
+        ):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.clicked.connect(lambda _=False, a=action: self._ask_passphrase(a))
+            lock_row.addWidget(button)
+        lock_row.addStretch(1)
+        lock.body.addLayout(lock_row)
+        outer.addWidget(lock)
+
         export = Card("Export")
         export.body.addWidget(
             wrapped(
@@ -130,6 +156,44 @@ class DataPage(QWidget):
         self.delete_button.clicked.connect(self.deleteAllRequested)
         self.backup_list.currentRowChanged.connect(self._selection_changed)
         self.refresh()
+
+    def show_encryption(self, encrypted: bool) -> None:
+        self.lock_status.setText(
+            "Your data and backups are encrypted. The app locks after a few idle minutes "
+            "or when you press Ctrl+L."
+            if encrypted
+            else "Your data is not encrypted. Anyone who can open files in your account on "
+            "this computer could read it. A passphrase protects it."
+        )
+        self.set_button.setVisible(not encrypted)
+        self.change_button.setVisible(encrypted)
+        self.remove_button.setVisible(encrypted)
+
+    def _ask_passphrase(self, action: str) -> None:
+        request = PassphraseDialog.ask(self, action)
+        if request is not None:
+            self.passphraseRequested.emit(request)
+
+    def track_passphrase_work(self, worker: Worker) -> None:
+        buttons = (self.set_button, self.change_button, self.remove_button)
+        for button in buttons:
+            button.setEnabled(False)
+        self.lock_progress.setRange(0, 0)
+        self.lock_progress.show()
+        self.lock_status.setText("Working on it… please keep the app open.")
+
+        def progress(done: int, total: int) -> None:
+            self.lock_progress.setRange(0, max(total, 1))
+            self.lock_progress.setValue(done)
+
+        def finished(*_: object) -> None:
+            self.lock_progress.hide()
+            for button in buttons:
+                button.setEnabled(True)
+
+        worker.progress.connect(progress)
+        worker.done.connect(finished)
+        worker.failed.connect(finished)
 
     def refresh(self) -> None:
         self.backup_list.clear()
