@@ -36,8 +36,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("gui", help="open the app window (the default)")
     export = commands.add_parser("export", help="write all your data to a file")
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument(
+        "--out", required=True, metavar="PATH", help="file to write (for csv: a folder)"
+    )
+    import_ = commands.add_parser(
+        "import", help="add the records from an export file (nothing changes if it is invalid)"
+    )
+    import_.add_argument("file", metavar="FILE", help="a JSON export from this app")
     backup = commands.add_parser("backup", help="write a backup copy of your data to a file")
     backup.add_argument("--out", required=True, metavar="FILE", help="file to write")
     restore = commands.add_parser(
@@ -56,10 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command in {"export", "backup", "restore", "passphrase"}:
+        if args.command in {"export", "import", "backup", "restore", "passphrase"}:
             from recovery_app import commands
 
-            return int(getattr(commands, args.command)(args))
+            run = getattr(commands, "import_file" if args.command == "import" else args.command)
+            return int(run(args))
         from recovery_app.app import run_gui
 
         return run_gui(args.data_dir)

@@ -60,19 +60,34 @@ def current_key(app_paths: AppPaths) -> bytes | None:
 
 def export(args: argparse.Namespace) -> int:
     from recovery_app.storage.db import Database
-    from recovery_app.storage.export import export_json
+    from recovery_app.storage.export import export_csv, export_json
 
     app_paths = existing_data(args)
     db = Database.open(app_paths.database, current_key(app_paths))
     try:
-        count = export_json(db, Path(args.out), SystemClock().now())
+        if args.format == "csv":
+            written = export_csv(db, Path(args.out), SystemClock().now())
+            what = f"{len(written)} CSV files in {args.out}. They are"
+        else:
+            count = export_json(db, Path(args.out), SystemClock().now())
+            what = f"{count} check-ins to {args.out}. This file is"
     finally:
         db.close()
-    print(
-        f"Exported {count} check-ins to {args.out}. "
-        "This file is not encrypted: keep it somewhere private.",
-        file=sys.stderr,
-    )
+    print(f"Exported {what} not encrypted: keep it somewhere private.", file=sys.stderr)
+    return 0
+
+
+def import_file(args: argparse.Namespace) -> int:
+    from recovery_app.storage.db import Database
+    from recovery_app.storage.importer import import_file as merge
+
+    app_paths = existing_data(args)
+    db = Database.open(app_paths.database, current_key(app_paths))
+    try:
+        report = merge(db, Path(args.file), SystemClock().now())
+    finally:
+        db.close()
+    print(report.summary(), file=sys.stderr)
     return 0
 
 

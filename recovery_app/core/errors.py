@@ -31,3 +31,7 @@ class CorruptDatabaseError(KnownError):
 
 class OutputPathError(KnownError):
     """A file could not be written where the person asked."""
+
+
+class InvalidImport(KnownError):
+    """An import file can't be used; nothing was changed."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from recovery_app import __version__
 from recovery_app.core.checkin import CheckIn
+from recovery_app.core.errors import OutputPathError
 from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.files import write_private
@@ -61,3 +62,52 @@ def export_json(db: Database, out: Path, now: datetime) -> int:
     data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
     write_private(out, data)
     return len(document["checkins"])
+
+
+CSV_CHECKIN_COLUMNS = (
+    "uid", "day", "mood", "anxiety", "craving", "sleep_hours", "sleep_quality",
+    "hungry", "angry", "lonely", "tired", "used", "gratitude", "note",
+    "created_at", "updated_at",
+)  # fmt: skip
+
+
+def _csv_bytes(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    # A byte-order mark lets spreadsheet programs recognise UTF-8 (emoji, accents).
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def export_csv(db: Database, folder: Path, now: datetime) -> list[Path]:
+    """One CSV per kind of record in ``folder`` (made 0700 if new); returns the files."""
+    document = build_document(db, now)
+    folder = folder.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise OutputPathError(f"{folder} is a file; please give a folder for the CSV files.")
+    if not folder.parent.is_dir():
+        raise OutputPathError(f"The folder {folder.parent} does not exist.")
+    folder.mkdir(mode=0o700, exist_ok=True)
+    checkin_rows = [
+        [
+            *(c[name] for name in CSV_CHECKIN_COLUMNS[:7]),
+            *(int(c["halt"][k]) for k in ("hungry", "angry", "lonely", "tired")),
+            *(c[name] for name in CSV_CHECKIN_COLUMNS[11:]),
+        ]
+        for c in document["checkins"]
+    ]
+    files = {
+        "checkins.csv": _csv_bytes(CSV_CHECKIN_COLUMNS, checkin_rows),
+        "profile.csv": _csv_bytes(
+            ("recovery_start_date",), [[document["profile"]["recovery_start_date"] or ""]]
+        ),
+    }
+    written = []
+    for name, data in files.items():
+        write_private(folder / name, data)
+        written.append(folder / name)
+    return written

@@ -170,6 +170,31 @@ class DataSafety(QObject):
         QTimer.singleShot(0, worker.start)
         return worker
 
+    def import_from(self, db: Database, source: Path) -> Worker:
+        """Merge an export file in the background; nothing changes if it is invalid."""
+        from recovery_app.storage.importer import ImportReport, import_file
+
+        path, key, now = db.path, db.key, self.clock.now()
+
+        def work(progress: ProgressFn) -> ImportReport:
+            own = Database(path, key)
+            try:
+                return import_file(own, source, now)
+            finally:
+                own.close()
+
+        def done(report: object) -> None:
+            assert isinstance(report, ImportReport)
+            self.hub.checkinsChanged.emit()
+            self.hub.profileChanged.emit()
+            self.message.emit(report.summary())
+
+        worker = Worker(work, self)
+        worker.done.connect(done)
+        worker.failed.connect(self.message)
+        QTimer.singleShot(0, worker.start)
+        return worker
+
     def delete_everything(self, db: Database) -> None:
         db.close()
         app_log.close_file_logs(self.paths.data_dir)

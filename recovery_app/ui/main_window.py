@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         page = DataPage(self.paths, self.clock, self.safety)
         page.restoreRequested.connect(self._restore_backup)
         page.exportRequested.connect(lambda target: self.safety.export(self._db(), target))
+        page.importRequested.connect(lambda source: self.safety.import_from(self._db(), source))
         page.deleteAllRequested.connect(self._delete_all)
         page.passphraseRequested.connect(self._change_passphrase)
         self.safety.message.connect(page.status.setText)

@@ -227,3 +227,37 @@ def test_passphrase_needed_but_not_given(
     monkeypatch.setattr("sys.stdin", None)
     _fails(["backup", "--out", str(tmp_path / "b.db")], capsys, "RECOVERY_APP_PASSPHRASE")
     _fails(["passphrase", "set"], capsys, "already has a passphrase")
+
+
+def test_export_csv_for_spreadsheets(filled: AppPaths, tmp_path: Path) -> None:
+    import csv
+
+    out = tmp_path / "csv"
+    assert main(["export", "--format", "csv", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["checkins.csv", "profile.csv"]
+    assert stat.S_IMODE((out / "checkins.csv").stat().st_mode) == 0o600
+    raw = (out / "checkins.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # so spreadsheet programs read UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert [r["day"] for r in rows] == ["2026-11-24", "2026-11-25"]
+    assert rows[0]["note"] == NOTE and rows[0]["used"] == "yes" and rows[0]["hungry"] == "0"
+    profile = (out / "profile.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert profile == ["recovery_start_date", "2026-01-01"]
+
+
+def test_import_command(
+    filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "all.json"
+    assert main(["export", "--out", str(out)]) == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    Database.open(other / "recovery.db").close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(other), "import", str(out)]) == 0
+    assert "Added 2 check-ins." in capsys.readouterr().err
+    assert main(["--data-dir", str(other), "import", str(out)]) == 0
+    assert "2 were already here" in capsys.readouterr().err
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "recovery-companion-export", "version": 7}')
+    _fails(["--data-dir", str(other), "import", str(bad)], capsys, "newer version")

@@ -186,3 +186,50 @@ def test_delete_all_removes_every_file_and_writes_nothing_back(
     window.close()
     assert sorted(p.name for p in app_paths.data_dir.iterdir()) == []
     assert outside.exists()
+
+
+def test_import_from_the_page_merges_and_refreshes(
+    make_window: WindowFactory,
+    qtbot: QtBot,
+    clock: FixedClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from recovery_app.ui.pages.data_page import OpenFileDialog
+
+    window = make_window()
+    save_checkin(window, clock, date(2026, 11, 25), "today, already here")
+    export = tmp_path / "from-elsewhere.json"
+    export.write_text(
+        json.dumps(
+            {
+                "format": "recovery-companion-export",
+                "version": 1,
+                "profile": {"recovery_start_date": "2026-10-01"},
+                "checkins": [
+                    {
+                        "uid": "0b8c1e4e-7d1e-4d8a-9f0e-2b7a5c9d1e01",
+                        "day": "2026-11-24",
+                        "mood": 2,
+                        "anxiety": 6,
+                        "craving": 5,
+                        "used": "no",
+                        "note": "from my old laptop",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    page = open_data_page(window)
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: export))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Added 1 check-in." in page.status.text(), timeout=10000)
+    assert "start date was set" in page.status.text()
+    window.show_page("today")
+    assert "Low" in window.today_page.day_buttons[5].text()  # yesterday, imported
+    assert "since Thursday 1 October 2026" in window.today_page.time_label.text()
+
+    export.write_text("{ truncated", encoding="utf-8")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not a complete export" in page.status.text(), timeout=10000)

@@ -46,9 +46,17 @@ class SaveFileDialog:
         return Path(name) if name else None
 
 
+class OpenFileDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str, filter_: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_)
+        return Path(name) if name else None
+
+
 class DataPage(QWidget):
     restoreRequested = Signal(object)  # Path of the backup
     exportRequested = Signal(object)  # Path to write
+    importRequested = Signal(object)  # Path to read
     deleteAllRequested = Signal()
     passphraseRequested = Signal(object)  # PassphraseRequest
 
@@ -125,16 +133,21 @@ class DataPage(QWidget):
         lock.body.addLayout(lock_row)
         outer.addWidget(lock)
 
-        export = Card("Export")
+        export = Card("Export and import")
         export.body.addWidget(
             wrapped(
                 "Save everything to one file you can keep or move to another computer. "
-                "The file is <b>not encrypted</b>: keep it somewhere private."
+                "The file is <b>not encrypted</b>: keep it somewhere private. Importing a "
+                "file adds what is not here yet and never replaces what you have."
             )
         )
         self.export_button = QPushButton("Export to a file…")
         self.export_button.setAccessibleName("Export all your data to a file")
-        export.body.addLayout(left_aligned(self.export_button))
+        self.import_button = QPushButton("Import from a file…")
+        self.import_button.setAccessibleName("Import from an export file")
+        row_ie = left_aligned(self.export_button)
+        row_ie.insertWidget(1, self.import_button)
+        export.body.addLayout(row_ie)
         outer.addWidget(export)
 
         delete = Card("Delete all my data")
@@ -153,6 +166,7 @@ class DataPage(QWidget):
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self._restore_clicked)
         self.export_button.clicked.connect(self._export_clicked)
+        self.import_button.clicked.connect(self._import_clicked)
         self.delete_button.clicked.connect(self.deleteAllRequested)
         self.backup_list.currentRowChanged.connect(self._selection_changed)
         self.refresh()
@@ -260,6 +274,12 @@ class DataPage(QWidget):
             "Cancel",
         ):
             self.restoreRequested.emit(chosen.path)
+
+    def _import_clicked(self) -> None:
+        source = OpenFileDialog.ask(self, "Import from a file", "JSON files (*.json)")
+        if source is not None:
+            self.status.setText("Importing…")
+            self.importRequested.emit(source)
 
     def _export_clicked(self) -> None:
         target = SaveFileDialog.ask(
