@@ -367,12 +367,42 @@ class MainWindow(QMainWindow):
     def _welcome_finished(self, choice: StartDateChoice) -> None:
         if not self._save_start_date(choice):
             return
+        passphrase = self.welcome.passphrase()
         self.settings = replace(self.settings, welcome_done=True)
         settings.save(self.paths.settings, self.settings)
-        self.nav.show()
         self.stack.removeWidget(self.welcome)
         self.welcome.deleteLater()
-        self.show_page("today")
+        if passphrase:
+            self._protect_at_first_run(passphrase)
+        else:
+            self.nav.show()
+            self.show_page("today")
+
+    def _protect_at_first_run(self, passphrase: str) -> None:
+        """Encrypt the new database before anything is shown from it."""
+        from recovery_app.ui.passphrase_dialog import PassphraseRequest
+
+        self.message_page.show_message(
+            "Protecting your data…", "This takes a few seconds. Please keep the app open."
+        )
+        self.stack.setCurrentWidget(self.message_page)
+        worker = self.safety.change_passphrase(
+            self._db(), PassphraseRequest("set", None, passphrase)
+        )
+
+        def ready(*_: object) -> None:
+            self.nav.show()
+            self.show_page("today")
+
+        def failed(text: str) -> None:
+            self.nav.show()
+            self.message_page.show_message(
+                "Your data is not encrypted yet",
+                f"{text} You can set a passphrase any time in Your data.",
+            )
+
+        worker.done.connect(ready)
+        worker.failed.connect(failed)
 
     # -- navigation ------------------------------------------------------
     def show_page(self, key: str) -> None:

@@ -44,7 +44,16 @@ class PassphraseRequest:
     new: str | None
 
 
-def _secret(name: str) -> QLineEdit:
+def new_passphrase_problem(new: str, again: str) -> str:
+    """What is wrong with a new passphrase as typed twice, or "" if nothing."""
+    if len(new) < MIN_LENGTH:
+        return f"Please use at least {MIN_LENGTH} characters; a few words work well."
+    if new != again:
+        return "The two passphrases are not the same."
+    return ""
+
+
+def secret_field(name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(name)
@@ -61,9 +70,9 @@ class PassphraseDialog(QDialog):
         layout.addWidget(heading(title, 1.2))
         layout.addWidget(wrapped(warning))
         form = QFormLayout()
-        self.current = _secret("Current passphrase")
-        self.new = _secret("New passphrase")
-        self.again = _secret("New passphrase again")
+        self.current = secret_field("Current passphrase")
+        self.new = secret_field("New passphrase")
+        self.again = secret_field("New passphrase again")
         if action != "set":
             form.addRow("Current passphrase", self.current)
         if action != "remove":
@@ -85,10 +94,7 @@ class PassphraseDialog(QDialog):
         if self.action != "set" and not self.current.text():
             return "Please enter your current passphrase."
         if self.action != "remove":
-            if len(self.new.text()) < MIN_LENGTH:
-                return f"Please use at least {MIN_LENGTH} characters; a few words work well."
-            if self.new.text() != self.again.text():
-                return "The two new passphrases are not the same."
+            return new_passphrase_problem(self.new.text(), self.again.text())
         return ""
 
     def _check(self) -> None:

@@ -199,3 +199,25 @@ def test_passphrase_dialog_checks_what_was_typed(qtbot: QtBot) -> None:
     dialog.again.setText("long enough words")
     assert dialog.problem_with_input() == ""
     assert "nobody can recover" in "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_a_passphrase_can_be_set_at_first_run(
+    make_window, qtbot: QtBot, app_paths: AppPaths, fast_new_params: None
+) -> None:
+    window = make_window(welcome_done=False)
+    welcome = window.welcome
+    welcome.protect.setFocus()
+    qtbot.keyClick(welcome.protect, Qt.Key.Key_Space)
+    assert welcome.new_passphrase.isVisible()
+    qtbot.keyClicks(welcome.new_passphrase, PASSPHRASE)
+    qtbot.keyClicks(welcome.again, PASSPHRASE + "!")
+    qtbot.mouseClick(welcome.begin_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in welcome.problem.text()
+    assert window.stack.currentWidget() is welcome
+    welcome.again.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.safety.keyChanged, timeout=20000):
+        qtbot.mouseClick(welcome.begin_button, Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "today"
+    assert crypto.file_is_encrypted(app_paths.database)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.unlock_page

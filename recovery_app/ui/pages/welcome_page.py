@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
 
+from recovery_app.ui.passphrase_dialog import new_passphrase_problem, secret_field
 from recovery_app.ui.start_date_dialog import StartDateChoice, StartDatePicker
-from recovery_app.ui.style import Card, heading, wrapped
+from recovery_app.ui.style import Card, heading, scrolling_content, wrapped
 
 WELCOME_TEXT = (
     "This is a private companion for your recovery. Each day you can do a short "
@@ -34,9 +35,7 @@ class WelcomePage(QWidget):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Welcome")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 32)
-        outer.setSpacing(16)
+        outer = scrolling_content(self)
         outer.addWidget(heading("Welcome", 1.8))
         outer.addWidget(wrapped(WELCOME_TEXT))
         privacy = Card("Your data stays with you")
@@ -52,7 +51,28 @@ class WelcomePage(QWidget):
         )
         self.picker = StartDatePicker(None, today)
         start.body.addWidget(self.picker)
-        for card in (privacy, safety, start):
+        protect = Card("Protect it with a passphrase? (optional)")
+        protect.body.addWidget(
+            wrapped(
+                "A passphrase encrypts everything you write here, and the app locks itself "
+                "when you step away. <b>If you forget it, nobody can recover your data.</b> "
+                "You can also set one later in Your data."
+            )
+        )
+        self.protect = QCheckBox("Yes, protect my data with a passphrase")
+        self.protect.setAccessibleName("Protect my data with a passphrase")
+        self.new_passphrase = secret_field("New passphrase")
+        self.new_passphrase.setPlaceholderText("Passphrase (a few words work well)")
+        self.again = secret_field("New passphrase again")
+        self.again.setPlaceholderText("Type it again")
+        self.problem = wrapped("")
+        self.problem.setAccessibleName("Problem with the passphrase")
+        protect.body.addWidget(self.protect)
+        for widget in (self.new_passphrase, self.again, self.problem):
+            protect.body.addWidget(widget)
+            widget.setVisible(False)
+        self.protect.toggled.connect(self._protect_toggled)
+        for card in (privacy, safety, start, protect):
             outer.addWidget(card)
         outer.addStretch(1)
         row = QHBoxLayout()
@@ -69,6 +89,22 @@ class WelcomePage(QWidget):
         outer.addLayout(row)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+    def _protect_toggled(self, on: bool) -> None:
+        for widget in (self.new_passphrase, self.again):
+            widget.setVisible(on)
+        self.problem.setVisible(False)
+        if on:
+            self.new_passphrase.setFocus()
+
+    def passphrase(self) -> str | None:
+        return self.new_passphrase.text() if self.protect.isChecked() else None
+
     def _begin(self) -> None:
+        if self.protect.isChecked():
+            problem = new_passphrase_problem(self.new_passphrase.text(), self.again.text())
+            if problem:
+                self.problem.setText(problem)
+                self.problem.setVisible(True)
+                return
         choice: StartDateChoice = self.picker.choice()
         self.finished.emit(choice)
