@@ -195,14 +195,21 @@ class MainWindow(QMainWindow):
 
     def _unlock(self, passphrase: str) -> None:
         """Derive the key off the UI thread (it takes about half a second on purpose)."""
-        from recovery_app.storage import crypto, migrate
+        from recovery_app.storage import backup, crypto, migrate
         from recovery_app.ui.worker import ProgressFn, Worker
 
-        path = self.paths.database
+        path, folder = self.paths.database, self.paths.backups
 
         def work(progress: ProgressFn) -> bytes:
             key = crypto.derive_key(passphrase, crypto.load_params(path))
-            migrate.check_revision(path, key)  # a wrong passphrase is refused here
+            try:
+                migrate.check_revision(path, key)  # a wrong passphrase is refused here
+            except crypto.WrongPassphrase:
+                # SQLCipher can't tell a wrong key from a damaged file. If the key
+                # opens a backup, the passphrase is right and the file is damaged:
+                # go on, so the damage is explained and a restore offered.
+                if backup.newest_good_backup(folder, key) is None:
+                    raise
             return key
 
         self._unlocking = Worker(work, self)
@@ -244,13 +251,25 @@ class MainWindow(QMainWindow):
         """Say calmly why the data can't be opened; offer the newest good backup if damaged."""
         from recovery_app.core.errors import CorruptDatabaseError
         from recovery_app.storage.backup import newest_good_backup
+        from recovery_app.storage.crypto import WrongPassphrase
 
         log.warning("database not opened: %s", type(exc).__name__)
-        good = newest_good_backup(self.paths.backups)
-        if isinstance(exc, CorruptDatabaseError) and good is not None:
+        self.stack.setCurrentWidget(self.message_page)
+        good = newest_good_backup(self.paths.backups, self._key)
+        # With the right key (it opened a backup), a refusal means damage.
+        damaged = isinstance(exc, CorruptDatabaseError) or (
+            isinstance(exc, WrongPassphrase) and self._key is not None
+        )
+        if damaged and good is not None:
+            reason = (
+                exc.message
+                if isinstance(exc, CorruptDatabaseError)
+                else "Your passphrase opens your backups but not your data file, so the "
+                "file looks damaged. It has not been changed."
+            )
             self.message_page.show_message(
                 "Your data could not be opened",
-                f"{exc.message} A good backup from {good.made_on:%d %B %Y} is available. "
+                f"{reason} A good backup from {good.made_on:%d %B %Y} is available. "
                 "Restoring it keeps the damaged file aside, untouched.",
                 "Restore the newest good backup",
             )

@@ -221,3 +221,75 @@ def test_a_passphrase_can_be_set_at_first_run(
     assert crypto.file_is_encrypted(app_paths.database)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.unlock_page
+
+
+def test_the_whole_safety_story(
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    clock: FixedClock,
+    fast_new_params: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Set a passphrase, quit, fail once, unlock, step away until it locks, back up,
+    damage the file on purpose, and get everything back from the backup."""
+    from recovery_app.ui.pages.data_page import DataPage
+    from recovery_app.ui.passphrase_dialog import PassphraseDialog, PassphraseRequest
+
+    def new_window() -> MainWindow:
+        window = MainWindow(app_paths, clock)
+        qtbot.addWidget(window)
+        window.show()
+        window.open_data()
+        return window
+
+    settings.save(app_paths.settings, settings.Settings(welcome_done=True))
+    window = new_window()
+    assert window.db is not None
+    with window.db.transaction() as s:
+        CheckIns(s).save(
+            CheckIn(date(2026, 11, 25), 4, 2, 1, UsedToday.NO, note=SECRET), clock.now()
+        )
+    window.show_page("data")
+    page = window.page("data")
+    assert isinstance(page, DataPage)
+    monkeypatch.setattr(
+        PassphraseDialog,
+        "ask",
+        classmethod(lambda cls, *a: PassphraseRequest("set", None, PASSPHRASE)),
+    )
+    with qtbot.waitSignal(window.safety.keyChanged, timeout=20000):
+        qtbot.mouseClick(page.set_button, Qt.MouseButton.LeftButton)
+    window.close()
+
+    window = new_window()  # quit and start again
+    unlock(window, qtbot, "wrong guess")
+    assert window.unlock_page is not None
+    qtbot.waitUntil(lambda: "doesn't open" in window.unlock_page.status.text(), timeout=10000)
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    clock.current += timedelta(minutes=6)  # step away
+    window.idle.check()
+    assert window.db is None
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    window.show_page("data")
+    page = window.page("data")
+    assert isinstance(page, DataPage)
+    with qtbot.waitSignal(page.back_up_now().done, timeout=10000):
+        pass
+    window.close()
+
+    raw = bytearray(app_paths.database.read_bytes())
+    raw[0:4096] = b"\x00" * 4096  # damage the first page on purpose
+    app_paths.database.write_bytes(bytes(raw))
+    window = new_window()
+    unlock(window, qtbot, PASSPHRASE)
+    qtbot.waitUntil(window.message_page.action.isVisible, timeout=10000)
+    assert "looks damaged" in window.message_page.text.text()
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        qtbot.mouseClick(window.message_page.action, Qt.MouseButton.LeftButton)
+    assert window.db is not None
+    with window.db.reading() as s:
+        assert CheckIns(s).get(date(2026, 11, 25)).note == SECRET  # type: ignore[union-attr]
+    kept = [p for p in app_paths.data_dir.iterdir() if "before-restore" in p.name]
+    assert any(p.read_bytes()[:4096] == b"\x00" * 4096 for p in kept)
