@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,20 +102,30 @@ class DataSafety(QObject):
         log.info("recovered a damaged database from a backup")
         return True
 
-    def export(self, db: Database, target: Path) -> Worker:
-        from recovery_app.storage.export import export_json
+    def _with_own_connection(self, db: Database, job: Callable[[Database], object]) -> Worker:
+        """A worker running ``job`` on its own connection to ``db``'s file, started soon.
 
-        path, key, now = db.path, db.key, self.clock.now()
+        SQLite connections stay in the thread that made them, so the worker opens
+        (and closes) its own.
+        """
+        path, key = db.path, db.key
 
-        def work(progress: ProgressFn) -> int:
-            # Its own connection: SQLite connections stay in the thread that made them.
+        def work(progress: ProgressFn) -> object:
             own = Database(path, key)
             try:
-                return export_json(own, target, now)
+                return job(own)
             finally:
                 own.close()
 
         worker = Worker(work, self)
+        QTimer.singleShot(0, worker.start)  # after the caller has connected its signals
+        return worker
+
+    def export(self, db: Database, target: Path) -> Worker:
+        from recovery_app.storage.export import export_json
+
+        now = self.clock.now()
+        worker = self._with_own_connection(db, lambda own: export_json(own, target, now))
         worker.done.connect(
             lambda count: self.message.emit(
                 f"Exported {count} check-ins to {target}. "
@@ -122,7 +133,6 @@ class DataSafety(QObject):
             )
         )
         worker.failed.connect(self.message)
-        worker.start()
         return worker
 
     def change_passphrase(self, db: Database, request: PassphraseRequest) -> Worker:
@@ -174,14 +184,8 @@ class DataSafety(QObject):
         """Merge an export file in the background; nothing changes if it is invalid."""
         from recovery_app.storage.importer import ImportReport, import_file
 
-        path, key, now = db.path, db.key, self.clock.now()
-
-        def work(progress: ProgressFn) -> ImportReport:
-            own = Database(path, key)
-            try:
-                return import_file(own, source, now)
-            finally:
-                own.close()
+        now = self.clock.now()
+        worker = self._with_own_connection(db, lambda own: import_file(own, source, now))
 
         def done(report: object) -> None:
             assert isinstance(report, ImportReport)
@@ -189,10 +193,8 @@ class DataSafety(QObject):
             self.hub.profileChanged.emit()
             self.message.emit(report.summary())
 
-        worker = Worker(work, self)
         worker.done.connect(done)
         worker.failed.connect(self.message)
-        QTimer.singleShot(0, worker.start)
         return worker
 
     def delete_everything(self, db: Database) -> None:

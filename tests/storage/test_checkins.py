@@ -7,7 +7,6 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -17,6 +16,7 @@ from recovery_app.core.errors import InvalidInput
 from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.profile import Profile
+from tests.strategies import checkins
 
 TEXTS = [
     "",
@@ -134,23 +134,6 @@ def test_recovery_start_date(db: Database, clock: FixedClock) -> None:
         Profile(s).set_start_date(None, now)
     with db.reading() as s:
         assert Profile(s).start_date() is None
-
-
-checkins = st.builds(
-    CheckIn,
-    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2026, 11, 25)),
-    mood=st.integers(1, 5),
-    anxiety=st.integers(0, 10),
-    craving=st.integers(0, 10),
-    used=st.sampled_from(UsedToday),
-    sleep_hours=st.none() | st.floats(0, 24, allow_nan=False),
-    sleep_quality=st.none() | st.integers(1, 5),
-    halt=st.builds(Halt, st.booleans(), st.booleans(), st.booleans(), st.booleans()),
-    gratitude=st.text(
-        alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=["Cs"])
-    ),
-    note=st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=["Cs"])),
-)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])

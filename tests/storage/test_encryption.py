@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from recovery_app.core.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
@@ -19,6 +18,7 @@ from recovery_app.storage import backup, crypto
 from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.encryption import change_key, file_is_encrypted
+from tests.strategies import storable_text
 
 MARKER = "PLAINTEXT-MARKER-7f3a"
 FAST = crypto.KdfParams(salt="00" * 16, time_cost=1, memory_cost=8 * 1024, parallelism=1)
@@ -151,7 +151,7 @@ def test_restore_an_encrypted_backup(app_paths: AppPaths, clock: FixedClock) -> 
 @settings(
     max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(note=st.text(alphabet=st.characters(exclude_characters="\x00", exclude_categories=["Cs"])))
+@given(note=storable_text)
 def test_any_note_survives_setting_and_removing_a_passphrase(
     tmp_path: Path, clock: FixedClock, note: str
 ) -> None:

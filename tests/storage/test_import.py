@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recovery_app.core.checkin import CheckIn, Halt, UsedToday
+from recovery_app.core.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.core.errors import InvalidImport
 from recovery_app.storage import importer
@@ -21,6 +21,7 @@ from recovery_app.storage.db import Database
 from recovery_app.storage.export import build_document, export_json
 from recovery_app.storage.importer import import_file
 from recovery_app.storage.profile import Profile
+from tests.strategies import checkins
 
 NOW = datetime(2026, 11, 25, 12, 0).astimezone()
 
@@ -176,20 +177,6 @@ def test_hostile_size_is_refused_before_reading(
     monkeypatch.setattr(importer, "MAX_IMPORT_BYTES", 100)
     with pytest.raises(InvalidImport, match="too large"):
         import_file(fresh(tmp_path, "target"), path, NOW)
-
-
-checkins = st.builds(
-    CheckIn,
-    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2026, 11, 25)),
-    mood=st.integers(1, 5),
-    anxiety=st.integers(0, 10),
-    craving=st.integers(0, 10),
-    used=st.sampled_from(UsedToday),
-    sleep_hours=st.none() | st.floats(0, 24, allow_nan=False),
-    sleep_quality=st.none() | st.integers(1, 5),
-    halt=st.builds(Halt, st.booleans(), st.booleans(), st.booleans(), st.booleans()),
-    note=st.text(alphabet=st.characters(exclude_characters="\x00", exclude_categories=["Cs"])),
-)
 
 
 @settings(
