@@ -28,8 +28,11 @@ def _side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
-def convert_file(path: Path, old_key: bytes | None, new_key: bytes | None) -> None:
-    """Rewrite one database file from ``old_key`` to ``new_key`` (None: plain SQLite)."""
+def convert_file(path: Path, old_key: bytes | None, new_key: bytes | None) -> Path:
+    """Write a converted, checked copy of ``path`` beside it; returns the copy.
+
+    ``path`` itself is not touched: ``put_in_place`` swaps the copy in later.
+    """
     if new_key is not None and len(new_key) != KEY_BYTES:
         raise ValueError("a database key is 32 bytes")
     tmp = path.with_name(f".{path.name}.converting")
@@ -50,14 +53,18 @@ def convert_file(path: Path, old_key: bytes | None, new_key: bytes | None) -> No
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         check_database_file(tmp, new_key)
-        for side in _side_files(path):
-            with contextlib.suppress(FileNotFoundError):
-                side.unlink()
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+    return tmp
+
+
+def put_in_place(converted: Path, path: Path) -> None:
+    for side in _side_files(path):
+        with contextlib.suppress(FileNotFoundError):
+            side.unlink()
+    os.replace(converted, path)
 
 
 def _cipher_connection(path: Path, key: bytes | None) -> Any:
@@ -80,17 +87,29 @@ def change_key(
 ) -> None:
     """Set (old None), change, or remove (new None) the passphrase of the data and backups.
 
-    The database must be closed. The key settings file is written before the
-    database is swapped and removed after, so a crash in between leaves a state
-    the app can still open (it reads the file header to know which).
+    The database must be closed and no backup may be running. The key settings
+    file is written just before the copies are swapped in and removed after,
+    so a crash in between leaves a state the app can still open (it reads the
+    file header to know which).
     """
     files = [database, *(b.path for b in list_backups(backups))]
+    # First every converted copy is written and checked; only then are they
+    # swapped in. A failure before the swap leaves every file as it was.
+    converted: list[tuple[Path, Path]] = []
+    try:
+        for done, path in enumerate(files):
+            if progress:
+                progress(done, len(files))
+            converted.append((convert_file(path, old_key, new_key), path))
+    except BaseException:
+        for tmp, _ in converted:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        raise
     if new_params is not None:
         save_params(database, new_params)
-    for done, path in enumerate(files):
-        if progress:
-            progress(done, len(files))
-        convert_file(path, old_key, new_key)
+    for tmp, path in converted:
+        put_in_place(tmp, path)
     if new_key is None:
         with contextlib.suppress(FileNotFoundError):
             kdf_path(database).unlink()

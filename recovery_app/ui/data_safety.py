@@ -21,7 +21,7 @@ from recovery_app.paths import AppPaths, delete_all_data
 from recovery_app.storage import backup
 from recovery_app.storage.db import Database
 from recovery_app.ui.hub import DataHub
-from recovery_app.ui.worker import ProgressFn, Worker
+from recovery_app.ui.worker import ProgressFn, Worker, one_at_a_time
 
 if TYPE_CHECKING:
     from recovery_app.ui.passphrase_dialog import PassphraseRequest
@@ -38,6 +38,9 @@ class DataSafety(QObject):
         super().__init__()
         self.paths, self.clock, self.hub, self.keep = paths, clock, hub, keep
         self.daily: Worker | None = None
+        # Backups, restores checks, exports, imports and passphrase changes all
+        # touch the data files: they run one at a time, never side by side.
+        self.pool = one_at_a_time()
         self.key: bytes | None = None  # the database key while unlocked
 
     def start_daily_backup(self) -> Worker | None:
@@ -52,7 +55,7 @@ class DataSafety(QObject):
             backup.rotate(folder, keep)
             return made
 
-        self.daily = Worker(work, self)
+        self.daily = Worker(work, self, self.pool)
         self.daily.failed.connect(lambda text: log.warning("daily backup not made"))
         self.daily.start()
         return self.daily
@@ -69,12 +72,13 @@ class DataSafety(QObject):
         def work(progress: ProgressFn) -> Path:
             return backup.make_backup(source, folder, now, True, progress, key)
 
-        worker = Worker(work, self)
+        worker = Worker(work, self, self.pool)
         QTimer.singleShot(0, worker.start)  # the caller connects its signals first
         return worker
 
     def restore(self, db: Database, backup_file: Path) -> bool:
         """Replace the data with ``backup_file``; the current file is kept aside."""
+        self.pool.waitForDone()  # no backup or export may be reading the file
         db.close()
         try:
             aside = backup.restore(db.path, backup_file, self.clock.now(), db.key)
@@ -117,7 +121,7 @@ class DataSafety(QObject):
             finally:
                 own.close()
 
-        worker = Worker(work, self)
+        worker = Worker(work, self, self.pool)
         QTimer.singleShot(0, worker.start)  # after the caller has connected its signals
         return worker
 
@@ -171,10 +175,15 @@ class DataSafety(QObject):
             )
 
         def failed(text: str) -> None:
-            db.reopen()
+            # Nothing was swapped in, so the data opens with the key it had.
+            try:
+                db.reopen()
+            except KnownError:
+                log.error("data not reopened after a failed passphrase change")
+                text += " Please restart the app."
             self.message.emit(text)
 
-        worker = Worker(work, self)
+        worker = Worker(work, self, self.pool)
         worker.done.connect(done)
         worker.failed.connect(failed)
         QTimer.singleShot(0, worker.start)
@@ -198,6 +207,8 @@ class DataSafety(QObject):
         return worker
 
     def delete_everything(self, db: Database) -> None:
+        # Let running work finish first, so no backup is written after the deletion.
+        self.pool.waitForDone()
         db.close()
         app_log.close_file_logs(self.paths.data_dir)
         delete_all_data(self.paths)

@@ -66,6 +66,7 @@ class PassphraseDialog(QDialog):
         self.action = action
         title, warning = TEXTS[action]
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, 1.2))
         layout.addWidget(wrapped(warning))

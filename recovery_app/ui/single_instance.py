@@ -25,6 +25,7 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(lock_path))
         self._lock.setStaleLockTime(0)  # only a dead owner makes a lock stale
         self._server: QObject | None = None
+        self._clients: set[QObject] = set()
 
     def acquire(self) -> bool:
         """True if this is the only instance for the data folder."""
@@ -40,8 +41,10 @@ class SingleInstance(QObject):
             socket.connectToServer(self.key)
             if socket.waitForConnected(200):
                 socket.write(_WAKE)
-                socket.waitForBytesWritten(500)
+                socket.waitForBytesWritten(1000)
                 socket.disconnectFromServer()
+                if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+                    socket.waitForDisconnected(1000)
                 return True
             QThread.msleep(100)  # the first instance has not started listening yet
         return False
@@ -66,12 +69,31 @@ class SingleInstance(QObject):
         server = self._server
         assert isinstance(server, QLocalServer)
         while (socket := server.nextPendingConnection()) is not None:
-            # The message is a few bytes sent right after connecting; a short
-            # wait here is simpler and safer than tracking each socket's lifetime.
-            arrived = socket.bytesAvailable() or socket.waitForReadyRead(300)
-            if arrived and bytes(socket.readAll().data()).startswith(_WAKE.strip()):
-                self.activated.emit()
-            socket.abort()
+            # Kept here until it disconnects; read whenever its bytes arrive.
+            self._clients.add(socket)
+            socket.readyRead.connect(self._read)
+            socket.disconnected.connect(self._forget)
+            if socket.bytesAvailable():
+                self._read_from(socket)
+
+    def _read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read_from(socket)
+
+    def _read_from(self, socket: object) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        assert isinstance(socket, QLocalSocket)
+        if bytes(socket.readAll().data()).startswith(_WAKE.strip()):
+            self.activated.emit()
+
+    def _forget(self) -> None:
+        socket = self.sender()
+        if socket in self._clients:
+            self._clients.discard(socket)
             socket.deleteLater()
 
     def close(self) -> None:

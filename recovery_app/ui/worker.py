@@ -51,8 +51,14 @@ class Worker(QObject):
     done = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, work: Callable[[ProgressFn], Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        work: Callable[[ProgressFn], Any],
+        parent: QObject | None = None,
+        pool: QThreadPool | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
         self._signals = _Signals()
         self._signals.progress.connect(self.progress)
         self._signals.done.connect(self.done)
@@ -61,4 +67,11 @@ class Worker(QObject):
         self._job.setAutoDelete(False)
 
     def start(self) -> None:
-        QThreadPool.globalInstance().start(self._job)
+        self._pool.start(self._job)
+
+
+def one_at_a_time() -> QThreadPool:
+    """A pool that runs its jobs one after another, in the order they were started."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool

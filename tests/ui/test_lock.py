@@ -167,6 +167,9 @@ def test_set_change_and_remove_a_passphrase_from_your_data(
     assert crypto.file_is_encrypted(app_paths.database)
     assert SECRET.encode() not in app_paths.database.read_bytes()
     assert page.change_button.isVisible() and "are encrypted" in page.lock_status.text()
+    # The automatic backup that started with the window ran first, then was encrypted too.
+    made = backup.list_backups(app_paths.backups)
+    assert made and all(crypto.file_is_encrypted(b.path) for b in made)
     with window.db.reading() as s:
         assert CheckIns(s).get(date(2026, 11, 25)).note == SECRET  # type: ignore[union-attr]
 

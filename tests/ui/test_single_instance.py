@@ -47,17 +47,21 @@ def test_lock_of_a_crashed_instance_is_taken_over(app_paths: AppPaths, tmp_path:
 def test_a_real_second_launch_exits_and_raises_the_first(qtbot: QtBot, app_paths: AppPaths) -> None:
     first = SingleInstance(app_paths.instance_key, app_paths.instance_lock)
     assert first.acquire() and first.listen()
+    launch: subprocess.Popen[str] | None = None
     try:
-        with qtbot.waitSignal(first.activated, timeout=20000):
+        with qtbot.waitSignal(first.activated, timeout=30000):
             launch = subprocess.Popen(
                 [sys.executable, "-m", "recovery_app", "--data-dir", str(app_paths.data_dir)],
                 stderr=subprocess.PIPE,
                 text=True,
                 env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
             )
-            qtbot.waitUntil(lambda: launch.poll() is not None, timeout=20000)
+        qtbot.waitUntil(lambda: launch is not None and launch.poll() is not None, timeout=30000)
         _, err = launch.communicate(timeout=10)
         assert launch.returncode == 0
         assert "already open" in err
     finally:
+        if launch is not None and launch.poll() is None:
+            launch.kill()  # never leave a stray app behind a failed test
+            launch.communicate()
         first.close()

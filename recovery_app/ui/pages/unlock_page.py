@@ -14,8 +14,15 @@ class UnlockPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Unlock")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
+        # A narrow column in the middle of the window, like a sign-in form.
+        outer = QHBoxLayout(self)
+        column = QWidget()
+        column.setMaximumWidth(520)
+        outer.addStretch(1)
+        outer.addWidget(column, 4)
+        outer.addStretch(1)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(24, 48, 24, 48)
         layout.addStretch(1)
         layout.addWidget(heading("Your data is locked", 1.5))
         layout.addWidget(
