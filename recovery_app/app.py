@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -29,7 +30,11 @@ def _install_crash_handler() -> None:
         logger.error("unexpected %s\n%s", kind.__name__, frames)
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        if QApplication.instance() is not None:
+        # A dialog can only be shown from the UI thread; elsewhere the log is enough.
+        if (
+            QApplication.instance() is not None
+            and threading.current_thread() is threading.main_thread()
+        ):
             QMessageBox.warning(
                 None,
                 APP_NAME,
@@ -95,4 +100,5 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     try:
         return app.exec()
     finally:
+        window.finish_background_work()
         instance.close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -508,6 +508,13 @@ class MainWindow(QMainWindow):
         self.resize(1040, 760)
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+
+    def finish_background_work(self) -> None:
+        """Wait for backups, exports and key work still running (before the app exits)."""
+        safety = getattr(self, "safety", None)
+        if safety is not None:
+            safety.pool.waitForDone()
+        QThreadPool.globalInstance().waitForDone()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if (

@@ -1,7 +1,8 @@
-"""Run long work (backup, export, restore checks) off the UI thread, with progress."""
+"""Run long work (backup, export, import, key derivation) off the UI thread, with progress."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +14,8 @@ from recovery_app.core.errors import KnownError
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
+# Jobs stay referenced here while they run, so Python never frees one mid-run.
+_running: set[_Job] = set()
 
 
 class _Signals(QObject):
@@ -26,18 +29,25 @@ class _Job(QRunnable):
         super().__init__()
         self.work, self.signals = work, signals
 
+    def _send(self, signal: str, *args: Any) -> None:
+        # If the window is already gone (the app is closing), there is nobody to tell.
+        with contextlib.suppress(RuntimeError):
+            getattr(self.signals, signal).emit(*args)
+
     def run(self) -> None:
         try:
-            result = self.work(self.signals.progress.emit)
+            result = self.work(lambda done, total: self._send("progress", done, total))
         except KnownError as exc:
-            self.signals.failed.emit(exc.message)
+            self._send("failed", exc.message)
         except Exception as exc:  # a bug: log the kind only, never user text
             log.error("background work failed: %s", type(exc).__name__)
-            self.signals.failed.emit(
-                "Something went wrong. Your data has not been changed; please try again."
+            self._send(
+                "failed", "Something went wrong. Your data has not been changed; please try again."
             )
         else:
-            self.signals.done.emit(result)
+            self._send("done", result)
+        finally:
+            _running.discard(self)
 
 
 class Worker(QObject):
@@ -67,6 +77,7 @@ class Worker(QObject):
         self._job.setAutoDelete(False)
 
     def start(self) -> None:
+        _running.add(self._job)
         self._pool.start(self._job)
 
 

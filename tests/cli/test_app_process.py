@@ -1,0 +1,34 @@
+"""The real app process: starts, shows Today, makes its daily backup and exits cleanly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from recovery_app.paths import AppPaths
+from recovery_app.storage import backup
+from recovery_app.storage.db import Database
+
+
+def test_the_app_quits_cleanly_while_its_daily_backup_runs(app_paths: AppPaths) -> None:
+    Database.open(app_paths.database).close()
+    app_paths.settings.write_text('{"welcome_done": true}', encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RECOVERY_APP_BENCH_MARKS": "1"}
+    # With the benchmark marks on, the app quits as soon as Today shows its data,
+    # which is exactly when the daily backup has just started.
+    result = subprocess.run(
+        [sys.executable, "-m", "recovery_app", "--data-dir", str(app_paths.data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "today-data" in result.stdout
+    made = backup.list_backups(app_paths.backups)
+    assert len(made) == 1
+    backup.check_database_file(made[0].path)
+    assert not any(Path(p).name.endswith(".partial") for p in os.listdir(app_paths.backups))
