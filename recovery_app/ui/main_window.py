@@ -296,9 +296,17 @@ class MainWindow(QMainWindow):
         page.importRequested.connect(lambda source: self.safety.import_from(self._db(), source))
         page.deleteAllRequested.connect(self._delete_all)
         page.passphraseRequested.connect(self._change_passphrase)
+        page.lockMinutesChanged.connect(self._set_lock_minutes)
         self.safety.message.connect(page.status.setText)
-        page.show_encryption(self._key is not None)
+        page.show_encryption(self._key is not None, self.settings.lock_minutes)
         return page
+
+    def _set_lock_minutes(self, minutes: int) -> None:
+        self.settings = replace(self.settings, lock_minutes=minutes)
+        settings.save(self.paths.settings, self.settings)
+        if self._key is not None:
+            self.idle.stop()
+            self.idle.start(minutes)
 
     def _change_passphrase(self, request: object) -> None:
         page = self.page("data")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import stat
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from recovery_app.core.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
@@ -17,6 +20,7 @@ from recovery_app.paths import AppPaths
 from recovery_app.storage import backup
 from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
+from tests.strategies import checkins
 
 NOTE = "Called my sponsor 📞 — שלום"
 
@@ -136,3 +140,30 @@ def test_backup_names(clock: FixedClock) -> None:
     now = datetime(2026, 11, 25, 9, 5, 7)
     assert backup.backup_name(now, manual=False) == "recovery-2026-11-25.db"
     assert backup.backup_name(now, manual=True) == "recovery-2026-11-25-090507.db"
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(items=st.lists(checkins, max_size=6, unique_by=lambda c: c.day))
+def test_backup_and_restore_round_trip_any_data(
+    tmp_path: Path, clock: FixedClock, items: list[CheckIn]
+) -> None:
+    run = tmp_path / f"run-{len(list(tmp_path.iterdir()))}"
+    run.mkdir()
+    db = Database.open(run / "recovery.db")
+    with db.transaction() as s:
+        for c in items:
+            CheckIns(s).save(c, clock.now())
+    with db.reading() as s:
+        before = list(CheckIns(s).all())
+    saved = backup.make_backup(run / "recovery.db", run / "backups", clock.now(), manual=True)
+    with db.transaction() as s:  # change everything after the backup
+        for c in items:
+            CheckIns(s).save(replace(c, note="changed", mood=1), clock.now())
+    db.close()
+    backup.restore(run / "recovery.db", saved, clock.now())
+    db = Database.open(run / "recovery.db")
+    with db.reading() as s:
+        assert list(CheckIns(s).all()) == before
+    db.close()

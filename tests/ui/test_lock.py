@@ -296,3 +296,26 @@ def test_the_whole_safety_story(
         assert CheckIns(s).get(date(2026, 11, 25)).note == SECRET  # type: ignore[union-attr]
     kept = [p for p in app_paths.data_dir.iterdir() if "before-restore" in p.name]
     assert any(p.read_bytes()[:4096] == b"\x00" * 4096 for p in kept)
+
+
+def test_the_idle_time_is_a_setting(
+    locked_window: MainWindow, qtbot: QtBot, clock: FixedClock, app_paths: AppPaths
+) -> None:
+    from recovery_app.ui.pages.data_page import DataPage
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    window.show_page("data")
+    page = window.page("data")
+    assert isinstance(page, DataPage)
+    assert page.lock_minutes.isVisible() and page.lock_minutes.value() == 5
+    page.lock_minutes.setValue(30)
+    assert settings.load(app_paths.settings).lock_minutes == 30
+    start = clock.current
+    clock.current = start + timedelta(minutes=20)
+    window.idle.check()
+    assert window.db is not None
+    clock.current = start + timedelta(minutes=31)
+    window.idle.check()
+    assert window.db is None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -59,6 +60,7 @@ class DataPage(QWidget):
     importRequested = Signal(object)  # Path to read
     deleteAllRequested = Signal()
     passphraseRequested = Signal(object)  # PassphraseRequest
+    lockMinutesChanged = Signal(int)
 
     def __init__(
         self, paths: AppPaths, clock: Clock, safety: DataSafety, parent: QWidget | None = None
@@ -131,6 +133,19 @@ class DataPage(QWidget):
             lock_row.addWidget(button)
         lock_row.addStretch(1)
         lock.body.addLayout(lock_row)
+        minutes_row = QHBoxLayout()
+        self.lock_minutes_label = QLabel("Lock when I step away for")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(" minutes")
+        self.lock_minutes.setSpecialValueText("never")
+        self.lock_minutes.setAccessibleName("Lock after this many idle minutes")
+        self.lock_minutes_label.setBuddy(self.lock_minutes)
+        minutes_row.addWidget(self.lock_minutes_label)
+        minutes_row.addWidget(self.lock_minutes)
+        minutes_row.addStretch(1)
+        lock.body.addLayout(minutes_row)
+        self.lock_minutes.valueChanged.connect(self.lockMinutesChanged)
         outer.addWidget(lock)
 
         export = Card("Export and import")
@@ -171,10 +186,16 @@ class DataPage(QWidget):
         self.backup_list.currentRowChanged.connect(self._selection_changed)
         self.refresh()
 
-    def show_encryption(self, encrypted: bool) -> None:
+    def show_encryption(self, encrypted: bool, lock_minutes: int | None = None) -> None:
+        if lock_minutes is not None:
+            self.lock_minutes.blockSignals(True)
+            self.lock_minutes.setValue(lock_minutes)
+            self.lock_minutes.blockSignals(False)
+        self.lock_minutes_label.setVisible(encrypted)
+        self.lock_minutes.setVisible(encrypted)
         self.lock_status.setText(
-            "Your data and backups are encrypted. The app locks after a few idle minutes "
-            "or when you press Ctrl+L."
+            "Your data and backups are encrypted. The app locks when you step away "
+            "and when you press Ctrl+L."
             if encrypted
             else "Your data is not encrypted. Anyone who can open files in your account on "
             "this computer could read it. A passphrase protects it."
