@@ -21,22 +21,9 @@ from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.ui.delete_all_dialog import DeleteAllDialog
 from recovery_app.ui.main_window import MainWindow
-from recovery_app.ui.pages.data_page import DataPage, SaveFileDialog
+from recovery_app.ui.pages.data_page import SaveFileDialog
 from tests.ui.conftest import WindowFactory
-
-
-def save_checkin(window: MainWindow, clock: FixedClock, day: date, note: str) -> None:
-    assert window.db is not None
-    with window.db.transaction() as s:
-        CheckIns(s).save(CheckIn(day, 4, 2, 1, UsedToday.NO, note=note), clock.now())
-    window.hub.checkinsChanged.emit()
-
-
-def open_data_page(window: MainWindow) -> DataPage:
-    window.show_page("data")
-    page = window.page("data")
-    assert isinstance(page, DataPage)
-    return page
+from tests.ui.helpers import open_data_page, save_checkin
 
 
 def wait_for_daily_backup(window: MainWindow, qtbot: QtBot) -> None:

@@ -18,6 +18,7 @@ from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.encryption import change_key
 from recovery_app.ui.main_window import MainWindow
+from tests.ui.helpers import open_data_page, save_checkin
 
 PASSPHRASE = "a long walk by the sea"
 SECRET = "my private note about a hard day"
@@ -144,18 +145,11 @@ def test_set_change_and_remove_a_passphrase_from_your_data(
     fast_new_params: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from recovery_app.ui.pages.data_page import DataPage
     from recovery_app.ui.passphrase_dialog import PassphraseDialog, PassphraseRequest
 
     window = make_window()
-    assert window.db is not None
-    with window.db.transaction() as s:
-        CheckIns(s).save(
-            CheckIn(date(2026, 11, 25), 3, 3, 3, UsedToday.NO, note=SECRET), clock.now()
-        )
-    window.show_page("data")
-    page = window.page("data")
-    assert isinstance(page, DataPage)
+    save_checkin(window, clock, date(2026, 11, 25), SECRET)
+    page = open_data_page(window)
     assert page.set_button.isVisible() and not page.change_button.isVisible()
 
     def answer(request: PassphraseRequest) -> None:
@@ -247,14 +241,8 @@ def test_the_whole_safety_story(
 
     settings.save(app_paths.settings, settings.Settings(welcome_done=True))
     window = new_window()
-    assert window.db is not None
-    with window.db.transaction() as s:
-        CheckIns(s).save(
-            CheckIn(date(2026, 11, 25), 4, 2, 1, UsedToday.NO, note=SECRET), clock.now()
-        )
-    window.show_page("data")
-    page = window.page("data")
-    assert isinstance(page, DataPage)
+    save_checkin(window, clock, date(2026, 11, 25), SECRET)
+    page = open_data_page(window)
     monkeypatch.setattr(
         PassphraseDialog,
         "ask",
