@@ -51,6 +51,7 @@ def test_checkin_saves_and_shows_on_today(
     fill(page, qtbot)
     with qtbot.waitSignal(window.hub.checkinsChanged):
         qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "Thank you for checking in" in page.status.text()
     checkin, count = stored(window, clock.now().date())
     assert count == 1 and checkin is not None
     assert (checkin.mood, checkin.anxiety, checkin.craving) == (4, 3, 6)

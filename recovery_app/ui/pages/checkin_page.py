@@ -321,9 +321,11 @@ class CheckInPage(QWidget):
             self._show_error(exc.message)
             return False
         log.info("check-in saved")
+        # Announce first: this page's own reload is skipped while it still holds
+        # the edits, so the saved values are shown once, with the thanks below.
+        self.hub.checkinsChanged.emit()
         self._fill(saved)
         self.status.setText(f"Saved for {self._day_words()}. Thank you for checking in.")
-        self.hub.checkinsChanged.emit()
         return True
 
     def has_unsaved_changes(self) -> bool:
