@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from recovery_app import log as app_log
 from recovery_app.core.clock import Clock
@@ -43,37 +43,31 @@ class DataSafety(QObject):
         self.pool = one_at_a_time()
         self.key: bytes | None = None  # the database key while unlocked
 
-    def start_daily_backup(self) -> Worker | None:
-        """Make today's automatic backup in the background, if it isn't made yet."""
+    def _backup_worker(self, manual: bool) -> Worker:
         source, folder, keep, key = self.paths.database, self.paths.backups, self.keep, self.key
         now = self.clock.now()
-        if not backup.daily_backup_due(folder, now.date()):
-            return None
 
         def work(progress: ProgressFn) -> Path:
-            made = backup.make_backup(source, folder, now, False, progress, key)
-            backup.rotate(folder, keep)
+            made = backup.make_backup(source, folder, now, manual, progress, key)
+            if not manual:
+                backup.rotate(folder, keep)
             return made
 
-        self.daily = Worker(work, self, self.pool)
+        return Worker(work, self, self.pool)
+
+    def start_daily_backup(self) -> Worker | None:
+        """Make today's automatic backup in the background, if it isn't made yet."""
+        if not backup.daily_backup_due(self.paths.backups, self.clock.now().date()):
+            return None
+        self.daily = self._backup_worker(manual=False)
         self.daily.failed.connect(lambda text: log.warning("daily backup not made"))
         self.daily.start()
         return self.daily
 
     def backup_now(self) -> Worker:
         """A backup on demand, started once control returns to the event loop."""
-        source, folder, key, now = (
-            self.paths.database,
-            self.paths.backups,
-            self.key,
-            self.clock.now(),
-        )
-
-        def work(progress: ProgressFn) -> Path:
-            return backup.make_backup(source, folder, now, True, progress, key)
-
-        worker = Worker(work, self, self.pool)
-        QTimer.singleShot(0, worker.start)  # the caller connects its signals first
+        worker = self._backup_worker(manual=True)
+        worker.start_soon()
         return worker
 
     def restore(self, db: Database, backup_file: Path) -> bool:
@@ -122,7 +116,7 @@ class DataSafety(QObject):
                 own.close()
 
         worker = Worker(work, self, self.pool)
-        QTimer.singleShot(0, worker.start)  # after the caller has connected its signals
+        worker.start_soon()
         return worker
 
     def export(self, db: Database, target: Path) -> Worker:
@@ -186,7 +180,7 @@ class DataSafety(QObject):
         worker = Worker(work, self, self.pool)
         worker.done.connect(done)
         worker.failed.connect(failed)
-        QTimer.singleShot(0, worker.start)
+        worker.start_soon()
         return worker
 
     def import_from(self, db: Database, source: Path) -> Worker:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from recovery_app.core.errors import KnownError
 
@@ -79,6 +79,10 @@ class Worker(QObject):
     def start(self) -> None:
         _running.add(self._job)
         self._pool.start(self._job)
+
+    def start_soon(self) -> None:
+        """Start once control returns to the event loop, after the caller connects signals."""
+        QTimer.singleShot(0, self.start)
 
 
 def one_at_a_time() -> QThreadPool:
