@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.text import check_storable
 
 MOOD_WORDS: dict[int, str] = {
     1: "Very low",
@@ -82,15 +83,6 @@ class CheckIn:
         return MOOD_WORDS[self.mood]
 
 
-def _encodable(text: str) -> bool:
-    """False for text holding lone surrogates, which no file or database can store."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _check_scale(name: str, value: object, low: int, high: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise InvalidInput(f"{name} must be a whole number from {low} to {high}.")
@@ -118,7 +110,4 @@ def validate_checkin(checkin: CheckIn, today: date) -> None:
     if checkin.sleep_quality is not None:
         _check_scale("Sleep quality", checkin.sleep_quality, 1, 5)
     for name, text in (("Gratitude", checkin.gratitude), ("Note", checkin.note)):
-        if not isinstance(text, str):
-            raise InvalidInput(f"{name} must be text.")
-        if "\x00" in text or not _encodable(text):
-            raise InvalidInput(f"{name} contains a character that can't be stored.")
+        check_storable(name, text)

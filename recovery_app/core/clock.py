@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 
 class Clock(Protocol):
@@ -35,3 +36,22 @@ def today(clock: Clock) -> date:
 
 def utc_now(clock: Clock) -> datetime:
     return clock.now().astimezone(UTC)
+
+
+def local_zone(clock: Clock) -> tzinfo | None:
+    """The clock's named zone, or None for the system's own (DST-correct) local time."""
+    zone = clock.now().tzinfo
+    return zone if isinstance(zone, ZoneInfo) else None
+
+
+def to_local(instant: datetime, clock: Clock) -> datetime:
+    """A stored instant as the person's wall-clock time, right for its own date's DST."""
+    return instant.astimezone(local_zone(clock))
+
+
+def day_start(day: date, clock: Clock) -> datetime:
+    """The instant a local calendar day begins."""
+    zone = local_zone(clock)
+    if zone is None:
+        return datetime.combine(day, time()).astimezone()
+    return datetime.combine(day, time(), tzinfo=zone)

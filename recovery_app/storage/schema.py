@@ -117,3 +117,89 @@ checkin_revision = Table(
     Column("replaced_at", UTCDateTime, nullable=False),
     Column("snapshot", Text, nullable=False),
 )
+
+
+def _choice_table(name: str) -> Table:
+    """A pick list (triggers, coping strategies). Rows are never deleted."""
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("uid", String(36), nullable=False, unique=True),
+        Column("name", String(200), nullable=False),
+        Column("group_name", String(200), nullable=False, default=""),
+        Column("archived", Boolean, nullable=False, default=False),
+        Column("merged_into_id", Integer, ForeignKey(f"{name}.id"), nullable=True),
+        Column("position", Integer, nullable=False, default=0),
+        Column("created_at", UTCDateTime, nullable=False),
+    )
+
+
+trigger_choice = _choice_table("trigger_choice")
+coping_choice = _choice_table("coping_choice")
+
+journal_entry = Table(
+    "journal_entry",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("occurred_at", UTCDateTime, nullable=False, index=True),
+    Column("intensity", Integer, nullable=True),
+    Column("duration_minutes", Integer, nullable=True),
+    Column("outcome", String(20), nullable=True),
+    Column("place", Text, nullable=False, default=""),
+    Column("people", Text, nullable=False, default=""),
+    Column("situation", Text, nullable=False, default=""),
+    Column("thoughts", Text, nullable=False, default=""),
+    Column("title", Text, nullable=False, default=""),
+    Column("text", Text, nullable=False, default=""),
+    Column("mood", Integer, nullable=True),
+    Column("tags", Text, nullable=False, default=""),  # one per line
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    # Set by delete, cleared by undo; such rows are purged when the data is next opened.
+    Column("deleted_at", UTCDateTime, nullable=True),
+    CheckConstraint("kind IN ('craving', 'journal')", name="kind"),
+    CheckConstraint("intensity IS NULL OR intensity BETWEEN 0 AND 10", name="intensity_range"),
+    CheckConstraint("kind <> 'craving' OR intensity IS NOT NULL", name="craving_intensity"),
+    CheckConstraint(
+        "duration_minutes IS NULL OR duration_minutes BETWEEN 0 AND 10080", name="duration_range"
+    ),
+    CheckConstraint(
+        "outcome IS NULL OR outcome IN ('passed', 'used', 'ongoing')", name="outcome_value"
+    ),
+    CheckConstraint("mood IS NULL OR mood BETWEEN 1 AND 5", name="mood_range"),
+)
+
+
+def _link_table(name: str, choices: Table) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column(
+            "entry_id",
+            Integer,
+            ForeignKey("journal_entry.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("choice_id", Integer, ForeignKey(choices.c.id), primary_key=True, index=True),
+    )
+
+
+entry_trigger = _link_table("entry_trigger", trigger_choice)
+entry_coping = _link_table("entry_coping", coping_choice)
+
+journal_draft = Table(
+    "journal_draft",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("payload", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# Full-text search (SQLite FTS5, trigram tokenizer: any script, emoji, substrings).
+# Created by migration 0002, not by this metadata; rowid is journal_entry.id and
+# the text is folded (see core.journal.search_text). The journal repository keeps
+# it in step with journal_entry.
+JOURNAL_SEARCH_TABLE = "journal_search"
