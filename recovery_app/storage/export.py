@@ -13,10 +13,11 @@ from recovery_app.core.errors import OutputPathError
 from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.files import write_private
+from recovery_app.storage.journal_export import journal_document
 from recovery_app.storage.profile import Profile
 
 EXPORT_FORMAT = "recovery-companion-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2 added the journal: entries, triggers, coping strategies
 
 
 def checkin_to_json(c: CheckIn) -> dict[str, Any]:
@@ -46,6 +47,7 @@ def build_document(db: Database, now: datetime) -> dict[str, Any]:
     with db.reading() as session:
         start = Profile(session).start_date()
         checkins = [checkin_to_json(c) for c in CheckIns(session).all()]
+        journal = journal_document(session)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -53,15 +55,16 @@ def build_document(db: Database, now: datetime) -> dict[str, Any]:
         "exported_at": now.isoformat(),
         "profile": {"recovery_start_date": start.isoformat() if start else None},
         "checkins": checkins,
+        **journal,
     }
 
 
 def export_json(db: Database, out: Path, now: datetime) -> int:
-    """Write everything to ``out``; returns the number of check-ins written."""
+    """Write everything to ``out``; returns the number of check-ins and entries written."""
     document = build_document(db, now)
     data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
     write_private(out, data)
-    return len(document["checkins"])
+    return len(document["checkins"]) + len(document["entries"])
 
 
 CSV_CHECKIN_COLUMNS = (
@@ -83,6 +86,39 @@ def _csv_bytes(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+CSV_ENTRY_COLUMNS = (
+    "uid", "kind", "occurred_at", "intensity", "duration_minutes", "triggers", "coping",
+    "outcome", "place", "people", "situation", "thoughts", "title", "text", "mood", "tags",
+    "created_at", "updated_at",
+)  # fmt: skip
+CSV_CHOICE_COLUMNS = ("uid", "name", "group", "archived", "merged_into", "position")
+
+
+def journal_csv_files(document: dict[str, Any]) -> dict[str, bytes]:
+    """Entries name their triggers and strategies (not ids), joined with "; "."""
+    names = {
+        c["uid"]: c["name"] for key in ("triggers", "coping_strategies") for c in document[key]
+    }
+
+    def cell(entry: dict[str, Any], column: str) -> object:
+        value = entry[column]
+        if column in ("triggers", "coping"):
+            return "; ".join(names[u] for u in value)
+        if column == "tags":
+            return "; ".join(value)
+        return "" if value is None else value
+
+    entries = [[cell(e, c) for c in CSV_ENTRY_COLUMNS] for e in document["entries"]]
+    files = {"entries.csv": _csv_bytes(CSV_ENTRY_COLUMNS, entries)}
+    for key in ("triggers", "coping_strategies"):
+        rows = [
+            [int(v) if isinstance(v, bool) else ("" if v is None else v) for v in c.values()]
+            for c in document[key]
+        ]
+        files[f"{key}.csv"] = _csv_bytes(CSV_CHOICE_COLUMNS, rows)
+    return files
+
+
 def export_csv(db: Database, folder: Path, now: datetime) -> list[Path]:
     """One CSV per kind of record in ``folder`` (made 0700 if new); returns the files."""
     document = build_document(db, now)
@@ -102,6 +138,7 @@ def export_csv(db: Database, folder: Path, now: datetime) -> list[Path]:
     ]
     files = {
         "checkins.csv": _csv_bytes(CSV_CHECKIN_COLUMNS, checkin_rows),
+        **journal_csv_files(document),
         "profile.csv": _csv_bytes(
             ("recovery_start_date",), [[document["profile"]["recovery_start_date"] or ""]]
         ),

@@ -21,10 +21,15 @@ from recovery_app.core.checkin import CheckIn, Halt, UsedToday, validate_checkin
 from recovery_app.core.errors import InvalidImport, KnownError
 from recovery_app.storage.db import Database
 from recovery_app.storage.export import EXPORT_FORMAT, EXPORT_VERSION
+from recovery_app.storage.journal_export import JournalImport, merge_journal, read_journal
 from recovery_app.storage.models import CheckInRow
 from recovery_app.storage.profile import Profile
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,25 @@ class ImportReport:
     already_present: int
     same_day_kept_out: int
     start_date_set: bool
+    entries_added: int = 0
+    entries_present: int = 0
+    choices_added: int = 0
 
     def summary(self) -> str:
-        parts = [f"Added {self.added} check-in{'s' if self.added != 1 else ''}."]
-        if self.already_present:
-            parts.append(f"{self.already_present} were already here.")
+        parts = [
+            f"Added {_plural(self.added, 'check-in', 'check-ins')} and "
+            f"{_plural(self.entries_added, 'journal entry', 'journal entries')}."
+        ]
+        if self.already_present or self.entries_present:
+            parts.append(f"{self.already_present + self.entries_present} were already here.")
+        if self.choices_added:
+            parts.append(
+                "Added "
+                + _plural(
+                    self.choices_added, "new trigger or strategy", "new triggers or strategies"
+                )
+                + "."
+            )
         if self.same_day_kept_out:
             parts.append(
                 f"{self.same_day_kept_out} were kept out because you already have a "
@@ -52,6 +71,7 @@ class ImportReport:
 class ImportDocument:
     start_date: date | None
     checkins: tuple[CheckIn, ...]
+    journal: JournalImport
 
 
 def _fail(where: str, what: str) -> InvalidImport:
@@ -181,7 +201,7 @@ def read_document(path: Path, today: date) -> ImportDocument:
     for name, keys in (("id", [c.uid for c in checkins]), ("day", [c.day for c in checkins])):
         if len(set(keys)) != len(keys):
             raise _fail("the file", f"has two check-ins with the same {name}")
-    return ImportDocument(start, checkins)
+    return ImportDocument(start, checkins, read_journal(raw))
 
 
 def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
@@ -224,4 +244,13 @@ def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
         start_set = document.start_date is not None and profile.start_date() is None
         if start_set:
             profile.set_start_date(document.start_date, now)
-    return ImportReport(added, present, kept_out, start_set)
+        journal = merge_journal(session, document.journal, now)
+    return ImportReport(
+        added,
+        present,
+        kept_out,
+        start_set,
+        journal.entries_added,
+        journal.entries_present,
+        journal.choices_added,
+    )

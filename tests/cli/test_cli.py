@@ -14,12 +14,17 @@ import pytest
 from recovery_app import __version__
 from recovery_app.cli import main
 from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.choices import ChoiceList, default_uid
+from recovery_app.core.journal import EntryKind, JournalEntry, Outcome
 from recovery_app.paths import AppPaths
 from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.export import EXPORT_FORMAT, EXPORT_VERSION
+from recovery_app.storage.journal import Journal
 from recovery_app.storage.profile import Profile
 
+STRESS = default_uid(ChoiceList.TRIGGERS, "Stress")
+PAYDAY = default_uid(ChoiceList.TRIGGERS, "Payday or having cash")
 NOTE = "Felt shaky 😟 but called my sponsor — مرحبا"
 
 
@@ -31,6 +36,18 @@ def filled(app_paths: AppPaths) -> AppPaths:
         Profile(s).set_start_date(date(2026, 1, 1), now)
         CheckIns(s).save(CheckIn(date(2026, 11, 24), 2, 7, 8, UsedToday.YES, note=NOTE), now)
         CheckIns(s).save(CheckIn(date(2026, 11, 25), 4, 3, 1, UsedToday.NO, sleep_hours=6.5), now)
+        Journal(s).save(
+            JournalEntry(
+                EntryKind.CRAVING,
+                now,
+                intensity=7,
+                triggers=(STRESS, PAYDAY),
+                outcome=Outcome.PASSED,
+                text=NOTE,
+                tags=("evening", "work"),
+            ),
+            now,
+        )
     db.close()
     return app_paths
 
@@ -56,6 +73,10 @@ def test_export_json(filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFix
     first = doc["checkins"][0]
     assert (first["used"], first["note"], first["craving"]) == ("yes", NOTE, 8)
     assert doc["checkins"][1]["sleep_hours"] == 6.5
+    [entry] = doc["entries"]
+    assert (entry["kind"], entry["intensity"], entry["text"]) == ("craving", 7, NOTE)
+    assert entry["triggers"] == [STRESS, PAYDAY] and entry["tags"] == ["evening", "work"]
+    assert any(t["name"] == "Stress" for t in doc["triggers"]) and doc["coping_strategies"]
     assert "not encrypted" in capsys.readouterr().err
 
 
@@ -234,7 +255,13 @@ def test_export_csv_for_spreadsheets(filled: AppPaths, tmp_path: Path) -> None:
 
     out = tmp_path / "csv"
     assert main(["export", "--format", "csv", "--out", str(out)]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["checkins.csv", "profile.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "checkins.csv",
+        "coping_strategies.csv",
+        "entries.csv",
+        "profile.csv",
+        "triggers.csv",
+    ]
     assert stat.S_IMODE((out / "checkins.csv").stat().st_mode) == 0o600
     raw = (out / "checkins.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # so spreadsheet programs read UTF-8
@@ -243,6 +270,12 @@ def test_export_csv_for_spreadsheets(filled: AppPaths, tmp_path: Path) -> None:
     assert rows[0]["note"] == NOTE and rows[0]["used"] == "yes" and rows[0]["hungry"] == "0"
     profile = (out / "profile.csv").read_text(encoding="utf-8-sig").splitlines()
     assert profile == ["recovery_start_date", "2026-01-01"]
+    [entry] = csv.DictReader((out / "entries.csv").read_text(encoding="utf-8-sig").splitlines())
+    assert (entry["kind"], entry["intensity"], entry["outcome"]) == ("craving", "7", "passed")
+    assert entry["triggers"] == "Stress; Payday or having cash" and entry["text"] == NOTE
+    assert entry["tags"] == "evening; work"
+    triggers = list(csv.DictReader((out / "triggers.csv").read_text("utf-8-sig").splitlines()))
+    assert {"Stress", "Hungry"} <= {t["name"] for t in triggers}
 
 
 def test_import_command(
@@ -255,9 +288,9 @@ def test_import_command(
     Database.open(other / "recovery.db").close()
     capsys.readouterr()
     assert main(["--data-dir", str(other), "import", str(out)]) == 0
-    assert "Added 2 check-ins." in capsys.readouterr().err
+    assert "Added 2 check-ins and 1 journal entry." in capsys.readouterr().err
     assert main(["--data-dir", str(other), "import", str(out)]) == 0
-    assert "2 were already here" in capsys.readouterr().err
+    assert "3 were already here" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "recovery-companion-export", "version": 7}')
     _fails(["--data-dir", str(other), "import", str(bad)], capsys, "newer version")

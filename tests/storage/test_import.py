@@ -63,7 +63,7 @@ def test_import_into_an_empty_database_copies_everything(source: Database, tmp_p
     assert all_checkins(target) == all_checkins(source)
     with target.reading() as s:
         assert Profile(s).start_date() == date(2026, 1, 1)
-    assert "Added 3 check-ins." in report.summary()
+    assert "Added 3 check-ins and 0 journal entries." in report.summary()
 
 
 def test_importing_twice_adds_nothing(source: Database, tmp_path: Path) -> None:

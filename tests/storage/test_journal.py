@@ -212,9 +212,11 @@ def test_filters_combine(db: Database, clock: FixedClock) -> None:
     note = save(
         db, clock, JournalEntry(kind=EntryKind.JOURNAL, occurred_at=base, text="a good day")
     )
-    assert uid_list(db, find(db)) == [note.uid, passed.uid, old.uid] or uid_list(
-        db, find(db)
-    ) == [passed.uid, note.uid, old.uid]
+    assert uid_list(db, find(db)) == [note.uid, passed.uid, old.uid] or uid_list(db, find(db)) == [
+        passed.uid,
+        note.uid,
+        old.uid,
+    ]
     assert uid_list(db, find(db, kind=EntryKind.JOURNAL)) == [note.uid]
     assert uid_list(db, find(db, min_intensity=8)) == [old.uid]
     assert uid_list(db, find(db, max_intensity=7)) == [passed.uid]

@@ -211,7 +211,7 @@ def test_import_from_the_page_merges_and_refreshes(
     page = open_data_page(window)
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: export))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Added 1 check-in." in page.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Added 1 check-in and" in page.status.text(), timeout=10000)
     assert "start date was set" in page.status.text()
     window.show_page("today")
     assert "Low" in window.today_page.day_buttons[5].text()  # yesterday, imported
