@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import Connection, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -172,19 +172,6 @@ class Journal:
             update(journal_entry).where(journal_entry.c.uid == uid).values(deleted_at=None)
         )
 
-    def purge_deleted(self) -> int:
-        """Remove for good the entries deleted earlier (their undo has long gone)."""
-        ids = list(
-            self.session.scalars(
-                select(journal_entry.c.id).where(journal_entry.c.deleted_at.is_not(None))
-            )
-        )
-        for entry_id in ids:
-            self.session.execute(_DELETE_SEARCH, {"id": entry_id})
-        if ids:
-            self.session.execute(delete(journal_entry).where(journal_entry.c.id.in_(ids)))
-        return len(ids)
-
     def count(self) -> int:
         return (
             self.session.scalar(
@@ -211,3 +198,20 @@ class Journal:
                 return
             yield from self._entries(rows)
             last_id = rows[-1].id
+
+
+def purge_deleted(conn: Connection) -> int:
+    """Remove for good the entries deleted earlier (their undo ended when the app closed).
+
+    Core only, so it can run while opening without loading the ORM.
+    """
+    ids = list(
+        conn.execute(
+            select(journal_entry.c.id).where(journal_entry.c.deleted_at.is_not(None))
+        ).scalars()
+    )
+    for entry_id in ids:
+        conn.execute(_DELETE_SEARCH, {"id": entry_id})
+    if ids:
+        conn.execute(delete(journal_entry).where(journal_entry.c.id.in_(ids)))
+    return len(ids)

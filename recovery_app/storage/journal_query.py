@@ -186,3 +186,9 @@ def cravings_between(
         .limit(limit)
     )
     return [_row(r) for r in rows]
+
+
+def entry_id(conn: Connection, uid: str) -> int | None:
+    return conn.execute(
+        select(journal_entry.c.id).where(journal_entry.c.uid == uid)
+    ).scalar_one_or_none()

@@ -159,7 +159,7 @@ journal_entry = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     # Set by delete, cleared by undo; such rows are purged when the data is next opened.
-    Column("deleted_at", UTCDateTime, nullable=True),
+    Column("deleted_at", UTCDateTime, nullable=True, index=True),
     CheckConstraint("kind IN ('craving', 'journal')", name="kind"),
     CheckConstraint("intensity IS NULL OR intensity BETWEEN 0 AND 10", name="intensity_range"),
     CheckConstraint("kind <> 'craving' OR intensity IS NOT NULL", name="craving_intensity"),

@@ -6,3 +6,5 @@ from PySide6.QtCore import QObject, Signal
 class DataHub(QObject):
     checkinsChanged = Signal()
     profileChanged = Signal()
+    journalChanged = Signal()
+    choicesChanged = Signal()  # triggers or coping strategies added, renamed, merged...

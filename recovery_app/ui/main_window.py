@@ -143,7 +143,9 @@ class MainWindow(QMainWindow):
 
     def _open_with_key(self, key: bytes | None) -> None:
         from recovery_app.storage.db import Database
+        from recovery_app.storage.journal import purge_deleted
         from recovery_app.ui.data_safety import DataSafety
+        from recovery_app.ui.journal_actions import JournalActions
         from recovery_app.ui.pages.today_page import TodayPage
 
         self.safety = DataSafety(self.paths, self.clock, self.hub, self.settings.backups_keep)
@@ -154,13 +156,22 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             self._cannot_open(exc)
             return
+        with self.db.engine.begin() as conn:
+            purge_deleted(conn)  # deleted last time; their undo ended when the app closed
         self.nav.show()
         self.today_page = TodayPage(self.db, self.hub, self.clock)
+        self.journal = JournalActions(self.db, self.hub, self.clock, self)
         self._add_page("today", "Today", "today", lambda: self.today_page)
         self._add_page("checkin", "Check-in", "checkin", self._build_checkin_page)
+        self._add_page("journal", "Journal", "journal", self._build_journal_page)
         self._add_page("data", "Your data", "data", self._build_data_page)
+        self._page_actions.append(
+            self._add_action("Log a craving", [QKeySequence("Ctrl+N")], self.journal.log_craving)
+        )
         self.today_page.checkinRequested.connect(self.open_checkin)
         self.today_page.startDateRequested.connect(self.change_start_date)
+        self.today_page.cravingRequested.connect(self.journal.log_craving)
+        self.today_page.entryRequested.connect(self.journal.edit)
         if key is not None:
             self.idle.start(self.settings.lock_minutes)
         if self.settings.welcome_done:
@@ -351,6 +362,16 @@ class MainWindow(QMainWindow):
             "You can close the app now; if you open it again, it starts fresh.",
         )
         self.stack.setCurrentWidget(self.message_page)
+
+    def _build_journal_page(self) -> QWidget:
+        from recovery_app.ui.pages.journal_page import JournalPage
+
+        page = JournalPage(self._db(), self.hub, self.clock)
+        page.cravingRequested.connect(self.journal.log_craving)
+        page.journalRequested.connect(self.journal.write)
+        page.entryRequested.connect(self.journal.edit)
+        page.choicesRequested.connect(self.journal.manage_choices)
+        return page
 
     def _build_checkin_page(self) -> CheckInPage:
         from recovery_app.ui.pages.checkin_page import CheckInPage

@@ -32,6 +32,7 @@ QPushButton:checked {
 }
 QPushButton#getHelp { padding: 10px 14px; font-weight: bold; }
 QPushButton#dayTile { padding: 6px 4px; }
+QPushButton#entryLink { text-align: left; padding: 6px 10px; }
 """
 
 

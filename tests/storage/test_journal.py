@@ -15,7 +15,7 @@ from recovery_app.core.errors import InvalidInput
 from recovery_app.core.journal import EntryKind, JournalEntry, JournalFilter, Outcome
 from recovery_app.storage.choices import Choices
 from recovery_app.storage.db import Database
-from recovery_app.storage.journal import Journal
+from recovery_app.storage.journal import Journal, purge_deleted
 from recovery_app.storage.journal_query import list_rows, matching_ids
 
 STRESS = default_uid(ChoiceList.TRIGGERS, "Stress")
@@ -252,7 +252,8 @@ def test_delete_restore_and_purge(db: Database, clock: FixedClock) -> None:
     assert len(find(db, words="deleted")) == 1
     with db.transaction() as session:
         Journal(session).delete(entry.uid, clock.now())
-        assert Journal(session).purge_deleted() == 1
+    with db.engine.begin() as conn:
+        assert purge_deleted(conn) == 1
     with db.connect() as conn:
         left = conn.execute(text("SELECT count(*) FROM journal_search")).scalar_one()
     assert left == 0

@@ -94,6 +94,7 @@ def test_lock_on_demand_hides_everything_and_forgets_the_key(
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Today",
         "Check-in",
+        "Journal",
         "Your data",
     ]
 

@@ -9,15 +9,18 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from recovery_app.core.checkin import CheckIn, UsedToday
-from recovery_app.core.clock import Clock, today
+from recovery_app.core.clock import Clock, day_start, to_local, today
 from recovery_app.core.durations import describe_span
+from recovery_app.core.journal import OUTCOME_WORDS
 from recovery_app.core.milestones import milestone_message
 from recovery_app.core.progress import compute_progress
 from recovery_app.storage.db import Database
+from recovery_app.storage.journal_query import EntryListRow, cravings_between
 from recovery_app.storage.summary import TodaySummary, today_summary
 from recovery_app.ui.formatting import days_words, long_day
 from recovery_app.ui.hub import DataHub
@@ -35,6 +38,8 @@ def greeting(hour: int) -> str:
 class TodayPage(QWidget):
     checkinRequested = Signal(object)  # date
     startDateRequested = Signal()
+    cravingRequested = Signal()
+    entryRequested = Signal(str)  # a craving's uid
     dataShown = Signal()
 
     def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
@@ -77,6 +82,8 @@ class TodayPage(QWidget):
         checkin_card.body.addLayout(row)
         outer.addWidget(checkin_card)
 
+        outer.addWidget(self._cravings_card())
+
         week_card = Card("The last 7 days")
         self.week_hint = wrapped()
         self.week_hint.setAccessibleName("About the last 7 days")
@@ -98,17 +105,64 @@ class TodayPage(QWidget):
         self._week_days: list[date] = []
         hub.checkinsChanged.connect(self.refresh)
         hub.profileChanged.connect(self.refresh)
+        hub.journalChanged.connect(self.refresh)
+
+    def _cravings_card(self) -> Card:
+        card = Card("Cravings today")
+        self.cravings_status = wrapped()
+        self.cravings_status.setAccessibleName("Cravings today")
+        self.craving_button = QPushButton("Log a craving (Ctrl+N)")
+        self.craving_button.setAccessibleName("Log a craving")
+        self.craving_button.clicked.connect(self.cravingRequested)
+        row = QHBoxLayout()
+        row.addWidget(self.cravings_status, 1)
+        row.addWidget(self.craving_button)
+        card.body.addLayout(row)
+        self.craving_list = QVBoxLayout()
+        self.craving_list.setSpacing(4)
+        card.body.addLayout(self.craving_list)
+        return card
 
     def refresh(self) -> None:
         now = self.clock.now()
         with self.db.connect() as conn:
             summary = today_summary(conn, now.date())
+            cravings = cravings_between(
+                conn,
+                day_start(now.date(), self.clock),
+                day_start(now.date() + timedelta(days=1), self.clock),
+            )
         self.greeting.setText(greeting(now.hour))
         self.date_label.setText(long_day(summary.today))
         self._show_recovery(summary)
         self._show_checkin(summary.todays_checkin)
         self._show_week(summary)
+        self._show_cravings(cravings)
         self.dataShown.emit()
+
+    def _show_cravings(self, cravings: list[EntryListRow]) -> None:
+        while (item := self.craving_list.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        if not cravings:
+            self.cravings_status.setText(
+                "None logged today. If one comes, log it here: noticing a craving is a skill."
+            )
+            return
+        count = len(cravings)
+        self.cravings_status.setText(
+            f"{count} logged today{'' if count == 1 else ' (newest first)'}. "
+            "Each one you get through is a win."
+        )
+        for c in cravings:
+            parts = [f"{to_local(c.occurred_at, self.clock):%H:%M}", f"strength {c.intensity}/10"]
+            parts += [p for p in (c.triggers, OUTCOME_WORDS[c.outcome] if c.outcome else "") if p]
+            button = QPushButton(" · ".join(parts))
+            button.setObjectName("entryLink")
+            button.setAccessibleName("Open craving: " + " · ".join(parts))
+            button.setToolTip("Open to add details")
+            button.clicked.connect(lambda _=False, uid=c.uid: self.entryRequested.emit(uid))
+            self.craving_list.addWidget(button)
 
     def _show_recovery(self, s: TodaySummary) -> None:
         counting = s.start_date is not None

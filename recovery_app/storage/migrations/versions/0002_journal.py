@@ -105,6 +105,9 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_journal_entry_occurred_at"), "journal_entry", ["occurred_at"], unique=False
     )
+    op.create_index(
+        op.f("ix_journal_entry_deleted_at"), "journal_entry", ["deleted_at"], unique=False
+    )
     _link_table("entry_trigger", "trigger_choice")
     _link_table("entry_coping", "coping_choice")
     op.create_table(
@@ -142,6 +145,7 @@ def downgrade() -> None:
     for name in ("entry_coping", "entry_trigger"):
         op.drop_index(op.f(f"ix_{name}_choice_id"), table_name=name)
         op.drop_table(name)
+    op.drop_index(op.f("ix_journal_entry_deleted_at"), table_name="journal_entry")
     op.drop_index(op.f("ix_journal_entry_occurred_at"), table_name="journal_entry")
     op.drop_table("journal_entry")
     op.drop_table("coping_choice")

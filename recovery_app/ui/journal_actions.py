@@ -1,0 +1,51 @@
+"""Opens the journal's dialogs (quick capture, the full form, the lists) for the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QWidget
+
+from recovery_app.core.clock import Clock
+from recovery_app.core.journal import EntryKind, JournalEntry
+from recovery_app.storage.db import Database
+from recovery_app.ui.hub import DataHub
+from recovery_app.ui.journal_store import load_entry
+
+
+class JournalActions(QObject):
+    def __init__(self, db: Database, hub: DataHub, clock: Clock, window: QWidget) -> None:
+        super().__init__(window)
+        self.db, self.hub, self.clock, self.window = db, hub, clock, window
+        self.dialog: QDialog | None = None
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        if self.dialog is not None:
+            self.dialog.close()  # closing keeps its draft
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()  # window-modal, returns at once
+        return dialog
+
+    def log_craving(self) -> QDialog:
+        from recovery_app.ui.quick_capture import QuickCaptureDialog
+
+        dialog = QuickCaptureDialog(self.db, self.hub, self.clock, self.window)
+        dialog.detailsRequested.connect(self.edit)
+        return self._show(dialog)
+
+    def write(self) -> QDialog:
+        return self._open_form(JournalEntry(kind=EntryKind.JOURNAL, occurred_at=self.clock.now()))
+
+    def edit(self, uid: str) -> QDialog | None:
+        entry = load_entry(self.db, uid)
+        return None if entry is None else self._open_form(entry)
+
+    def _open_form(self, entry: JournalEntry) -> QDialog:
+        from recovery_app.ui.entry_dialog import EntryDialog
+
+        return self._show(EntryDialog(self.db, self.hub, self.clock, entry, self.window))
+
+    def manage_choices(self) -> QDialog:
+        from recovery_app.ui.choices_dialog import ChoicesDialog
+
+        return self._show(ChoicesDialog(self.db, self.hub, self.clock, self.window))
