@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
@@ -79,9 +80,6 @@ class Journal:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _id(self, uid: str) -> int | None:
-        return self.session.scalar(select(journal_entry.c.id).where(journal_entry.c.uid == uid))
-
     def save(self, entry: JournalEntry, now: datetime) -> JournalEntry:
         """Store a new entry or replace the one with the same uid."""
         validate_entry(entry)
@@ -95,7 +93,12 @@ class Journal:
                 raise InvalidInput("One of the chosen items no longer exists. Please choose again.")
             links[kind] = sorted(set(found.values()))
         values = _columns(entry)
-        entry_id = self._id(entry.uid)
+        existing = self.session.execute(
+            select(journal_entry.c.id, journal_entry.c.created_at).where(
+                journal_entry.c.uid == entry.uid
+            )
+        ).first()
+        entry_id, created = (existing.id, existing.created_at) if existing else (None, now)
         try:
             if entry_id is None:
                 entry_id = self.session.execute(
@@ -119,9 +122,12 @@ class Journal:
             self.session.execute(_INSERT_SEARCH, {"id": entry_id, "body": search_text(entry)})
         except IntegrityError as exc:
             raise InvalidInput("This entry has a value outside what can be stored.") from exc
-        saved = self.get(entry.uid)
-        assert saved is not None
-        return saved
+        return replace(
+            entry,
+            occurred_at=entry.occurred_at.astimezone(UTC),
+            created_at=created.astimezone(UTC),
+            updated_at=now.astimezone(UTC),
+        )
 
     def _choice_uids(self, entry_ids: list[int]) -> dict[ChoiceList, dict[int, tuple[str, ...]]]:
         result: dict[ChoiceList, dict[int, tuple[str, ...]]] = {}

@@ -8,7 +8,10 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import insert
 
 from recovery_app.core.checkin import MOOD_WORDS, UsedToday, new_uid
+from recovery_app.core.choices import ChoiceList, default_choices, default_uid
+from recovery_app.core.journal import EntryKind, JournalEntry, Outcome
 from recovery_app.storage.db import Database
+from recovery_app.storage.journal import Journal
 from recovery_app.storage.models import CheckInRow
 from recovery_app.storage.profile import Profile
 
@@ -86,3 +89,124 @@ def populate(db: Database, today: date, years: float, now: datetime, gaps: bool 
         if rows:
             session.execute(insert(CheckInRow), rows)
     return len(rows)
+
+
+SITUATIONS = [
+    "After an argument with my partner",
+    "Couldn't sleep, lying awake at 3am",
+    "Payday, walking past the pharmacy",
+    "Back pain flared up at work",
+    "Family dinner, lots of tension",
+    "Alone at home on a Friday night",
+    "Saw an old friend who still uses",
+    "Stressful meeting with my manager",
+    "Después de una llamada difícil con mi madre",
+    "Nach der Arbeit, müde und gereizt",
+    "Après une mauvaise nuit, très anxieuse",
+    "仕事のあとで不安になった",
+    "Birthday party, everyone drinking 🎉",
+    "Restless, heart racing, felt like withdrawal again",
+]
+THOUGHTS = [
+    "Just one would take the edge off.",
+    "I can't handle this feeling.",
+    "Nobody would know.",
+    "I deserve a break after this week.",
+    "My chest is tight and I want it to stop 😣",
+    "I keep thinking about how it used to feel.",
+    "",
+]
+CRAVING_NOTES = [
+    "Called my sponsor and it passed after twenty minutes.",
+    "Went for a walk around the block, then made tea.",
+    "Did the breathing exercise twice. Still shaky but okay.",
+    "Wrote it down here instead. That helped.",
+    "Urge surfing: watched it rise and fall. 💪",
+    "Texted a friend from group.",
+    "",
+]
+JOURNAL_TEXTS = [
+    "Today was quieter. I noticed I was less irritable in the morning and the fog is lifting.",
+    "Therapy session: we talked about what I do when I feel rejected. Homework is to notice it.",
+    "Went to a meeting and shared for the first time. My hands were shaking but people nodded.",
+    "Sleep is still hard. The doctor said it can take a while, and to be patient with myself.",
+    "Hoy me sentí más fuerte. Caminé con mi hermana y hablamos de cosas buenas. 🌱",
+    "Ich habe heute an meine Ziele gedacht: gesund bleiben, für meine Kinder da sein.",
+    "Grateful for small things: warm coffee, the cat on my lap, a message from mum. ☕🐈",
+    "Memory feels better this month. I finished a whole book for the first time in years.",
+]
+TAGS = ["sleep", "work", "family", "therapy", "meeting", "progress", "hard day", "gratitude"]
+
+
+def journal_entries(first: date, last: date, count: int, seed: int = 11) -> list[JournalEntry]:
+    """``count`` cravings and journal entries spread over ``first``..``last``, mixed scripts."""
+    rng = random.Random(seed)
+    triggers = [c.uid for c in default_choices(ChoiceList.TRIGGERS)]
+    coping = [c.uid for c in default_choices(ChoiceList.COPING)]
+    span = (last - first).days + 1
+    entries = []
+    for _ in range(count):
+        day = first + timedelta(days=rng.randrange(span))
+        moment = datetime(
+            day.year, day.month, day.day, rng.randrange(6, 24), rng.randrange(60), tzinfo=UTC
+        )
+        if rng.random() < 0.75:
+            entries.append(
+                JournalEntry(
+                    kind=EntryKind.CRAVING,
+                    occurred_at=moment,
+                    intensity=max(0, min(10, int(rng.gauss(5, 2.5)))),
+                    duration_minutes=rng.choice([None, 5, 10, 15, 20, 30, 45, 60]),
+                    triggers=tuple(rng.sample(triggers, rng.choice([0, 1, 1, 2, 2, 3]))),
+                    coping=tuple(rng.sample(coping, rng.choice([0, 1, 1, 2]))),
+                    outcome=rng.choice(
+                        [Outcome.PASSED] * 8 + [Outcome.USED, Outcome.ONGOING, None]
+                    ),
+                    situation=rng.choice(SITUATIONS),
+                    thoughts=rng.choice(THOUGHTS),
+                    text=rng.choice(CRAVING_NOTES),
+                    place=rng.choice(["home", "work", "car", "kitchen", ""]),
+                )
+            )
+        else:
+            entries.append(
+                JournalEntry(
+                    kind=EntryKind.JOURNAL,
+                    occurred_at=moment,
+                    title=rng.choice(["", "Evening thoughts", "A better day", "Notes after group"]),
+                    text=rng.choice(JOURNAL_TEXTS),
+                    mood=rng.choice([None, 2, 3, 4, 5]),
+                    tags=tuple(rng.sample(TAGS, rng.choice([0, 1, 2]))),
+                )
+            )
+    return entries
+
+
+def populate_journal(db: Database, entries: list[JournalEntry], now: datetime) -> int:
+    with db.transaction() as session:
+        journal = Journal(session)
+        for entry in entries:
+            journal.save(entry, now)
+    return len(entries)
+
+
+def todays_cravings(now: datetime) -> list[JournalEntry]:
+    """Two cravings earlier today, so Today's card has something to show."""
+    stress = default_uid(ChoiceList.TRIGGERS, "Stress")
+    tired = default_uid(ChoiceList.TRIGGERS, "Tired")
+    walk = default_uid(ChoiceList.COPING, "Went for a walk")
+    return [
+        JournalEntry(
+            kind=EntryKind.CRAVING,
+            occurred_at=now - timedelta(hours=hours),
+            intensity=intensity,
+            triggers=triggers,
+            coping=(walk,),
+            outcome=Outcome.PASSED,
+            text=text,
+        )
+        for hours, intensity, triggers, text in (
+            (9, 6, (stress,), "Rough call with the pharmacy"),
+            (3, 4, (tired, stress), "Long shift, walked it off"),
+        )
+    ]

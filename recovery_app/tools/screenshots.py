@@ -21,9 +21,16 @@ from recovery_app.core.clock import FixedClock
 from recovery_app.paths import AppPaths
 from recovery_app.storage.backup import make_backup
 from recovery_app.storage.db import Database
-from recovery_app.tools.sample_data import populate
+from recovery_app.tools.sample_data import (
+    journal_entries,
+    populate,
+    populate_journal,
+    todays_cravings,
+)
 from recovery_app.ui.help_dialog import HelpDialog
+from recovery_app.ui.journal_model import UID_ROLE
 from recovery_app.ui.main_window import MainWindow
+from recovery_app.ui.pages.journal_page import JournalPage
 from recovery_app.ui.style import STYLE_SHEET
 
 SAMPLE_NOW = datetime(2026, 11, 25, 19, 30).astimezone()
@@ -69,6 +76,10 @@ def render(out_dir: Path) -> list[Path]:
         data.mkdir()
         db = Database.open(data / "recovery.db")
         populate(db, SAMPLE_NOW.date(), years=1.1, now=SAMPLE_NOW)
+        year_ago = SAMPLE_NOW.date() - timedelta(days=365)
+        entries = journal_entries(year_ago, SAMPLE_NOW.date() - timedelta(days=1), 300)
+        entries += todays_cravings(SAMPLE_NOW)
+        populate_journal(db, entries, SAMPLE_NOW)
         db.close()
         for days_ago in (2, 1):
             make_backup(
@@ -82,11 +93,23 @@ def render(out_dir: Path) -> list[Path]:
             ("today", lambda: window.show_page("today")),
             # Yesterday's check-in, filled in, shows what a saved day looks like.
             ("checkin", lambda: window.open_checkin(SAMPLE_NOW.date() - timedelta(days=1))),
+            ("journal", lambda: window.show_page("journal")),
             ("data", lambda: window.show_page("data")),
         ]
         for name, go in pages:
             go()
             shot(name, window)
+        capture = window.journal.log_craving()
+        capture.intensity.setValue(7)
+        capture.line.setText("Payday, walking past the pharmacy")
+        shot("quick-capture", capture)
+        capture.discard()
+        journal_page = window.page("journal")
+        assert isinstance(journal_page, JournalPage)
+        form = window.journal.edit(journal_page.model.index(0, 0).data(UID_ROLE))
+        assert form is not None
+        shot("entry", form)
+        form.close()
         dialog = HelpDialog.present(window)
         shot("get-help", dialog)
         dialog.close()

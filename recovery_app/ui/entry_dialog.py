@@ -105,7 +105,7 @@ class EntryDialog(QDialog):
             form.addRow("&Triggers", self.triggers)
             self._text("place", "Where were you?", form, "Whe&re")
             self._text("people", "Who were you with?", form, "Who wit&h")
-            self._text("situation", "What was happening?", form, "&Happening")
+            self._text("situation", "What was happening?", form, "What was &happening")
             self._text("thoughts", "Thoughts and feelings", form, "Thoughts and &feelings", True)
             form.addRow("What you &did", self.coping)
             self.outcome.addItem("Not recorded", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypeVar
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -11,6 +13,13 @@ from recovery_app.storage.db import Database
 from recovery_app.ui.hub import DataHub
 from recovery_app.ui.journal_store import load_entry
 
+if TYPE_CHECKING:
+    from recovery_app.ui.choices_dialog import ChoicesDialog
+    from recovery_app.ui.entry_dialog import EntryDialog
+    from recovery_app.ui.quick_capture import QuickCaptureDialog
+
+D = TypeVar("D", bound=QDialog)
+
 
 class JournalActions(QObject):
     def __init__(self, db: Database, hub: DataHub, clock: Clock, window: QWidget) -> None:
@@ -18,7 +27,7 @@ class JournalActions(QObject):
         self.db, self.hub, self.clock, self.window = db, hub, clock, window
         self.dialog: QDialog | None = None
 
-    def _show(self, dialog: QDialog) -> QDialog:
+    def _show(self, dialog: D) -> D:
         if self.dialog is not None:
             self.dialog.close()  # closing keeps its draft
             self.dialog.deleteLater()
@@ -26,26 +35,26 @@ class JournalActions(QObject):
         dialog.open()  # window-modal, returns at once
         return dialog
 
-    def log_craving(self) -> QDialog:
+    def log_craving(self) -> QuickCaptureDialog:
         from recovery_app.ui.quick_capture import QuickCaptureDialog
 
         dialog = QuickCaptureDialog(self.db, self.hub, self.clock, self.window)
         dialog.detailsRequested.connect(self.edit)
         return self._show(dialog)
 
-    def write(self) -> QDialog:
+    def write(self) -> EntryDialog:
         return self._open_form(JournalEntry(kind=EntryKind.JOURNAL, occurred_at=self.clock.now()))
 
-    def edit(self, uid: str) -> QDialog | None:
+    def edit(self, uid: str) -> EntryDialog | None:
         entry = load_entry(self.db, uid)
         return None if entry is None else self._open_form(entry)
 
-    def _open_form(self, entry: JournalEntry) -> QDialog:
+    def _open_form(self, entry: JournalEntry) -> EntryDialog:
         from recovery_app.ui.entry_dialog import EntryDialog
 
         return self._show(EntryDialog(self.db, self.hub, self.clock, entry, self.window))
 
-    def manage_choices(self) -> QDialog:
+    def manage_choices(self) -> ChoicesDialog:
         from recovery_app.ui.choices_dialog import ChoicesDialog
 
         return self._show(ChoicesDialog(self.db, self.hub, self.clock, self.window))
