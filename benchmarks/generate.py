@@ -1,4 +1,4 @@
-"""Make the reference data set: 10 years of daily check-ins (DESIGN.md).
+"""Make the reference data set: 10 years of daily check-ins and 20,000 journal entries.
 
 python benchmarks/generate.py DIR
 """
@@ -8,14 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from recovery_app.paths import AppPaths, ensure_data_dir
 from recovery_app.storage.db import Database
-from recovery_app.tools.sample_data import populate
+from recovery_app.tools.sample_data import journal_entries, populate, populate_journal
 
 YEARS = 10
+JOURNAL_ENTRIES = 20_000
 
 
 def generate(folder: Path, now: datetime | None = None) -> int:
@@ -27,6 +28,9 @@ def generate(folder: Path, now: datetime | None = None) -> int:
     db = Database.open(paths.database)
     try:
         count = populate(db, now.date(), years=YEARS, now=now, gaps=False)
+        first = now.date() - timedelta(days=round(365 * YEARS))
+        entries = journal_entries(first, now.date() - timedelta(days=1), JOURNAL_ENTRIES)
+        populate_journal(db, entries, now)
     finally:
         db.close()
     paths.settings.write_text(json.dumps({"welcome_done": True}), encoding="utf-8")

@@ -224,6 +224,35 @@ def encryption_rows(data: Path, tmp: Path) -> list[Row]:
     ]
 
 
+def journal_rows(data: Path) -> list[Row]:
+    """Open, filter, search and save on the 20,000-entry journal (DESIGN.md: 50 ms, 10 ms)."""
+    from benchmarks.journal import journal_timings
+
+    times = journal_timings(data)
+    med = statistics.median
+
+    def row(name: str, what: str, limit_ms: float) -> Row:
+        value = med(times[name])
+        return Row(
+            what,
+            f"{value * 1000:.1f}",
+            f"{min(times[name]) * 1000:.1f}",
+            value / (limit_ms / 1000),
+            1.0,
+            f"≤ {limit_ms:.0f} ms",
+        )
+
+    return [
+        row("open", "journal: open the page, 20,000 entries (ms)", 50),
+        row("filter by trigger", "journal: filter by trigger (ms)", 50),
+        row("search one word", "journal: full-text search, one word (ms)", 50),
+        row("search two words, rare", "journal: full-text search, two words (ms)", 50),
+        row("search a 2-letter word", "journal: search a 2-letter word (scan) (ms)", 50),
+        row("scroll to the end", "journal: jump to the oldest entry (ms)", 50),
+        row("save", "journal: save one entry, durable (ms)", 10),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
@@ -238,7 +267,9 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             count = generate(data)
             print(
-                f"generated {count} check-ins in {time.perf_counter() - t0:.1f} s", file=sys.stderr
+                f"generated {count} check-ins and 20,000 entries in "
+                f"{time.perf_counter() - t0:.1f} s",
+                file=sys.stderr,
             )
         database = data / "recovery.db"
         bare = [PY, str(ROOT / "benchmarks" / "bare_window.py")]
@@ -257,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
             samples.add("app today-data", marks["today-data"])
             samples.add("app rss", marks["rss"])
         saves = save_times(data)
-        extra = encryption_rows(data, tmp)
+        extra = encryption_rows(data, tmp) + journal_rows(data)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

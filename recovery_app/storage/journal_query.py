@@ -119,8 +119,13 @@ def matching_ids(
     """
     e = journal_entry
     query = _filtered(select(e.c.id), conn, f, since, before)
-    rows = conn.execute(query.order_by(e.c.occurred_at.desc(), e.c.id.desc()))
-    return [int(row[0]) for row in rows]
+    result = conn.execute(query.order_by(e.c.occurred_at.desc(), e.c.id.desc()))
+    try:
+        # Plain ints straight from the driver: making 20,000 Row objects costs
+        # two to three times as long as the query itself.
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 def _list_query() -> Select[tuple[object, ...]]:

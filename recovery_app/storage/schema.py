@@ -144,7 +144,7 @@ journal_entry = Table(
     Column("id", Integer, primary_key=True),
     Column("uid", String(36), nullable=False, unique=True),
     Column("kind", String(20), nullable=False),
-    Column("occurred_at", UTCDateTime, nullable=False, index=True),
+    Column("occurred_at", UTCDateTime, nullable=False),
     Column("intensity", Integer, nullable=True),
     Column("duration_minutes", Integer, nullable=True),
     Column("outcome", String(20), nullable=True),
@@ -159,7 +159,7 @@ journal_entry = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     # Set by delete, cleared by undo; such rows are purged when the data is next opened.
-    Column("deleted_at", UTCDateTime, nullable=True, index=True),
+    Column("deleted_at", UTCDateTime, nullable=True),
     CheckConstraint("kind IN ('craving', 'journal')", name="kind"),
     CheckConstraint("intensity IS NULL OR intensity BETWEEN 0 AND 10", name="intensity_range"),
     CheckConstraint("kind <> 'craving' OR intensity IS NOT NULL", name="craving_intensity"),
@@ -170,6 +170,8 @@ journal_entry = Table(
         "outcome IS NULL OR outcome IN ('passed', 'used', 'ongoing')", name="outcome_value"
     ),
     CheckConstraint("mood IS NULL OR mood BETWEEN 1 AND 5", name="mood_range"),
+    # The journal list (not deleted, newest first) reads straight off this index.
+    Index("ix_journal_entry_listing", "deleted_at", "occurred_at"),
 )
 
 

@@ -23,6 +23,15 @@ PAGES_KEPT = 8
 UID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("When", "Kind", "Strength", "Triggers", "Outcome", "Summary")
 Index = QModelIndex | QPersistentModelIndex
+_Cached = tuple[EntryListRow, tuple[str, ...]]
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        UID_ROLE,
+    }
+)
 
 
 class JournalModel(QAbstractTableModel):
@@ -33,7 +42,8 @@ class JournalModel(QAbstractTableModel):
         self.db, self.clock = db, clock
         self.filter = JournalFilter()
         self.ids: list[int] = []
-        self._pages: OrderedDict[int, dict[int, EntryListRow]] = OrderedDict()
+        # Page number -> id -> (row, its six cells already formatted).
+        self._pages: OrderedDict[int, dict[int, _Cached]] = OrderedDict()
 
     # -- loading -------------------------------------------------------------
     def bounds(self) -> tuple[datetime | None, datetime | None]:
@@ -54,7 +64,7 @@ class JournalModel(QAbstractTableModel):
         self.endResetModel()
         self.filtered.emit(len(self.ids))
 
-    def row_at(self, row: int) -> EntryListRow | None:
+    def _cached(self, row: int) -> _Cached | None:
         if not 0 <= row < len(self.ids):
             return None
         number = row // PAGE_SIZE
@@ -62,13 +72,19 @@ class JournalModel(QAbstractTableModel):
         if page is None:
             wanted = self.ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
             with self.db.connect() as conn:
-                page = list_rows(conn, wanted)
+                rows = list_rows(conn, wanted)
+            page = {
+                i: (r, tuple(self._text(r, c) for c in range(len(COLUMNS))))
+                for i, r in rows.items()
+            }
             self._pages[number] = page
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
         return page.get(self.ids[row])
+
+    def row_at(self, row: int) -> EntryListRow | None:
+        cached = self._cached(row)
+        return None if cached is None else cached[0]
 
     def row_of(self, uid: str) -> int | None:
         with self.db.connect() as conn:
@@ -97,18 +113,19 @@ class JournalModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks for about ten roles per cell on every paint; answer the
+        # ones we don't use before looking anything up.
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self.row_at(index.row())
-        if row is None:
+        cached = self._cached(index.row())
+        if cached is None:
             return None
+        row, cells = cached
         if role == UID_ROLE:
             return row.uid
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(COLUMNS) - 1:
-            return row.summary or None
-        return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (row.summary or None) if index.column() == len(COLUMNS) - 1 else None
+        return cells[index.column()]
 
     def _text(self, row: EntryListRow, column: int) -> str:
         if column == 0:

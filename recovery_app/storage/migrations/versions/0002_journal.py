@@ -102,11 +102,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_journal_entry")),
         sa.UniqueConstraint("uid", name=op.f("uq_journal_entry_uid")),
     )
+    # The journal list (not deleted, newest first) reads straight off this index.
     op.create_index(
-        op.f("ix_journal_entry_occurred_at"), "journal_entry", ["occurred_at"], unique=False
-    )
-    op.create_index(
-        op.f("ix_journal_entry_deleted_at"), "journal_entry", ["deleted_at"], unique=False
+        "ix_journal_entry_listing", "journal_entry", ["deleted_at", "occurred_at"], unique=False
     )
     _link_table("entry_trigger", "trigger_choice")
     _link_table("entry_coping", "coping_choice")
@@ -145,8 +143,7 @@ def downgrade() -> None:
     for name in ("entry_coping", "entry_trigger"):
         op.drop_index(op.f(f"ix_{name}_choice_id"), table_name=name)
         op.drop_table(name)
-    op.drop_index(op.f("ix_journal_entry_deleted_at"), table_name="journal_entry")
-    op.drop_index(op.f("ix_journal_entry_occurred_at"), table_name="journal_entry")
+    op.drop_index("ix_journal_entry_listing", table_name="journal_entry")
     op.drop_table("journal_entry")
     op.drop_table("coping_choice")
     op.drop_table("trigger_choice")
