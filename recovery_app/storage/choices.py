@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Row, Table, func, insert, select, update
-from sqlalchemy.orm import Session, aliased
 
 from recovery_app.core.checkin import new_uid
 from recovery_app.core.choices import Choice, ChoiceList, clean_name
 from recovery_app.core.errors import InvalidInput
 from recovery_app.storage.schema import coping_choice, trigger_choice
+
+if TYPE_CHECKING:  # the ORM stays out of the launch path (Today, purge)
+    from sqlalchemy.orm import Session
 
 
 def choice_table(kind: ChoiceList) -> Table:
@@ -39,7 +42,7 @@ class Choices:
     def all(self) -> list[Choice]:
         """Every choice ever made, archived and merged ones included, in list order."""
         t = self.table
-        target = aliased(t)
+        target = t.alias("target")
         rows = self.session.execute(
             select(t, target.c.uid.label("merged_uid"))
             .outerjoin(target, target.c.id == t.c.merged_into_id)

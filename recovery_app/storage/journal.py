@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from recovery_app.core.choices import ChoiceList
 from recovery_app.core.errors import InvalidInput
@@ -27,6 +26,9 @@ from recovery_app.storage.schema import (
     entry_trigger,
     journal_entry,
 )
+
+if TYPE_CHECKING:  # the ORM stays out of the launch path (Today, purge)
+    from sqlalchemy.orm import Session
 
 _LINKS = ((ChoiceList.TRIGGERS, entry_trigger), (ChoiceList.COPING, entry_coping))
 _INSERT_SEARCH = text(f"INSERT INTO {JOURNAL_SEARCH_TABLE} (rowid, body) VALUES (:id, :body)")
