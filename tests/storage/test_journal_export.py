@@ -127,3 +127,18 @@ def test_bad_journal_records_change_nothing(tmp_path: Path, change: object, word
     with pytest.raises(InvalidImport, match=words):
         import_file(target, path, NOW)
     assert entries(target) == [] and choices(target, ChoiceList.TRIGGERS) == before
+
+
+def test_a_version_1_file_without_a_journal_still_imports(tmp_path: Path) -> None:
+    target = fresh(tmp_path, "target")
+    path = tmp_path / "v1.json"
+    doc = {
+        "format": "recovery-companion-export",
+        "version": 1,
+        "profile": {"recovery_start_date": None},
+        "checkins": [],
+    }
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    report = import_file(target, path, NOW)
+    assert (report.added, report.entries_added, report.choices_added) == (0, 0, 0)
+    assert len(choices(target, ChoiceList.TRIGGERS)) > 20  # the defaults, untouched
