@@ -205,3 +205,40 @@ journal_draft = Table(
 # the text is folded (see core.journal.search_text). The journal repository keeps
 # it in step with journal_entry.
 JOURNAL_SEARCH_TABLE = "journal_search"
+
+# -- Learn and Get help (migration 0003) ---------------------------------------
+
+article_state = Table(
+    "article_state",
+    metadata,
+    Column("slug", String(100), primary_key=True),
+    Column("read_at", UTCDateTime, nullable=True),
+    Column("bookmarked", Boolean, nullable=False, default=False),
+    Column("position", Integer, nullable=False, default=0),  # where reading stopped
+    Column("opened_at", UTCDateTime, nullable=True),
+)
+
+self_check = Table(
+    "self_check",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("taken_at", UTCDateTime, nullable=False),
+    Column("answers", String(20), nullable=False),  # "yes"/"no" per sign as 1/0, in order
+    CheckConstraint("length(answers) = 6 AND answers NOT GLOB '*[^01]*'", name="answers"),
+)
+
+contact = Table(
+    "contact",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("kind", String(20), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("role", String(100), nullable=False, default=""),
+    Column("phone", String(100), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("position", Integer, nullable=False, default=0),
+    Column("created_at", UTCDateTime, nullable=False),
+    CheckConstraint("kind IN ('personal', 'crisis_line')", name="kind"),
+)
