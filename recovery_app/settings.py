@@ -26,6 +26,8 @@ class Settings:
     backups_keep: int = 14
     # With a passphrase, lock after this many idle minutes (0: never).
     lock_minutes: int = 5
+    # Learn: how many steps larger (or smaller) than normal the article text is.
+    reader_zoom: int = 0
 
 
 def load(path: Path) -> Settings:

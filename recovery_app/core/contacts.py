@@ -20,31 +20,6 @@ class ContactKind(enum.StrEnum):
 
 
 @dataclass(frozen=True)
-class PublicLine:
-    name: str
-    how: str  # what to do, in words
-    number: str  # what a Copy button copies
-
-
-# The public US lines (see ../shared/CONTENT.md). Nothing here is a commercial service.
-PUBLIC_LINES = (
-    PublicLine("Emergency services (US)", "Call 911 in an emergency", "911"),
-    PublicLine("988 Suicide & Crisis Lifeline", "Call or text 988, any time", "988"),
-    PublicLine(
-        "SAMHSA National Helpline",
-        "Free, confidential, 24/7, English and Spanish; treatment referrals",
-        "1-800-662-4357",
-    ),
-    PublicLine(
-        "SAMHSA National Helpline, TTY",
-        "For people who are deaf or hard of hearing",
-        "1-800-487-4889",
-    ),
-    PublicLine("SAMHSA text service", "Text your ZIP code to 435748 (HELP4U)", "435748"),
-)
-
-
-@dataclass(frozen=True)
 class Contact:
     name: str
     phone: str

@@ -18,8 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from recovery_app.core.clock import FixedClock
+from recovery_app.core.contacts import Contact
 from recovery_app.paths import AppPaths
 from recovery_app.storage.backup import make_backup
+from recovery_app.storage.contacts import Contacts
 from recovery_app.storage.db import Database
 from recovery_app.tools.sample_data import (
     journal_entries,
@@ -94,6 +96,7 @@ def render(out_dir: Path) -> list[Path]:
             # Yesterday's check-in, filled in, shows what a saved day looks like.
             ("checkin", lambda: window.open_checkin(SAMPLE_NOW.date() - timedelta(days=1))),
             ("journal", lambda: window.show_page("journal")),
+            ("learn", lambda: window.open_article("is-klonopin-a-benzodiazepine")),
             ("data", lambda: window.show_page("data")),
         ]
         for name, go in pages:
@@ -110,7 +113,17 @@ def render(out_dir: Path) -> list[Path]:
         assert form is not None
         shot("entry", form)
         form.close()
-        dialog = HelpDialog.present(window)
+        check = window.open_self_check()
+        for box in check.boxes[1:3]:
+            box.setChecked(True)
+        check.show_result()
+        shot("self-check", check)
+        check.close()
+        with window._db().engine.begin() as conn:
+            Contacts(conn).save(Contact("Sam (sponsor)", "+1 555 010 2233", role="Sponsor",
+                                        note="Any time before 11pm"), SAMPLE_NOW)  # fmt: skip
+        dialog = HelpDialog.present(window, window.db, clock)
+        dialog.resize(680, 760)
         shot("get-help", dialog)
         dialog.close()
         window.close()

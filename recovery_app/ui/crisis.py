@@ -26,8 +26,18 @@ CRISIS_LINES: tuple[CrisisLine, ...] = (
         "1-800-662-4357",
         "Free, confidential, 24/7, in English and Spanish: treatment referrals and information.",
     ),
+    CrisisLine(
+        "SAMHSA National Helpline, TTY",
+        "1-800-487-4889",
+        "The same helpline for people who are deaf or hard of hearing.",
+    ),
+    CrisisLine(
+        "SAMHSA by text",
+        "435748",
+        "Text your ZIP code to 435748 (HELP4U) to find help near you.",
+    ),
 )
 COUNTRY_NOTE = (
     "These numbers are for the United States. Numbers differ by country: "
-    "if you live elsewhere, please look up your local emergency and crisis numbers."
+    "if you live elsewhere, add your local emergency and crisis numbers below."
 )

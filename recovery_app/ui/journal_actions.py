@@ -32,6 +32,9 @@ class JournalActions(QObject):
             self.dialog.close()  # closing keeps its draft
             self.dialog.deleteLater()
         self.dialog = dialog
+        help_key_for = getattr(self.window, "help_key_for", None)
+        if help_key_for is not None:
+            help_key_for(dialog)
         dialog.open()  # window-modal, returns at once
         return dialog
 

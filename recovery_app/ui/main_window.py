@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from recovery_app.ui.idle_lock import IdleLock
     from recovery_app.ui.pages.checkin_page import CheckInPage
     from recovery_app.ui.pages.unlock_page import UnlockPage
+    from recovery_app.ui.self_check_dialog import SelfCheckDialog
     from recovery_app.ui.start_date_dialog import StartDateChoice
 
 log = logging.getLogger(__name__)
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         self._add_page("today", "Today", "today", lambda: self.today_page)
         self._add_page("checkin", "Check-in", "checkin", self._build_checkin_page)
         self._add_page("journal", "Journal", "journal", self._build_journal_page)
+        self._add_page("learn", "Learn", "learn", self._build_learn_page)
         self._add_page("data", "Your data", "data", self._build_data_page)
         self._page_actions.append(
             self._add_action("Log a craving", [QKeySequence("Ctrl+N")], self.journal.log_craving)
@@ -373,6 +375,48 @@ class MainWindow(QMainWindow):
         page.choicesRequested.connect(self.journal.manage_choices)
         return page
 
+    def _build_learn_page(self) -> QWidget:
+        from recovery_app.library import library
+        from recovery_app.ui.pages.learn_page import LearnPage
+
+        page = LearnPage(self._db(), self.clock, library(), self.settings.reader_zoom)
+        page.selfCheckRequested.connect(self.open_self_check)
+        page.helpRequested.connect(self.show_help)
+        page.zoomChanged.connect(self._set_reader_zoom)
+        return page
+
+    def open_self_check(self) -> SelfCheckDialog:
+        from PySide6.QtCore import Qt
+
+        from recovery_app.library import library
+        from recovery_app.ui.self_check_dialog import SelfCheckDialog
+
+        dialog = SelfCheckDialog(self._db(), self.clock, library(), self)
+        dialog.articleRequested.connect(self.open_article)
+        dialog.helpRequested.connect(self.show_help)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_key_for(dialog)
+        dialog.open()
+        return dialog
+
+    def help_key_for(self, dialog: QDialog) -> None:
+        """F1 works inside forms too (the window's own shortcut is blocked by them)."""
+        from PySide6.QtGui import QShortcut
+
+        QShortcut(QKeySequence("F1"), dialog, self.show_help)
+
+    def open_article(self, slug: str) -> None:
+        from recovery_app.ui.pages.learn_page import LearnPage
+
+        self.show_page("learn")
+        page = self.page("learn")
+        assert isinstance(page, LearnPage)
+        page.open_article(slug)
+
+    def _set_reader_zoom(self, zoom: int) -> None:
+        self.settings = replace(self.settings, reader_zoom=zoom)
+        settings.save(self.paths.settings, self.settings)
+
     def _build_checkin_page(self) -> CheckInPage:
         from recovery_app.ui.pages.checkin_page import CheckInPage
 
@@ -524,9 +568,13 @@ class MainWindow(QMainWindow):
         return True
 
     def show_help(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         from recovery_app.ui.help_dialog import HelpDialog
 
-        HelpDialog.present(self)
+        # Over an open form (window-modal), help opens on top of it, not behind.
+        modal = QApplication.activeModalWidget()
+        HelpDialog.present(modal or self, self.db, self.clock)
 
     def bring_forward(self) -> None:
         """Another launch asked for this window."""
