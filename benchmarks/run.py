@@ -253,6 +253,29 @@ def journal_rows(data: Path) -> list[Row]:
     ]
 
 
+def learn_rows(data: Path) -> list[Row]:
+    from benchmarks.learn import learn_timings
+
+    times = learn_timings(data)
+    med = statistics.median
+
+    def row(name: str, what: str) -> Row:
+        value = med(times[name])
+        return Row(
+            what, f"{value * 1000:.1f}", f"{min(times[name]) * 1000:.1f}", value / 0.05, 1.0,
+            "≤ 50 ms",
+        )  # fmt: skip
+
+    return [
+        Row(
+            "learn: read and parse all 13 articles, once per run (ms)",
+            f"{times['load'][0] * 1000:.1f}",
+        ),
+        row("open", "learn: open an article (ms)"),
+        row("search", "learn: search all articles, per keystroke (ms)"),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
@@ -288,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             samples.add("app today-data", marks["today-data"])
             samples.add("app rss", marks["rss"])
         saves = save_times(data)
-        extra = encryption_rows(data, tmp) + journal_rows(data)
+        extra = encryption_rows(data, tmp) + journal_rows(data) + learn_rows(data)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
