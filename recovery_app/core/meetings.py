@@ -200,3 +200,16 @@ def parse_reminders(text: str) -> tuple[int, ...]:
             raise InvalidInput("Reminders are minutes before the start, like “15, 60”.")
         values.append(int(part))
     return tuple(sorted(set(values)))
+
+
+class Attended(enum.StrEnum):
+    WENT = "went"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+
+ATTENDED_WORDS = {
+    Attended.WENT: "I went",
+    Attended.MISSED: "I missed it",
+    Attended.CANCELLED: "It was cancelled",
+}

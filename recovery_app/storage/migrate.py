@@ -16,7 +16,12 @@ from recovery_app.storage.connect import database_errors, open_raw
 from recovery_app.storage.crypto import WrongPassphrase, needs_passphrase
 
 # Oldest first. Add each new migration's revision id here.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_journal", "0003_learn_and_help")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_journal",
+    "0003_learn_and_help",
+    "0004_meetings",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

@@ -242,3 +242,73 @@ contact = Table(
     Column("created_at", UTCDateTime, nullable=False),
     CheckConstraint("kind IN ('personal', 'crisis_line')", name="kind"),
 )
+
+# -- Meetings and reminders (migration 0004) -----------------------------------
+
+meeting = Table(
+    "meeting",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(200), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("location", Text, nullable=False, default=""),
+    Column("online", Boolean, nullable=False, default=False),
+    Column("repeat", String(20), nullable=False),
+    Column("first_day", Date, nullable=False),
+    Column("start_time", String(5), nullable=False),  # local "HH:MM" in ``zone``
+    Column("duration_minutes", Integer, nullable=False),
+    Column("zone", String(64), nullable=False),  # IANA
+    Column("every", Integer, nullable=False, default=1),
+    Column("weekdays", String(20), nullable=False, default=""),  # "1,3" (0 = Monday)
+    Column("nth", Integer, nullable=False, default=1),
+    Column("month_day", Integer, nullable=False, default=1),
+    Column("rrule", Text, nullable=False, default=""),  # RFC 5545, derived, for reading
+    Column("reminders", String(100), nullable=False, default=""),  # minutes before, "15,60"
+    Column("notes", Text, nullable=False, default=""),
+    Column("paused", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("deleted_at", UTCDateTime, nullable=True),
+    CheckConstraint(
+        "repeat IN ('once', 'weekly', 'monthly_weekday', 'monthly_day')", name="repeat"
+    ),
+    CheckConstraint("duration_minutes BETWEEN 1 AND 1440", name="duration_range"),
+    CheckConstraint("every BETWEEN 1 AND 52", name="every_range"),
+)
+
+attendance = Table(
+    "attendance",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False),
+    Column("starts_at", UTCDateTime, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    CheckConstraint("status IN ('went', 'missed', 'cancelled')", name="status"),
+    Index("ix_attendance_meeting_start", "meeting_id", "starts_at", unique=True),
+)
+
+notification = Table(
+    "notification",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(300), nullable=False, unique=True),  # one per reminder, ever
+    Column("kind", String(20), nullable=False),
+    Column("meeting_uid", String(200), nullable=True),
+    Column("starts_at", UTCDateTime, nullable=True),
+    Column("title", String(300), nullable=False),
+    Column("body", Text, nullable=False, default=""),
+    Column("due_at", UTCDateTime, nullable=False),
+    Column("snoozed_until", UTCDateTime, nullable=True),
+    Column("dismissed_at", UTCDateTime, nullable=True),
+    CheckConstraint("kind IN ('meeting', 'attendance', 'checkin')", name="kind"),
+)
+
+app_state = Table(
+    "app_state",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)

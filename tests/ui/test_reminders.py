@@ -1,0 +1,140 @@
+"""The reminder scheduler, driven by a fake clock: due on time, missed ones kept, snooze, lock."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.clock import FixedClock
+from recovery_app.core.meetings import Meeting, MeetingKind, Repeat, Schedule
+from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.db import Database
+from recovery_app.storage.meetings import Meetings
+from recovery_app.storage.reminder_list import ReminderList
+from recovery_app.ui.reminder_scheduler import NEUTRAL, ReminderScheduler
+
+NY = ZoneInfo("America/New_York")
+TUESDAY_6PM = datetime(2026, 11, 24, 18, 0, tzinfo=NY)
+
+
+def na_meeting() -> Meeting:
+    schedule = Schedule(Repeat.WEEKLY, date(2026, 11, 3), time(19, 0), 60, "America/New_York",
+                        1, (1, 3))  # fmt: skip
+    return Meeting("NA Tuesday group", MeetingKind.TWELVE_STEP, schedule, "Church hall",
+                   reminders=(15,))  # fmt: skip
+
+
+@pytest.fixture
+def setup(db: Database, clock: FixedClock) -> tuple[Database, FixedClock, list[tuple[str, str]]]:
+    clock.current = TUESDAY_6PM
+    with db.engine.begin() as conn:
+        Meetings(conn).save(na_meeting(), clock.now())
+    return db, clock, []
+
+
+def scheduler(db: Database | None, clock: FixedClock, shown: list[tuple[str, str]],
+              checkin_at: time | None = None) -> ReminderScheduler:  # fmt: skip
+    return ReminderScheduler(db, clock, lambda t, b: shown.append((t, b)), lambda: checkin_at)
+
+
+def showing(db: Database, clock: FixedClock) -> list[str]:
+    with db.connect() as conn:
+        return [n.title for n in ReminderList(conn).showing(clock.now())]
+
+
+def fire(s: ReminderScheduler, clock: FixedClock) -> None:
+    """Move the fake clock to when the armed timer would fire, and fire it."""
+    wait = s.next_wait_ms
+    assert wait is not None
+    clock.current += timedelta(milliseconds=wait)
+    s.timer.stop()
+    s.check()
+
+
+def test_one_timer_armed_for_the_next_reminder_and_it_shows(setup, qtbot: QtBot) -> None:
+    db, clock, shown = setup
+    s = scheduler(db, clock, shown)
+    s.check()
+    assert shown == [] and s.timer.isSingleShot()
+    assert abs(s.next_wait_ms - 45 * 60 * 1000) < 2000  # 18:45, 15 minutes before 19:00
+    fire(s, clock)
+    assert shown == [
+        ("NA Tuesday group in 15 minutes", "Tuesdays and Thursdays at 19:00 · Church hall")
+    ]
+    assert showing(db, clock) == ["NA Tuesday group in 15 minutes"]
+    # Next: "Did you go?" when it ends at 20:00.
+    fire(s, clock)
+    assert shown[-1][0] == "Did you go to NA Tuesday group?"
+    s.check()  # checking again shows nothing twice
+    assert len(shown) == 2
+
+
+def test_reminders_missed_while_closed_are_there_at_the_next_start(setup) -> None:
+    db, clock, shown = setup
+    scheduler(db, clock, shown).check()  # the app ran at 18:00, then closed
+    clock.current = datetime(2026, 11, 25, 9, 0, tzinfo=NY)
+    later: list[tuple[str, str]] = []
+    scheduler(db, clock, later).check()
+    titles = showing(db, clock)
+    assert "You had NA Tuesday group at 19:00" in titles
+    assert "Did you go to NA Tuesday group?" in titles
+    assert later == [("2 reminders", "Open Recovery Companion to see them.")]
+
+
+def test_snooze_brings_it_back(setup) -> None:
+    db, clock, shown = setup
+    s = scheduler(db, clock, shown)
+    s.check()
+    fire(s, clock)
+    with db.engine.begin() as conn:
+        [notice] = ReminderList(conn).showing(clock.now())
+        ReminderList(conn).snooze(notice.id, clock.now() + timedelta(minutes=10))
+    assert showing(db, clock) == []
+    s.check()
+    assert abs(s.next_wait_ms - 10 * 60 * 1000) < 2000
+    fire(s, clock)
+    assert showing(db, clock) == ["NA Tuesday group in 15 minutes"]
+    assert shown[-1][0] == "A snoozed reminder"
+
+
+def test_daily_checkin_reminder_only_when_not_done(db: Database, clock: FixedClock) -> None:
+    clock.current = datetime(2026, 11, 25, 19, 0, tzinfo=NY)
+    shown: list[tuple[str, str]] = []
+    s = scheduler(db, clock, shown, checkin_at=time(20, 0))
+    s.check()
+    fire(s, clock)
+    assert shown == [("Time for your daily check-in", "It takes about 30 seconds.")]
+    # Tomorrow's is skipped once tomorrow's check-in is done before 20:00.
+    clock.current = datetime(2026, 11, 26, 12, 0, tzinfo=NY)
+    with db.transaction() as session:
+        CheckIns(session).save(CheckIn(date(2026, 11, 26), 4, 2, 1, UsedToday.NO), clock.now())
+    s.check()
+    clock.current = datetime(2026, 11, 26, 20, 1, tzinfo=NY)
+    s.check()
+    assert len(shown) == 1
+
+
+def test_while_locked_the_reminder_is_neutral(setup) -> None:
+    db, clock, shown = setup
+    s = scheduler(db, clock, shown)
+    s.check()
+    s.locked()
+    fire(s, clock)
+    assert shown == [NEUTRAL]
+    assert "NA" not in " ".join(NEUTRAL)
+    s.unlocked(db)
+    assert "NA Tuesday group in 15 minutes" in " ".join(showing(db, clock))
+
+
+def test_a_paused_meeting_reminds_nobody(setup) -> None:
+    db, clock, shown = setup
+    with db.engine.begin() as conn:
+        uid = Meetings(conn).all()[0].uid
+        Meetings(conn).set_paused(uid, True, clock.now())
+    s = scheduler(db, clock, shown)
+    s.check()
+    assert s.next_wait_ms is None and shown == []
