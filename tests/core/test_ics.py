@@ -19,7 +19,8 @@ YEAR = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
 MEETINGS = [
     Meeting("NA, Tuesdays and Thursdays", MeetingKind.TWELVE_STEP,
             Schedule(Repeat.WEEKLY, date(2026, 1, 6), time(19), 90, "America/New_York", 1, (1, 3)),
-            "Church hall; room 2, back door", reminders=(15, 60), notes="Bring the book\nand coffee"),
+            "Church hall; room 2, back door", reminders=(15, 60),
+            notes="Bring the book\nand coffee"),
     Meeting("SMART online", MeetingKind.SMART,
             Schedule(Repeat.WEEKLY, date(2026, 1, 5), time(18, 30), 60, "Europe/London", 2, (0,)),
             "https://meet.example.org/smart", online=True),
