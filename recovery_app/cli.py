@@ -56,13 +56,23 @@ def build_parser() -> argparse.ArgumentParser:
         "(read from RECOVERY_APP_PASSPHRASE and RECOVERY_APP_NEW_PASSPHRASE, else asked)",
     )
     passphrase.add_argument("action", choices=["set", "change", "remove"])
+    meetings = commands.add_parser("meetings", help="your meetings as a calendar (.ics) file")
+    meeting_commands = meetings.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export_ics = meeting_commands.add_parser(
+        "export-ics", help="write your meetings to an .ics file for calendar programs"
+    )
+    export_ics.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    import_ics = meeting_commands.add_parser(
+        "import-ics", help="add the meetings in an .ics file (what can't be kept is listed)"
+    )
+    import_ics.add_argument("file", metavar="FILE", help="an .ics calendar file")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command in {"export", "import", "backup", "restore", "passphrase"}:
+        if args.command in {"export", "import", "backup", "restore", "passphrase", "meetings"}:
             from recovery_app import commands
 
             run = getattr(commands, "import_file" if args.command == "import" else args.command)

@@ -70,7 +70,7 @@ def export(args: argparse.Namespace) -> int:
             what = f"{len(written)} CSV files in {args.out}. They are"
         else:
             count = export_json(db, Path(args.out), SystemClock().now())
-            what = f"{count} check-ins to {args.out}. This file is"
+            what = f"{count} records to {args.out}. This file is"
     finally:
         db.close()
     print(f"Exported {what} not encrypted: keep it somewhere private.", file=sys.stderr)
@@ -162,4 +162,28 @@ def passphrase(args: argparse.Namespace) -> int:
             "If you forget it, your data can't be recovered by anyone.",
             file=sys.stderr,
         )
+    return 0
+
+
+def meetings(args: argparse.Namespace) -> int:
+    from recovery_app.storage.db import Database
+    from recovery_app.storage.meeting_files import export_ics, import_ics
+
+    app_paths = existing_data(args)
+    db = Database.open(app_paths.database, current_key(app_paths))
+    now = SystemClock().now()
+    try:
+        if args.action == "export-ics":
+            count = export_ics(db, Path(args.out), now)
+            message = (
+                f"Exported {count} meeting{'' if count == 1 else 's'} to {args.out}. "
+                "This file is not encrypted: keep it somewhere private."
+            )
+        else:
+            from recovery_app.core.clock import zone_name
+
+            message = import_ics(db, Path(args.file), now, zone_name(SystemClock())).summary()
+    finally:
+        db.close()
+    print(message, file=sys.stderr)
     return 0

@@ -55,3 +55,27 @@ def day_start(day: date, clock: Clock) -> datetime:
     if zone is None:
         return datetime.combine(day, time()).astimezone()
     return datetime.combine(day, time(), tzinfo=zone)
+
+
+def zone_name(clock: Clock) -> str:
+    """The IANA name of the person's time zone (new meetings default to it), else "UTC"."""
+    zone = clock.now().tzinfo
+    if isinstance(zone, ZoneInfo):
+        return zone.key
+    import os
+    from pathlib import Path
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = str(Path("/etc/localtime").resolve())
+        candidates.append(target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "")
+    except OSError:
+        pass
+    for name in candidates:
+        try:
+            if name:
+                ZoneInfo(name)
+                return name
+        except (ValueError, OSError):
+            continue
+    return "UTC"

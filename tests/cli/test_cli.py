@@ -294,3 +294,41 @@ def test_import_command(
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "recovery-companion-export", "version": 7}')
     _fails(["--data-dir", str(other), "import", str(bad)], capsys, "newer version")
+
+
+def test_meetings_calendar_round_trip(
+    filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import time
+
+    from recovery_app.core.meetings import Meeting, MeetingKind, Repeat, Schedule
+    from recovery_app.storage.meetings import Meetings
+
+    db = Database.open(filled.database)
+    schedule = Schedule(Repeat.WEEKLY, date(2026, 11, 24), time(19), 60, "America/New_York",
+                        weekdays=(1, 3))  # fmt: skip
+    with db.engine.begin() as conn:
+        Meetings(conn).save(
+            Meeting("NA", MeetingKind.TWELVE_STEP, schedule), datetime(2026, 11, 25).astimezone()
+        )
+    db.close()
+    out = tmp_path / "meetings.ics"
+    assert main(["meetings", "export-ics", "--out", str(out)]) == 0
+    assert "Exported 1 meeting" in capsys.readouterr().err
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    other = tmp_path / "other"
+    other.mkdir()
+    Database.open(other / "recovery.db").close()
+    assert main(["--data-dir", str(other), "meetings", "import-ics", str(out)]) == 0
+    assert "Added 1 meeting." in capsys.readouterr().err
+    assert main(["--data-dir", str(other), "meetings", "import-ics", str(out)]) == 0
+    assert "1 were already here" in capsys.readouterr().err
+    copy = Database.open(other / "recovery.db")
+    with copy.connect() as conn:
+        [back] = Meetings(conn).all()
+    copy.close()
+    assert back.schedule == schedule
+    bad = tmp_path / "bad.ics"
+    bad.write_text("hello")
+    assert main(["--data-dir", str(other), "meetings", "import-ics", str(bad)]) == 2
+    assert "not a calendar file" in capsys.readouterr().err
