@@ -28,6 +28,10 @@ class Settings:
     lock_minutes: int = 5
     # Learn: how many steps larger (or smaller) than normal the article text is.
     reader_zoom: int = 0
+    # A daily check-in reminder at this local time ("HH:MM"), or "" for none.
+    checkin_reminder: str = ""
+    # Closing the window keeps the app (and its reminders) running in the tray.
+    keep_in_tray: bool = False
 
 
 def load(path: Path) -> Settings:

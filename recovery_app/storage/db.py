@@ -70,6 +70,7 @@ class Database:
         self.key = key
         self.engine = make_engine(path, key)
         self._session_factory: sessionmaker[Session] | None = None
+        self.closed = False  # work queued before a close must not reopen (and recreate) the file
 
     def _sessions(self) -> sessionmaker[Session]:
         # The ORM loads on the first write or edit, not on the launch path.
@@ -132,6 +133,7 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        self.closed = True
 
     def reopen(self) -> None:
         """Open the file again (after a restore replaced it), keeping this object."""
@@ -139,3 +141,4 @@ class Database:
         fresh = Database.open(self.path, self.key)
         self.engine = fresh.engine
         self._session_factory = None
+        self.closed = False

@@ -25,6 +25,14 @@ class DesktopNotifier(QObject):
             self.tray = QSystemTrayIcon(window.windowIcon(), self)
             self.tray.setToolTip(APP_NAME)
             self.tray.activated.connect(lambda _reason: self._raise())
+            from PySide6.QtWidgets import QMenu
+
+            menu = QMenu(window)
+            menu.addAction("Open Recovery Companion", self._raise)
+            quit_app = getattr(window, "quit_app", None)
+            if quit_app is not None:
+                menu.addAction("Quit", quit_app)
+            self.tray.setContextMenu(menu)
             self.tray.show()
 
     def _raise(self) -> None:

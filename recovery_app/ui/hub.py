@@ -7,4 +7,8 @@ class DataHub(QObject):
     checkinsChanged = Signal()
     profileChanged = Signal()
     journalChanged = Signal()
-    choicesChanged = Signal()  # triggers or coping strategies added, renamed, merged...
+    choicesChanged = Signal()
+    meetingsChanged = Signal()
+    remindersChanged = (
+        Signal()
+    )  # the in-app reminder list changed  # triggers or coping strategies added, renamed, merged...

@@ -41,12 +41,16 @@ from recovery_app.ui.windowing import bring_to_front
 # paints before SQLAlchemy and most widgets load. Nothing here touches the
 # ``Qt`` namespace either: creating its enums costs ~45 ms before the first paint.
 if TYPE_CHECKING:
+    from datetime import time
+
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from recovery_app.storage.db import Database
+    from recovery_app.ui.desktop_notify import DesktopNotifier
     from recovery_app.ui.idle_lock import IdleLock
     from recovery_app.ui.pages.checkin_page import CheckInPage
     from recovery_app.ui.pages.unlock_page import UnlockPage
+    from recovery_app.ui.reminder_scheduler import ReminderScheduler
     from recovery_app.ui.self_check_dialog import SelfCheckDialog
     from recovery_app.ui.start_date_dialog import StartDateChoice
 
@@ -76,6 +80,9 @@ class MainWindow(QMainWindow):
         self._page_actions: list[QAction] = []
         self._idle: IdleLock | None = None
         self._deleted = False
+        self._quitting = False
+        self.scheduler: ReminderScheduler | None = None
+        self.notifier: DesktopNotifier | None = None
         self.hub = DataHub(self)
         self.pages: list[PageEntry] = []
         self._built: dict[str, QWidget] = {}
@@ -91,12 +98,18 @@ class MainWindow(QMainWindow):
         self.help_button.setAccessibleName("Get help now")
         self.help_button.setToolTip("Crisis lines and support (F1)")
         self.help_button.clicked.connect(self.show_help)
+        self.reminders_button = QPushButton("Reminders")
+        self.reminders_button.setAccessibleName("Reminders")
+        self.reminders_button.setToolTip("Your reminders (Ctrl+R)")
+        self.reminders_button.clicked.connect(self.show_reminders)
+        self.reminders_button.hide()
         sidebar = QFrame()
         sidebar.setFixedWidth(214)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(12, 16, 8, 16)
         side.addWidget(self.nav, 1)
         side.addStretch(0)  # holds Get help at the bottom while the sidebar is hidden
+        side.addWidget(self.reminders_button)
         side.addWidget(self.help_button)
 
         self.stack = QStackedWidget()
@@ -113,7 +126,7 @@ class MainWindow(QMainWindow):
 
         self._add_action("Get help", [QKeySequence("F1")], self.show_help)
         self._add_action(
-            "Quit", QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), self.close
+            "Quit", QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), self.quit_app
         )
         self._add_action("Lock", [QKeySequence("Ctrl+L")], self.lock)
         self._restore_geometry()
@@ -165,10 +178,14 @@ class MainWindow(QMainWindow):
         self._add_page("today", "Today", "today", lambda: self.today_page)
         self._add_page("checkin", "Check-in", "checkin", self._build_checkin_page)
         self._add_page("journal", "Journal", "journal", self._build_journal_page)
+        self._add_page("meetings", "Meetings", "meetings", self._build_meetings_page)
         self._add_page("learn", "Learn", "learn", self._build_learn_page)
         self._add_page("data", "Your data", "data", self._build_data_page)
         self._page_actions.append(
             self._add_action("Log a craving", [QKeySequence("Ctrl+N")], self.journal.log_craving)
+        )
+        self._page_actions.append(
+            self._add_action("Reminders", [QKeySequence("Ctrl+R")], self.show_reminders)
         )
         self.today_page.checkinRequested.connect(self.open_checkin)
         self.today_page.startDateRequested.connect(self.change_start_date)
@@ -182,6 +199,7 @@ class MainWindow(QMainWindow):
             self._show_welcome()
         self.dataReady.emit()
         self.safety.start_daily_backup()
+        self._start_reminders()
 
     # -- locking -----------------------------------------------------------
     @property
@@ -253,6 +271,9 @@ class MainWindow(QMainWindow):
         self._page_actions.clear()
         for dialog in self.findChildren(QDialog):
             dialog.close()
+        if self.scheduler is not None:
+            self.scheduler.locked()
+        self.reminders_button.hide()
         self.db.close()
         self.db = None
         self._key = None
@@ -354,8 +375,12 @@ class MainWindow(QMainWindow):
 
         if not DeleteAllDialog.ask(self):
             return
+        if self.scheduler is not None:
+            self.scheduler.locked()
+            self.scheduler.timer.stop()
         self.safety.delete_everything(self._db())
         self.db = None
+        self.reminders_button.hide()
         self._deleted = True
         self.nav.hide()
         self.message_page.show_message(
@@ -374,6 +399,126 @@ class MainWindow(QMainWindow):
         page.entryRequested.connect(self.journal.edit)
         page.choicesRequested.connect(self.journal.manage_choices)
         return page
+
+    # -- meetings and reminders ---------------------------------------------------------
+    def _start_reminders(self) -> None:
+        """One scheduler for the whole run; it survives locking (with neutral text)."""
+        from recovery_app.ui.desktop_notify import DesktopNotifier
+        from recovery_app.ui.reminder_scheduler import ReminderScheduler
+
+        self.reminders_button.show()
+        if self.scheduler is None:
+            self.notifier = DesktopNotifier(self)
+            self.scheduler = ReminderScheduler(
+                self.db, self.clock, self.notifier.show, self._checkin_reminder_time, self
+            )
+            self.scheduler.listChanged.connect(self.hub.remindersChanged)
+            self.hub.remindersChanged.connect(self._count_reminders)
+            self.hub.meetingsChanged.connect(self._recheck_reminders)
+            self.hub.checkinsChanged.connect(self._recheck_reminders)
+            QTimer.singleShot(0, self._recheck_reminders)  # after Today has painted
+        else:
+            assert self.db is not None
+            self.scheduler.unlocked(self.db)
+
+    def _recheck_reminders(self) -> None:
+        if self.scheduler is not None and self.db is not None:
+            self.scheduler.check()
+
+    def _checkin_reminder_time(self) -> time | None:
+        from recovery_app.ui.pages.meetings_page import parse_hhmm
+
+        return (
+            parse_hhmm(self.settings.checkin_reminder) if self.settings.checkin_reminder else None
+        )
+
+    def _count_reminders(self) -> None:
+        from recovery_app.storage.reminder_list import ReminderList
+
+        if self.db is None:
+            return
+        with self.db.connect() as conn:
+            count = len(ReminderList(conn).showing(self.clock.now()))
+        self.reminders_button.setText(f"Reminders ({count})" if count else "Reminders")
+        self.reminders_button.setAccessibleName(
+            f"Reminders: {count} waiting" if count else "Reminders: none waiting"
+        )
+
+    def show_reminders(self) -> QDialog | None:
+        from recovery_app.ui.reminders_dialog import RemindersDialog
+
+        if self.db is None:
+            return None
+        dialog = RemindersDialog.present(self, self.db, self.hub, self.clock)
+        dialog.checkinRequested.connect(lambda: self.open_checkin(today(self.clock)))
+        return dialog
+
+    def _build_meetings_page(self) -> QWidget:
+        from recovery_app.ui.pages.meetings_page import MeetingsPage
+
+        tray = self.notifier is not None and self.notifier.tray is not None
+        page = MeetingsPage(
+            self._db(), self.hub, self.clock, self.settings.checkin_reminder,
+            self.settings.keep_in_tray if tray else None,
+        )  # fmt: skip
+        page.exportRequested.connect(self._export_meetings)
+        page.importRequested.connect(self._import_meetings)
+        page.checkinReminderChanged.connect(self._set_checkin_reminder)
+        page.keepInTrayChanged.connect(self._set_keep_in_tray)
+        return page
+
+    def _set_checkin_reminder(self, at: str) -> None:
+        self.settings = replace(self.settings, checkin_reminder=at)
+        settings.save(self.paths.settings, self.settings)
+        self._recheck_reminders()
+
+    def _set_keep_in_tray(self, keep: bool) -> None:
+        self.settings = replace(self.settings, keep_in_tray=keep)
+        settings.save(self.paths.settings, self.settings)
+
+    def _export_meetings(self) -> None:
+        from pathlib import Path
+
+        from recovery_app.storage.meeting_files import export_ics
+        from recovery_app.ui.file_dialogs import SaveFileDialog
+
+        page = self.page("meetings")
+        target = SaveFileDialog.ask(
+            self, "Export meetings", Path.home() / "meetings.ics", "Calendar files (*.ics)"
+        )
+        if target is None:
+            return
+        try:
+            count = export_ics(self._db(), target, self.clock.now())
+        except KnownError as exc:
+            page.status.setText(exc.message)  # type: ignore[attr-defined]
+            return
+        page.status.setText(  # type: ignore[attr-defined]
+            f"Exported {count} meeting{'' if count == 1 else 's'} to {target}. "
+            "This file is not encrypted: keep it somewhere private."
+        )
+
+    def _import_meetings(self) -> None:
+        from recovery_app.core.clock import zone_name
+        from recovery_app.storage.meeting_files import import_ics
+        from recovery_app.ui.file_dialogs import OpenFileDialog
+
+        page = self.page("meetings")
+        source = OpenFileDialog.ask(self, "Import meetings", "Calendar files (*.ics)")
+        if source is None:
+            return
+        try:
+            report = import_ics(self._db(), source, self.clock.now(), zone_name(self.clock))
+        except KnownError as exc:
+            page.status.setText(exc.message)  # type: ignore[attr-defined]
+            return
+        page.status.setText(report.summary())  # type: ignore[attr-defined]
+        self.hub.meetingsChanged.emit()
+
+    def quit_app(self) -> None:
+        """Really quit, even when closing the window would keep the app in the tray."""
+        self._quitting = True
+        self.close()
 
     def _build_learn_page(self) -> QWidget:
         from recovery_app.library import library
@@ -594,6 +739,16 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            self.settings.keep_in_tray
+            and not self._quitting
+            and self.notifier is not None
+            and self.notifier.tray is not None
+            and self.db is not None
+        ):
+            self.hide()  # reminders keep coming; the tray icon brings the window back
+            event.ignore()
+            return
         if (
             "checkin" in self._built
             and self.checkin_page.has_unsaved_changes()

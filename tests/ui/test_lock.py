@@ -95,6 +95,7 @@ def test_lock_on_demand_hides_everything_and_forgets_the_key(
         "Today",
         "Check-in",
         "Journal",
+        "Meetings",
         "Learn",
         "Your data",
     ]

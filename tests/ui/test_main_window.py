@@ -62,7 +62,7 @@ def test_welcome_start_date_is_used_on_today(make_window: WindowFactory, qtbot: 
 def test_sidebar_lists_only_built_pages(make_window: WindowFactory) -> None:
     window = make_window()
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names == ["Today", "Check-in", "Journal", "Learn", "Your data"]
+    assert names == ["Today", "Check-in", "Journal", "Meetings", "Learn", "Your data"]
 
 
 def test_keyboard_shortcuts_switch_pages(make_window: WindowFactory, qtbot: QtBot) -> None:

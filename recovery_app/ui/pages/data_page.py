@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,6 +21,7 @@ from recovery_app.paths import AppPaths
 from recovery_app.storage.backup import BackupFile, list_backups
 from recovery_app.ui.confirm import Confirm
 from recovery_app.ui.data_safety import DataSafety
+from recovery_app.ui.file_dialogs import OpenFileDialog, SaveFileDialog
 from recovery_app.ui.formatting import long_day
 from recovery_app.ui.passphrase_dialog import PassphraseDialog
 from recovery_app.ui.style import Card, heading, scrolling_content, wrapped
@@ -38,20 +38,6 @@ def left_aligned(button: QPushButton) -> QHBoxLayout:
     row.addWidget(button)
     row.addStretch(1)
     return row
-
-
-class SaveFileDialog:
-    @classmethod
-    def ask(cls, parent: QWidget, title: str, suggested: Path, filter_: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_)
-        return Path(name) if name else None
-
-
-class OpenFileDialog:
-    @classmethod
-    def ask(cls, parent: QWidget, title: str, filter_: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_)
-        return Path(name) if name else None
 
 
 class DataPage(QWidget):

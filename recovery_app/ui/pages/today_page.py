@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -83,6 +83,11 @@ class TodayPage(QWidget):
         outer.addWidget(checkin_card)
 
         outer.addWidget(self._cravings_card())
+        self.meetings_card = Card("This week's meetings")
+        self.meetings_label = wrapped()
+        self.meetings_label.setAccessibleName("This week's meetings")
+        self.meetings_card.body.addWidget(self.meetings_label)
+        outer.addWidget(self.meetings_card)
 
         week_card = Card("The last 7 days")
         self.week_hint = wrapped()
@@ -106,6 +111,7 @@ class TodayPage(QWidget):
         hub.checkinsChanged.connect(self.refresh)
         hub.profileChanged.connect(self.refresh)
         hub.journalChanged.connect(self.refresh)
+        hub.meetingsChanged.connect(self.refresh)
 
     def _cravings_card(self) -> Card:
         card = Card("Cravings today")
@@ -139,6 +145,32 @@ class TodayPage(QWidget):
         self._show_week(summary)
         self._show_cravings(cravings)
         self.dataShown.emit()
+        # Recurrence rules load dateutil: after the page shows, not before.
+        QTimer.singleShot(0, self._show_meetings)
+
+    def _show_meetings(self) -> None:
+        from recovery_app.storage.meetings import Meetings
+        from recovery_app.ui.pages.meetings_page import agenda
+
+        if self.db.closed:  # locked or deleted since this was queued
+            return
+        now = self.clock.now()
+        with self.db.connect() as conn:
+            meetings = Meetings(conn).all()
+        week = agenda(meetings, now, 7)
+        if not meetings:
+            self.meetings_label.setText(
+                "No meetings yet. Add your groups on the Meetings page to get reminders."
+            )
+        elif not week:
+            self.meetings_label.setText("No meetings in the next 7 days.")
+        else:
+            self.meetings_label.setText(
+                "<br>".join(
+                    f"{to_local(start, self.clock):%a %d %b, %H:%M} · {m.name}"
+                    for start, m in week[:10]
+                )
+            )
 
     def _show_cravings(self, cravings: list[EntryListRow]) -> None:
         while (item := self.craving_list.takeAt(0)) is not None:
