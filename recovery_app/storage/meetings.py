@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from recovery_app.core.errors import InvalidInput
@@ -128,10 +128,6 @@ class Meetings:
 
     def restore(self, uid: str) -> None:
         self.conn.execute(update(meeting).where(meeting.c.uid == uid).values(deleted_at=None))
-
-    def purge_deleted(self) -> int:
-        result = self.conn.execute(delete(meeting).where(meeting.c.deleted_at.is_not(None)))
-        return result.rowcount or 0
 
     # -- attendance -----------------------------------------------------------------
     def record(

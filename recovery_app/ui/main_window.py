@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
 
     def _open_with_key(self, key: bytes | None) -> None:
         from recovery_app.storage.db import Database
-        from recovery_app.storage.journal import purge_deleted
+        from recovery_app.storage.purge import purge_deleted
         from recovery_app.ui.data_safety import DataSafety
         from recovery_app.ui.journal_actions import JournalActions
         from recovery_app.ui.pages.today_page import TodayPage
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
             self._cannot_open(exc)
             return
         with self.db.engine.begin() as conn:
-            purge_deleted(conn)  # deleted last time; their undo ended when the app closed
+            purge_deleted(conn)  # deleted last time (entries, meetings): their undo has ended
         self.nav.show()
         self.today_page = TodayPage(self.db, self.hub, self.clock)
         self.journal = JournalActions(self.db, self.hub, self.clock, self)

@@ -142,7 +142,7 @@ def test_another_apps_database_is_refused(app_paths: AppPaths) -> None:
 
 
 def test_the_launch_path_loads_neither_alembic_nor_the_orm(db: Database) -> None:
-    """Opening data at head and reading Today costs no Alembic and no ORM import."""
+    """Opening data at head and reading Today costs no Alembic, ORM or recurrence import."""
     import subprocess
     import sys
 
@@ -151,7 +151,7 @@ import sys
 from datetime import date, datetime, UTC
 from pathlib import Path
 from recovery_app.storage.db import Database
-from recovery_app.storage.journal import purge_deleted
+from recovery_app.storage.purge import purge_deleted
 from recovery_app.storage.journal_query import cravings_between
 from recovery_app.storage.summary import today_summary
 db = Database.open(Path({str(db.path)!r}))
@@ -160,7 +160,7 @@ with db.engine.begin() as conn:
 with db.connect() as conn:
     today_summary(conn, date(2026, 11, 25))
     cravings_between(conn, datetime(2026, 11, 25, tzinfo=UTC), datetime(2026, 11, 26, tzinfo=UTC))
-print(sorted(m for m in ("alembic", "sqlalchemy.orm") if m in sys.modules))
+print(sorted(m for m in ("alembic", "sqlalchemy.orm", "dateutil.rrule") if m in sys.modules))
 """
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
