@@ -14,10 +14,11 @@ from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.files import write_private
 from recovery_app.storage.journal_export import journal_document
+from recovery_app.storage.more_export import more_document
 from recovery_app.storage.profile import Profile
 
 EXPORT_FORMAT = "recovery-companion-export"
-EXPORT_VERSION = 2  # 2 added the journal: entries, triggers, coping strategies
+EXPORT_VERSION = 3  # 2: the journal; 3: meetings, attendance, contacts, self-checks
 
 
 def checkin_to_json(c: CheckIn) -> dict[str, Any]:
@@ -48,6 +49,7 @@ def build_document(db: Database, now: datetime) -> dict[str, Any]:
         start = Profile(session).start_date()
         checkins = [checkin_to_json(c) for c in CheckIns(session).all()]
         journal = journal_document(session)
+        more = more_document(session.connection())
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -56,6 +58,7 @@ def build_document(db: Database, now: datetime) -> dict[str, Any]:
         "profile": {"recovery_start_date": start.isoformat() if start else None},
         "checkins": checkins,
         **journal,
+        **more,
     }
 
 
@@ -119,6 +122,38 @@ def journal_csv_files(document: dict[str, Any]) -> dict[str, bytes]:
     return files
 
 
+def more_csv_files(document: dict[str, Any]) -> dict[str, bytes]:
+    """Meetings, attendance and contacts; lists are joined with "; " for spreadsheets."""
+
+    def table(key: str) -> tuple[tuple[str, ...], list[list[object]]]:
+        records = document[key]
+        if not records:
+            return (), []
+        header = tuple(records[0])
+        rows = [
+            [
+                "; ".join(str(v) for v in r[c]) if isinstance(r[c], list)
+                else int(r[c]) if isinstance(r[c], bool)
+                else "" if r[c] is None else r[c]
+                for c in header
+            ]
+            for r in records
+        ]  # fmt: skip
+        return header, rows
+
+    files = {}
+    for key, empty_header in (
+        ("meetings", ("uid", "name", "kind", "location", "online", "repeat", "first_day",
+                      "start_time", "duration_minutes", "zone", "interval", "weekdays", "nth",
+                      "month_day", "rrule", "reminders", "notes", "paused")),
+        ("attendance", ("meeting_uid", "starts_at", "status", "note")),
+        ("contacts", ("uid", "kind", "name", "role", "phone", "note")),
+    ):  # fmt: skip
+        header, rows = table(key)
+        files[f"{key}.csv"] = _csv_bytes(header or empty_header, rows)
+    return files
+
+
 def export_csv(db: Database, folder: Path, now: datetime) -> list[Path]:
     """One CSV per kind of record in ``folder`` (made 0700 if new); returns the files."""
     document = build_document(db, now)
@@ -139,6 +174,7 @@ def export_csv(db: Database, folder: Path, now: datetime) -> list[Path]:
     files = {
         "checkins.csv": _csv_bytes(CSV_CHECKIN_COLUMNS, checkin_rows),
         **journal_csv_files(document),
+        **more_csv_files(document),
         "profile.csv": _csv_bytes(
             ("recovery_start_date",), [[document["profile"]["recovery_start_date"] or ""]]
         ),

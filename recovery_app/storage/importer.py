@@ -23,6 +23,7 @@ from recovery_app.storage.db import Database
 from recovery_app.storage.export import EXPORT_FORMAT, EXPORT_VERSION
 from recovery_app.storage.journal_export import JournalImport, merge_journal, read_journal
 from recovery_app.storage.models import CheckInRow
+from recovery_app.storage.more_export import MoreImport, merge_more, read_more
 from recovery_app.storage.profile import Profile
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
@@ -41,6 +42,7 @@ class ImportReport:
     entries_added: int = 0
     entries_present: int = 0
     choices_added: int = 0
+    others_added: int = 0  # meetings, attendance, contacts, self-checks
 
     def summary(self) -> str:
         parts = [
@@ -49,6 +51,13 @@ class ImportReport:
         ]
         if self.already_present or self.entries_present:
             parts.append(f"{self.already_present + self.entries_present} were already here.")
+        if self.others_added:
+            parts.append(
+                "Added "
+                + _plural(self.others_added, "meeting, contact or other record",
+                          "meetings, contacts and other records")
+                + "."
+            )  # fmt: skip
         if self.choices_added:
             parts.append(
                 "Added "
@@ -72,6 +81,7 @@ class ImportDocument:
     start_date: date | None
     checkins: tuple[CheckIn, ...]
     journal: JournalImport
+    more: MoreImport
 
 
 def _fail(where: str, what: str) -> InvalidImport:
@@ -201,7 +211,7 @@ def read_document(path: Path, today: date) -> ImportDocument:
     for name, keys in (("id", [c.uid for c in checkins]), ("day", [c.day for c in checkins])):
         if len(set(keys)) != len(keys):
             raise _fail("the file", f"has two check-ins with the same {name}")
-    return ImportDocument(start, checkins, read_journal(raw))
+    return ImportDocument(start, checkins, read_journal(raw), read_more(raw))
 
 
 def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
@@ -245,6 +255,7 @@ def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
         if start_set:
             profile.set_start_date(document.start_date, now)
         journal = merge_journal(session, document.journal, now)
+        others = merge_more(session.connection(), document.more, now)
     return ImportReport(
         added,
         present,
@@ -253,4 +264,5 @@ def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
         journal.entries_added,
         journal.entries_present,
         journal.choices_added,
+        others,
     )

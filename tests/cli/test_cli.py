@@ -256,9 +256,12 @@ def test_export_csv_for_spreadsheets(filled: AppPaths, tmp_path: Path) -> None:
     out = tmp_path / "csv"
     assert main(["export", "--format", "csv", "--out", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        "attendance.csv",
         "checkins.csv",
+        "contacts.csv",
         "coping_strategies.csv",
         "entries.csv",
+        "meetings.csv",
         "profile.csv",
         "triggers.csv",
     ]
