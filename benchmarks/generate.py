@@ -11,12 +11,20 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from recovery_app.core.clock import SystemClock, zone_name
 from recovery_app.paths import AppPaths, ensure_data_dir
 from recovery_app.storage.db import Database
-from recovery_app.tools.sample_data import journal_entries, populate, populate_journal
+from recovery_app.tools.sample_data import (
+    journal_entries,
+    populate,
+    populate_journal,
+    populate_meetings,
+    sample_meetings,
+)
 
 YEARS = 10
 JOURNAL_ENTRIES = 20_000
+MEETINGS = 30
 
 
 def generate(folder: Path, now: datetime | None = None) -> int:
@@ -31,6 +39,12 @@ def generate(folder: Path, now: datetime | None = None) -> int:
         first = now.date() - timedelta(days=round(365 * YEARS))
         entries = journal_entries(first, now.date() - timedelta(days=1), JOURNAL_ENTRIES)
         populate_journal(db, entries, now)
+        # Meetings started over the years, each with an answer for every past occurrence.
+        meetings = []
+        for year in range(YEARS):
+            start = now.date() - timedelta(days=365 * (YEARS - year))
+            meetings += sample_meetings(start, MEETINGS // YEARS, zone_name(SystemClock()), year)
+        populate_meetings(db, meetings, now)
     finally:
         db.close()
     paths.settings.write_text(json.dumps({"welcome_done": True}), encoding="utf-8")

@@ -145,6 +145,15 @@ class Meetings:
             )
         )
 
+    def answered(self, uid: str, starts_at: datetime) -> bool:
+        """Whether attendance for this occurrence was already recorded."""
+        found = self.conn.execute(
+            select(attendance.c.id)
+            .join(meeting, meeting.c.id == attendance.c.meeting_id)
+            .where(meeting.c.uid == uid, attendance.c.starts_at == starts_at)
+        ).first()
+        return found is not None
+
     def history(self, limit: int = 200) -> list[AttendanceRecord]:
         rows = self.conn.execute(
             select(meeting.c.uid, meeting.c.name, attendance)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import insert
 
 from recovery_app.core.checkin import MOOD_WORDS, UsedToday, new_uid
 from recovery_app.core.choices import ChoiceList, default_choices, default_uid
 from recovery_app.core.journal import EntryKind, JournalEntry, Outcome
+from recovery_app.core.meetings import Attended, Meeting, MeetingKind, Repeat, Schedule
 from recovery_app.storage.db import Database
 from recovery_app.storage.journal import Journal
+from recovery_app.storage.meetings import Meetings
 from recovery_app.storage.models import CheckInRow
 from recovery_app.storage.profile import Profile
 
@@ -210,3 +212,54 @@ def todays_cravings(now: datetime) -> list[JournalEntry]:
             (3, 4, (tired, stress), "Long shift, walked it off"),
         )
     ]
+
+
+MEETING_NAMES = [
+    ("NA Home Group", MeetingKind.TWELVE_STEP, "Community centre, room 4"),
+    ("SMART Recovery online", MeetingKind.SMART, "https://meet.example.org/smart-tuesday"),
+    ("Counselling with Dr. Ortiz", MeetingKind.THERAPY, "Clinic, 2nd floor"),
+    ("Peer support circle", MeetingKind.PEER, "Library meeting room"),
+    ("AA Big Book study", MeetingKind.TWELVE_STEP, "St. Mark's hall"),
+]
+
+
+def sample_meetings(first: date, count: int, zone: str, seed: int = 5) -> list[Meeting]:
+    rng = random.Random(seed)
+    meetings = []
+    for i in range(count):
+        name, kind, place = MEETING_NAMES[i % len(MEETING_NAMES)]
+        start = first + timedelta(days=rng.randrange(0, 30))
+        repeat = [Repeat.WEEKLY, Repeat.WEEKLY, Repeat.MONTHLY_WEEKDAY][i % 3]
+        days = tuple(sorted({start.weekday(), (start.weekday() + 2) % 7}))
+        at = time(rng.choice([10, 12, 18, 19, 20]), rng.choice([0, 30]))
+        schedule = Schedule(
+            repeat, start, at, rng.choice([60, 90]), zone, weekdays=days, nth=1 + i % 4
+        )
+        suffix = "" if i < len(MEETING_NAMES) else f" ({i // len(MEETING_NAMES) + 1})"
+        meetings.append(
+            Meeting(
+                name + suffix,
+                kind,
+                schedule,
+                place,
+                online=place.startswith("https://"),
+                reminders=(15, 60) if i % 2 else (30,),
+            )
+        )
+    return meetings
+
+
+def populate_meetings(db: Database, meetings: list[Meeting], now: datetime, seed: int = 9) -> int:
+    """Save the meetings and an attendance answer for every past occurrence."""
+    rng = random.Random(seed)
+    answers = [Attended.WENT] * 8 + [Attended.MISSED, Attended.CANCELLED]
+    recorded = 0
+    with db.engine.begin() as conn:
+        repo = Meetings(conn)
+        for m in meetings:
+            repo.save(m, now)
+            begin = datetime.combine(m.schedule.first_day, time(), tzinfo=m.schedule.tz)
+            for start in m.schedule.starts_between(begin, now):
+                repo.record(m.uid, start, rng.choice(answers), "", now)
+                recorded += 1
+    return recorded

@@ -23,10 +23,13 @@ from recovery_app.paths import AppPaths
 from recovery_app.storage.backup import make_backup
 from recovery_app.storage.contacts import Contacts
 from recovery_app.storage.db import Database
+from recovery_app.storage.reminder_list import ReminderList
 from recovery_app.tools.sample_data import (
     journal_entries,
     populate,
     populate_journal,
+    populate_meetings,
+    sample_meetings,
     todays_cravings,
 )
 from recovery_app.ui.help_dialog import HelpDialog
@@ -82,6 +85,9 @@ def render(out_dir: Path) -> list[Path]:
         entries = journal_entries(year_ago, SAMPLE_NOW.date() - timedelta(days=1), 300)
         entries += todays_cravings(SAMPLE_NOW)
         populate_journal(db, entries, SAMPLE_NOW)
+        populate_meetings(db, sample_meetings(year_ago, 3, "UTC"), SAMPLE_NOW)
+        with db.engine.begin() as conn:  # as if the app was last open yesterday afternoon
+            ReminderList(conn).set_checked_until(SAMPLE_NOW - timedelta(hours=28))
         db.close()
         for days_ago in (2, 1):
             make_backup(
@@ -96,6 +102,7 @@ def render(out_dir: Path) -> list[Path]:
             # Yesterday's check-in, filled in, shows what a saved day looks like.
             ("checkin", lambda: window.open_checkin(SAMPLE_NOW.date() - timedelta(days=1))),
             ("journal", lambda: window.show_page("journal")),
+            ("meetings", lambda: window.show_page("meetings")),
             ("learn", lambda: window.open_article("is-klonopin-a-benzodiazepine")),
             ("data", lambda: window.show_page("data")),
         ]
@@ -113,6 +120,10 @@ def render(out_dir: Path) -> list[Path]:
         assert form is not None
         shot("entry", form)
         form.close()
+        reminders = window.show_reminders()
+        assert reminders is not None
+        shot("reminders", reminders)
+        reminders.close()
         check = window.open_self_check()
         for box in check.boxes[1:3]:
             box.setChecked(True)

@@ -84,7 +84,15 @@ class ReminderScheduler(QObject):
             at = self.checkin_at()
             done = self._checkin_days(conn, since, now) if at else set()
             fresh = []
+            repo = Meetings(conn)
             for due in dues_between(meetings, since, now, at, done):
+                if (
+                    due.kind is ReminderKind.ATTENDANCE
+                    and due.meeting is not None
+                    and due.starts_at is not None
+                    and repo.answered(due.meeting.uid, due.starts_at)
+                ):
+                    continue  # already said how it went
                 title, body = reminder_words(due, now, self.clock)
                 if reminders.add(
                     due.key,

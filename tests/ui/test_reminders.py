@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from recovery_app.core.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
-from recovery_app.core.meetings import Meeting, MeetingKind, Repeat, Schedule
+from recovery_app.core.meetings import Attended, Meeting, MeetingKind, Repeat, Schedule
 from recovery_app.storage.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.meetings import Meetings
@@ -138,3 +138,16 @@ def test_a_paused_meeting_reminds_nobody(setup) -> None:
     s = scheduler(db, clock, shown)
     s.check()
     assert s.next_wait_ms is None and shown == []
+
+
+def test_no_did_you_go_when_already_answered(setup) -> None:
+    db, clock, shown = setup
+    s = scheduler(db, clock, shown)
+    s.check()
+    start = datetime(2026, 11, 24, 19, 0, tzinfo=NY)
+    with db.engine.begin() as conn:
+        uid = Meetings(conn).all()[0].uid
+        Meetings(conn).record(uid, start, Attended.WENT, "", clock.now())
+    clock.current = datetime(2026, 11, 24, 21, 0, tzinfo=NY)
+    s.check()
+    assert "Did you go to NA Tuesday group?" not in showing(db, clock)

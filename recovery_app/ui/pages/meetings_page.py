@@ -113,7 +113,7 @@ class MeetingsPage(QWidget):
         coming.body.addWidget(self.agenda)
         outer.addWidget(coming)
 
-        went = Card("Meetings you went to")
+        went = Card("Attendance")
         self.history = QListWidget()
         self.history.setAccessibleName("Attendance history")
         self.history.setMinimumHeight(120)
