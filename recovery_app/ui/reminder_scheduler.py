@@ -49,7 +49,7 @@ def reminder_words(due: Due, now: datetime, clock: Clock) -> tuple[str, str]:
             "This reminder came while the app was closed.",
         )
     minutes = round((start - now).total_seconds() / 60)
-    soon = f"in {minutes} minutes" if minutes < 120 else at
+    soon = f"in {minutes} minute{'' if minutes == 1 else 's'}" if minutes < 120 else at
     return f"{meeting.name} {soon}", f"{meeting.schedule.describe()}{where}"
 
 
