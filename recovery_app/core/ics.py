@@ -13,10 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from recovery_app.core.errors import InvalidImport, KnownError
-from recovery_app.core.meetings import Meeting, MeetingKind, Repeat, Schedule, validate_meeting
+from recovery_app.core.meetings import (
+    Meeting,
+    MeetingKind,
+    Repeat,
+    Schedule,
+    known_zone,
+    validate_meeting,
+)
 
 UID_SUFFIX = "@recovery-companion"
 MAX_ICS_BYTES = 5 * 1024 * 1024
@@ -80,10 +87,11 @@ def _transitions(
     return found
 
 
-def vtimezone(name: str, around: int) -> list[str]:
+def vtimezone(name: str, around: int, last: int) -> list[str]:
+    """The zone's rules from the year before ``around`` through ``last``."""
     zone = ZoneInfo(name)
     lines = ["BEGIN:VTIMEZONE", f"TZID:{name}"]
-    changes = _transitions(zone, around - TZ_YEARS_BEFORE, around + TZ_YEARS_AFTER)
+    changes = _transitions(zone, around - TZ_YEARS_BEFORE, last)
     if not changes:  # no DST: one standard observance
         start = datetime(around - TZ_YEARS_BEFORE, 1, 1, tzinfo=zone)
         offset = _offset(start.utcoffset())
@@ -99,13 +107,22 @@ def vtimezone(name: str, around: int) -> list[str]:
     return [*lines, "END:VTIMEZONE"]
 
 
+def _dtstart(s: Schedule) -> str:
+    """The first real occurrence: RFC 5545 counts DTSTART as one, dateutil doesn't."""
+    begin = datetime.combine(s.first_day, s.start)
+    first = begin if s.repeat is Repeat.ONCE else (s.local_rule().after(begin, inc=True) or begin)
+    if s.zone == "UTC":
+        return f"DTSTART:{first:%Y%m%dT%H%M%S}Z"
+    return f"DTSTART;TZID={s.zone}:{first:%Y%m%dT%H%M%S}"
+
+
 def vevent(m: Meeting, stamp: datetime) -> list[str]:
     s = m.schedule
     lines = [
         "BEGIN:VEVENT",
         f"UID:{m.uid}{UID_SUFFIX}",
         f"DTSTAMP:{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}",
-        f"DTSTART;TZID={s.zone}:{datetime.combine(s.first_day, s.start):%Y%m%dT%H%M%S}",
+        _dtstart(s),
         f"DURATION:PT{s.duration_minutes}M",
         f"SUMMARY:{_escape(m.name)}",
         f"X-RECOVERY-KIND:{m.kind.value}",
@@ -120,7 +137,10 @@ def vevent(m: Meeting, stamp: datetime) -> list[str]:
         lines.append("X-RECOVERY-PAUSED:TRUE")
     if m.online:
         lines.append("X-RECOVERY-ONLINE:TRUE")
-    for lead in m.reminders:
+    if m.paused and m.reminders:
+        # No alarms while paused (calendars would ring); the app keeps its lead times.
+        lines.append("X-RECOVERY-REMINDERS:" + ",".join(str(r) for r in m.reminders))
+    for lead in () if m.paused else m.reminders:
         lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(m.name)}",
                   f"TRIGGER:-PT{lead}M", "END:VALARM"]  # fmt: skip
     return [*lines, "END:VEVENT"]
@@ -135,7 +155,7 @@ def to_ics(meetings: Iterable[Meeting], stamp: datetime) -> bytes:
         years[m.schedule.zone] = min(years.get(m.schedule.zone, 9999), m.schedule.first_day.year)
     for zone, year in sorted(years.items()):
         if zone != "UTC":
-            lines += vtimezone(zone, year)
+            lines += vtimezone(zone, year, max(year, stamp.year) + TZ_YEARS_AFTER)
     for m in meetings:
         lines += vevent(m, stamp)
     lines.append("END:VCALENDAR")
@@ -172,10 +192,8 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
         key = getattr(value.tzinfo, "key", None) or str(start.params.get("TZID", ""))
         if value.utcoffset() == timedelta(0) and not key:
             key = "UTC"
-        try:
-            ZoneInfo(key)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"its time zone “{key}” is not one this computer knows") from None
+        if not known_zone(key):
+            raise ValueError(f"its time zone “{key}” is not one this computer knows")
         zone = key
         value = value.astimezone(ZoneInfo(zone))
     local = value.replace(tzinfo=None)
@@ -203,10 +221,15 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
     problem = _unsupported(rule)
     if problem:
         raise ValueError(problem)
+    if "FREQ" not in rule:
+        raise ValueError("its repeat rule has no frequency")
     freq = str(rule["FREQ"][0]).upper()
+    week_start = str(rule.get("WKST", ["MO"])[0]).upper()
     interval = int(rule.get("INTERVAL", [1])[0])
     days = [str(d).upper() for d in rule.get("BYDAY", [])]
     if freq == "WEEKLY":
+        if interval > 1 and week_start != "MO":
+            raise ValueError("its weeks start on a day other than Monday")
         picked = days or [RRULE_DAYS[local.weekday()]]
         if any(d not in RRULE_DAYS for d in picked):
             raise ValueError("its weekly rule names days with numbers")
@@ -242,6 +265,11 @@ def _reminders(event: object) -> tuple[int, ...]:
     return tuple(sorted(leads))[:5]
 
 
+def _kept_reminders(event: Any) -> tuple[int, ...]:
+    text = str(event.get("X-RECOVERY-REMINDERS", "") or "")
+    return tuple(int(x) for x in text.split(",") if x.strip().isdigit())[:5]
+
+
 def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
     """Read a calendar file. Raises ``InvalidImport`` if it isn't one; skips what can't be kept."""
     if len(data) > MAX_ICS_BYTES:
@@ -258,6 +286,9 @@ def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
     result = IcsImport()
     for event in calendar.walk("VEVENT"):
         name = str(event.get("SUMMARY", "") or "").strip() or "An event without a name"
+        if event.get("RECURRENCE-ID") is not None:
+            result.skipped.append(f"{name}: it changes one date of a series, which is kept as is")
+            continue
         try:
             schedule = _schedule(event, zone_for_floating)
             uid = str(event.get("UID", "")).removesuffix(UID_SUFFIX)[:200] or None
@@ -273,7 +304,7 @@ def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
                 kind=kind,
                 schedule=schedule,
                 location=location,
-                reminders=_reminders(event),
+                reminders=_reminders(event) or _kept_reminders(event),
                 notes=str(event.get("DESCRIPTION", "") or ""),
                 paused=str(event.get("X-RECOVERY-PAUSED", "")).upper() == "TRUE",
             )

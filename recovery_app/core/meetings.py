@@ -25,6 +25,15 @@ MAX_REMINDERS = 5
 MAX_LEAD_MINUTES = 7 * 24 * 60
 
 
+def known_zone(name: str) -> bool:
+    """Whether ``name`` is a time zone here ("Europe" alone is a folder, not a zone)."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
 class MeetingKind(enum.StrEnum):
     TWELVE_STEP = "twelve_step"
     SMART = "smart_recovery"
@@ -79,7 +88,7 @@ class Schedule:
             return f"FREQ=MONTHLY;INTERVAL={self.interval};BYDAY={self.nth}{day}"
         return f"FREQ=MONTHLY;INTERVAL={self.interval};BYMONTHDAY={self.month_day}"
 
-    def _rule(self) -> rrule:
+    def local_rule(self) -> rrule:
         begin = datetime.combine(self.first_day, self.start)
         if self.repeat is Repeat.WEEKLY:
             return rrule(
@@ -100,7 +109,7 @@ class Schedule:
         low = after.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
         high = before.astimezone(zone).replace(tzinfo=None) + timedelta(days=1)
         found = []
-        for local in self._rule().between(low, high, inc=True):
+        for local in self.local_rule().between(low, high, inc=True):
             start = local.replace(tzinfo=zone)
             if after <= start < before:
                 found.append(start)
@@ -113,7 +122,7 @@ class Schedule:
             only = datetime.combine(self.first_day, self.start, tzinfo=zone)
             return only if only >= now else None
         local_now = now.astimezone(zone).replace(tzinfo=None) - timedelta(days=1)
-        rule = self._rule()
+        rule = self.local_rule()
         candidate = rule.after(local_now, inc=True)
         limit = local_now + timedelta(days=horizon_days)
         while candidate is not None and candidate <= limit:
@@ -167,10 +176,8 @@ def validate_meeting(meeting: Meeting) -> None:
     if not isinstance(meeting.kind, MeetingKind):
         raise InvalidInput("Please choose what kind of meeting this is.")
     s = meeting.schedule
-    try:
-        ZoneInfo(s.zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"“{s.zone}” is not a time zone this computer knows.") from None
+    if not known_zone(s.zone):
+        raise InvalidInput(f"“{s.zone}” is not a time zone this computer knows.")
     if not isinstance(s.repeat, Repeat):
         raise InvalidInput("Please choose how often the meeting happens.")
     if not 1 <= s.duration_minutes <= 24 * 60:

@@ -11,6 +11,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from recovery_app.core.meetings import Meeting
 
@@ -46,7 +47,8 @@ def _meeting_dues(meeting: Meeting, since: datetime, until: datetime) -> list[Du
     for start in starts:
         stamp = start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         for lead in meeting.reminders:
-            due = start - timedelta(minutes=lead)
+            # In UTC: wall-clock arithmetic would land in a DST gap or overlap.
+            due = start.astimezone(UTC) - timedelta(minutes=lead)
             if since < due <= until:
                 found.append(
                     Due(
@@ -57,7 +59,7 @@ def _meeting_dues(meeting: Meeting, since: datetime, until: datetime) -> list[Du
                         start,
                     )
                 )
-        asked = start + length + ASK_AFTER
+        asked = start.astimezone(UTC) + length + ASK_AFTER
         if since < asked <= until:
             found.append(
                 Due(
@@ -72,9 +74,15 @@ def _meeting_dues(meeting: Meeting, since: datetime, until: datetime) -> list[Du
 
 
 def checkin_due(day: date, at: time, zone_now: datetime) -> datetime:
-    """The instant of the daily check-in reminder on ``day`` in the person's zone."""
+    """The instant of the daily check-in reminder on ``day`` in the person's zone.
+
+    A named zone is used as is; a fixed offset (the system clock's) is replaced
+    by the system's own local time for that day, so DST changes are right.
+    """
     tz = zone_now.tzinfo
-    return datetime.combine(day, at, tzinfo=tz)
+    if isinstance(tz, ZoneInfo):
+        return datetime.combine(day, at, tzinfo=tz)
+    return datetime.combine(day, at).astimezone()
 
 
 def dues_between(

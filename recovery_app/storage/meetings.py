@@ -158,6 +158,7 @@ class Meetings:
         rows = self.conn.execute(
             select(meeting.c.uid, meeting.c.name, attendance)
             .join(meeting, meeting.c.id == attendance.c.meeting_id)
+            .where(meeting.c.deleted_at.is_(None))
             .order_by(attendance.c.starts_at.desc())
             .limit(limit)
         )

@@ -108,6 +108,18 @@ class ReminderList:
             update(notification).where(notification.c.id == notice_id).values(dismissed_at=now)
         )
 
+    def dismiss_meeting(self, meeting_uid: str, now: datetime) -> None:
+        """A paused or deleted meeting: its waiting reminders go (answers about past ones stay)."""
+        self.conn.execute(
+            update(notification)
+            .where(
+                notification.c.meeting_uid == meeting_uid,
+                notification.c.kind == ReminderKind.MEETING.value,
+                notification.c.dismissed_at.is_(None),
+            )
+            .values(dismissed_at=now)
+        )
+
     def snooze(self, notice_id: int, until: datetime) -> None:
         self.conn.execute(
             update(notification).where(notification.c.id == notice_id).values(snoozed_until=until)

@@ -414,9 +414,16 @@ class MainWindow(QMainWindow):
             )
             self.scheduler.listChanged.connect(self.hub.remindersChanged)
             self.hub.remindersChanged.connect(self._count_reminders)
+            self.hub.remindersChanged.connect(self.scheduler.rearm)  # e.g. after a snooze
             self.hub.meetingsChanged.connect(self._recheck_reminders)
             self.hub.checkinsChanged.connect(self._recheck_reminders)
             QTimer.singleShot(0, self._recheck_reminders)  # after Today has painted
+            from PySide6.QtWidgets import QApplication
+
+            # Coming back to the app (e.g. after the computer slept) checks at once.
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.applicationStateChanged.connect(lambda _state: self._recheck_reminders())
         else:
             assert self.db is not None
             self.scheduler.unlocked(self.db)
@@ -449,8 +456,10 @@ class MainWindow(QMainWindow):
 
         if self.db is None:
             return None
+        fresh = self.findChild(RemindersDialog) is None
         dialog = RemindersDialog.present(self, self.db, self.hub, self.clock)
-        dialog.checkinRequested.connect(lambda: self.open_checkin(today(self.clock)))
+        if fresh:
+            dialog.checkinRequested.connect(lambda: self.open_checkin(today(self.clock)))
         return dialog
 
     def _build_meetings_page(self) -> QWidget:
@@ -517,8 +526,14 @@ class MainWindow(QMainWindow):
 
     def quit_app(self) -> None:
         """Really quit, even when closing the window would keep the app in the tray."""
+        from PySide6.QtWidgets import QApplication
+
         self._quitting = True
+        hidden = self.isHidden()
+        QApplication.setQuitOnLastWindowClosed(True)
         self.close()
+        if hidden:
+            QApplication.quit()  # closing a hidden window doesn't end the app by itself
 
     def _build_learn_page(self) -> QWidget:
         from recovery_app.library import library
@@ -746,6 +761,9 @@ class MainWindow(QMainWindow):
             and self.notifier.tray is not None
             and self.db is not None
         ):
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.setQuitOnLastWindowClosed(False)  # a closed dialog mustn't quit it
             self.hide()  # reminders keep coming; the tray icon brings the window back
             event.ignore()
             return

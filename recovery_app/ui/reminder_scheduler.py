@@ -18,14 +18,17 @@ from sqlalchemy import select
 
 from recovery_app.core.clock import Clock, to_local
 from recovery_app.core.meetings import Meeting
-from recovery_app.core.reminders import Due, ReminderKind, dues_between, next_due_at
+from recovery_app.core.reminders import Due, ReminderKind, checkin_due, dues_between, next_due_at
 from recovery_app.storage.db import Database
 from recovery_app.storage.meetings import Meetings
 from recovery_app.storage.reminder_list import ReminderList
 from recovery_app.storage.schema import checkin
 
 log = logging.getLogger(__name__)
-LONGEST_WAIT_MS = 6 * 60 * 60 * 1000  # re-check at least every 6 hours (clock changes, sleep)
+# Qt's timers stop while a computer sleeps; waking at least every 5 minutes means a
+# reminder due during sleep comes within 5 minutes of waking (and never faster
+# than once a minute when nothing is due: DESIGN.md's idle budget).
+LONGEST_WAIT_MS = 5 * 60 * 1000
 LATE = timedelta(minutes=10)  # shown this late, a reminder says what was missed
 NEUTRAL = ("Recovery Companion", "You have a reminder. Unlock the app to see it.")
 
@@ -43,11 +46,13 @@ def reminder_words(due: Due, now: datetime, clock: Clock) -> tuple[str, str]:
     if due.kind is ReminderKind.ATTENDANCE:
         return f"Did you go to {meeting.name}?", f"{local:%A %d %B}, {local:%H:%M}."
     where = f" · {meeting.location}" if meeting.location else ""
-    if start <= now:
+    if start <= now and now - due.due_at > LATE:
         return (
             f"You had {meeting.name} at {local:%H:%M}",
             "This reminder came while the app was closed.",
         )
+    if start <= now:
+        return f"{meeting.name} is starting now", f"{meeting.schedule.describe()}{where}"
     minutes = round((start - now).total_seconds() / 60)
     soon = f"in {minutes} minute{'' if minutes == 1 else 's'}" if minutes < 120 else at
     return f"{meeting.name} {soon}", f"{meeting.schedule.describe()}{where}"
@@ -74,7 +79,7 @@ class ReminderScheduler(QObject):
     # -- checking ------------------------------------------------------------------------
     def check(self) -> None:
         now = self.clock.now()
-        if self.db is None:
+        if self.db is None or self.db.closed:
             self._neutral_check(now)
             return
         with self.db.engine.begin() as conn:
@@ -111,6 +116,16 @@ class ReminderScheduler(QObject):
         self.listChanged.emit()
         self._arm(now, meetings, at, next_snooze)
 
+    def rearm(self) -> None:
+        """Arm the timer again after the list changed elsewhere (a snooze), showing nothing."""
+        if self.db is None or self.db.closed:
+            return
+        now = self.clock.now()
+        with self.db.connect() as conn:
+            meetings = Meetings(conn).all()
+            next_snooze = ReminderList(conn).next_snooze_end(now)
+        self._arm(now, meetings, self.checkin_at(), next_snooze)
+
     @staticmethod
     def _checkin_days(conn: object, since: datetime, now: datetime) -> set[date]:
         rows = conn.execute(  # type: ignore[attr-defined]
@@ -134,7 +149,7 @@ class ReminderScheduler(QObject):
         if at is not None:
             # The check-in reminder is only skipped once today's is done; look at tomorrow too.
             tomorrow = (now + timedelta(days=1)).date()
-            candidates.append(datetime.combine(tomorrow, at, tzinfo=now.tzinfo))
+            candidates.append(checkin_due(tomorrow, at, now))
         self._neutral = sorted(
             d.due_at for d in dues_between(meetings, now, now + timedelta(days=2), at)
         )

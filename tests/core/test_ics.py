@@ -145,3 +145,28 @@ def test_events_we_cannot_represent_are_listed_not_guessed() -> None:
 def test_bad_files_import_nothing(data: bytes) -> None:
     with pytest.raises(InvalidImport):
         from_ics(data, "UTC")
+
+
+def test_dtstart_is_the_first_real_occurrence() -> None:
+    # Made on a Monday for Tuesdays and Thursdays: RFC 5545 would count a Monday DTSTART.
+    meeting = Meeting("NA", MeetingKind.TWELVE_STEP,
+                      Schedule(Repeat.WEEKLY, date(2026, 11, 23), time(19), 60,
+                               "America/New_York", weekdays=(1, 3)))  # fmt: skip
+    raw = to_ics([meeting], STAMP).decode()
+    assert "DTSTART;TZID=America/New_York:20261124T190000" in raw
+    utc = Meeting("Online", MeetingKind.PEER, Schedule(Repeat.ONCE, date(2026, 12, 1), time(9), 30))
+    assert "DTSTART:20261201T090000Z" in to_ics([utc], STAMP).decode()
+
+
+def test_changed_dates_and_rules_without_frequency_are_listed() -> None:
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Moved once\r\nRECURRENCE-ID:20261201T190000Z\r\n"
+        b"DTSTART:20261202T190000Z\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:y\r\nSUMMARY:Odd rule\r\nDTSTART:20261202T190000Z\r\n"
+        b"RRULE:INTERVAL=2\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    result = from_ics(data, "UTC")
+    assert result.meetings == []
+    assert any(s.startswith("Moved once:") for s in result.skipped)
+    assert any("no frequency" in s for s in result.skipped)

@@ -115,3 +115,20 @@ def test_reminder_minutes_are_parsed() -> None:
     assert parse_reminders("") == ()
     with pytest.raises(InvalidInput):
         parse_reminders("an hour")
+
+
+def test_a_folder_name_is_not_a_time_zone() -> None:
+    base = Meeting("NA", MeetingKind.TWELVE_STEP, weekly("Europe", (1,), date(2026, 1, 6)))
+    with pytest.raises(InvalidInput, match="time zone"):
+        validate_meeting(base)
+
+
+def test_reminders_before_a_meeting_just_after_the_dst_jump_come_before_it() -> None:
+    from recovery_app.core.reminders import dues_between
+
+    s = Schedule(Repeat.ONCE, date(2026, 3, 8), time(3, 10), 60, "America/New_York")
+    meeting = Meeting("Early group", MeetingKind.PEER, s, reminders=(30,))
+    window = (datetime(2026, 3, 7, tzinfo=NY), datetime(2026, 3, 9, tzinfo=NY))
+    [due] = [d for d in dues_between([meeting], *window) if d.key.endswith(":30")]
+    assert due.starts_at is not None
+    assert due.starts_at - due.due_at == timedelta(minutes=30)  # real minutes, not wall-clock

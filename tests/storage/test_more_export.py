@@ -96,3 +96,14 @@ def test_bad_records_change_nothing(tmp_path: Path, change: object, words: str) 
     with pytest.raises(InvalidImport, match=words):
         import_file(target, path, NOW)
     assert everything(target) == ([], [], [], [])
+
+
+def test_a_deleted_meeting_leaves_no_orphans_in_the_export(tmp_path: Path) -> None:
+    source, target = fresh(tmp_path, "source"), fresh(tmp_path, "target")
+    na = fill(source)
+    with source.engine.begin() as conn:
+        Meetings(conn).delete(na.uid, NOW)
+    path = tmp_path / "all.json"
+    export_json(source, path, NOW)
+    report = import_file(target, path, NOW)
+    assert report.others_added == 3  # two contacts and a self-check; no orphan attendance

@@ -68,18 +68,19 @@ def test_add_see_dates_get_reminded_mark_attendance(
     qtbot.waitUntil(lambda: "Thu 26 Nov, 19:00" in window.today_page.meetings_label.text())
 
     # The reminder, with a fake clock. One single-shot timer is armed for the next
-    # reminder (18:45 Thursday), waking at most every 6 hours on the way: no polling.
+    # reminder (18:45 Thursday), waking every 5 minutes at most on the way there
+    # (Qt timers stop while a computer sleeps) and never more than once a minute.
     scheduler = window.scheduler
     assert scheduler is not None
     qtbot.waitUntil(lambda: scheduler.next_wait_ms is not None)
     wakeups = 0
     while window.reminders_button.text() == "Reminders":
         wait = scheduler.next_wait_ms
-        assert wait is not None and wait >= 60_000  # never faster than once a minute
+        assert wait is not None and 60_000 <= wait <= 301_000
         clock.current += timedelta(milliseconds=wait)
         scheduler.timer.timeout.emit()
         wakeups += 1
-    assert wakeups <= 6
+    assert wakeups <= 33 * 12 + 1
     assert (
         datetime(2026, 11, 26, 18, 45, tzinfo=NY)
         <= clock.now()

@@ -24,6 +24,7 @@ from recovery_app.core.errors import KnownError
 from recovery_app.core.meetings import ATTENDED_WORDS, Meeting
 from recovery_app.storage.db import Database
 from recovery_app.storage.meetings import Meetings
+from recovery_app.storage.reminder_list import ReminderList
 from recovery_app.ui.hub import DataHub
 from recovery_app.ui.meeting_dialog import MeetingDialog
 from recovery_app.ui.style import Card, heading, scrolling_content, wrapped
@@ -260,6 +261,8 @@ class MeetingsPage(QWidget):
             return
         with self.db.engine.begin() as conn:
             Meetings(conn).set_paused(meeting.uid, not meeting.paused, self.clock.now())
+            if not meeting.paused:
+                ReminderList(conn).dismiss_meeting(meeting.uid, self.clock.now())
         self.status.setText(
             f"{meeting.name} is {'active again' if meeting.paused else 'paused: no reminders'}."
         )
@@ -271,10 +274,12 @@ class MeetingsPage(QWidget):
             return
         with self.db.engine.begin() as conn:
             Meetings(conn).delete(meeting.uid, self.clock.now())
+            ReminderList(conn).dismiss_meeting(meeting.uid, self.clock.now())
         self._deleted.append(meeting.uid)
         self.undo_label.setText(f"Deleted {meeting.name}.")
         self.undo_bar.show()
         self.hub.meetingsChanged.emit()
+        self.hub.remindersChanged.emit()
 
     def undo(self) -> None:
         if not self._deleted:
