@@ -62,20 +62,11 @@ def zone_name(clock: Clock) -> str:
     zone = clock.now().tzinfo
     if isinstance(zone, ZoneInfo):
         return zone.key
-    import os
-    from pathlib import Path
-
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
     try:
-        target = str(Path("/etc/localtime").resolve())
-        candidates.append(target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else "")
-    except OSError:
-        pass
-    for name in candidates:
-        try:
-            if name:
-                ZoneInfo(name)
-                return name
-        except (ValueError, OSError):
-            continue
-    return "UTC"
+        from tzlocal import get_localzone_name
+
+        name = get_localzone_name()
+        ZoneInfo(name)
+    except Exception:  # any failure here just means "no named zone"
+        return "UTC"
+    return name

@@ -754,9 +754,14 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        app = QGuiApplication.instance()
+        logging_out = isinstance(app, QGuiApplication) and app.isSavingSession()
         if (
             self.settings.keep_in_tray
             and not self._quitting
+            and not logging_out
             and self.notifier is not None
             and self.notifier.tray is not None
             and self.db is not None
@@ -767,6 +772,8 @@ class MainWindow(QMainWindow):
             self.hide()  # reminders keep coming; the tray icon brings the window back
             event.ignore()
             return
+        if isinstance(app, QGuiApplication):
+            app.setQuitOnLastWindowClosed(True)  # a real close ends the app again
         if (
             "checkin" in self._built
             and self.checkin_page.has_unsaved_changes()

@@ -173,3 +173,22 @@ def test_a_schedule_without_future_dates_is_flagged(clock: FixedClock, qtbot: Qt
     dialog.reminders.setText("an hour")
     dialog.save()
     assert "minutes" in dialog.status.text()
+
+
+def test_closing_keeps_running_in_the_tray_when_asked(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    window = make_window()
+    assert window.notifier is not None
+    monkeypatch.setattr(window.notifier, "tray", object())  # as on a desktop with a tray
+    window.settings = replace(window.settings, keep_in_tray=True)
+    window.close()
+    assert window.isHidden() and window.db is not None  # still running, data open
+    window.settings = replace(window.settings, keep_in_tray=False)
+    window.close()
+    assert window.db is None
+    from PySide6.QtWidgets import QApplication
+
+    assert QApplication.quitOnLastWindowClosed()  # closing for real ends the app again
