@@ -24,6 +24,7 @@ from recovery_app.storage.schema import (
     JOURNAL_SEARCH_TABLE,
     entry_coping,
     entry_trigger,
+    journal_draft,
     journal_entry,
 )
 
@@ -218,8 +219,15 @@ def purge_deleted(conn: Connection) -> int:
             select(journal_entry.c.id).where(journal_entry.c.deleted_at.is_not(None))
         ).scalars()
     )
+    uids = list(
+        conn.execute(select(journal_entry.c.uid).where(journal_entry.c.id.in_(ids))).scalars()
+    )
     for entry_id in ids:
         conn.execute(_DELETE_SEARCH, {"id": entry_id})
     if ids:
         conn.execute(delete(journal_entry).where(journal_entry.c.id.in_(ids)))
+        # An unsaved edit of a deleted entry would keep its words: it goes too.
+        conn.execute(
+            delete(journal_draft).where(journal_draft.c.name.in_([f"entry:{u}" for u in uids]))
+        )
     return len(ids)

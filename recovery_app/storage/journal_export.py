@@ -253,7 +253,10 @@ def merge_journal(session: Session, data: JournalImport, now: datetime) -> Journ
                 _point_at(session, kind, c.uid, target)
         uid_map[kind] = mapping
 
-    present = set(session.scalars(select(journal_entry.c.uid)))
+    # A deleted entry (undo still possible) with the same uid is brought back.
+    present = set(
+        session.scalars(select(journal_entry.c.uid).where(journal_entry.c.deleted_at.is_(None)))
+    )
     journal = Journal(session)
     added = already = 0
     for entry in data.entries:

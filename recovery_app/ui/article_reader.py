@@ -24,6 +24,22 @@ MIN_ZOOM, MAX_ZOOM = -4, 10
 BODY_STYLE = "body { line-height: 150%; }"
 
 
+def folded_with_positions(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` folded for search, and for each folded character the document span
+    (start, end) of the character it came from. Folding can change lengths ("ß" to
+    "ss"), and Qt counts UTF-16 units (an emoji is two), so positions need a map."""
+    folded: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for char in text:
+        width = 2 if ord(char) > 0xFFFF else 1
+        for piece in fold(char):
+            folded.append(piece)
+            spans.append((position, position + width))
+        position += width
+    return "".join(folded), spans
+
+
 def article_markdown(article: Article) -> str:
     sources = "\n".join(f"- {s.title}. {s.publisher}, {s.year}. `{s.url}`" for s in article.sources)
     return (
@@ -163,13 +179,14 @@ class ArticleReader(QWidget):
         fmt.setBackground(QColor("#ffe58a"))
         fmt.setForeground(QColor("#1a1a1a"))
         document = self.browser.document()
-        plain = fold(document.toPlainText())
+        plain, where = folded_with_positions(document.toPlainText())
         for term in fold(words).split():
             start = plain.find(term)
             while start >= 0:
+                last = start + len(term) - 1
                 cursor = QTextCursor(document)
-                cursor.setPosition(start)
-                cursor.setPosition(start + len(term), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(where[start][0])
+                cursor.setPosition(where[last][1], QTextCursor.MoveMode.KeepAnchor)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor
                 selection.format = fmt

@@ -27,13 +27,18 @@ UID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class _FilterField(QLineEdit):
-    """Down moves into the list, so the list is reachable without the mouse."""
+    """Down moves into the list; Enter picks what was typed (it never saves the form)."""
 
     down = Signal()
+    picked = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down:
             self.down.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text().strip():
+            self.picked.emit()
+            event.accept()
             return
         super().keyPressEvent(event)
 
@@ -50,6 +55,7 @@ class ChoicePicker(QWidget):
         self.filter.setAccessibleName(f"Find {what}")
         self.filter.setClearButtonEnabled(True)
         self.add_button = QPushButton()
+        self.add_button.setAutoDefault(False)
         self.add_button.setAccessibleName(f"Add to {what}")
         self.add_button.hide()
         self.list = QListWidget()
@@ -65,6 +71,7 @@ class ChoicePicker(QWidget):
         layout.addWidget(self.list)
         self.filter.textChanged.connect(self._narrow)
         self.filter.down.connect(self._into_list)
+        self.filter.picked.connect(self._pick_typed)
         self.add_button.clicked.connect(lambda: self.addRequested.emit(self.filter.text()))
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         self.setFocusProxy(self.filter)
@@ -133,6 +140,14 @@ class ChoicePicker(QWidget):
             exact = exact or name == words
         self.add_button.setVisible(bool(words) and not exact)
         self.add_button.setText(f"Add “{text.strip()}”")
+
+    def _pick_typed(self) -> None:
+        """Enter in the search box: tick the first match, or add the typed name."""
+        for item in self._items():
+            if item.data(UID_ROLE) and not item.isHidden():
+                self.tick(item.data(UID_ROLE))
+                return
+        self.addRequested.emit(self.filter.text())
 
     def _into_list(self) -> None:
         for item in self._items():

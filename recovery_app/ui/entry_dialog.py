@@ -67,6 +67,8 @@ class EntryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # The When field holds whole seconds; so does the entry it is compared with.
+        entry = replace(entry, occurred_at=entry.occurred_at.replace(microsecond=0))
         self.db, self.hub, self.clock, self.original = db, hub, clock, entry
         craving = entry.kind is EntryKind.CRAVING
         is_new = entry.created_at is None
@@ -136,7 +138,11 @@ class EntryDialog(QDialog):
         self.save_button.setToolTip("Ctrl+S or Ctrl+Enter")
         self.discard_button = QPushButton("Discard changes" if not is_new else "D&iscard")
         self.discard_button.setAccessibleName("Discard changes")
+        # Enter in a one-line field saves; it must never reach Discard.
+        self.save_button.setDefault(True)
+        self.discard_button.setAutoDefault(False)
         close_button = QPushButton("Close, keep draft")
+        close_button.setAutoDefault(False)
         close_button.setAccessibleName("Close and keep the draft")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, 1.3))
@@ -244,8 +250,10 @@ class EntryDialog(QDialog):
         e = self.entry()
         if e == self.original:
             return None
+        when_changed = e.occurred_at != self.original.occurred_at
         return {
-            "occurred_at": e.occurred_at.isoformat(),
+            # A new entry's time is "now" when it is finally written, unless it was set.
+            "occurred_at": e.occurred_at.isoformat() if when_changed else None,
             "intensity": e.intensity,
             "duration_minutes": e.duration_minutes,
             "triggers": list(e.triggers),
@@ -264,7 +272,11 @@ class EntryDialog(QDialog):
         try:
             restored = replace(
                 self.original,
-                occurred_at=datetime.fromisoformat(draft["occurred_at"]),
+                occurred_at=(
+                    datetime.fromisoformat(draft["occurred_at"])
+                    if draft.get("occurred_at")
+                    else self.original.occurred_at
+                ),
                 intensity=draft.get("intensity"),
                 duration_minutes=draft.get("duration_minutes"),
                 triggers=tuple(draft.get("triggers", ())),

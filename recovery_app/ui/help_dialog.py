@@ -6,6 +6,8 @@ contacts are in the encrypted database.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -143,7 +145,9 @@ class HelpDialog(QDialog):
         for row, person in enumerate(contacts):
             kind = "Local line" if person.kind is ContactKind.CRISIS_LINE else person.role
             details = " · ".join(p for p in (kind, person.note) if p)
-            name = QLabel(f"<b>{person.name}</b>" + (f"<br>{details}" if details else ""))
+            name = QLabel(
+                f"<b>{escape(person.name)}</b>" + (f"<br>{escape(details)}" if details else "")
+            )
             name.setTextFormat(Qt.TextFormat.RichText)
             name.setWordWrap(True)
             self._row(self.own_grid, row, name, _number_label(person.phone, person.name),

@@ -271,6 +271,9 @@ class MainWindow(QMainWindow):
         self._page_actions.clear()
         for dialog in self.findChildren(QDialog):
             dialog.close()
+        if getattr(self, "journal", None) is not None:
+            self.journal.deleteLater()  # its dialogs held the closing database
+            self.journal = None  # type: ignore[assignment]
         if self.scheduler is not None:
             self.scheduler.locked()
         self.reminders_button.hide()
@@ -423,10 +426,14 @@ class MainWindow(QMainWindow):
             # Coming back to the app (e.g. after the computer slept) checks at once.
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                app.applicationStateChanged.connect(lambda _state: self._recheck_reminders())
+                # A bound method (not a lambda), so Qt drops it with this window.
+                app.applicationStateChanged.connect(self._app_state_changed)
         else:
             assert self.db is not None
             self.scheduler.unlocked(self.db)
+
+    def _app_state_changed(self, _state: object) -> None:
+        self._recheck_reminders()
 
     def _recheck_reminders(self) -> None:
         if self.scheduler is not None and self.db is not None:

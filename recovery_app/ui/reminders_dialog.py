@@ -7,6 +7,7 @@ takes went / missed / cancelled and an optional note.
 from __future__ import annotations
 
 from datetime import timedelta
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -84,7 +85,7 @@ class RemindersDialog(QDialog):
         frame.setObjectName("card")
         frame.setAccessibleName(notice.title)
         layout = QVBoxLayout(frame)
-        title = QLabel(f"<b>{notice.title}</b>")
+        title = QLabel(f"<b>{escape(notice.title)}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         layout.addWidget(title)

@@ -87,7 +87,7 @@ class SelfCheckDialog(QDialog):
         self.see_button.clicked.connect(self.show_result)
         self.keep_button.clicked.connect(self.keep)
         for box in self.boxes:
-            box.toggled.connect(lambda _v: self.keep_button.setEnabled(True))
+            box.toggled.connect(lambda _v: self._answers_changed())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -95,6 +95,16 @@ class SelfCheckDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
         self.load_history()
+
+    def _answers_changed(self) -> None:
+        """The shown result no longer matches: hide it until asked again."""
+        self.result_label.hide()
+        self.keep_button.hide()
+        for i in range(self.links.count()):
+            item = self.links.itemAt(i)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.hide()
+        self.keep_button.setText("&Keep this result with today's date")
 
     def answers(self) -> tuple[bool, ...]:
         return tuple(box.isChecked() for box in self.boxes)

@@ -290,3 +290,16 @@ def test_choice_names_are_checked(db: Database, clock: FixedClock) -> None:
         choices.set_archived(STRESS, True)
         again = choices.add(" STRESS ", clock.now())
     assert again.uid == STRESS and not again.archived
+
+
+def test_purging_an_entry_removes_its_unsaved_edit_too(db: Database, clock: FixedClock) -> None:
+    from recovery_app.storage.drafts import Drafts
+
+    entry = save(db, clock, craving(clock, text="private"))
+    with db.transaction() as session:
+        Drafts(session).put(f"entry:{entry.uid}", {"text": "private edit"}, clock.now())
+        Journal(session).delete(entry.uid, clock.now())
+    with db.engine.begin() as conn:
+        purge_deleted(conn)
+    with db.reading() as session:
+        assert Drafts(session).get(f"entry:{entry.uid}") is None

@@ -142,3 +142,15 @@ def test_a_version_1_file_without_a_journal_still_imports(tmp_path: Path) -> Non
     report = import_file(target, path, NOW)
     assert (report.added, report.entries_added, report.choices_added) == (0, 0, 0)
     assert len(choices(target, ChoiceList.TRIGGERS)) > 20  # the defaults, untouched
+
+
+def test_import_brings_back_an_entry_deleted_in_this_session(tmp_path: Path) -> None:
+    db = fresh(tmp_path, "one")
+    with db.transaction() as s:
+        entry = Journal(s).save(JournalEntry(EntryKind.CRAVING, NOW, intensity=2, text="x"), NOW)
+    path = tmp_path / "export.json"
+    export_json(db, path, NOW)
+    with db.transaction() as s:
+        Journal(s).delete(entry.uid, NOW)
+    assert import_file(db, path, NOW).entries_added == 1
+    assert [e.uid for e in entries(db)] == [entry.uid]

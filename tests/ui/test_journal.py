@@ -352,3 +352,56 @@ def test_manage_triggers_without_rewriting_history(
     assert page.model.rowCount() == 1 and page.current_uid() in (None, entry.uid)
     assert page.trigger.findData(PAIN) == -1  # merged items leave the filter list
     dialog.close()
+
+
+def test_enter_in_a_one_line_field_saves_never_discards(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    form = window.journal.write()
+    qtbot.waitUntil(form.isVisible)
+    form.texts["title"].setFocus()
+    qtbot.keyClicks(form.texts["title"], "A calmer evening")
+    with qtbot.waitSignal(form.saved):
+        qtbot.keyClick(form.texts["title"], Qt.Key.Key_Return)
+    assert stored(window)[0].title == "A calmer evening"
+
+
+def test_enter_in_the_trigger_search_picks_it_and_keeps_the_form(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    window = make_window()
+    dialog = open_capture(window, qtbot)
+    type_keys(qtbot, "4")
+    dialog.triggers.filter.setFocus()
+    type_keys(qtbot, "payd")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible() and stored(window) == []
+    assert dialog.triggers.checked() == [default_uid(ChoiceList.TRIGGERS, "Payday or having cash")]
+    assert dialog.triggers.filter.text() == ""
+    dialog.discard()
+
+
+def test_the_table_lets_tab_out_and_delete_only_acts_in_it(
+    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+) -> None:
+    window = make_window()
+    add(window, clock, intensity=3, text="keep me")
+    page = journal_page(window)
+    assert not page.view.tabKeyNavigation()
+    page.view.selectRow(0)
+    page.kind.setFocus()
+    qtbot.keyClick(page.kind, Qt.Key.Key_Delete)
+    assert page.model.rowCount() == 1 and len(stored(window)) == 1
+
+
+def test_an_unchanged_form_leaves_no_draft(make_window: WindowFactory, qtbot: QtBot) -> None:
+    window = make_window()
+    form = window.journal.write()
+    form.texts["text"].setPlainText("x")
+    form.texts["text"].setPlainText("")
+    form.drafts.save_now()
+    form.reject()
+    assert window.db is not None
+    with window.db.reading() as s:
+        assert Drafts(s).get("new:journal") is None

@@ -170,3 +170,40 @@ def test_while_locked_help_shows_public_lines_only(
     assert isinstance(dialog, HelpDialog)
     assert "Unlock the app" in dialog.own_hint.text()
     assert not dialog.add_button.isVisible()
+
+
+def test_highlight_positions_survive_folding_and_emoji() -> None:
+    from recovery_app.ui.article_reader import folded_with_positions
+
+    folded, spans = folded_with_positions("🙂 Straße café")
+    assert folded == "🙂 strasse cafe"
+    at = folded.find("cafe")
+    assert spans[at] == (10, 11)  # the emoji counts as two positions in Qt
+    assert spans[folded.find("ss")] == spans[folded.find("ss") + 1] == (7, 8)
+
+
+def test_changing_an_answer_hides_the_old_result(make_window: WindowFactory) -> None:
+    window = make_window()
+    check = window.open_self_check()
+    check.boxes[0].setChecked(True)
+    check.show_result()
+    assert not check.result_label.isHidden()
+    check.boxes[1].setChecked(True)
+    assert check.result_label.isHidden() and check.keep_button.isHidden()
+    check.close()
+
+
+def test_contact_text_is_shown_as_typed(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recovery_app.ui.contact_dialog import ContactDialog
+
+    window = make_window()
+    window.show_help()
+    dialog = window.findChild(HelpDialog)
+    assert isinstance(dialog, HelpDialog)
+    person = Contact("Dr <Lee>", "555 0100", note="call <after 6pm>")
+    monkeypatch.setattr(ContactDialog, "ask", classmethod(lambda cls, parent, c=None: person))
+    dialog.add_button.click()
+    texts = [label.text() for label in dialog.findChildren(type(dialog.status))]
+    assert any("&lt;after 6pm&gt;" in t and "Dr &lt;Lee&gt;" in t for t in texts)

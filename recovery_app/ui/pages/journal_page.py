@@ -107,6 +107,7 @@ class JournalPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(30)
@@ -135,7 +136,7 @@ class JournalPage(QWidget):
 
         self._lay_out()
         self._wire()
-        self.reload_choices()
+        self._fill_triggers()
         self.apply_filters()
 
     def _lay_out(self) -> None:
@@ -200,13 +201,24 @@ class JournalPage(QWidget):
         self.undo_button.clicked.connect(self.undo)
         QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.delete_current)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # only in the list itself
+        delete.activated.connect(self.delete_current)
         self.model.filtered.connect(self._show_count)
         self.hub.journalChanged.connect(self.refresh)
         self.hub.choicesChanged.connect(self.reload_choices)
 
     # -- filters ---------------------------------------------------------------
     def reload_choices(self) -> None:
+        """The lists changed (add, rename, merge): refresh the filter and the shown names."""
+        current = self.trigger.currentData()
+        self._fill_triggers()
+        if self.trigger.currentData() != current:
+            self.apply_filters()  # the chosen trigger was merged away
+        else:
+            self.model.reload()
+
+    def _fill_triggers(self) -> None:
         current = self.trigger.currentData()
         self.trigger.blockSignals(True)
         self.trigger.clear()

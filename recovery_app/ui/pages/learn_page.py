@@ -193,6 +193,8 @@ class LearnPage(QWidget):
         if article is None:
             return
         self.save_position()
+        with self.db.connect() as conn:
+            self.states = Reading(conn).states()  # the position just saved, among others
         state = self._state(slug)
         position = 0 if highlight else state.position
         self.reader.show_article(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -167,7 +168,7 @@ class TodayPage(QWidget):
         else:
             self.meetings_label.setText(
                 "<br>".join(
-                    f"{to_local(start, self.clock):%a %d %b, %H:%M} · {m.name}"
+                    f"{to_local(start, self.clock):%a %d %b, %H:%M} · {escape(m.name)}"
                     for start, m in week[:10]
                 )
             )
