@@ -95,9 +95,11 @@ class Meetings:
         return None if row is None else meeting_from_row(row)
 
     def exists(self, uid: str) -> bool:
-        return (
-            self.conn.execute(select(meeting.c.id).where(meeting.c.uid == uid)).first() is not None
-        )
+        """A meeting with this uid that isn't deleted (a deleted one can be brought back)."""
+        found = self.conn.execute(
+            select(meeting.c.id).where(meeting.c.uid == uid, meeting.c.deleted_at.is_(None))
+        ).first()
+        return found is not None
 
     def save(self, m: Meeting, now: datetime) -> Meeting:
         validate_meeting(m)

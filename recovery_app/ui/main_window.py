@@ -157,7 +157,6 @@ class MainWindow(QMainWindow):
 
     def _open_with_key(self, key: bytes | None) -> None:
         from recovery_app.storage.db import Database
-        from recovery_app.storage.purge import purge_deleted
         from recovery_app.ui.data_safety import DataSafety
         from recovery_app.ui.journal_actions import JournalActions
         from recovery_app.ui.pages.today_page import TodayPage
@@ -170,8 +169,6 @@ class MainWindow(QMainWindow):
         except KnownError as exc:
             self._cannot_open(exc)
             return
-        with self.db.engine.begin() as conn:
-            purge_deleted(conn)  # deleted last time (entries, meetings): their undo has ended
         self.nav.show()
         self.today_page = TodayPage(self.db, self.hub, self.clock)
         self.journal = JournalActions(self.db, self.hub, self.clock, self)
@@ -200,6 +197,7 @@ class MainWindow(QMainWindow):
         self.dataReady.emit()
         self.safety.start_daily_backup()
         self._start_reminders()
+        QTimer.singleShot(0, self._purge_deleted)  # after Today shows; every view skips them
 
     # -- locking -----------------------------------------------------------
     @property
@@ -402,6 +400,14 @@ class MainWindow(QMainWindow):
         page.entryRequested.connect(self.journal.edit)
         page.choicesRequested.connect(self.journal.manage_choices)
         return page
+
+    def _purge_deleted(self) -> None:
+        """Entries and meetings deleted last time go for good: their undo has ended."""
+        from recovery_app.storage.purge import purge_deleted
+
+        if self.db is not None and not self.db.closed:
+            with self.db.engine.begin() as conn:
+                purge_deleted(conn)
 
     # -- meetings and reminders ---------------------------------------------------------
     def _start_reminders(self) -> None:
