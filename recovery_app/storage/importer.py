@@ -21,6 +21,7 @@ from recovery_app.core.checkin import CheckIn, Halt, UsedToday, validate_checkin
 from recovery_app.core.errors import InvalidImport, KnownError
 from recovery_app.storage.db import Database
 from recovery_app.storage.export import EXPORT_FORMAT, EXPORT_VERSION
+from recovery_app.storage.import_rules import import_failure, optional_instant
 from recovery_app.storage.journal_export import JournalImport, merge_journal, read_journal
 from recovery_app.storage.models import CheckInRow
 from recovery_app.storage.more_export import MoreImport, merge_more, read_more
@@ -84,36 +85,20 @@ class ImportDocument:
     more: MoreImport
 
 
-def _fail(where: str, what: str) -> InvalidImport:
-    return InvalidImport(f"This file can't be imported: {where} {what}. Nothing was changed.")
-
-
 def _int(record: dict[str, Any], name: str, where: str, optional: bool = False) -> int | None:
     value = record.get(name)
     if value is None and optional:
         return None
     if not isinstance(value, int) or isinstance(value, bool):
-        raise _fail(where, f"has no whole-number {name}")
+        raise import_failure(where, f"has no whole-number {name}")
     return value
 
 
 def _text(record: dict[str, Any], name: str, where: str) -> str:
     value = record.get(name, "")
     if not isinstance(value, str):
-        raise _fail(where, f"has a {name} that is not text")
+        raise import_failure(where, f"has a {name} that is not text")
     return value
-
-
-def _instant(value: Any, where: str) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise _fail(where, "has a time that is not a full date and time with its offset")
-    return parsed
 
 
 def _is_uuid(text: str) -> bool:
@@ -127,26 +112,26 @@ def _is_uuid(text: str) -> bool:
 def _checkin(record: Any, index: int, today: date) -> CheckIn:
     where = f"check-in number {index + 1}"
     if not isinstance(record, dict):
-        raise _fail(where, "is not a record")
+        raise import_failure(where, "is not a record")
     uid = record.get("uid")
     if not isinstance(uid, str) or not _is_uuid(uid):
-        raise _fail(where, "has no valid id")
+        raise import_failure(where, "has no valid id")
     try:
         day = date.fromisoformat(record["day"])
     except (KeyError, TypeError, ValueError):
-        raise _fail(where, "has no valid day") from None
+        raise import_failure(where, "has no valid day") from None
     halt = record.get("halt", {})
     if not isinstance(halt, dict) or not all(
         isinstance(halt.get(k, False), bool) for k in ("hungry", "angry", "lonely", "tired")
     ):
-        raise _fail(where, "has HALT answers that are not yes/no")
+        raise import_failure(where, "has HALT answers that are not yes/no")
     hours = record.get("sleep_hours")
     if hours is not None and (not isinstance(hours, int | float) or isinstance(hours, bool)):
-        raise _fail(where, "has sleep hours that are not a number")
+        raise import_failure(where, "has sleep hours that are not a number")
     try:
         used = UsedToday(str(record.get("used")))
     except ValueError:
-        raise _fail(where, "has an unknown answer to “did you use today?”") from None
+        raise import_failure(where, "has an unknown answer to “did you use today?”") from None
     mood, anxiety, craving = (_int(record, n, where) for n in ("mood", "anxiety", "craving"))
     checkin = CheckIn(
         day=day,
@@ -160,13 +145,13 @@ def _checkin(record: Any, index: int, today: date) -> CheckIn:
         gratitude=_text(record, "gratitude", where),
         note=_text(record, "note", where),
         uid=uid,
-        created_at=_instant(record.get("created_at"), where),
-        updated_at=_instant(record.get("updated_at"), where),
+        created_at=optional_instant(record.get("created_at"), where),
+        updated_at=optional_instant(record.get("updated_at"), where),
     )
     try:
         validate_checkin(checkin, today)
     except KnownError as exc:
-        raise _fail(where, f"is not valid ({exc.message.rstrip('.')})") from exc
+        raise import_failure(where, f"is not valid ({exc.message.rstrip('.')})") from exc
     return checkin
 
 
@@ -198,19 +183,19 @@ def read_document(path: Path, today: date) -> ImportDocument:
     profile = raw.get("profile") or {}
     records = raw.get("checkins", [])
     if not isinstance(profile, dict) or not isinstance(records, list):
-        raise _fail("the file", "is not laid out as an export")
+        raise import_failure("the file", "is not laid out as an export")
     start: date | None = None
     if profile.get("recovery_start_date") is not None:
         try:
             start = date.fromisoformat(profile["recovery_start_date"])
         except (TypeError, ValueError):
-            raise _fail("the profile", "has no valid start date") from None
+            raise import_failure("the profile", "has no valid start date") from None
         if start > today:
-            raise _fail("the profile", "has a start date in the future")
+            raise import_failure("the profile", "has a start date in the future")
     checkins = tuple(_checkin(r, i, today) for i, r in enumerate(records))
     for name, keys in (("id", [c.uid for c in checkins]), ("day", [c.day for c in checkins])):
         if len(set(keys)) != len(keys):
-            raise _fail("the file", f"has two check-ins with the same {name}")
+            raise import_failure("the file", f"has two check-ins with the same {name}")
     return ImportDocument(start, checkins, read_journal(raw), read_more(raw))
 
 

@@ -16,9 +16,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from recovery_app.core.choices import Choice, ChoiceList, clean_name
-from recovery_app.core.errors import InvalidImport, KnownError
+from recovery_app.core.errors import KnownError
 from recovery_app.core.journal import EntryKind, JournalEntry, Outcome, validate_entry
 from recovery_app.storage.choices import Choices, choice_table
+from recovery_app.storage.import_rules import import_failure, instant, optional_instant
 from recovery_app.storage.journal import Journal
 from recovery_app.storage.schema import journal_entry
 
@@ -75,10 +76,6 @@ def journal_document(session: Session) -> dict[str, Any]:
 # Reading --------------------------------------------------------------------
 
 
-def _fail(where: str, what: str) -> InvalidImport:
-    return InvalidImport(f"This file can't be imported: {where} {what}. Nothing was changed.")
-
-
 def _uid(record: dict[str, Any], where: str, name: str = "uid") -> str:
     value = record.get(name)
     try:
@@ -86,36 +83,24 @@ def _uid(record: dict[str, Any], where: str, name: str = "uid") -> str:
     except ValueError:
         value = None
     if not isinstance(value, str):
-        raise _fail(where, f"has no valid {'id' if name == 'uid' else name}")
+        raise import_failure(where, f"has no valid {'id' if name == 'uid' else name}")
     return value
-
-
-def _instant(value: Any, where: str, optional: bool = True) -> datetime | None:
-    if value is None and optional:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise _fail(where, "has a time that is not a full date and time with its offset")
-    return parsed
 
 
 def _list(raw: dict[str, Any], key: str) -> list[Any]:
     records = raw.get(key, [])
     if not isinstance(records, list):
-        raise _fail("the file", f"has “{key}” that is not a list")
+        raise import_failure("the file", f"has “{key}” that is not a list")
     return records
 
 
 def _choice(record: Any, where: str) -> Choice:
     if not isinstance(record, dict):
-        raise _fail(where, "is not a record")
+        raise import_failure(where, "is not a record")
     try:
         name = clean_name(record.get("name", ""))
     except KnownError as exc:
-        raise _fail(where, f"has an unusable name ({exc.message.rstrip('.')})") from exc
+        raise import_failure(where, f"has an unusable name ({exc.message.rstrip('.')})") from exc
     group, archived, position = (
         record.get("group", ""),
         record.get("archived", False),
@@ -123,9 +108,9 @@ def _choice(record: Any, where: str) -> Choice:
     )
     merged = record.get("merged_into")
     if not isinstance(group, str) or not isinstance(archived, bool):
-        raise _fail(where, "has a group or archived flag of the wrong type")
+        raise import_failure(where, "has a group or archived flag of the wrong type")
     if not isinstance(position, int) or isinstance(position, bool):
-        raise _fail(where, "has a position that is not a whole number")
+        raise import_failure(where, "has a position that is not a whole number")
     if merged is not None:
         merged = _uid(record, where, "merged_into")
     return Choice(_uid(record, where), name, group, archived, merged, position)
@@ -134,32 +119,31 @@ def _choice(record: Any, where: str) -> Choice:
 def _str_list(record: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = record.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _fail(where, f"has {key} that are not a list of text")
+        raise import_failure(where, f"has {key} that are not a list of text")
     return tuple(value)
 
 
 def _entry(record: Any, where: str) -> JournalEntry:
     if not isinstance(record, dict):
-        raise _fail(where, "is not a record")
+        raise import_failure(where, "is not a record")
     texts: dict[str, Any] = {}
     for name in ("place", "people", "situation", "thoughts", "title", "text"):
         value = record.get(name, "")
         if not isinstance(value, str):
-            raise _fail(where, f"has a {name} that is not text")
+            raise import_failure(where, f"has a {name} that is not text")
         texts[name] = value
     try:
         kind = EntryKind(str(record.get("kind")))
         outcome = Outcome(record["outcome"]) if record.get("outcome") is not None else None
     except ValueError:
-        raise _fail(where, "has an unknown kind or outcome") from None
+        raise import_failure(where, "has an unknown kind or outcome") from None
     numbers: dict[str, Any] = {}
     for name in ("intensity", "duration_minutes", "mood"):
         value = record.get(name)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-            raise _fail(where, f"has a {name} that is not a whole number")
+            raise import_failure(where, f"has a {name} that is not a whole number")
         numbers[name] = value
-    occurred = _instant(record.get("occurred_at"), where, optional=False)
-    assert occurred is not None
+    occurred = instant(record.get("occurred_at"), where)
     entry = JournalEntry(
         kind=kind,
         occurred_at=occurred,
@@ -168,15 +152,15 @@ def _entry(record: Any, where: str) -> JournalEntry:
         outcome=outcome,
         tags=_str_list(record, "tags", where),
         uid=_uid(record, where),
-        created_at=_instant(record.get("created_at"), where),
-        updated_at=_instant(record.get("updated_at"), where),
+        created_at=optional_instant(record.get("created_at"), where),
+        updated_at=optional_instant(record.get("updated_at"), where),
         **texts,
         **numbers,
     )
     try:
         validate_entry(entry)
     except KnownError as exc:
-        raise _fail(where, f"is not valid ({exc.message.rstrip('.')})") from exc
+        raise import_failure(where, f"is not valid ({exc.message.rstrip('.')})") from exc
     return entry
 
 
@@ -201,7 +185,7 @@ def read_journal(raw: dict[str, Any]) -> JournalImport:
         *((key, [c.uid for c in choices[kind]]) for kind, key in CHOICE_KEYS.items()),
     ):
         if len(set(uids)) != len(uids):
-            raise _fail("the file", f"has two {label.replace('_', ' ')} with the same id")
+            raise import_failure("the file", f"has two {label.replace('_', ' ')} with the same id")
     return JournalImport(choices, entries)
 
 
@@ -267,7 +251,7 @@ def merge_journal(session: Session, data: JournalImport, now: datetime) -> Journ
             triggers = tuple(uid_map[ChoiceList.TRIGGERS][u] for u in entry.triggers)
             coping = tuple(uid_map[ChoiceList.COPING][u] for u in entry.coping)
         except KeyError:
-            raise _fail(
+            raise import_failure(
                 f"entry {entry.uid}", "names a trigger or strategy the file lacks"
             ) from None
         saved = journal.save(replace(entry, triggers=triggers, coping=coping), now)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from recovery_app.core.contacts import Contact, ContactKind, validate_contact
-from recovery_app.core.errors import InvalidImport, KnownError
+from recovery_app.core.errors import KnownError
 from recovery_app.core.meetings import (
     Attended,
     Meeting,
@@ -24,6 +24,7 @@ from recovery_app.core.meetings import (
 )
 from recovery_app.core.self_check import SelfCheck
 from recovery_app.storage.contacts import Contacts
+from recovery_app.storage.import_rules import import_failure, instant
 from recovery_app.storage.learn import SelfChecks
 from recovery_app.storage.meetings import Meetings
 from recovery_app.storage.schema import contact, self_check
@@ -84,25 +85,11 @@ def more_document(conn: Connection) -> dict[str, Any]:
     }
 
 
-def _fail(where: str, what: str) -> InvalidImport:
-    return InvalidImport(f"This file can't be imported: {where} {what}. Nothing was changed.")
-
-
 def _records(raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
     records = raw.get(key, [])
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise _fail("the file", f"has “{key}” that is not a list of records")
+        raise import_failure("the file", f"has “{key}” that is not a list of records")
     return records
-
-
-def _instant(value: Any, where: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise _fail(where, "has a time that is not a full date and time with its offset")
-    return parsed
 
 
 def _meeting(r: dict[str, Any], where: str) -> Meeting:
@@ -131,9 +118,9 @@ def _meeting(r: dict[str, Any], where: str) -> Meeting:
         )
         validate_meeting(meeting)
     except KnownError as exc:
-        raise _fail(where, f"is not valid ({exc.message.rstrip('.')})") from exc
+        raise import_failure(where, f"is not valid ({exc.message.rstrip('.')})") from exc
     except (KeyError, TypeError, ValueError):
-        raise _fail(where, "is missing a field or has one of the wrong type") from None
+        raise import_failure(where, "is missing a field or has one of the wrong type") from None
     return meeting
 
 
@@ -156,11 +143,11 @@ def read_more(raw: dict[str, Any]) -> MoreImport:
         try:
             status = Attended(str(r.get("status")))
         except ValueError:
-            raise _fail(where, "has an unknown answer") from None
+            raise import_failure(where, "has an unknown answer") from None
         uid = r.get("meeting_uid")
         if uid not in known:
-            raise _fail(where, "names a meeting the file lacks")
-        attendance.append((str(uid), _instant(r.get("starts_at"), where), status,
+            raise import_failure(where, "names a meeting the file lacks")
+        attendance.append((str(uid), instant(r.get("starts_at"), where), status,
                            str(r.get("note", ""))))  # fmt: skip
     contacts = []
     for i, r in enumerate(_records(raw, "contacts")):
@@ -173,25 +160,25 @@ def read_more(raw: dict[str, Any]) -> MoreImport:
                 )
             )  # fmt: skip
         except KnownError as exc:
-            raise _fail(where, f"is not valid ({exc.message.rstrip('.')})") from exc
+            raise import_failure(where, f"is not valid ({exc.message.rstrip('.')})") from exc
         except (KeyError, ValueError):
-            raise _fail(where, "is missing a field or has one of the wrong type") from None
+            raise import_failure(where, "is missing a field or has one of the wrong type") from None
     checks = []
     for i, r in enumerate(_records(raw, "self_checks")):
         where = f"self-check number {i + 1}"
         answers = r.get("answers")
         if not isinstance(answers, list) or not all(isinstance(a, bool) for a in answers):
-            raise _fail(where, "has answers that are not yes/no")
+            raise import_failure(where, "has answers that are not yes/no")
         try:
             checks.append(
-                SelfCheck(tuple(answers), _instant(r.get("taken_at"), where), str(r["uid"]))
+                SelfCheck(tuple(answers), instant(r.get("taken_at"), where), str(r["uid"]))
             )
         except (KnownError, KeyError) as exc:
-            raise _fail(where, "is not valid") from exc
+            raise import_failure(where, "is not valid") from exc
     for label, uids in (("meetings", [m.uid for m in meetings]),
                         ("contacts", [c.uid for c in contacts])):  # fmt: skip
         if len(set(uids)) != len(uids):
-            raise _fail("the file", f"has two {label} with the same id")
+            raise import_failure("the file", f"has two {label} with the same id")
     return MoreImport(meetings, tuple(attendance), tuple(contacts), tuple(checks))
 
 
