@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
-from recovery_app.core.checkin import CheckIn, Halt, UsedToday
+from recovery_app.core.checkin import CheckIn, Halt, UsedToday, UseQuestion
 from recovery_app.core.choices import ChoiceList, default_choices
 from recovery_app.core.journal import EntryKind, JournalEntry, Outcome
 
@@ -23,6 +23,7 @@ checkins = st.builds(
     anxiety=st.integers(0, 10),
     craving=st.integers(0, 10),
     used=st.sampled_from(UsedToday),
+    use_question=st.sampled_from(UseQuestion),
     sleep_hours=st.none() | st.floats(0, 24, allow_nan=False),
     sleep_quality=st.none() | st.integers(1, 5),
     halt=st.builds(Halt, st.booleans(), st.booleans(), st.booleans(), st.booleans()),

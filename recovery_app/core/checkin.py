@@ -30,7 +30,11 @@ SLEEP_HOURS_MAX = 24.0
 
 
 class UsedToday(enum.StrEnum):
-    """The honest answer to "did you use today?". Every answer is respected."""
+    """The honest answer to the use question. Every answer is respected.
+
+    "Use" means use outside one's prescription or plan: taking a medicine as
+    prescribed, a taper included, is never a slip (see ``UseQuestion``).
+    """
 
     NO = "no"
     YES = "yes"
@@ -42,6 +46,31 @@ USED_WORDS: dict[UsedToday, str] = {
     UsedToday.YES: "Yes",
     UsedToday.PREFER_NOT_TO_SAY: "I'd rather not say",
 }
+
+
+class UseQuestion(enum.StrEnum):
+    """Which question an answer was given to, so old answers keep their meaning."""
+
+    # Asked until December 2026. It never said what "use" meant, so a "yes" may
+    # be a prescribed dose; such days are offered for review, never rewritten.
+    USED_TODAY = "used_today"
+    OUTSIDE_PLAN = "outside_plan"
+
+
+USE_QUESTION_WORDS: dict[UseQuestion, str] = {
+    UseQuestion.USED_TODAY: "Did you use today?",
+    UseQuestion.OUTSIDE_PLAN: "Did you use anything outside your prescription or plan today?",
+}
+PRESCRIBED_IS_RECOVERY = (
+    "Taking a medicine as prescribed, including a taper your prescriber set, is part of "
+    "recovery. It is never a slip: for that, the answer is No."
+)
+
+
+def use_question_words(day: date, today: date) -> str:
+    """The current question, with "that day" for a day in the past."""
+    words = USE_QUESTION_WORDS[UseQuestion.OUTSIDE_PLAN]
+    return words if day >= today else words.replace(" today?", " that day?")
 
 
 @dataclass(frozen=True)
@@ -75,6 +104,7 @@ class CheckIn:
     gratitude: str = ""
     note: str = ""
     uid: str = field(default_factory=new_uid)
+    use_question: UseQuestion = UseQuestion.OUTSIDE_PLAN
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -98,7 +128,12 @@ def validate_checkin(checkin: CheckIn, today: date) -> None:
     _check_scale("Anxiety", checkin.anxiety, SCALE_MIN, SCALE_MAX)
     _check_scale("Craving", checkin.craving, SCALE_MIN, SCALE_MAX)
     if not isinstance(checkin.used, UsedToday):
-        raise InvalidInput("Please answer whether you used today (you can say you'd rather not).")
+        raise InvalidInput(
+            "Please answer whether you used anything outside your prescription or plan "
+            "(you can say you'd rather not)."
+        )
+    if not isinstance(checkin.use_question, UseQuestion):
+        raise InvalidInput("A check-in needs to say which question was answered.")
     hours = checkin.sleep_hours
     if hours is not None and (
         not isinstance(hours, int | float)

@@ -29,6 +29,7 @@ def _snapshot(row: CheckInRow) -> str:
         "lonely",
         "tired",
         "used",
+        "use_question",
         "gratitude",
         "note",
     )
@@ -43,6 +44,7 @@ def _fill(row: CheckInRow, checkin: CheckIn) -> None:
     row.anxiety = checkin.anxiety
     row.craving = checkin.craving
     row.used = checkin.used.value
+    row.use_question = checkin.use_question.value
     row.sleep_hours = checkin.sleep_hours
     row.sleep_quality = checkin.sleep_quality
     row.hungry = checkin.halt.hungry

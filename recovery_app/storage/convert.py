@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
-from recovery_app.core.checkin import CheckIn, Halt, UsedToday
+from recovery_app.core.checkin import CheckIn, Halt, UsedToday, UseQuestion
 
 
 class CheckInFields(Protocol):
@@ -34,6 +34,8 @@ class CheckInFields(Protocol):
     @property
     def used(self) -> str: ...
     @property
+    def use_question(self) -> str: ...
+    @property
     def gratitude(self) -> str: ...
     @property
     def note(self) -> str: ...
@@ -56,6 +58,7 @@ def checkin_from_row(row: CheckInFields) -> CheckIn:
         gratitude=row.gratitude,
         note=row.note,
         uid=row.uid,
+        use_question=UseQuestion(row.use_question),
         created_at=row.created_at,
         updated_at=row.updated_at,
     )

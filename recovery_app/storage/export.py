@@ -18,7 +18,9 @@ from recovery_app.storage.more_export import more_document
 from recovery_app.storage.profile import Profile
 
 EXPORT_FORMAT = "recovery-companion-export"
-EXPORT_VERSION = 3  # 2: the journal; 3: meetings, attendance, contacts, self-checks
+# 2: the journal; 3: meetings, attendance, contacts, self-checks;
+# 4: each check-in says which use question it answers ("use_question")
+EXPORT_VERSION = 4
 
 
 def checkin_to_json(c: CheckIn) -> dict[str, Any]:
@@ -37,6 +39,7 @@ def checkin_to_json(c: CheckIn) -> dict[str, Any]:
             "tired": c.halt.tired,
         },
         "used": c.used.value,
+        "use_question": c.use_question.value,
         "gratitude": c.gratitude,
         "note": c.note,
         "created_at": c.created_at.isoformat() if c.created_at else None,
@@ -72,7 +75,7 @@ def export_json(db: Database, out: Path, now: datetime) -> int:
 
 CSV_CHECKIN_COLUMNS = (
     "uid", "day", "mood", "anxiety", "craving", "sleep_hours", "sleep_quality",
-    "hungry", "angry", "lonely", "tired", "used", "gratitude", "note",
+    "hungry", "angry", "lonely", "tired", "used", "use_question", "gratitude", "note",
     "created_at", "updated_at",
 )  # fmt: skip
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from recovery_app.core.checkin import CheckIn, Halt, UsedToday, validate_checkin
+from recovery_app.core.checkin import CheckIn, Halt, UsedToday, UseQuestion, validate_checkin
 from recovery_app.core.errors import InvalidImport, KnownError
 from recovery_app.storage.db import Database
 from recovery_app.storage.export import EXPORT_FORMAT, EXPORT_VERSION
@@ -131,7 +131,15 @@ def _checkin(record: Any, index: int, today: date) -> CheckIn:
     try:
         used = UsedToday(str(record.get("used")))
     except ValueError:
-        raise import_failure(where, "has an unknown answer to “did you use today?”") from None
+        raise import_failure(where, "has an unknown answer to the use question") from None
+    # Files before version 4 only had "Did you use today?"; an answer keeps that meaning.
+    asked = record.get("use_question", UseQuestion.USED_TODAY.value)
+    try:
+        use_question = UseQuestion(asked) if isinstance(asked, str) else None
+    except ValueError:
+        use_question = None
+    if use_question is None:
+        raise import_failure(where, "names an unknown use question")
     mood, anxiety, craving = (_int(record, n, where) for n in ("mood", "anxiety", "craving"))
     checkin = CheckIn(
         day=day,
@@ -145,6 +153,7 @@ def _checkin(record: Any, index: int, today: date) -> CheckIn:
         gratitude=_text(record, "gratitude", where),
         note=_text(record, "note", where),
         uid=uid,
+        use_question=use_question,
         created_at=optional_instant(record.get("created_at"), where),
         updated_at=optional_instant(record.get("updated_at"), where),
     )
@@ -227,6 +236,7 @@ def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
                         lonely=c.halt.lonely,
                         tired=c.halt.tired,
                         used=c.used.value,
+                        use_question=c.use_question.value,
                         gratitude=c.gratitude,
                         note=c.note,
                         created_at=c.created_at or now,

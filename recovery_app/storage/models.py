@@ -39,6 +39,7 @@ class CheckInRow(Base):
     lonely: Mapped[bool]
     tired: Mapped[bool]
     used: Mapped[str]
+    use_question: Mapped[str]
     gratitude: Mapped[str]
     note: Mapped[str]
     created_at: Mapped[datetime]

@@ -84,6 +84,9 @@ checkin = Table(
     Column("lonely", Boolean, nullable=False, default=False),
     Column("tired", Boolean, nullable=False, default=False),
     Column("used", String(20), nullable=False),
+    # Which question ``used`` answers (migration 0005): older answers were to
+    # "Did you use today?", which never said what "use" meant.
+    Column("use_question", String(20), nullable=False, server_default="used_today"),
     Column("gratitude", Text, nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
     Column("created_at", UTCDateTime, nullable=False),
@@ -99,6 +102,7 @@ checkin = Table(
         "sleep_quality IS NULL OR sleep_quality BETWEEN 1 AND 5", name="sleep_quality_range"
     ),
     CheckConstraint("used IN ('no', 'yes', 'prefer_not_to_say')", name="used_answer"),
+    CheckConstraint("use_question IN ('used_today', 'outside_plan')", name="use_question"),
     # Slips are looked up on their own for day counts; keep that lookup small.
     Index("ix_checkin_used_day", "used", "day"),
 )

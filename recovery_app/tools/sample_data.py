@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import insert
 
-from recovery_app.core.checkin import MOOD_WORDS, UsedToday, new_uid
+from recovery_app.core.checkin import MOOD_WORDS, UsedToday, UseQuestion, new_uid
 from recovery_app.core.choices import ChoiceList, default_choices, default_uid
 from recovery_app.core.journal import EntryKind, JournalEntry, Outcome
 from recovery_app.core.meetings import Attended, Meeting, MeetingKind, Repeat, Schedule
@@ -67,6 +67,7 @@ def checkin_rows(
                 "used": (
                     UsedToday.YES.value if rng.randrange(slip_every) == 0 else UsedToday.NO.value
                 ),
+                "use_question": UseQuestion.OUTSIDE_PLAN.value,
                 "gratitude": rng.choice(GRATITUDE),
                 "note": rng.choice(NOTES),
                 "created_at": stamp,

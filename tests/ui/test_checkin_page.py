@@ -93,7 +93,7 @@ def test_missing_answer_shows_error_and_saves_nothing(
         qtbot.mouseClick(page.used_group.buttons()[0], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.error.isVisible()
-    assert ("mood" if missing == "mood" else "use today") in page.error.text()
+    assert ("mood" if missing == "mood" else "outside your prescription") in page.error.text()
     assert stored(window, clock.now().date()) == (None, 0)
     assert page.has_unsaved_changes()  # what was entered is still there
 
@@ -169,3 +169,74 @@ def test_unsaved_changes_are_not_dropped_silently(
     assert asked == ["Unsaved check-in"]
     assert page.gratitude.text() == "sunlight"
     assert from_qdate(page.date_edit.date()) == date(2026, 11, 25)
+
+
+def test_the_question_is_about_use_outside_the_prescription_or_plan(
+    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+) -> None:
+    window = make_window(start=date(2026, 10, 1))
+    window.show_page("checkin")
+    page = window.checkin_page
+    assert page.use_question.text() == (
+        "Did you use anything outside your prescription or plan today?"
+    )
+    assert page.prescribed_note.isVisible()
+    assert "including a taper" in page.prescribed_note.text()
+    assert "never a slip" in page.prescribed_note.text()
+    page.date_edit.setDate(to_qdate(clock.now().date() - timedelta(days=3)))
+    assert page.use_question.text().endswith("outside your prescription or plan that day?")
+
+
+def test_a_month_of_honest_taper_days_is_never_a_slip(
+    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+) -> None:
+    """Someone taking their prescribed taper dose answers No, and every day counts."""
+    window = make_window(start=date(2026, 10, 26))
+    window.show_page("checkin")
+    page = window.checkin_page
+    first = date(2026, 10, 26)
+    for offset in range(31):
+        page.request_day(first + timedelta(days=offset))
+        fill(page, qtbot, used="No")
+        page.note.setPlainText("Took my taper dose as my prescriber wrote it.")
+        assert page.save()
+        assert not page.slip_note.isVisible()
+    assert window.db is not None
+    with window.db.reading() as s:
+        assert CheckIns(s).slip_days() == []
+    window.show_page("today")
+    today = window.today_page
+    assert "30" in today.total_label.text() and "Days in recovery" in today.total_label.text()
+    assert "30 days" in today.run_label.text()
+    assert "slip" not in today.total_label.text() + today.checkin_status.text()
+
+
+def test_an_old_yes_keeps_its_question_until_the_person_changes_it(
+    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+) -> None:
+    from recovery_app.core.checkin import CheckIn, UseQuestion
+
+    window = make_window(start=date(2026, 10, 1))
+    day = clock.now().date() - timedelta(days=2)
+    assert window.db is not None
+    with window.db.transaction() as s:
+        CheckIns(s).save(
+            CheckIn(day, 3, 2, 1, UsedToday.YES, use_question=UseQuestion.USED_TODAY), clock.now()
+        )
+    window.open_checkin(day)
+    page = window.checkin_page
+    assert page.earlier_question.isVisible()
+    assert "“Did you use today?”" in page.earlier_question.text()
+    assert "prescribed medicine" in page.earlier_question.text()
+    # Editing only the note keeps the answer's meaning.
+    page.note.setPlainText("added later")
+    assert page.save()
+    assert stored(window, day)[0].use_question is UseQuestion.USED_TODAY  # type: ignore[union-attr]
+    # Changing the answer answers today's question.
+    no = next(b for b in page.used_group.buttons() if b.text() == "No")
+    qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+    assert page.save()
+    checkin = stored(window, day)[0]
+    assert checkin is not None
+    assert (checkin.used, checkin.use_question) == (UsedToday.NO, UseQuestion.OUTSIDE_PLAN)
+    assert not page.earlier_question.isVisible()

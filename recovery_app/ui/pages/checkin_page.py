@@ -20,16 +20,21 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from recovery_app.core.checkin import (
     MOOD_WORDS,
+    PRESCRIBED_IS_RECOVERY,
     SLEEP_QUALITY_WORDS,
+    USE_QUESTION_WORDS,
     USED_WORDS,
     CheckIn,
     Halt,
     UsedToday,
+    UseQuestion,
+    use_question_words,
 )
 from recovery_app.core.clock import Clock, today
 from recovery_app.core.errors import KnownError
@@ -47,8 +52,9 @@ log = logging.getLogger(__name__)
 NO_SLEEP = -0.5  # the spin box's lowest value, shown as "Not recorded"
 SLIP_NOTE = (
     "Thank you for being honest. Slips happen in many recovery journeys, and "
-    "this one doesn't erase your progress: your total days are kept. If it would "
-    "help, reach out to someone you trust, or press Get help."
+    "this one doesn't erase your progress: your days in recovery are kept. If it would "
+    "help, reach out to someone you trust, or press Get help. If you take a prescribed "
+    "medicine, please don't stop it suddenly: talk with your prescriber first."
 )
 
 
@@ -125,20 +131,34 @@ class CheckInPage(QWidget):
         halt_row.addStretch(1)
         form.addRow("Right now I'm", halt_row)
 
+        # "Use" means outside one's prescription or plan: a prescribed dose, a
+        # taper included, must never be counted as a slip.
+        self.use_question = wrapped("")
+        self.use_question.setStyleSheet("font-weight: bold;")
+        form.addRow(self.use_question)
         self.used_group = QButtonGroup(self)
         used_row = QHBoxLayout()
         for index, (answer, word) in enumerate(USED_WORDS.items()):
             radio = QRadioButton(word)
-            radio.setAccessibleName(f"Used today: {word}")
+            radio.setAccessibleName(f"Use outside my prescription or plan: {word}")
             radio.setProperty("answer", answer.value)
             self.used_group.addButton(radio, index)
             used_row.addWidget(radio)
         used_row.addStretch(1)
-        form.addRow("Did you use today?", used_row)
+        self.prescribed_note = wrapped(PRESCRIBED_IS_RECOVERY)
+        self.prescribed_note.setAccessibleName("About prescribed medicine")
+        self.earlier_question = wrapped("")
+        self.earlier_question.setAccessibleName("About the earlier answer")
+        self.earlier_question.hide()
         self.slip_note = wrapped(SLIP_NOTE)
         self.slip_note.setAccessibleName("A note about slips")
         self.slip_note.hide()
-        form.addRow("", self.slip_note)
+        use_box = QVBoxLayout()
+        use_box.setSpacing(6)
+        use_box.addLayout(used_row)
+        for label in (self.prescribed_note, self.earlier_question, self.slip_note):
+            use_box.addWidget(label)
+        form.addRow("", use_box)
 
         self.gratitude = QLineEdit()
         self.gratitude.setPlaceholderText("One thing, big or small (optional)")
@@ -250,6 +270,20 @@ class CheckInPage(QWidget):
             box.setChecked(getattr(halt, name))
         self.gratitude.setText(c.gratitude if c else "")
         self.note.setPlainText(c.note if c else "")
+        self.use_question.setText(use_question_words(self._shown_day, today(self.clock)))
+        self.use_question.setAccessibleName(self.use_question.text())
+        # An earlier "yes" was to a question that never said what "use" meant.
+        old_yes = (
+            c is not None and c.use_question is UseQuestion.USED_TODAY and c.used is UsedToday.YES
+        )
+        if old_yes:
+            self.earlier_question.setText(
+                "This day was answered before the question said “outside your prescription "
+                f"or plan”: it asked “{USE_QUESTION_WORDS[UseQuestion.USED_TODAY]}” and you "
+                "answered Yes. If that was your prescribed medicine, you can change the "
+                "answer to No."
+            )
+        self.earlier_question.setVisible(old_yes)
         self.slip_note.setVisible(c is not None and c.used is UsedToday.YES)
         self.error.hide()
         self.save_button.setText("Update check-in" if c else "Save check-in")
@@ -286,7 +320,8 @@ class CheckInPage(QWidget):
         used = self._answer()
         if used is None:
             self._show_error(
-                "Please answer “Did you use today?”. “I'd rather not say” is a fine answer too."
+                "Please answer whether you used anything outside your prescription or plan. "
+                "“I'd rather not say” is a fine answer too."
             )
             return None
         hours = self.sleep_hours.value()
@@ -303,7 +338,13 @@ class CheckInPage(QWidget):
             note=self.note.toPlainText(),
         )
         if self._existing is not None:
-            checkin = replace(checkin, uid=self._existing.uid)
+            # An answer left as it was keeps the question it was given to.
+            asked = (
+                self._existing.use_question
+                if used is self._existing.used
+                else UseQuestion.OUTSIDE_PLAN
+            )
+            checkin = replace(checkin, uid=self._existing.uid, use_question=asked)
         return checkin
 
     def _show_error(self, message: str) -> None:

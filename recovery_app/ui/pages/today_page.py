@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin import CheckIn, UsedToday, UseQuestion
 from recovery_app.core.clock import Clock, day_start, to_local, today
 from recovery_app.core.durations import describe_span
 from recovery_app.core.journal import OUTCOME_WORDS
@@ -55,16 +55,16 @@ class TodayPage(QWidget):
 
         self.recovery_card = Card("Your recovery")
         self.time_label = wrapped()
-        self.time_label.setAccessibleName("Time in recovery")
+        self.time_label.setAccessibleName("Time since your start date")
         self.run_label = wrapped()
-        self.run_label.setAccessibleName("Current substance-free run")
+        self.run_label.setAccessibleName("Current run")
         self.total_label = wrapped()
-        self.total_label.setAccessibleName("Total substance-free days")
+        self.total_label.setAccessibleName("Days in recovery")
         self.milestone_label = wrapped()
         self.milestone_label.setAccessibleName("Milestone")
         self.start_button = QPushButton()
         self.start_button.clicked.connect(self.startDateRequested)
-        for widget in (self.time_label, self.run_label, self.total_label, self.milestone_label):
+        for widget in (self.time_label, self.total_label, self.run_label, self.milestone_label):
             self.recovery_card.body.addWidget(widget)
         start_row = QHBoxLayout()
         start_row.addStretch(1)
@@ -218,17 +218,15 @@ class TodayPage(QWidget):
             self.time_label.setText("Your recovery starts today. Welcome — this is day one.")
         else:
             self.time_label.setText(
-                f"Time in recovery: <b>{describe_span(s.start_date, s.today)}</b> "
+                f"Time since you began: <b>{describe_span(s.start_date, s.today)}</b> "
                 f"(since {long_day(s.start_date)})"
             )
         p = compute_progress(s.start_date, s.today, s.slip_days)
-        self.run_label.setText(
-            f"Current substance-free run: <b>{days_words(p.current_run_days)}</b>"
-        )
         self.total_label.setText(
-            f"Total substance-free days: <b>{p.total_free_days:,}</b>"
+            f"Days in recovery: <b>{p.total_free_days:,}</b>"
             + (" — a slip never erases these." if p.slip_days else "")
         )
+        self.run_label.setText(f"Current run: <b>{days_words(p.current_run_days)}</b>")
         if s.today in s.slip_days:
             self.milestone_label.setText(
                 "Today has been hard. Be gentle with yourself: tomorrow is a fresh start, "
@@ -243,10 +241,13 @@ class TodayPage(QWidget):
             self.checkin_button.setText("Do today's check-in")
         else:
             used = {
-                UsedToday.NO: "no use",
-                UsedToday.YES: "a hard day",
+                UsedToday.NO: "no use outside your plan",
+                UsedToday.YES: "use outside your plan noted",
                 UsedToday.PREFER_NOT_TO_SAY: "",
             }[c.used]
+            old_question = c.use_question is UseQuestion.USED_TODAY
+            if old_question and c.used is not UsedToday.PREFER_NOT_TO_SAY:
+                used = f"“used today”: {c.used.value}"
             details = f"Mood: {c.mood_word} · anxiety {c.anxiety}/10 · craving {c.craving}/10"
             self.checkin_status.setText(f"Done. {details}" + (f" · {used}" if used else ""))
             self.checkin_button.setText("Edit today's check-in")
