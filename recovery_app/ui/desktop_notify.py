@@ -24,7 +24,8 @@ class DesktopNotifier(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(window.windowIcon(), self)
             self.tray.setToolTip(APP_NAME)
-            self.tray.activated.connect(lambda _reason: self._raise())
+            # No argument: the reason is a ``Qt`` enum, which may not be loaded yet.
+            self.tray.activated.connect(self._raise)
             from PySide6.QtWidgets import QMenu
 
             menu = QMenu(window)

@@ -432,13 +432,15 @@ class MainWindow(QMainWindow):
             # Coming back to the app (e.g. after the computer slept) checks at once.
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                # A bound method (not a lambda), so Qt drops it with this window.
+                # A bound method (not a lambda), so Qt drops it with this window. It
+                # takes no argument: converting the state enum fails while nothing
+                # has touched the ``Qt`` namespace yet (the launch path avoids it).
                 app.applicationStateChanged.connect(self._app_state_changed)
         else:
             assert self.db is not None
             self.scheduler.unlocked(self.db)
 
-    def _app_state_changed(self, _state: object) -> None:
+    def _app_state_changed(self) -> None:
         self._recheck_reminders()
 
     def _recheck_reminders(self) -> None:

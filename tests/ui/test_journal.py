@@ -409,3 +409,23 @@ def test_an_unchanged_form_leaves_no_draft(make_window: WindowFactory, qtbot: Qt
     assert window.db is not None
     with window.db.reading() as s:
         assert Drafts(s).get("new:journal") is None
+
+
+def test_the_kind_filter_shows_only_that_kind_and_search_keeps_working(
+    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+) -> None:
+    window = make_window()
+    add(window, clock, intensity=6, text="after work")
+    add(window, clock, kind=EntryKind.JOURNAL, text="a calm walk after work")
+    page = journal_page(window)
+    page.kind.setFocus()
+    qtbot.keyClick(page.kind, Qt.Key.Key_Down)  # "Cravings", chosen by keyboard
+    assert page.kind.currentText() == "Cravings"
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 1).data() == "Craving"
+    qtbot.keyClicks(page.search, "work")
+    page.apply_filters()  # as the search delay would
+    assert page.count.text() == "1 entry match"
+    qtbot.keyClick(page.kind, Qt.Key.Key_Down)  # "Journal entries"
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 1).data() == "Journal"

@@ -71,8 +71,9 @@ class JournalPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of entry")
-        for words, kind in (("All entries", None), ("Cravings", EntryKind.CRAVING),
-                            ("Journal entries", EntryKind.JOURNAL)):  # fmt: skip
+        # Plain strings as item data: Qt hands back a str, never the enum.
+        for words, kind in (("All entries", None), ("Cravings", EntryKind.CRAVING.value),
+                            ("Journal entries", EntryKind.JOURNAL.value)):  # fmt: skip
             self.kind.addItem(words, kind)
         self.period = QComboBox()
         self.period.setAccessibleName("When")
@@ -239,10 +240,10 @@ class JournalPage(QWidget):
             last = today(self.clock)
             first = last - timedelta(days=days)
         low, high = sorted((self.min_strength.value(), self.max_strength.value()))
-        outcome = self.outcome.currentData()
+        outcome, kind = self.outcome.currentData(), self.kind.currentData()
         return JournalFilter(
             words=self.search.text(),
-            kind=self.kind.currentData(),
+            kind=EntryKind(kind) if kind else None,
             first_day=first,
             last_day=last,
             trigger=self.trigger.currentData(),
