@@ -5,9 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
-import traceback
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from recovery_app import APP_NAME, log, paths
@@ -23,26 +20,9 @@ BENCH_ENV = "RECOVERY_APP_BENCH_MARKS"
 
 def _install_crash_handler() -> None:
     """Log the traceback (code only, no user text) and keep the window calm."""
+    from recovery_app.ui.crash import handle_bug
 
-    def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        # Frames only: an exception's message could quote what the person wrote.
-        frames = "".join(traceback.format_tb(tb))
-        logger.error("unexpected %s\n%s", kind.__name__, frames)
-        from PySide6.QtWidgets import QApplication, QMessageBox
-
-        # A dialog can only be shown from the UI thread; elsewhere the log is enough.
-        if (
-            QApplication.instance() is not None
-            and threading.current_thread() is threading.main_thread()
-        ):
-            QMessageBox.warning(
-                None,
-                APP_NAME,
-                "Something went wrong inside the app. Your saved data is safe. "
-                "If this keeps happening, please restart the app.",
-            )
-
-    sys.excepthook = handle
+    sys.excepthook = handle_bug
 
 
 def _hand_over_to_running(instance: SingleInstance) -> int:

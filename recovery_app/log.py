@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import traceback
 from pathlib import Path
+from types import TracebackType
 
 MAX_LOG_BYTES = 512_000
 PRIVATE_FILE_MODE = 0o600
@@ -40,3 +42,31 @@ def close_file_logs(folder: Path) -> None:
         if name and Path(name).parent == folder:
             root.removeHandler(handler)
             handler.close()
+
+
+def bug_report(
+    kind: type[BaseException],
+    value: BaseException | None,
+    tb: TracebackType | None,
+    depth: int = 0,
+) -> str:
+    """A bug as a log line: its type and the code it went through, never its message.
+
+    A message can quote what the person wrote (a ValueError about their note, say),
+    so only file, line, function and source line are kept. An error with no Python
+    frames at all was raised by Qt's bindings while calling into Python (a slot that
+    could not be called); those messages describe code, not data, so they are kept.
+    """
+    frames = traceback.extract_tb(tb)
+    lines = [f"unexpected {kind.__module__}.{kind.__qualname__}"]
+    if frames:
+        lines += [f'  File "{f.filename}", line {f.lineno}, in {f.name}' + (
+            f"\n    {f.line}" if f.line else ""
+        ) for f in frames]  # fmt: skip
+    elif value is not None:
+        lines.append(f"  (no Python frames; raised by the Qt bindings: {value})")
+    cause = (value.__cause__ or value.__context__) if value is not None else None
+    if cause is not None and cause.__traceback__ is not None and depth < 3:
+        lines.append("while handling:")
+        lines.append(bug_report(type(cause), cause, cause.__traceback__, depth + 1))
+    return "\n".join(lines)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from recovery_app.core.errors import KnownError
+from recovery_app.log import bug_report
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,8 @@ class _Job(QRunnable):
             result = self.work(lambda done, total: self._send("progress", done, total))
         except KnownError as exc:
             self._send("failed", exc.message)
-        except Exception as exc:  # a bug: log the kind only, never user text
-            log.error("background work failed: %s", type(exc).__name__)
+        except Exception as exc:  # a bug: its code path, never its message (user text)
+            log.error("background work failed: %s", bug_report(type(exc), exc, exc.__traceback__))
             self._send(
                 "failed", "Something went wrong. Your data has not been changed; please try again."
             )

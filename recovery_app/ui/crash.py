@@ -1,0 +1,58 @@
+"""What happens when a bug escapes: the traceback to the log, one calm dialog.
+
+The log gets the code the bug went through, never its message (which can
+quote what the person wrote). The dialog is shown once at a time: a bug that
+repeats on every repaint must not stack up windows.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from types import TracebackType
+
+from recovery_app import APP_NAME
+from recovery_app.log import bug_report
+
+log = logging.getLogger(__name__)
+CALM_WORDS = (
+    "Something went wrong inside the app. Your saved data is safe. "
+    "If this keeps happening, please restart the app."
+)
+
+
+class CrashDialog:
+    """The calm message; a classmethod so tests can answer it."""
+
+    showing = False
+
+    @classmethod
+    def tell(cls) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, APP_NAME, CALM_WORDS)
+
+    @classmethod
+    def show_once(cls) -> bool:
+        """Show the message unless it is already up; True when it was shown now."""
+        if cls.showing:
+            return False
+        cls.showing = True
+        try:
+            cls.tell()
+        finally:
+            cls.showing = False
+        return True
+
+
+def handle_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """``sys.excepthook`` for the GUI."""
+    log.error("%s", bug_report(kind, value, tb))
+    from PySide6.QtWidgets import QApplication
+
+    # A dialog can only be shown from the UI thread; elsewhere the log is enough.
+    if (
+        QApplication.instance() is not None
+        and threading.current_thread() is threading.main_thread()
+    ):
+        CrashDialog.show_once()
