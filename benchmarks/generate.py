@@ -11,16 +11,16 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from recovery_app.core.clock import SystemClock, zone_name
-from recovery_app.paths import AppPaths, ensure_data_dir
-from recovery_app.storage.db import Database
-from recovery_app.tools.sample_data import (
+from devtools.sample_data import (
     journal_entries,
     populate,
     populate_journal,
     populate_meetings,
     sample_meetings,
 )
+from recovery_app.core.clock import SystemClock, zone_name
+from recovery_app.paths import AppPaths, ensure_data_dir
+from recovery_app.storage.db import Database
 
 YEARS = 10
 JOURNAL_ENTRIES = 20_000

@@ -16,13 +16,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from recovery_app.core.choices import ChoiceList, default_uid
 from recovery_app.core.clock import SystemClock
-from recovery_app.core.journal import EntryKind, JournalEntry
+from recovery_app.core.journal.choices import ChoiceList, default_uid
+from recovery_app.core.journal.entries import EntryKind, JournalEntry
 from recovery_app.storage.db import Database
-from recovery_app.storage.journal import Journal
-from recovery_app.ui.hub import DataHub
-from recovery_app.ui.pages.journal_page import JournalPage
+from recovery_app.storage.journal.entries import Journal
+from recovery_app.ui.common.bus import DataHub
+from recovery_app.ui.journal.page import JournalPage
 
 RUNS = 15
 

@@ -15,9 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from recovery_app.core.clock import SystemClock
-from recovery_app.library import library
 from recovery_app.storage.db import Database
-from recovery_app.ui.pages.learn_page import LearnPage
+from recovery_app.storage.learn.library import library
+from recovery_app.ui.learn.page import LearnPage
 
 RUNS = 15
 ARTICLES = ("withdrawal", "glossary", "is-klonopin-a-benzodiazepine", "getting-help-now")

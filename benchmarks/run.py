@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.generate import generate  # noqa: E402
 
 PY = sys.executable
-ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", RECOVERY_APP_BENCH_MARKS="1")
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 # Let Python cache bytecode as it does on a person's machine; some shells here
 # set this, which would make every launch recompile the app's own modules.
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -51,7 +51,9 @@ class Samples:
 def launch(cmd: list[str]) -> dict[str, float]:
     """Start ``cmd`` and return its marks as seconds since the start (rss in KB)."""
     start = time.perf_counter()
-    out = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=120, check=True)
+    out = subprocess.run(
+        cmd, env=ENV, capture_output=True, text=True, timeout=120, check=True, cwd=ROOT
+    )
     marks: dict[str, float] = {}
     for line in out.stdout.splitlines():
         name, _, value = line.partition(" ")
@@ -64,8 +66,8 @@ def launch(cmd: list[str]) -> dict[str, float]:
 
 def save_times(folder: Path, count: int = 60, key: bytes | None = None) -> list[float]:
     """Durable commits of one check-in each, as the Check-in page does them."""
-    from recovery_app.core.checkin import CheckIn, UsedToday
-    from recovery_app.storage.checkins import CheckIns
+    from recovery_app.core.checkin.checkin import CheckIn, UsedToday
+    from recovery_app.storage.checkin.checkins import CheckIns
     from recovery_app.storage.db import Database
 
     db = Database.open(folder / "recovery.db", key)
@@ -162,8 +164,8 @@ def report(samples: Samples, saves: list[float], runs: int, extra: list[Row]) ->
 
 def open_and_summarise_times(folder: Path, key: bytes | None, count: int = 15) -> list[float]:
     """Open the database and read everything Today shows, as after launch or unlock."""
+    from recovery_app.storage.checkin.summary import today_summary
     from recovery_app.storage.db import Database
-    from recovery_app.storage.summary import today_summary
 
     times = []
     for _ in range(count):
@@ -178,8 +180,8 @@ def open_and_summarise_times(folder: Path, key: bytes | None, count: int = 15) -
 
 def encryption_rows(data: Path, tmp: Path) -> list[Row]:
     """The same work on the same data, plain and encrypted, plus the unlock (key derivation)."""
-    from recovery_app.storage import crypto
-    from recovery_app.storage.encryption import change_key
+    from recovery_app.storage.security import keys as crypto
+    from recovery_app.storage.security.rekey import change_key
 
     encrypted = tmp / "encrypted"
     shutil.copytree(data, encrypted, ignore=shutil.ignore_patterns("backups"))
@@ -296,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         database = data / "recovery.db"
         bare = [PY, str(ROOT / "benchmarks" / "bare_window.py")]
-        app = [PY, "-m", "recovery_app", "--data-dir", str(data)]
+        # The app as installed, with an event filter printing its marks (devtools/launch.py).
+        app = [PY, "-m", "devtools.launch", "--data-dir", str(data)]
         samples = Samples()
         launch(app)  # warm the file cache and any first-run work
         for _ in range(args.runs):

@@ -11,16 +11,14 @@ from recovery_app import APP_NAME, log, paths
 from recovery_app.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
-    from recovery_app.ui.single_instance import SingleInstance
+    from recovery_app.ui.shell.single_instance import SingleInstance
 
 logger = logging.getLogger(__name__)
-# Set by benchmarks/: print timing marks to stdout and quit once Today shows data.
-BENCH_ENV = "RECOVERY_APP_BENCH_MARKS"
 
 
 def _install_crash_handler() -> None:
     """Log the traceback (code only, no user text) and keep the window calm."""
-    from recovery_app.ui.crash import handle_bug
+    from recovery_app.ui.shell.crash import handle_bug
 
     sys.excepthook = handle_bug
 
@@ -47,13 +45,13 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from recovery_app.ui.startup import skip_feature_source_scan
+    from recovery_app.ui.shell.startup import skip_feature_source_scan
 
     skip_feature_source_scan()
 
-    from recovery_app.ui.main_window import MainWindow
-    from recovery_app.ui.single_instance import SingleInstance
-    from recovery_app.ui.style import STYLE_SHEET
+    from recovery_app.ui.common.style import STYLE_SHEET
+    from recovery_app.ui.shell.main_window import MainWindow
+    from recovery_app.ui.shell.single_instance import SingleInstance
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -72,10 +70,6 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     # The database and the wake-up channel load once the window is on screen.
     window.firstPainted.connect(window.open_data)
     window.firstPainted.connect(instance.listen)
-    if os.environ.get(BENCH_ENV) == "1":
-        from recovery_app.ui.bench_marks import BenchMarks
-
-        BenchMarks(window)
     window.show()
     try:
         return app.exec()

@@ -50,7 +50,7 @@ def ask(env_name: str, prompt: str, confirm: bool = False) -> str:
 
 def current_key(app_paths: AppPaths) -> bytes | None:
     """The key for the data, asking for the passphrase if it is encrypted."""
-    from recovery_app.storage import crypto
+    from recovery_app.storage.security import keys as crypto
 
     if not crypto.needs_passphrase(app_paths.database):
         return None
@@ -60,7 +60,7 @@ def current_key(app_paths: AppPaths) -> bytes | None:
 
 def export(args: argparse.Namespace) -> int:
     from recovery_app.storage.db import Database
-    from recovery_app.storage.export import export_csv, export_json
+    from recovery_app.storage.exchange.document import export_csv, export_json
 
     app_paths = existing_data(args)
     db = Database.open(app_paths.database, current_key(app_paths))
@@ -79,7 +79,7 @@ def export(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     from recovery_app.storage.db import Database
-    from recovery_app.storage.importer import import_file as merge
+    from recovery_app.storage.exchange.importer import import_file as merge
 
     app_paths = existing_data(args)
     db = Database.open(app_paths.database, current_key(app_paths))
@@ -92,7 +92,7 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def backup(args: argparse.Namespace) -> int:
-    from recovery_app.storage.backup import check_database_file, write_backup
+    from recovery_app.storage.backup.backups import check_database_file, write_backup
 
     app_paths = existing_data(args)
     key = current_key(app_paths)
@@ -121,7 +121,7 @@ class _AppClosed:
 
 
 def restore(args: argparse.Namespace) -> int:
-    from recovery_app.storage.backup import restore as restore_file
+    from recovery_app.storage.backup.backups import restore as restore_file
 
     app_paths = existing_data(args)
     key = current_key(app_paths)
@@ -133,9 +133,9 @@ def restore(args: argparse.Namespace) -> int:
 
 
 def passphrase(args: argparse.Namespace) -> int:
-    from recovery_app.storage import crypto
-    from recovery_app.storage.backup import check_database_file
-    from recovery_app.storage.encryption import change_key
+    from recovery_app.storage.backup.backups import check_database_file
+    from recovery_app.storage.security import keys as crypto
+    from recovery_app.storage.security.rekey import change_key
 
     app_paths = existing_data(args)
     encrypted = crypto.needs_passphrase(app_paths.database)
@@ -167,7 +167,7 @@ def passphrase(args: argparse.Namespace) -> int:
 
 def meetings(args: argparse.Namespace) -> int:
     from recovery_app.storage.db import Database
-    from recovery_app.storage.meeting_files import export_ics, import_ics
+    from recovery_app.storage.exchange.calendar import export_ics, import_ics
 
     app_paths = existing_data(args)
     db = Database.open(app_paths.database, current_key(app_paths))

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
-from recovery_app.core.checkin import CheckIn, Halt, UsedToday, UseQuestion
-from recovery_app.core.choices import ChoiceList, default_choices
-from recovery_app.core.journal import EntryKind, JournalEntry, Outcome
+from recovery_app.core.checkin.checkin import CheckIn, Halt, UsedToday, UseQuestion
+from recovery_app.core.journal.choices import ChoiceList, default_choices
+from recovery_app.core.journal.entries import EntryKind, JournalEntry, Outcome
 
 # Any text a person could type and a database can hold (no NUL, no lone surrogates).
 storable_text = st.text(

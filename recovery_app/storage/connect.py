@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from recovery_app.storage.crypto import key_pragma
+from recovery_app.storage.security.keys import key_pragma
 
 
 def dbapi_module(key: bytes | None) -> Any:

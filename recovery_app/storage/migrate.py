@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from recovery_app.core.errors import CorruptDatabaseError, NewerDatabaseError
 from recovery_app.storage.connect import database_errors, open_raw
-from recovery_app.storage.crypto import WrongPassphrase, needs_passphrase
+from recovery_app.storage.security.keys import WrongPassphrase, needs_passphrase
 
 # Oldest first. Add each new migration's revision id here.
 KNOWN_REVISIONS: tuple[str, ...] = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete
 
-from recovery_app.storage.journal import purge_deleted as purge_deleted_entries
+from recovery_app.storage.journal.entries import purge_deleted as purge_deleted_entries
 from recovery_app.storage.schema import meeting
 
 

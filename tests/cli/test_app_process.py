@@ -8,23 +8,24 @@ import sys
 from pathlib import Path
 
 from recovery_app.paths import AppPaths
-from recovery_app.storage import backup
+from recovery_app.storage.backup import backups as backup
 from recovery_app.storage.db import Database
 
 
 def test_the_app_quits_cleanly_while_its_daily_backup_runs(app_paths: AppPaths) -> None:
     Database.open(app_paths.database).close()
     app_paths.settings.write_text('{"welcome_done": true}', encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "RECOVERY_APP_BENCH_MARKS": "1"}
-    # With the benchmark marks on, the app quits as soon as Today shows its data,
-    # which is exactly when the daily backup has just started.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # Started with the benchmark marks, the app quits as soon as Today shows its
+    # data, which is exactly when the daily backup has just started.
     result = subprocess.run(
-        [sys.executable, "-m", "recovery_app", "--data-dir", str(app_paths.data_dir)],
+        [sys.executable, "-m", "devtools.launch", "--data-dir", str(app_paths.data_dir)],
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 0, result.stderr
     assert "today-data" in result.stdout

@@ -13,15 +13,15 @@ import pytest
 
 from recovery_app import __version__
 from recovery_app.cli import main
-from recovery_app.core.checkin import CheckIn, UsedToday
-from recovery_app.core.choices import ChoiceList, default_uid
-from recovery_app.core.journal import EntryKind, JournalEntry, Outcome
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
+from recovery_app.core.journal.choices import ChoiceList, default_uid
+from recovery_app.core.journal.entries import EntryKind, JournalEntry, Outcome
 from recovery_app.paths import AppPaths
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
-from recovery_app.storage.export import EXPORT_FORMAT, EXPORT_VERSION
-from recovery_app.storage.journal import Journal
-from recovery_app.storage.profile import Profile
+from recovery_app.storage.exchange.document import EXPORT_FORMAT, EXPORT_VERSION
+from recovery_app.storage.journal.entries import Journal
 
 STRESS = default_uid(ChoiceList.TRIGGERS, "Stress")
 PAYDAY = default_uid(ChoiceList.TRIGGERS, "Payday or having cash")
@@ -197,7 +197,7 @@ def test_restore_of_a_bad_file_changes_nothing(
 
 @pytest.fixture
 def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    from recovery_app.storage import crypto
+    from recovery_app.storage.security import keys as crypto
 
     fast = crypto.KdfParams(salt="ab" * 16, time_cost=1, memory_cost=8 * 1024, parallelism=1)
     monkeypatch.setattr(crypto, "new_params", lambda *a, **k: fast)
@@ -210,7 +210,7 @@ def test_passphrase_set_use_change_and_remove(
     monkeypatch: pytest.MonkeyPatch,
     fast_kdf: None,
 ) -> None:
-    from recovery_app.storage.crypto import file_is_encrypted
+    from recovery_app.storage.security.keys import file_is_encrypted
 
     monkeypatch.setenv("RECOVERY_APP_NEW_PASSPHRASE", "blue kite over the river")
     assert main(["passphrase", "set"]) == 0
@@ -304,8 +304,8 @@ def test_meetings_calendar_round_trip(
 ) -> None:
     from datetime import time
 
-    from recovery_app.core.meetings import Meeting, MeetingKind, Repeat, Schedule
-    from recovery_app.storage.meetings import Meetings
+    from recovery_app.core.meetings.schedule import Meeting, MeetingKind, Repeat, Schedule
+    from recovery_app.storage.meetings.meetings import Meetings
 
     db = Database.open(filled.database)
     schedule = Schedule(Repeat.WEEKLY, date(2026, 11, 24), time(19), 60, "America/New_York",

@@ -26,7 +26,7 @@ from recovery_app.paths import AppPaths
 from recovery_app.storage.db import Database
 
 app = QApplication(sys.argv[:1])
-from recovery_app.ui.main_window import MainWindow
+from recovery_app.ui.shell.main_window import MainWindow
 
 problems = []
 sys.excepthook = lambda kind, value, tb: problems.append(f"{kind.__name__}: {value}")

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from recovery_app.core.articles import CATEGORIES, HELP_HEADING, KEY_POINTS_HEADING, sentences
-from recovery_app.library import library
+from recovery_app.core.learn.articles import CATEGORIES, HELP_HEADING, KEY_POINTS_HEADING, sentences
+from recovery_app.storage.learn.library import library
 
 ARTICLES = library().articles
 APP_LINKS = {"app:self-check", "app:get-help"}
@@ -40,7 +40,7 @@ def test_the_whole_set_is_there() -> None:
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.slug)
 def test_front_matter(article: object) -> None:
-    from recovery_app.core.articles import Article
+    from recovery_app.core.learn.articles import Article
 
     assert isinstance(article, Article)
     assert article.title and article.summary

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from recovery_app.core.checkin import CheckIn, UsedToday, validate_checkin
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday, validate_checkin
 from recovery_app.core.errors import InvalidInput
 
 TODAY = date(2026, 11, 25)

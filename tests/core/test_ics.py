@@ -10,8 +10,8 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from recovery_app.core.errors import InvalidImport
-from recovery_app.core.ics import from_ics, to_ics
-from recovery_app.core.meetings import Meeting, MeetingKind, Repeat, Schedule
+from recovery_app.core.meetings.ics import from_ics, to_ics
+from recovery_app.core.meetings.schedule import Meeting, MeetingKind, Repeat, Schedule
 
 STAMP = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 YEAR = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from recovery_app.core.errors import InvalidInput
-from recovery_app.core.meetings import (
+from recovery_app.core.meetings.schedule import (
     Meeting,
     MeetingKind,
     Repeat,
@@ -124,7 +124,7 @@ def test_a_folder_name_is_not_a_time_zone() -> None:
 
 
 def test_reminders_before_a_meeting_just_after_the_dst_jump_come_before_it() -> None:
-    from recovery_app.core.reminders import dues_between
+    from recovery_app.core.meetings.reminders import dues_between
 
     s = Schedule(Repeat.ONCE, date(2026, 3, 8), time(3, 10), 60, "America/New_York")
     meeting = Meeting("Early group", MeetingKind.PEER, s, reminders=(30,))

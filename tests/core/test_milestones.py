@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from recovery_app.core.milestones import milestone_message, milestone_today, next_milestone
+from recovery_app.core.checkin.milestones import milestone_message, milestone_today, next_milestone
 
 RUN = date(2025, 8, 31)
 

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recovery_app.core.progress import compute_progress
+from recovery_app.core.checkin.progress import compute_progress
 
 START = date(2026, 1, 1)
 

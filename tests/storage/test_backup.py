@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.core.errors import OutputPathError
 from recovery_app.paths import AppPaths
-from recovery_app.storage import backup
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.backup import backups as backup
+from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
 from tests.strategies import checkins
 

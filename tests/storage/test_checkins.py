@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from recovery_app.core.checkin import CheckIn, Halt, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, Halt, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.core.errors import InvalidInput
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
-from recovery_app.storage.profile import Profile
 from tests.strategies import checkins
 
 TEXTS = [

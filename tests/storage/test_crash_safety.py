@@ -29,8 +29,8 @@ WRITER = """
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from recovery_app.core.checkin import CheckIn, UsedToday
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
+from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
 
 db = Database.open(Path(sys.argv[1]))

@@ -152,8 +152,8 @@ from datetime import date, datetime, UTC
 from pathlib import Path
 from recovery_app.storage.db import Database
 from recovery_app.storage.purge import purge_deleted
-from recovery_app.storage.journal_query import cravings_between
-from recovery_app.storage.summary import today_summary
+from recovery_app.storage.journal.queries import cravings_between
+from recovery_app.storage.checkin.summary import today_summary
 db = Database.open(Path({str(db.path)!r}))
 with db.engine.begin() as conn:
     purge_deleted(conn)

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.paths import AppPaths
-from recovery_app.storage import backup, crypto
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.backup import backups as backup
+from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
-from recovery_app.storage.encryption import change_key, file_is_encrypted
+from recovery_app.storage.security import keys as crypto
+from recovery_app.storage.security.rekey import change_key, file_is_encrypted
 from tests.strategies import storable_text
 
 MARKER = "PLAINTEXT-MARKER-7f3a"

@@ -12,15 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.core.errors import InvalidImport
-from recovery_app.storage import importer
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
-from recovery_app.storage.export import build_document, export_json
-from recovery_app.storage.importer import import_file
-from recovery_app.storage.profile import Profile
+from recovery_app.storage.exchange import importer
+from recovery_app.storage.exchange.document import build_document, export_json
+from recovery_app.storage.exchange.importer import import_file
 from tests.strategies import checkins
 
 NOW = datetime(2026, 11, 25, 12, 0).astimezone()

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from recovery_app.core.choices import ChoiceList, default_choices, default_uid
 from recovery_app.core.clock import FixedClock
 from recovery_app.core.errors import InvalidInput
-from recovery_app.core.journal import EntryKind, JournalEntry, JournalFilter, Outcome
-from recovery_app.storage.choices import Choices
+from recovery_app.core.journal.choices import ChoiceList, default_choices, default_uid
+from recovery_app.core.journal.entries import EntryKind, JournalEntry, JournalFilter, Outcome
 from recovery_app.storage.db import Database
-from recovery_app.storage.journal import Journal, purge_deleted
-from recovery_app.storage.journal_query import list_rows, matching_ids
+from recovery_app.storage.journal.choices import Choices
+from recovery_app.storage.journal.entries import Journal, purge_deleted
+from recovery_app.storage.journal.queries import list_rows, matching_ids
 
 STRESS = default_uid(ChoiceList.TRIGGERS, "Stress")
 PAIN = default_uid(ChoiceList.TRIGGERS, "Pain")
@@ -293,7 +293,7 @@ def test_choice_names_are_checked(db: Database, clock: FixedClock) -> None:
 
 
 def test_purging_an_entry_removes_its_unsaved_edit_too(db: Database, clock: FixedClock) -> None:
-    from recovery_app.storage.drafts import Drafts
+    from recovery_app.storage.journal.drafts import Drafts
 
     entry = save(db, clock, craving(clock, text="private"))
     with db.transaction() as session:

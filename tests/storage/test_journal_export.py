@@ -11,14 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recovery_app.core.choices import Choice, ChoiceList, default_uid
 from recovery_app.core.errors import InvalidImport
-from recovery_app.core.journal import EntryKind, JournalEntry
-from recovery_app.storage.choices import Choices
+from recovery_app.core.journal.choices import Choice, ChoiceList, default_uid
+from recovery_app.core.journal.entries import EntryKind, JournalEntry
 from recovery_app.storage.db import Database
-from recovery_app.storage.export import build_document, export_json
-from recovery_app.storage.importer import import_file
-from recovery_app.storage.journal import Journal
+from recovery_app.storage.exchange.document import build_document, export_json
+from recovery_app.storage.exchange.importer import import_file
+from recovery_app.storage.journal.choices import Choices
+from recovery_app.storage.journal.entries import Journal
 from tests.strategies import journal_entries
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

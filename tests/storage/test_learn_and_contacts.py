@@ -7,12 +7,12 @@ from datetime import timedelta
 import pytest
 
 from recovery_app.core.clock import FixedClock
-from recovery_app.core.contacts import Contact, ContactKind
 from recovery_app.core.errors import InvalidInput
-from recovery_app.core.self_check import SelfCheck
-from recovery_app.storage.contacts import Contacts
+from recovery_app.core.help.contacts import Contact, ContactKind
+from recovery_app.core.learn.self_check import SelfCheck
 from recovery_app.storage.db import Database
-from recovery_app.storage.learn import ArticleState, Reading, SelfChecks
+from recovery_app.storage.help.contacts import Contacts
+from recovery_app.storage.learn.reading import ArticleState, Reading, SelfChecks
 
 
 def test_reading_state_and_where_you_left_off(db: Database, clock: FixedClock) -> None:

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from recovery_app.core.contacts import Contact, ContactKind
 from recovery_app.core.errors import InvalidImport
-from recovery_app.core.meetings import Attended, Meeting, MeetingKind, Repeat, Schedule
-from recovery_app.core.self_check import SelfCheck
-from recovery_app.storage.contacts import Contacts
+from recovery_app.core.help.contacts import Contact, ContactKind
+from recovery_app.core.learn.self_check import SelfCheck
+from recovery_app.core.meetings.schedule import Attended, Meeting, MeetingKind, Repeat, Schedule
 from recovery_app.storage.db import Database
-from recovery_app.storage.export import build_document, export_csv, export_json
-from recovery_app.storage.importer import import_file
-from recovery_app.storage.learn import SelfChecks
-from recovery_app.storage.meetings import Meetings
+from recovery_app.storage.exchange.document import build_document, export_csv, export_json
+from recovery_app.storage.exchange.importer import import_file
+from recovery_app.storage.help.contacts import Contacts
+from recovery_app.storage.learn.reading import SelfChecks
+from recovery_app.storage.meetings.meetings import Meetings
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from recovery_app.core.checkin import CheckIn, UsedToday, UseQuestion
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion
 from recovery_app.storage import migrate
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
-from recovery_app.storage.export import EXPORT_VERSION, build_document, export_json
-from recovery_app.storage.importer import import_file
+from recovery_app.storage.exchange.document import EXPORT_VERSION, build_document, export_json
+from recovery_app.storage.exchange.importer import import_file
 
 NOW = datetime(2026, 11, 25, 12, 0).astimezone()
 

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from recovery_app import settings
 from recovery_app.core.clock import FixedClock
 from recovery_app.paths import AppPaths
+from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
-from recovery_app.storage.profile import Profile
-from recovery_app.ui.main_window import MainWindow
+from recovery_app.ui.shell.main_window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
 
@@ -44,7 +44,7 @@ def make_window(qtbot: QtBot, app_paths: AppPaths, clock: FixedClock) -> WindowF
 @pytest.fixture(autouse=True)
 def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A modal question would block a test forever: answer "yes" and record the title."""
-    from recovery_app.ui.confirm import Confirm
+    from recovery_app.ui.common.confirm import Confirm
 
     asked: list[str] = []
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
-from recovery_app.storage.checkins import CheckIns
-from recovery_app.ui.main_window import MainWindow
-from recovery_app.ui.pages.data_page import DataPage
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.ui.data.page import DataPage
+from recovery_app.ui.shell.main_window import MainWindow
 
 
 def save_checkin(window: MainWindow, clock: FixedClock, day: date, note: str) -> None:

@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from recovery_app.core.checkin import UsedToday
+from recovery_app.core.checkin.checkin import UsedToday
 from recovery_app.core.clock import FixedClock
-from recovery_app.storage.checkins import CheckIns
-from recovery_app.ui.confirm import Confirm
-from recovery_app.ui.main_window import MainWindow
-from recovery_app.ui.pages.checkin_page import CheckInPage
-from recovery_app.ui.start_date_dialog import from_qdate, to_qdate
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.ui.checkin.page import CheckInPage
+from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.start_date import from_qdate, to_qdate
+from recovery_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 NOTE = "Went to my group 🌱 — שלום — e\u0301"
@@ -214,7 +214,7 @@ def test_a_month_of_honest_taper_days_is_never_a_slip(
 def test_an_old_yes_keeps_its_question_until_the_person_changes_it(
     make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
 ) -> None:
-    from recovery_app.core.checkin import CheckIn, UseQuestion
+    from recovery_app.core.checkin.checkin import CheckIn, UseQuestion
 
     window = make_window(start=date(2026, 10, 1))
     day = clock.now().date() - timedelta(days=2)

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from recovery_app import log
 from recovery_app.paths import AppPaths
-from recovery_app.ui.crash import CrashDialog, handle_bug
-from recovery_app.ui.worker import ProgressFn, Worker
+from recovery_app.ui.common.worker import ProgressFn, Worker
+from recovery_app.ui.shell.crash import CrashDialog, handle_bug
 
 SECRET = "my-private-words-about-tonight"
 

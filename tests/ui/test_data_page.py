@@ -13,15 +13,15 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from recovery_app import settings
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.paths import AppPaths
-from recovery_app.storage import backup
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.backup import backups as backup
+from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
-from recovery_app.ui.delete_all_dialog import DeleteAllDialog
-from recovery_app.ui.main_window import MainWindow
-from recovery_app.ui.pages.data_page import SaveFileDialog
+from recovery_app.ui.data.delete_all_dialog import DeleteAllDialog
+from recovery_app.ui.data.page import SaveFileDialog
+from recovery_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.helpers import open_data_page, save_checkin
 
@@ -182,7 +182,7 @@ def test_import_from_the_page_merges_and_refreshes(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from recovery_app.ui.pages.data_page import OpenFileDialog
+    from recovery_app.ui.data.page import OpenFileDialog
 
     window = make_window()
     save_checkin(window, clock, date(2026, 11, 25), "today, already here")

@@ -9,18 +9,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from recovery_app.core.choices import ChoiceList, default_uid
 from recovery_app.core.clock import FixedClock
-from recovery_app.core.journal import EntryKind, JournalEntry, JournalFilter
+from recovery_app.core.journal.choices import ChoiceList, default_uid
+from recovery_app.core.journal.entries import EntryKind, JournalEntry, JournalFilter
 from recovery_app.storage.db import Database
-from recovery_app.storage.drafts import Drafts
-from recovery_app.storage.journal import Journal
-from recovery_app.storage.journal_query import matching_ids
-from recovery_app.ui.entry_dialog import EntryDialog
-from recovery_app.ui.journal_model import UID_ROLE, JournalModel
-from recovery_app.ui.main_window import MainWindow
-from recovery_app.ui.pages.journal_page import JournalPage
-from recovery_app.ui.quick_capture import DRAFT_NAME, QuickCaptureDialog
+from recovery_app.storage.journal.drafts import Drafts
+from recovery_app.storage.journal.entries import Journal
+from recovery_app.storage.journal.queries import matching_ids
+from recovery_app.ui.journal.entry_dialog import EntryDialog
+from recovery_app.ui.journal.model import UID_ROLE, JournalModel
+from recovery_app.ui.journal.page import JournalPage
+from recovery_app.ui.journal.quick_capture import DRAFT_NAME, QuickCaptureDialog
+from recovery_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 STRESS = default_uid(ChoiceList.TRIGGERS, "Stress")
@@ -331,7 +331,7 @@ def test_the_journal_model_is_a_proper_qt_model(
 def test_manage_triggers_without_rewriting_history(
     make_window: WindowFactory, qtbot: QtBot, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from recovery_app.ui.choices_dialog import ChoicesDialog
+    from recovery_app.ui.journal.choices_dialog import ChoicesDialog
 
     window = make_window()
     entry = add(window, clock, intensity=3, triggers=(PAIN,))

@@ -12,14 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from recovery_app import settings
 from recovery_app.core.clock import FixedClock
-from recovery_app.core.contacts import Contact
+from recovery_app.core.help.contacts import Contact
 from recovery_app.paths import AppPaths
-from recovery_app.storage.contacts import Contacts
-from recovery_app.storage.learn import SelfChecks
-from recovery_app.ui.help_dialog import HelpDialog
-from recovery_app.ui.main_window import MainWindow
-from recovery_app.ui.pages.learn_page import LearnPage
-from recovery_app.ui.self_check_dialog import SelfCheckDialog
+from recovery_app.storage.help.contacts import Contacts
+from recovery_app.storage.learn.reading import SelfChecks
+from recovery_app.ui.help.dialog import HelpDialog
+from recovery_app.ui.learn.page import LearnPage
+from recovery_app.ui.learn.self_check_dialog import SelfCheckDialog
+from recovery_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 KLONOPIN = "is-klonopin-a-benzodiazepine"
@@ -133,7 +133,7 @@ def test_search_with_no_match_says_so(make_window: WindowFactory) -> None:
 def test_get_help_with_your_own_people(
     make_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from recovery_app.ui.contact_dialog import ContactDialog
+    from recovery_app.ui.help.contact_dialog import ContactDialog
 
     window = make_window()
     qtbot.keyClick(window, Qt.Key.Key_F1)
@@ -173,7 +173,7 @@ def test_while_locked_help_shows_public_lines_only(
 
 
 def test_highlight_positions_survive_folding_and_emoji() -> None:
-    from recovery_app.ui.article_reader import folded_with_positions
+    from recovery_app.ui.learn.article_reader import folded_with_positions
 
     folded, spans = folded_with_positions("🙂 Straße café")
     assert folded == "🙂 strasse cafe"
@@ -196,7 +196,7 @@ def test_changing_an_answer_hides_the_old_result(make_window: WindowFactory) -> 
 def test_contact_text_is_shown_as_typed(
     make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from recovery_app.ui.contact_dialog import ContactDialog
+    from recovery_app.ui.help.contact_dialog import ContactDialog
 
     window = make_window()
     window.show_help()

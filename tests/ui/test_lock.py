@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from recovery_app import settings
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.paths import AppPaths
-from recovery_app.storage import backup, crypto
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.storage.backup import backups as backup
+from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
-from recovery_app.storage.encryption import change_key
-from recovery_app.ui.main_window import MainWindow
+from recovery_app.storage.security import keys as crypto
+from recovery_app.storage.security.rekey import change_key
+from recovery_app.ui.shell.main_window import MainWindow
 from tests.ui.helpers import open_data_page, save_checkin
 
 PASSPHRASE = "a long walk by the sea"
@@ -148,7 +149,7 @@ def test_set_change_and_remove_a_passphrase_from_your_data(
     fast_new_params: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from recovery_app.ui.passphrase_dialog import PassphraseDialog, PassphraseRequest
+    from recovery_app.ui.data.passphrase_dialog import PassphraseDialog, PassphraseRequest
 
     window = make_window()
     save_checkin(window, clock, date(2026, 11, 25), SECRET)
@@ -186,7 +187,7 @@ def test_set_change_and_remove_a_passphrase_from_your_data(
 
 
 def test_passphrase_dialog_checks_what_was_typed(qtbot: QtBot) -> None:
-    from recovery_app.ui.passphrase_dialog import PassphraseDialog
+    from recovery_app.ui.data.passphrase_dialog import PassphraseDialog
 
     dialog = PassphraseDialog("set")
     qtbot.addWidget(dialog)
@@ -232,8 +233,8 @@ def test_the_whole_safety_story(
 ) -> None:
     """Set a passphrase, quit, fail once, unlock, step away until it locks, back up,
     damage the file on purpose, and get everything back from the backup."""
-    from recovery_app.ui.pages.data_page import DataPage
-    from recovery_app.ui.passphrase_dialog import PassphraseDialog, PassphraseRequest
+    from recovery_app.ui.data.page import DataPage
+    from recovery_app.ui.data.passphrase_dialog import PassphraseDialog, PassphraseRequest
 
     def new_window() -> MainWindow:
         window = MainWindow(app_paths, clock)
@@ -292,7 +293,7 @@ def test_the_whole_safety_story(
 def test_the_idle_time_is_a_setting(
     locked_window: MainWindow, qtbot: QtBot, clock: FixedClock, app_paths: AppPaths
 ) -> None:
-    from recovery_app.ui.pages.data_page import DataPage
+    from recovery_app.ui.data.page import DataPage
 
     window = locked_window
     with qtbot.waitSignal(window.dataReady, timeout=10000):

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from recovery_app import log
 from recovery_app.paths import AppPaths
-from recovery_app.ui.pages.data_page import DataPage, SaveFileDialog
+from recovery_app.ui.data.page import DataPage, SaveFileDialog
 from tests.ui.conftest import WindowFactory
 
 SECRET = "SECRET-JOURNAL-WORDS-4711"

@@ -23,9 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from recovery_app import settings
 from recovery_app.paths import AppPaths
-from recovery_app.storage.profile import Profile
-from recovery_app.ui.help_dialog import HelpDialog
-from recovery_app.ui.main_window import MainWindow
+from recovery_app.storage.checkin.profile import Profile
+from recovery_app.ui.help.dialog import HelpDialog
+from recovery_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 

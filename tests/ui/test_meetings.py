@@ -12,13 +12,13 @@ from PySide6.QtCore import QDate, QTime
 from pytestqt.qtbot import QtBot
 
 from recovery_app.core.clock import FixedClock
-from recovery_app.core.meetings import Attended, Meeting, Repeat
-from recovery_app.storage.meetings import Meetings
-from recovery_app.ui.file_dialogs import OpenFileDialog, SaveFileDialog
-from recovery_app.ui.main_window import MainWindow
-from recovery_app.ui.meeting_dialog import MeetingDialog
-from recovery_app.ui.pages.meetings_page import MeetingsPage
-from recovery_app.ui.reminders_dialog import RemindersDialog
+from recovery_app.core.meetings.schedule import Attended, Meeting, Repeat
+from recovery_app.storage.meetings.meetings import Meetings
+from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
+from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+from recovery_app.ui.meetings.page import MeetingsPage
+from recovery_app.ui.meetings.reminders_dialog import RemindersDialog
+from recovery_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 NY = ZoneInfo("America/New_York")

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from recovery_app.paths import AppPaths
-from recovery_app.ui.pages.data_page import DataPage, SaveFileDialog
-from recovery_app.ui.single_instance import SingleInstance
+from recovery_app.ui.data.page import DataPage, SaveFileDialog
+from recovery_app.ui.shell.single_instance import SingleInstance
 from tests.ui.conftest import WindowFactory
 
 IP_FAMILIES = {socket.AF_INET, socket.AF_INET6}

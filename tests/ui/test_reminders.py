@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
-from recovery_app.core.meetings import Attended, Meeting, MeetingKind, Repeat, Schedule
-from recovery_app.storage.checkins import CheckIns
+from recovery_app.core.meetings.schedule import Attended, Meeting, MeetingKind, Repeat, Schedule
+from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
-from recovery_app.storage.meetings import Meetings
-from recovery_app.storage.reminder_list import ReminderList
-from recovery_app.ui.reminder_scheduler import NEUTRAL, ReminderScheduler
+from recovery_app.storage.meetings.meetings import Meetings
+from recovery_app.storage.meetings.reminders import ReminderList
+from recovery_app.ui.meetings.scheduler import NEUTRAL, ReminderScheduler
 
 NY = ZoneInfo("America/New_York")
 TUESDAY_6PM = datetime(2026, 11, 24, 18, 0, tzinfo=NY)

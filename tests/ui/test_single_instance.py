@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from recovery_app.paths import AppPaths
-from recovery_app.ui.single_instance import SingleInstance
+from recovery_app.ui.shell.single_instance import SingleInstance
 
 
 def test_second_launch_wakes_the_first(qtbot: QtBot, app_paths: AppPaths) -> None:

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from recovery_app.core.checkin import CheckIn, UsedToday
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
-from recovery_app.storage.checkins import CheckIns
-from recovery_app.ui.main_window import MainWindow
-from recovery_app.ui.start_date_dialog import StartDateChoice, StartDateDialog
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.ui.common.start_date import StartDateChoice, StartDateDialog
+from recovery_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 TODAY = date(2026, 11, 25)

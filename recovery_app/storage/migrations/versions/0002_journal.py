@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-from recovery_app.core.choices import ChoiceList, default_choices
+from recovery_app.core.journal.choices import ChoiceList, default_choices
 
 revision = "0002_journal"
 down_revision = "0001_initial"

@@ -1,0 +1,154 @@
+"""Render every page with sample data to PNG, offscreen.
+
+python -m devtools.screenshots OUTDIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from devtools.sample_data import (
+    journal_entries,
+    populate,
+    populate_journal,
+    populate_meetings,
+    sample_meetings,
+    todays_cravings,
+)
+from recovery_app.core.clock import FixedClock
+from recovery_app.core.help.contacts import Contact
+from recovery_app.paths import AppPaths
+from recovery_app.storage.backup.backups import make_backup
+from recovery_app.storage.db import Database
+from recovery_app.storage.help.contacts import Contacts
+from recovery_app.storage.meetings.reminders import ReminderList
+from recovery_app.ui.common.style import STYLE_SHEET
+from recovery_app.ui.help.dialog import HelpDialog
+from recovery_app.ui.journal.model import UID_ROLE
+from recovery_app.ui.journal.page import JournalPage
+from recovery_app.ui.shell.main_window import MainWindow
+
+SAMPLE_NOW = datetime(2026, 11, 25, 19, 30).astimezone()
+SIZE = (1100, 800)
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _window(folder: Path, clock: FixedClock, welcome_done: bool) -> MainWindow:
+    folder.mkdir(parents=True, exist_ok=True)
+    if welcome_done:
+        (folder / "settings.json").write_text('{"welcome_done": true}', encoding="utf-8")
+    window = MainWindow(AppPaths(folder), clock)
+    window.resize(*SIZE)
+    window.show()
+    window.open_data()
+    return window
+
+
+def render(out_dir: Path) -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(STYLE_SHEET)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    clock = FixedClock(SAMPLE_NOW)
+    written: list[Path] = []
+
+    def shot(name: str, widget: QWidget) -> None:
+        _settle(app)
+        target = out_dir / f"{name}.png"
+        widget.grab().save(str(target))
+        written.append(target)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        welcome = _window(Path(tmp) / "new", clock, welcome_done=False)
+        shot("welcome", welcome)
+        welcome.close()
+
+        data = Path(tmp) / "sample"
+        data.mkdir()
+        db = Database.open(data / "recovery.db")
+        populate(db, SAMPLE_NOW.date(), years=1.1, now=SAMPLE_NOW)
+        year_ago = SAMPLE_NOW.date() - timedelta(days=365)
+        entries = journal_entries(year_ago, SAMPLE_NOW.date() - timedelta(days=1), 300)
+        entries += todays_cravings(SAMPLE_NOW)
+        populate_journal(db, entries, SAMPLE_NOW)
+        populate_meetings(db, sample_meetings(year_ago, 3, "UTC"), SAMPLE_NOW)
+        with db.engine.begin() as conn:  # as if the app was last open yesterday afternoon
+            ReminderList(conn).set_checked_until(SAMPLE_NOW - timedelta(hours=28))
+        db.close()
+        for days_ago in (2, 1):
+            make_backup(
+                data / "recovery.db",
+                data / "backups",
+                SAMPLE_NOW - timedelta(days=days_ago),
+                manual=False,
+            )
+        window = _window(data, clock, welcome_done=True)
+        pages: list[tuple[str, Callable[[], None]]] = [
+            ("today", lambda: window.show_page("today")),
+            # Yesterday's check-in, filled in, shows what a saved day looks like.
+            ("checkin", lambda: window.open_checkin(SAMPLE_NOW.date() - timedelta(days=1))),
+            ("journal", lambda: window.show_page("journal")),
+            ("meetings", lambda: window.show_page("meetings")),
+            ("learn", lambda: window.open_article("is-klonopin-a-benzodiazepine")),
+            ("data", lambda: window.show_page("data")),
+        ]
+        for name, go in pages:
+            go()
+            shot(name, window)
+        capture = window.journal.log_craving()
+        capture.intensity.setValue(7)
+        capture.line.setText("Payday, walking past the pharmacy")
+        shot("quick-capture", capture)
+        capture.discard()
+        journal_page = window.page("journal")
+        assert isinstance(journal_page, JournalPage)
+        form = window.journal.edit(journal_page.model.index(0, 0).data(UID_ROLE))
+        assert form is not None
+        shot("entry", form)
+        form.close()
+        reminders = window.show_reminders()
+        assert reminders is not None
+        shot("reminders", reminders)
+        reminders.close()
+        check = window.open_self_check()
+        for box in check.boxes[1:3]:
+            box.setChecked(True)
+        check.show_result()
+        shot("self-check", check)
+        check.close()
+        with window._db().engine.begin() as conn:
+            Contacts(conn).save(Contact("Sam (sponsor)", "+1 555 010 2233", role="Sponsor",
+                                        note="Any time before 11pm"), SAMPLE_NOW)  # fmt: skip
+        dialog = HelpDialog.present(window, window.db, clock)
+        dialog.resize(680, 760)
+        shot("get-help", dialog)
+        dialog.close()
+        window.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out_dir", type=Path)
+    args = parser.parse_args(argv)
+    for path in render(args.out_dir):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,323 @@
+"""Meetings to and from iCalendar (RFC 5545) files, for calendar programs.
+
+Export is written here, line by line: each meeting is a VEVENT with its local
+DTSTART and TZID, an RRULE, a DURATION and one VALARM per reminder; each zone
+used gets a VTIMEZONE built from the zone's own transitions. Import reads with
+the ``icalendar`` package and keeps exactly the events the app can represent,
+listing the others with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from recovery_app.core.errors import InvalidImport, KnownError
+from recovery_app.core.meetings.schedule import (
+    Meeting,
+    MeetingKind,
+    Repeat,
+    Schedule,
+    known_zone,
+    validate_meeting,
+)
+
+UID_SUFFIX = "@recovery-companion"
+MAX_ICS_BYTES = 5 * 1024 * 1024
+TZ_YEARS_BEFORE, TZ_YEARS_AFTER = 1, 15
+RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        .replace("\r\n", "\\n").replace("\n", "\\n")
+    )  # fmt: skip
+
+
+def _fold(line: str) -> list[str]:
+    """Lines of at most 75 octets, continued with a leading space (RFC 5545 3.1)."""
+    out: list[str] = []
+    current = ""
+    for char in line:
+        limit = 75 if not out else 74
+        if len((current + char).encode("utf-8")) > limit:
+            out.append(current)
+            current = char
+        else:
+            current += char
+    out.append(current)
+    return [out[0]] + [" " + rest for rest in out[1:]]
+
+
+def _offset(delta: timedelta | None) -> str:
+    minutes = int((delta or timedelta()).total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+def _transitions(
+    zone: ZoneInfo, first: int, last: int
+) -> list[tuple[datetime, timedelta, timedelta, bool, str]]:
+    """(UTC instant, offset before, offset after, is DST after, name after) for each change."""
+    found = []
+    moment = datetime(first, 1, 1, tzinfo=UTC)
+    end = datetime(last + 1, 1, 1, tzinfo=UTC)
+    step = timedelta(hours=6)
+    before = moment.astimezone(zone).utcoffset()
+    while moment < end:
+        nxt = moment + step
+        after = nxt.astimezone(zone).utcoffset()
+        if after != before:
+            low, high = moment, nxt  # narrow to the minute
+            while high - low > timedelta(minutes=1):
+                mid = low + (high - low) / 2
+                if mid.astimezone(zone).utcoffset() == before:
+                    low = mid
+                else:
+                    high = mid
+            local = high.astimezone(zone)
+            found.append((high, before or timedelta(), after or timedelta(),
+                          bool(local.dst()), local.tzname() or ""))  # fmt: skip
+            before = after
+        moment = nxt
+    return found
+
+
+def vtimezone(name: str, around: int, last: int) -> list[str]:
+    """The zone's rules from the year before ``around`` through ``last``."""
+    zone = ZoneInfo(name)
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{name}"]
+    changes = _transitions(zone, around - TZ_YEARS_BEFORE, last)
+    if not changes:  # no DST: one standard observance
+        start = datetime(around - TZ_YEARS_BEFORE, 1, 1, tzinfo=zone)
+        offset = _offset(start.utcoffset())
+        return [*lines, "BEGIN:STANDARD", "DTSTART:19700101T000000",
+                f"TZOFFSETFROM:{offset}", f"TZOFFSETTO:{offset}",
+                f"TZNAME:{start.tzname() or name}", "END:STANDARD", "END:VTIMEZONE"]  # fmt: skip
+    for instant, old, new, dst, tzname in changes:
+        part = "DAYLIGHT" if dst else "STANDARD"
+        onset = (instant + old).replace(tzinfo=None)  # local time in the old offset
+        lines += [f"BEGIN:{part}", f"DTSTART:{onset:%Y%m%dT%H%M%S}",
+                  f"TZOFFSETFROM:{_offset(old)}", f"TZOFFSETTO:{_offset(new)}",
+                  f"TZNAME:{tzname}", f"END:{part}"]  # fmt: skip
+    return [*lines, "END:VTIMEZONE"]
+
+
+def _dtstart(s: Schedule) -> str:
+    """The first real occurrence: RFC 5545 counts DTSTART as one, dateutil doesn't."""
+    begin = datetime.combine(s.first_day, s.start)
+    first = begin if s.repeat is Repeat.ONCE else (s.local_rule().after(begin, inc=True) or begin)
+    if s.zone == "UTC":
+        return f"DTSTART:{first:%Y%m%dT%H%M%S}Z"
+    return f"DTSTART;TZID={s.zone}:{first:%Y%m%dT%H%M%S}"
+
+
+def vevent(m: Meeting, stamp: datetime) -> list[str]:
+    s = m.schedule
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{m.uid}{UID_SUFFIX}",
+        f"DTSTAMP:{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}",
+        _dtstart(s),
+        f"DURATION:PT{s.duration_minutes}M",
+        f"SUMMARY:{_escape(m.name)}",
+        f"X-RECOVERY-KIND:{m.kind.value}",
+    ]
+    if s.rrule_text():
+        lines.append(f"RRULE:{s.rrule_text()}")
+    if m.location:
+        lines.append(f"LOCATION:{_escape(m.location)}")
+    if m.notes:
+        lines.append(f"DESCRIPTION:{_escape(m.notes)}")
+    if m.paused:
+        lines.append("X-RECOVERY-PAUSED:TRUE")
+    if m.online:
+        lines.append("X-RECOVERY-ONLINE:TRUE")
+    if m.paused and m.reminders:
+        # No alarms while paused (calendars would ring); the app keeps its lead times.
+        lines.append("X-RECOVERY-REMINDERS:" + ",".join(str(r) for r in m.reminders))
+    for lead in () if m.paused else m.reminders:
+        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(m.name)}",
+                  f"TRIGGER:-PT{lead}M", "END:VALARM"]  # fmt: skip
+    return [*lines, "END:VEVENT"]
+
+
+def to_ics(meetings: Iterable[Meeting], stamp: datetime) -> bytes:
+    meetings = list(meetings)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Recovery Companion//Meetings//EN",
+             "CALSCALE:GREGORIAN"]  # fmt: skip
+    years: dict[str, int] = {}
+    for m in meetings:
+        years[m.schedule.zone] = min(years.get(m.schedule.zone, 9999), m.schedule.first_day.year)
+    for zone, year in sorted(years.items()):
+        if zone != "UTC":
+            lines += vtimezone(zone, year, max(year, stamp.year) + TZ_YEARS_AFTER)
+    for m in meetings:
+        lines += vevent(m, stamp)
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line)).encode("utf-8")
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+@dataclass
+class IcsImport:
+    meetings: list[Meeting] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "Event name: why"
+
+
+def _unsupported(rule: dict[str, list[object]]) -> str | None:
+    allowed = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "WKST"}
+    extra = sorted(set(rule) - allowed)
+    if extra:
+        return f"its repeat rule uses {', '.join(extra)}, which the app can't represent"
+    return None
+
+
+def _schedule(event: Any, zone_for_floating: str) -> Schedule:
+    """The event's schedule, or ``ValueError`` with the reason it can't be one."""
+    start = event.get("DTSTART")
+    if start is None:
+        raise ValueError("it has no start time")
+    value = start.dt
+    if not isinstance(value, datetime):
+        raise ValueError("it is an all-day event")
+    zone = zone_for_floating
+    if value.tzinfo is not None:
+        key = getattr(value.tzinfo, "key", None) or str(start.params.get("TZID", ""))
+        if value.utcoffset() == timedelta(0) and not key:
+            key = "UTC"
+        if not known_zone(key):
+            raise ValueError(f"its time zone “{key}” is not one this computer knows")
+        zone = key
+        value = value.astimezone(ZoneInfo(zone))
+    local = value.replace(tzinfo=None)
+    if event.get("DURATION") is not None:
+        length = event.get("DURATION").dt
+    elif event.get("DTEND") is not None:
+        end = event.get("DTEND").dt
+        length = (
+            end.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+            if isinstance(end, datetime) and end.tzinfo
+            else end
+        ) - local
+    else:
+        length = timedelta(hours=1)
+    minutes = max(1, min(24 * 60, int(length.total_seconds() // 60)))
+    for name in ("EXDATE", "RDATE", "EXRULE"):
+        if event.get(name) is not None:
+            raise ValueError("it has exceptions or extra dates, which the app can't represent")
+    raw_rule = event.get("RRULE")
+    base: dict[str, Any] = {"first_day": local.date(), "start": time(local.hour, local.minute),
+            "duration_minutes": minutes, "zone": zone}  # fmt: skip
+    if raw_rule is None:
+        return Schedule(Repeat.ONCE, **base)
+    rule = {k.upper(): v for k, v in dict(raw_rule).items()}
+    problem = _unsupported(rule)
+    if problem:
+        raise ValueError(problem)
+    if "FREQ" not in rule:
+        raise ValueError("its repeat rule has no frequency")
+    freq = str(rule["FREQ"][0]).upper()
+    week_start = str(rule.get("WKST", ["MO"])[0]).upper()
+    interval = int(rule.get("INTERVAL", [1])[0])
+    days = [str(d).upper() for d in rule.get("BYDAY", [])]
+    if freq == "WEEKLY":
+        if interval > 1 and week_start != "MO":
+            raise ValueError("its weeks start on a day other than Monday")
+        picked = days or [RRULE_DAYS[local.weekday()]]
+        if any(d not in RRULE_DAYS for d in picked):
+            raise ValueError("its weekly rule names days with numbers")
+        return Schedule(
+            Repeat.WEEKLY,
+            interval=interval,
+            weekdays=tuple(RRULE_DAYS.index(d) for d in picked),
+            **base,
+        )
+    if freq == "MONTHLY" and len(days) == 1 and days[0][-2:] in RRULE_DAYS:
+        nth = int(days[0][:-2] or "0")
+        weekday_index = RRULE_DAYS.index(days[0][-2:])
+        if nth not in (1, 2, 3, 4, 5, -1) or weekday_index != local.weekday():
+            raise ValueError("its monthly rule isn't a single “nth weekday” the app can represent")
+        return Schedule(Repeat.MONTHLY_WEEKDAY, interval=interval, nth=nth, **base)
+    if freq == "MONTHLY" and not days:
+        month_days = rule.get("BYMONTHDAY", [local.day])
+        if len(month_days) != 1 or not 1 <= int(month_days[0]) <= 31:
+            raise ValueError("its monthly rule uses several or negative days")
+        return Schedule(Repeat.MONTHLY_DAY, interval=interval, month_day=int(month_days[0]), **base)
+    raise ValueError(f"it repeats {freq.lower()}, which the app can't represent")
+
+
+def _reminders(event: object) -> tuple[int, ...]:
+    leads = set()
+    for alarm in getattr(event, "subcomponents", []):
+        if getattr(alarm, "name", "") != "VALARM":
+            continue
+        trigger = alarm.get("TRIGGER")
+        delta = getattr(trigger, "dt", None)
+        if isinstance(delta, timedelta) and delta <= timedelta(0):
+            leads.add(int(-delta.total_seconds() // 60))
+    return tuple(sorted(leads))[:5]
+
+
+def _kept_reminders(event: Any) -> tuple[int, ...]:
+    text = str(event.get("X-RECOVERY-REMINDERS", "") or "")
+    return tuple(int(x) for x in text.split(",") if x.strip().isdigit())[:5]
+
+
+def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
+    """Read a calendar file. Raises ``InvalidImport`` if it isn't one; skips what can't be kept."""
+    if len(data) > MAX_ICS_BYTES:
+        raise InvalidImport("This calendar file is too large (over 5 MB). Nothing was imported.")
+    try:
+        from icalendar import Calendar
+
+        calendar = Calendar.from_ical(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError, IndexError, KeyError) as exc:
+        raise InvalidImport(
+            "This file is not a calendar file the app can read (it may be damaged). "
+            "Nothing was imported."
+        ) from exc
+    result = IcsImport()
+    for event in calendar.walk("VEVENT"):
+        name = str(event.get("SUMMARY", "") or "").strip() or "An event without a name"
+        if event.get("RECURRENCE-ID") is not None:
+            result.skipped.append(f"{name}: it changes one date of a series, which is kept as is")
+            continue
+        try:
+            schedule = _schedule(event, zone_for_floating)
+            uid = str(event.get("UID", "")).removesuffix(UID_SUFFIX)[:200] or None
+            kind_text = str(event.get("X-RECOVERY-KIND", MeetingKind.OTHER.value))
+            kind = MeetingKind(kind_text) if kind_text in set(MeetingKind) else MeetingKind.OTHER
+            location = str(event.get("LOCATION", "") or "")
+            online = str(event.get("X-RECOVERY-ONLINE", "")).upper() == "TRUE" or (
+                location.startswith(("https://", "http://"))
+            )
+            meeting = Meeting(
+                name=name[:200],
+                online=online,
+                kind=kind,
+                schedule=schedule,
+                location=location,
+                reminders=_reminders(event) or _kept_reminders(event),
+                notes=str(event.get("DESCRIPTION", "") or ""),
+                paused=str(event.get("X-RECOVERY-PAUSED", "")).upper() == "TRUE",
+            )
+            if uid:
+                meeting = replace(meeting, uid=uid)
+            validate_meeting(meeting)
+        except ValueError as exc:
+            result.skipped.append(f"{name}: {exc}")
+            continue
+        except KnownError as exc:
+            result.skipped.append(f"{name}: {exc.message}")
+            continue
+        result.meetings.append(meeting)
+    if not result.meetings and not result.skipped:
+        raise InvalidImport("This calendar file has no events. Nothing was imported.")
+    return result

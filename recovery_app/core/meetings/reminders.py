@@ -1,0 +1,115 @@
+"""Which reminders fall due, and when the next one does (one timer, no polling).
+
+Every reminder has a stable key, so a reminder is shown once however often
+the app checks, and one missed while the app was closed is found at the next
+start by looking at the stretch of time since the last check.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from recovery_app.core.meetings.schedule import Meeting
+
+LOOKAHEAD = timedelta(days=8)  # the longest lead (7 days) plus a margin
+ASK_AFTER = timedelta(minutes=0)  # "Did you go?" as soon as the meeting has ended
+
+
+class ReminderKind(enum.StrEnum):
+    MEETING = "meeting"
+    ATTENDANCE = "attendance"
+    CHECKIN = "checkin"
+
+
+@dataclass(frozen=True)
+class Due:
+    key: str
+    kind: ReminderKind
+    due_at: datetime
+    meeting: Meeting | None = None
+    starts_at: datetime | None = None
+
+
+def _meeting_dues(meeting: Meeting, since: datetime, until: datetime) -> list[Due]:
+    if meeting.paused:
+        return []
+    s = meeting.schedule
+    longest = max(meeting.reminders, default=0)
+    found = []
+    length = timedelta(minutes=s.duration_minutes)
+    starts = s.starts_between(
+        since - length - ASK_AFTER, until + timedelta(minutes=longest) + timedelta(seconds=1)
+    )
+    for start in starts:
+        stamp = start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        for lead in meeting.reminders:
+            # In UTC: wall-clock arithmetic would land in a DST gap or overlap.
+            due = start.astimezone(UTC) - timedelta(minutes=lead)
+            if since < due <= until:
+                found.append(
+                    Due(
+                        f"meeting:{meeting.uid}:{stamp}:{lead}",
+                        ReminderKind.MEETING,
+                        due,
+                        meeting,
+                        start,
+                    )
+                )
+        asked = start.astimezone(UTC) + length + ASK_AFTER
+        if since < asked <= until:
+            found.append(
+                Due(
+                    f"attendance:{meeting.uid}:{stamp}",
+                    ReminderKind.ATTENDANCE,
+                    asked,
+                    meeting,
+                    start,
+                )
+            )
+    return found
+
+
+def checkin_due(day: date, at: time, zone_now: datetime) -> datetime:
+    """The instant of the daily check-in reminder on ``day`` in the person's zone.
+
+    A named zone is used as is; a fixed offset (the system clock's) is replaced
+    by the system's own local time for that day, so DST changes are right.
+    """
+    tz = zone_now.tzinfo
+    if isinstance(tz, ZoneInfo):
+        return datetime.combine(day, at, tzinfo=tz)
+    return datetime.combine(day, at).astimezone()
+
+
+def dues_between(
+    meetings: Iterable[Meeting],
+    since: datetime,
+    until: datetime,
+    checkin_at: time | None = None,
+    checkin_done: set[date] | None = None,
+) -> list[Due]:
+    """Reminders due in (since, until], oldest first."""
+    found: list[Due] = []
+    for meeting in meetings:
+        found.extend(_meeting_dues(meeting, since, until))
+    if checkin_at is not None:
+        local_until = until.astimezone(until.tzinfo)
+        day = since.astimezone(until.tzinfo).date()
+        while day <= local_until.date():
+            due = checkin_due(day, checkin_at, local_until)
+            if since < due <= until and day not in (checkin_done or set()):
+                found.append(Due(f"checkin:{day.isoformat()}", ReminderKind.CHECKIN, due))
+            day += timedelta(days=1)
+    return sorted(found, key=lambda d: d.due_at)
+
+
+def next_due_at(
+    meetings: Iterable[Meeting], now: datetime, checkin_at: time | None = None
+) -> datetime | None:
+    """When the next reminder of any kind falls due after ``now`` (within 8 days)."""
+    found = dues_between(meetings, now, now + LOOKAHEAD, checkin_at)
+    return found[0].due_at if found else None

@@ -1,0 +1,66 @@
+"""Meetings to and from .ics files on disk (the CLI and the Meetings page use these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from recovery_app.core.errors import InvalidImport, OutputPathError
+from recovery_app.core.meetings.ics import MAX_ICS_BYTES, from_ics, to_ics
+from recovery_app.storage.db import Database
+from recovery_app.storage.files import write_private
+from recovery_app.storage.meetings.meetings import Meetings
+
+
+def export_ics(db: Database, out: Path, now: datetime) -> int:
+    """Write every meeting (paused ones marked) to ``out``; returns how many."""
+    with db.connect() as conn:
+        meetings = Meetings(conn).all()
+    out = out.expanduser()
+    if out.is_dir():
+        raise OutputPathError(f"{out} is a folder; please give a file name ending in .ics.")
+    if not out.parent.is_dir():
+        raise OutputPathError(f"The folder {out.parent} does not exist.")
+    write_private(out, to_ics(meetings, now))
+    return len(meetings)
+
+
+@dataclass(frozen=True)
+class IcsReport:
+    added: list[str]
+    already_here: list[str]
+    skipped: list[str]
+
+    def summary(self) -> str:
+        parts = [f"Added {len(self.added)} meeting{'' if len(self.added) == 1 else 's'}."]
+        if self.already_here:
+            parts.append(f"{len(self.already_here)} were already here.")
+        if self.skipped:
+            parts.append(
+                f"Skipped {len(self.skipped)} the app can't represent: " + "; ".join(self.skipped)
+            )
+        return " ".join(parts)
+
+
+def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsReport:
+    """Add the meetings in ``source``; all in one transaction, none twice (matched by UID)."""
+    try:
+        if source.stat().st_size > MAX_ICS_BYTES:
+            raise InvalidImport(
+                "This calendar file is too large (over 5 MB). Nothing was imported."
+            )
+        data = source.read_bytes()
+    except OSError as exc:
+        raise InvalidImport(f"Can't read {source}: {exc.strerror}.") from exc
+    parsed = from_ics(data, zone)
+    added, present = [], []
+    with db.engine.begin() as conn:
+        meetings = Meetings(conn)
+        for meeting in parsed.meetings:
+            if meetings.exists(meeting.uid):
+                present.append(meeting.name)
+            else:
+                meetings.save(meeting, now)
+                added.append(meeting.name)
+    return IcsReport(added, present, parsed.skipped)

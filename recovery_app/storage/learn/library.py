@@ -1,0 +1,19 @@
+"""Loads the Learn articles shipped in ``resources/content`` (once per run)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from recovery_app import resources
+from recovery_app.core.learn.articles import Library, parse_article
+
+
+@cache
+def library() -> Library:
+    folder = resources.path("content")
+    return Library(
+        [
+            parse_article(path.stem, path.read_text(encoding="utf-8"))
+            for path in sorted(folder.glob("*.md"))
+        ]
+    )

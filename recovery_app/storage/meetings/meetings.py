@@ -1,0 +1,169 @@
+"""Meetings and attendance as stored (Core statements; takes a Connection or Session)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as upsert
+
+from recovery_app.core.errors import InvalidInput
+from recovery_app.core.meetings.schedule import (
+    Attended,
+    Meeting,
+    MeetingKind,
+    Repeat,
+    Schedule,
+    validate_meeting,
+)
+from recovery_app.storage.schema import attendance, meeting
+
+
+def _columns(m: Meeting) -> dict[str, Any]:
+    s = m.schedule
+    return {
+        "name": m.name.strip(),
+        "kind": m.kind.value,
+        "location": m.location.strip(),
+        "online": m.online,
+        "repeat": s.repeat.value,
+        "first_day": s.first_day,
+        "start_time": f"{s.start:%H:%M}",
+        "duration_minutes": s.duration_minutes,
+        "zone": s.zone,
+        "every": s.interval,
+        "weekdays": ",".join(str(d) for d in sorted(s.weekdays)),
+        "nth": s.nth,
+        "month_day": s.month_day,
+        "rrule": s.rrule_text(),
+        "reminders": ",".join(str(r) for r in m.reminders),
+        "notes": m.notes,
+        "paused": m.paused,
+    }
+
+
+def meeting_from_row(r: Any) -> Meeting:
+    hour, minute = (int(x) for x in r.start_time.split(":"))
+    return Meeting(
+        name=r.name,
+        kind=MeetingKind(r.kind),
+        schedule=Schedule(
+            repeat=Repeat(r.repeat),
+            first_day=r.first_day,
+            start=time(hour, minute),
+            duration_minutes=r.duration_minutes,
+            zone=r.zone,
+            interval=r.every,
+            weekdays=tuple(int(d) for d in r.weekdays.split(",") if d),
+            nth=r.nth,
+            month_day=r.month_day,
+        ),
+        location=r.location,
+        online=bool(r.online),
+        reminders=tuple(int(x) for x in r.reminders.split(",") if x),
+        notes=r.notes,
+        paused=bool(r.paused),
+        uid=r.uid,
+    )
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    meeting_uid: str
+    meeting_name: str
+    starts_at: datetime
+    status: Attended
+    note: str
+
+
+class Meetings:
+    def __init__(self, conn: Any) -> None:
+        self.conn: Connection = conn
+
+    def all(self) -> list[Meeting]:
+        rows = self.conn.execute(
+            select(meeting).where(meeting.c.deleted_at.is_(None)).order_by(meeting.c.name)
+        )
+        return [meeting_from_row(r) for r in rows]
+
+    def get(self, uid: str) -> Meeting | None:
+        row = self.conn.execute(
+            select(meeting).where(meeting.c.uid == uid, meeting.c.deleted_at.is_(None))
+        ).first()
+        return None if row is None else meeting_from_row(row)
+
+    def exists(self, uid: str) -> bool:
+        """A meeting with this uid that isn't deleted (a deleted one can be brought back)."""
+        found = self.conn.execute(
+            select(meeting.c.id).where(meeting.c.uid == uid, meeting.c.deleted_at.is_(None))
+        ).first()
+        return found is not None
+
+    def save(self, m: Meeting, now: datetime) -> Meeting:
+        validate_meeting(m)
+        values = _columns(m)
+        found = self.conn.execute(select(meeting.c.id).where(meeting.c.uid == m.uid)).first()
+        if found is None:
+            self.conn.execute(
+                insert(meeting).values(uid=m.uid, created_at=now, updated_at=now, **values)
+            )
+        else:
+            self.conn.execute(
+                update(meeting)
+                .where(meeting.c.id == found.id)
+                .values(updated_at=now, deleted_at=None, **values)
+            )
+        saved = self.get(m.uid)
+        assert saved is not None
+        return saved
+
+    def set_paused(self, uid: str, paused: bool, now: datetime) -> None:
+        self.conn.execute(
+            update(meeting).where(meeting.c.uid == uid).values(paused=paused, updated_at=now)
+        )
+
+    def delete(self, uid: str, now: datetime) -> None:
+        """Hidden at once; ``restore`` undoes it until the data is next opened."""
+        self.conn.execute(update(meeting).where(meeting.c.uid == uid).values(deleted_at=now))
+
+    def restore(self, uid: str) -> None:
+        self.conn.execute(update(meeting).where(meeting.c.uid == uid).values(deleted_at=None))
+
+    # -- attendance -----------------------------------------------------------------
+    def record(
+        self, uid: str, starts_at: datetime, status: Attended, note: str, now: datetime
+    ) -> None:
+        """Say whether one occurrence was attended; saying again replaces the answer."""
+        found = self.conn.execute(select(meeting.c.id).where(meeting.c.uid == uid)).first()
+        if found is None:
+            raise InvalidInput("That meeting no longer exists.")
+        values = {"status": status.value, "note": note.strip(), "recorded_at": now}
+        statement = upsert(attendance).values(meeting_id=found.id, starts_at=starts_at, **values)
+        self.conn.execute(
+            statement.on_conflict_do_update(
+                index_elements=[attendance.c.meeting_id, attendance.c.starts_at], set_=values
+            )
+        )
+
+    def answered(self, uid: str, starts_at: datetime) -> bool:
+        """Whether attendance for this occurrence was already recorded."""
+        found = self.conn.execute(
+            select(attendance.c.id)
+            .join(meeting, meeting.c.id == attendance.c.meeting_id)
+            .where(meeting.c.uid == uid, attendance.c.starts_at == starts_at)
+        ).first()
+        return found is not None
+
+    def history(self, limit: int = 200) -> list[AttendanceRecord]:
+        rows = self.conn.execute(
+            select(meeting.c.uid, meeting.c.name, attendance)
+            .join(meeting, meeting.c.id == attendance.c.meeting_id)
+            .where(meeting.c.deleted_at.is_(None))
+            .order_by(attendance.c.starts_at.desc())
+            .limit(limit)
+        )
+        return [
+            AttendanceRecord(r.uid, r.name, r.starts_at, Attended(r.status), r.note) for r in rows
+        ]

@@ -1,0 +1,373 @@
+"""The daily check-in: about 30 seconds, one per day, editable later."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.checkin.checkin import (
+    MOOD_WORDS,
+    PRESCRIBED_IS_RECOVERY,
+    SLEEP_QUALITY_WORDS,
+    USE_QUESTION_WORDS,
+    USED_WORDS,
+    CheckIn,
+    Halt,
+    UsedToday,
+    UseQuestion,
+    use_question_words,
+)
+from recovery_app.core.clock import Clock, today
+from recovery_app.core.errors import KnownError
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.storage.db import Database
+from recovery_app.ui.checkin.scale_slider import ScaleSlider
+from recovery_app.ui.common.bus import DataHub
+from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.formatting import long_day
+from recovery_app.ui.common.start_date import from_qdate, to_qdate
+from recovery_app.ui.common.style import heading, scrolling_content, wrapped
+
+log = logging.getLogger(__name__)
+
+NO_SLEEP = -0.5  # the spin box's lowest value, shown as "Not recorded"
+SLIP_NOTE = (
+    "Thank you for being honest. Slips happen in many recovery journeys, and "
+    "this one doesn't erase your progress: your days in recovery are kept. If it would "
+    "help, reach out to someone you trust, or press Get help. If you take a prescribed "
+    "medicine, please don't stop it suddenly: talk with your prescriber first."
+)
+
+
+class CheckInPage(QWidget):
+    helpRequested = Signal()
+
+    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.hub, self.clock = db, hub, clock
+        self.setAccessibleName("Daily check-in")
+        self._loading = False
+        self._dirty = False
+        self._existing: CheckIn | None = None
+        self._shown_day = today(clock)
+
+        outer = scrolling_content(self, spacing=14)
+        outer.addWidget(heading("Daily check-in"))
+        outer.addWidget(
+            wrapped("A few quick questions about your day. There are no wrong answers.")
+        )
+
+        form = QFormLayout()
+        form.setVerticalSpacing(14)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setMinimumDate(QDate(1950, 1, 1))
+        self.date_edit.setAccessibleName("Day of this check-in")
+        form.addRow("&Day", self.date_edit)
+
+        self.mood_group = QButtonGroup(self)
+        mood_row = QHBoxLayout()
+        for value, word in MOOD_WORDS.items():
+            button = QPushButton(f"{value} · {word}")
+            button.setCheckable(True)
+            button.setAccessibleName(f"Mood: {word}")
+            self.mood_group.addButton(button, value)
+            mood_row.addWidget(button)
+        self.mood_group.setExclusive(True)
+        form.addRow("Mood", mood_row)
+
+        self.anxiety = ScaleSlider("Anxiety", "calm", "extreme")
+        form.addRow("Anxiety", self.anxiety)
+        self.craving = ScaleSlider("Craving", "none", "intense")
+        form.addRow("Craving", self.craving)
+
+        self.sleep_hours = QDoubleSpinBox()
+        self.sleep_hours.setRange(NO_SLEEP, 24.0)
+        self.sleep_hours.setSingleStep(0.5)
+        self.sleep_hours.setDecimals(1)
+        self.sleep_hours.setSuffix(" hours")
+        self.sleep_hours.setSpecialValueText("Not recorded")
+        self.sleep_hours.setAccessibleName("Hours of sleep")
+        self.sleep_quality = QComboBox()
+        self.sleep_quality.addItem("Quality not recorded", None)
+        for value, word in SLEEP_QUALITY_WORDS.items():
+            self.sleep_quality.addItem(word, value)
+        self.sleep_quality.setAccessibleName("Sleep quality")
+        sleep_row = QHBoxLayout()
+        sleep_row.addWidget(self.sleep_hours)
+        sleep_row.addWidget(self.sleep_quality)
+        sleep_row.addStretch(1)
+        form.addRow("Sleep", sleep_row)
+
+        halt_row = QHBoxLayout()
+        self.halt_boxes: dict[str, QCheckBox] = {}
+        for name in ("hungry", "angry", "lonely", "tired"):
+            box = QCheckBox(name.capitalize())
+            box.setAccessibleName(f"Feeling {name}")
+            self.halt_boxes[name] = box
+            halt_row.addWidget(box)
+        halt_row.addStretch(1)
+        form.addRow("Right now I'm", halt_row)
+
+        # "Use" means outside one's prescription or plan: a prescribed dose, a
+        # taper included, must never be counted as a slip.
+        self.use_question = wrapped("")
+        self.use_question.setStyleSheet("font-weight: bold;")
+        form.addRow(self.use_question)
+        self.used_group = QButtonGroup(self)
+        used_row = QHBoxLayout()
+        for index, (answer, word) in enumerate(USED_WORDS.items()):
+            radio = QRadioButton(word)
+            radio.setAccessibleName(f"Use outside my prescription or plan: {word}")
+            radio.setProperty("answer", answer.value)
+            self.used_group.addButton(radio, index)
+            used_row.addWidget(radio)
+        used_row.addStretch(1)
+        self.prescribed_note = wrapped(PRESCRIBED_IS_RECOVERY)
+        self.prescribed_note.setAccessibleName("About prescribed medicine")
+        self.earlier_question = wrapped("")
+        self.earlier_question.setAccessibleName("About the earlier answer")
+        self.earlier_question.hide()
+        self.slip_note = wrapped(SLIP_NOTE)
+        self.slip_note.setAccessibleName("A note about slips")
+        self.slip_note.hide()
+        use_box = QVBoxLayout()
+        use_box.setSpacing(6)
+        use_box.addLayout(used_row)
+        for label in (self.prescribed_note, self.earlier_question, self.slip_note):
+            use_box.addWidget(label)
+        form.addRow("", use_box)
+
+        self.gratitude = QLineEdit()
+        self.gratitude.setPlaceholderText("One thing, big or small (optional)")
+        self.gratitude.setAccessibleName("Something I'm grateful for")
+        form.addRow("&Grateful for", self.gratitude)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("Anything else about today (optional)")
+        self.note.setAccessibleName("Note")
+        self.note.setTabChangesFocus(True)
+        self.note.setMinimumHeight(90)
+        form.addRow("&Note", self.note)
+        outer.addLayout(form)
+
+        self.error = wrapped("")
+        self.error.setAccessibleName("Problem with this check-in")
+        self.error.setStyleSheet("font-weight: bold;")
+        self.error.hide()
+        self.status = wrapped("")
+        self.status.setAccessibleName("Check-in status")
+        self.save_button = QPushButton("Save check-in")
+        self.save_button.setAccessibleName("Save check-in")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setDefault(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.save_button)
+        outer.addWidget(self.error)
+        outer.addLayout(actions)
+        outer.addStretch(1)
+
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.date_edit.dateChanged.connect(self._day_changed)
+        for signal in (
+            self.mood_group.idToggled,
+            self.used_group.idToggled,
+            self.anxiety.valueChanged,
+            self.craving.valueChanged,
+            self.sleep_hours.valueChanged,
+            self.sleep_quality.currentIndexChanged,
+            self.gratitude.textChanged,
+            self.note.textChanged,
+            *(box.toggled for box in self.halt_boxes.values()),
+        ):
+            signal.connect(self._mark_dirty)
+        self.used_group.idToggled.connect(self._used_toggled)
+        hub.checkinsChanged.connect(self._data_changed)
+        self.load_day(today(clock))
+
+    # -- loading ---------------------------------------------------------
+    def load_day(self, day: date) -> None:
+        """Show the check-in for ``day`` (empty if there is none yet)."""
+        self.date_edit.blockSignals(True)
+        self.date_edit.setMaximumDate(to_qdate(today(self.clock)))
+        self.date_edit.setDate(to_qdate(day))
+        self.date_edit.blockSignals(False)
+        self._shown_day = day
+        with self.db.reading() as session:
+            existing = CheckIns(session).get(day)
+        self._fill(existing)
+
+    def request_day(self, day: date) -> bool:
+        """Switch to ``day``, asking first if that would drop unsaved changes."""
+        if day == self._shown_day:
+            return True
+        if self._dirty and not Confirm.ask(
+            self,
+            "Unsaved check-in",
+            "You have changes that are not saved yet. Switch days and leave them?",
+            "Switch days",
+            "Keep editing",
+        ):
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(to_qdate(self._shown_day))
+            self.date_edit.blockSignals(False)
+            return False
+        self.load_day(day)
+        return True
+
+    def _data_changed(self) -> None:
+        # After a restore (or a save elsewhere), show what is stored now, unless
+        # the person is in the middle of editing.
+        if not self._dirty:
+            self.load_day(self._shown_day)
+
+    def _day_changed(self, qdate: QDate) -> None:
+        self.request_day(from_qdate(qdate))
+
+    def _fill(self, c: CheckIn | None) -> None:
+        self._loading = True
+        self._existing = c
+        for group in (self.mood_group, self.used_group):
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
+        if c is not None:
+            self.mood_group.button(c.mood).setChecked(True)
+            for button in self.used_group.buttons():
+                button.setChecked(button.property("answer") == c.used.value)
+        self.anxiety.setValue(c.anxiety if c else 0)
+        self.craving.setValue(c.craving if c else 0)
+        self.sleep_hours.setValue(c.sleep_hours if c and c.sleep_hours is not None else NO_SLEEP)
+        self.sleep_quality.setCurrentIndex(
+            max(0, self.sleep_quality.findData(c.sleep_quality)) if c else 0
+        )
+        halt = c.halt if c else Halt()
+        for name, box in self.halt_boxes.items():
+            box.setChecked(getattr(halt, name))
+        self.gratitude.setText(c.gratitude if c else "")
+        self.note.setPlainText(c.note if c else "")
+        self.use_question.setText(use_question_words(self._shown_day, today(self.clock)))
+        self.use_question.setAccessibleName(self.use_question.text())
+        # An earlier "yes" was to a question that never said what "use" meant.
+        old_yes = (
+            c is not None and c.use_question is UseQuestion.USED_TODAY and c.used is UsedToday.YES
+        )
+        if old_yes:
+            self.earlier_question.setText(
+                "This day was answered before the question said “outside your prescription "
+                f"or plan”: it asked “{USE_QUESTION_WORDS[UseQuestion.USED_TODAY]}” and you "
+                "answered Yes. If that was your prescribed medicine, you can change the "
+                "answer to No."
+            )
+        self.earlier_question.setVisible(old_yes)
+        self.slip_note.setVisible(c is not None and c.used is UsedToday.YES)
+        self.error.hide()
+        self.save_button.setText("Update check-in" if c else "Save check-in")
+        self.save_button.setAccessibleName(self.save_button.text())
+        self.status.setText(
+            f"Saved check-in for {self._day_words()}. You can change it any time."
+            if c
+            else f"No check-in yet for {self._day_words()}."
+        )
+        self._dirty = False
+        self._loading = False
+
+    def _day_words(self) -> str:
+        day = self._shown_day
+        return "today" if day == today(self.clock) else long_day(day)
+
+    # -- editing ---------------------------------------------------------
+    def _mark_dirty(self, *_args: object) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def _used_toggled(self, _id: int, _checked: bool) -> None:
+        self.slip_note.setVisible(self._answer() is UsedToday.YES)
+
+    def _answer(self) -> UsedToday | None:
+        button = self.used_group.checkedButton()
+        return None if button is None else UsedToday(button.property("answer"))
+
+    def _collect(self) -> CheckIn | None:
+        mood = self.mood_group.checkedId()
+        if mood < 1:
+            self._show_error("Please choose how your mood is — any answer is okay.")
+            return None
+        used = self._answer()
+        if used is None:
+            self._show_error(
+                "Please answer whether you used anything outside your prescription or plan. "
+                "“I'd rather not say” is a fine answer too."
+            )
+            return None
+        hours = self.sleep_hours.value()
+        checkin = CheckIn(
+            day=self._shown_day,
+            mood=mood,
+            anxiety=self.anxiety.value(),
+            craving=self.craving.value(),
+            used=used,
+            sleep_hours=None if hours < 0 else hours,
+            sleep_quality=self.sleep_quality.currentData(),
+            halt=Halt(**{name: box.isChecked() for name, box in self.halt_boxes.items()}),
+            gratitude=self.gratitude.text(),
+            note=self.note.toPlainText(),
+        )
+        if self._existing is not None:
+            # An answer left as it was keeps the question it was given to.
+            asked = (
+                self._existing.use_question
+                if used is self._existing.used
+                else UseQuestion.OUTSIDE_PLAN
+            )
+            checkin = replace(checkin, uid=self._existing.uid, use_question=asked)
+        return checkin
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def save(self) -> bool:
+        checkin = self._collect()
+        if checkin is None:
+            return False
+        try:
+            with self.db.transaction() as session:
+                saved = CheckIns(session).save(checkin, self.clock.now())
+        except KnownError as exc:
+            self._show_error(exc.message)
+            return False
+        log.info("check-in saved")
+        # Announce first: this page's own reload is skipped while it still holds
+        # the edits, so the saved values are shown once, with the thanks below.
+        self.hub.checkinsChanged.emit()
+        self._fill(saved)
+        self.status.setText(f"Saved for {self._day_words()}. Thank you for checking in.")
+        return True
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty

@@ -1,0 +1,43 @@
+"""A deliberate confirmation before deleting everything: the person types a word."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+
+from recovery_app.ui.common.style import heading, wrapped
+
+CONFIRM_WORD = "delete"
+
+
+class DeleteAllDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Delete all my data")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Delete everything from this computer?", 1.2))
+        layout.addWidget(
+            wrapped(
+                "Your check-ins, your recovery start date, your settings and every backup "
+                "will be removed. This can't be undone. If you might want them later, "
+                "export them first."
+            )
+        )
+        layout.addWidget(wrapped(f"To go ahead, type <b>{CONFIRM_WORD}</b> below."))
+        self.word = QLineEdit()
+        self.word.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")
+        layout.addWidget(self.word)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.delete_button = self.buttons.addButton(
+            "Delete everything", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.word.textChanged.connect(
+            lambda text: self.delete_button.setEnabled(text.strip().lower() == CONFIRM_WORD)
+        )
+        layout.addWidget(self.buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> bool:
+        return cls(parent).exec() == QDialog.DialogCode.Accepted

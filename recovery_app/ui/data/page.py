@@ -1,0 +1,299 @@
+"""Your data: where it lives, backups (automatic and on demand), restore, export, delete all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock
+from recovery_app.paths import AppPaths
+from recovery_app.storage.backup.backups import BackupFile, list_backups
+from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
+from recovery_app.ui.common.formatting import long_day
+from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
+from recovery_app.ui.common.worker import Worker
+from recovery_app.ui.data.passphrase_dialog import PassphraseDialog
+from recovery_app.ui.data.safety import DataSafety
+
+
+def backup_words(item: BackupFile) -> str:
+    how = f"made by you at {item.made_at:%H:%M}" if item.made_at else "automatic"
+    return f"{long_day(item.made_on)} · {how} · {item.size / 1024:,.0f} KB"
+
+
+def left_aligned(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class DataPage(QWidget):
+    restoreRequested = Signal(object)  # Path of the backup
+    exportRequested = Signal(object)  # Path to write
+    importRequested = Signal(object)  # Path to read
+    deleteAllRequested = Signal()
+    passphraseRequested = Signal(object)  # PassphraseRequest
+    lockMinutesChanged = Signal(int)
+
+    def __init__(
+        self, paths: AppPaths, clock: Clock, safety: DataSafety, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.paths, self.clock, self.safety = paths, clock, safety
+        self.setAccessibleName("Your data")
+        self._worker: Worker | None = None
+        outer = scrolling_content(self)
+        outer.addWidget(heading("Your data"))
+        where = wrapped(
+            "Everything you enter is kept only on this computer, in "
+            f"<b>{paths.data_dir}</b>. The app never sends it anywhere."
+        )
+        where.setAccessibleName("Where your data is kept")
+        outer.addWidget(where)
+
+        backups = Card("Backups")
+        backups.body.addWidget(
+            wrapped(
+                "A backup is made automatically each day you open the app, and the most "
+                "recent ones are kept. You can also make one now."
+            )
+        )
+        self.backup_list = QListWidget()
+        self.backup_list.setAccessibleName("Backups, newest first")
+        self.backup_list.setMinimumHeight(90)
+        self.backup_list.setMaximumHeight(170)
+        backups.body.addWidget(self.backup_list)
+        self.empty_hint = wrapped("No backups yet. Press “Back up now” to make the first one.")
+        backups.body.addWidget(self.empty_hint)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Backup progress")
+        self.progress.hide()
+        backups.body.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Backup status")
+        backups.body.addWidget(self.status)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton("Back up now")
+        self.backup_button.setAccessibleName("Back up now")
+        self.restore_button = QPushButton("Restore this backup…")
+        self.restore_button.setAccessibleName("Restore the selected backup")
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        backups.body.addLayout(row)
+        outer.addWidget(backups)
+
+        lock = Card("Passphrase")
+        self.lock_status = wrapped("")
+        self.lock_status.setAccessibleName("Encryption status")
+        lock.body.addWidget(self.lock_status)
+        self.lock_progress = QProgressBar()
+        self.lock_progress.setAccessibleName("Encryption progress")
+        self.lock_progress.hide()
+        lock.body.addWidget(self.lock_progress)
+        lock_row = QHBoxLayout()
+        self.set_button = QPushButton("Set a passphrase…")
+        self.change_button = QPushButton("Change passphrase…")
+        self.remove_button = QPushButton("Remove passphrase…")
+        for button, action in (
+            (self.set_button, "set"),
+            (self.change_button, "change"),
+            (self.remove_button, "remove"),
+        ):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.clicked.connect(lambda _=False, a=action: self._ask_passphrase(a))
+            lock_row.addWidget(button)
+        lock_row.addStretch(1)
+        lock.body.addLayout(lock_row)
+        minutes_row = QHBoxLayout()
+        self.lock_minutes_label = QLabel("Lock when I step away for")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(" minutes")
+        self.lock_minutes.setSpecialValueText("never")
+        self.lock_minutes.setAccessibleName("Lock after this many idle minutes")
+        self.lock_minutes_label.setBuddy(self.lock_minutes)
+        minutes_row.addWidget(self.lock_minutes_label)
+        minutes_row.addWidget(self.lock_minutes)
+        minutes_row.addStretch(1)
+        lock.body.addLayout(minutes_row)
+        self.lock_minutes.valueChanged.connect(self.lockMinutesChanged)
+        outer.addWidget(lock)
+
+        export = Card("Export and import")
+        export.body.addWidget(
+            wrapped(
+                "Save everything to one file you can keep or move to another computer. "
+                "The file is <b>not encrypted</b>: keep it somewhere private. Importing a "
+                "file adds what is not here yet and never replaces what you have."
+            )
+        )
+        self.export_button = QPushButton("Export to a file…")
+        self.export_button.setAccessibleName("Export all your data to a file")
+        self.import_button = QPushButton("Import from a file…")
+        self.import_button.setAccessibleName("Import from an export file")
+        row_ie = left_aligned(self.export_button)
+        row_ie.insertWidget(1, self.import_button)
+        export.body.addLayout(row_ie)
+        outer.addWidget(export)
+
+        delete = Card("Delete all my data")
+        delete.body.addWidget(
+            wrapped(
+                "Removes your check-ins, settings and every backup from this computer. "
+                "This can't be undone. Files you exported yourself are not touched."
+            )
+        )
+        self.delete_button = QPushButton("Delete all my data…")
+        self.delete_button.setAccessibleName("Delete all my data")
+        delete.body.addLayout(left_aligned(self.delete_button))
+        outer.addWidget(delete)
+        outer.addStretch(1)
+
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self._restore_clicked)
+        self.export_button.clicked.connect(self._export_clicked)
+        self.import_button.clicked.connect(self._import_clicked)
+        self.delete_button.clicked.connect(self.deleteAllRequested)
+        self.backup_list.currentRowChanged.connect(self._selection_changed)
+        self.refresh()
+
+    def show_encryption(self, encrypted: bool, lock_minutes: int | None = None) -> None:
+        if lock_minutes is not None:
+            self.lock_minutes.blockSignals(True)
+            self.lock_minutes.setValue(lock_minutes)
+            self.lock_minutes.blockSignals(False)
+        self.lock_minutes_label.setVisible(encrypted)
+        self.lock_minutes.setVisible(encrypted)
+        self.lock_status.setText(
+            "Your data and backups are encrypted. The app locks when you step away "
+            "and when you press Ctrl+L."
+            if encrypted
+            else "Your data is not encrypted. Anyone who can open files in your account on "
+            "this computer could read it. A passphrase protects it."
+        )
+        self.set_button.setVisible(not encrypted)
+        self.change_button.setVisible(encrypted)
+        self.remove_button.setVisible(encrypted)
+
+    def _ask_passphrase(self, action: str) -> None:
+        request = PassphraseDialog.ask(self, action)
+        if request is not None:
+            self.passphraseRequested.emit(request)
+
+    def track_passphrase_work(self, worker: Worker) -> None:
+        buttons = (self.set_button, self.change_button, self.remove_button)
+        for button in buttons:
+            button.setEnabled(False)
+        self.lock_progress.setRange(0, 0)
+        self.lock_progress.show()
+        self.lock_status.setText("Working on it… please keep the app open.")
+
+        def progress(done: int, total: int) -> None:
+            self.lock_progress.setRange(0, max(total, 1))
+            self.lock_progress.setValue(done)
+
+        def finished(*_: object) -> None:
+            self.lock_progress.hide()
+            for button in buttons:
+                button.setEnabled(True)
+
+        worker.progress.connect(progress)
+        worker.done.connect(finished)
+        worker.failed.connect(finished)
+
+    def refresh(self) -> None:
+        self.backup_list.clear()
+        for item in list_backups(self.paths.backups):
+            entry = QListWidgetItem(backup_words(item))
+            entry.setData(Qt.ItemDataRole.UserRole, item)
+            self.backup_list.addItem(entry)
+        has_any = self.backup_list.count() > 0
+        self.empty_hint.setVisible(not has_any)
+        self.backup_list.setVisible(has_any)
+        if has_any:
+            self.backup_list.setCurrentRow(0)
+        self._selection_changed()
+
+    def _selected(self) -> BackupFile | None:
+        item = self.backup_list.currentItem()
+        chosen = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return chosen if isinstance(chosen, BackupFile) else None
+
+    def _selection_changed(self, *_: object) -> None:
+        self.restore_button.setEnabled(self._selected() is not None and self._worker is None)
+
+    def back_up_now(self) -> Worker:
+        worker = self.safety.backup_now()
+        worker.progress.connect(self._progress)
+        worker.done.connect(self._backup_done)
+        worker.failed.connect(self._backup_failed)
+        self._worker = worker
+        self.backup_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText("Backing up…")
+        return worker
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self, message: str) -> None:
+        self._worker = None
+        self.progress.hide()
+        self.backup_button.setEnabled(True)
+        self.status.setText(message)
+        self.refresh()
+
+    def _backup_done(self, path: object) -> None:
+        assert isinstance(path, Path)
+        self._finish(f"Backed up. Saved as {path.name}.")
+
+    def _backup_failed(self, message: str) -> None:
+        self._finish(f"The backup was not made. {message}")
+
+    def _restore_clicked(self) -> None:
+        chosen = self._selected()
+        if chosen is None:
+            return
+        if Confirm.ask(
+            self,
+            "Restore from backup",
+            f"Replace your current data with the backup from {chosen.made_on:%d %B %Y}? "
+            "Your current data is kept aside, not deleted.",
+            "Restore",
+            "Cancel",
+        ):
+            self.restoreRequested.emit(chosen.path)
+
+    def _import_clicked(self) -> None:
+        source = OpenFileDialog.ask(self, "Import from a file", "JSON files (*.json)")
+        if source is not None:
+            self.status.setText("Importing…")
+            self.importRequested.emit(source)
+
+    def _export_clicked(self) -> None:
+        target = SaveFileDialog.ask(
+            self,
+            "Export your data",
+            Path.home() / f"recovery-export-{self.clock.now():%Y-%m-%d}.json",
+            "JSON files (*.json)",
+        )
+        if target is not None:
+            self.exportRequested.emit(target)

@@ -1,0 +1,117 @@
+"""Asking for a passphrase to set, change or remove, with the plain warnings that go with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.ui.common.style import heading, wrapped
+
+MIN_LENGTH = 8
+TEXTS = {
+    "set": (
+        "Protect your data with a passphrase",
+        "Your data and backups will be encrypted. You will enter the passphrase each time "
+        "the app opens or locks. <b>If you forget it, nobody can recover your data</b> — "
+        "not even the people who make this app. Consider writing it down somewhere safe.",
+    ),
+    "change": (
+        "Change your passphrase",
+        "Your data and backups will be encrypted again with the new passphrase. "
+        "<b>If you forget it, nobody can recover your data.</b>",
+    ),
+    "remove": (
+        "Remove the passphrase",
+        "Your data and backups will no longer be encrypted. Anyone who can open files in "
+        "your account on this computer could then read them.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class PassphraseRequest:
+    action: str  # "set", "change" or "remove"
+    current: str | None
+    new: str | None
+
+
+def new_passphrase_problem(new: str, again: str) -> str:
+    """What is wrong with a new passphrase as typed twice, or "" if nothing."""
+    if len(new) < MIN_LENGTH:
+        return f"Please use at least {MIN_LENGTH} characters; a few words work well."
+    if new != again:
+        return "The two passphrases are not the same."
+    return ""
+
+
+def secret_field(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(name)
+    return edit
+
+
+class PassphraseDialog(QDialog):
+    def __init__(self, action: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action = action
+        title, warning = TEXTS[action]
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title, 1.2))
+        layout.addWidget(wrapped(warning))
+        form = QFormLayout()
+        self.current = secret_field("Current passphrase")
+        self.new = secret_field("New passphrase")
+        self.again = secret_field("New passphrase again")
+        if action != "set":
+            form.addRow("Current passphrase", self.current)
+        if action != "remove":
+            form.addRow("New passphrase", self.new)
+            form.addRow("Type it again", self.again)
+        layout.addLayout(form)
+        self.problem = QLabel("")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem with the passphrase")
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def problem_with_input(self) -> str:
+        if self.action != "set" and not self.current.text():
+            return "Please enter your current passphrase."
+        if self.action != "remove":
+            return new_passphrase_problem(self.new.text(), self.again.text())
+        return ""
+
+    def _check(self) -> None:
+        problem = self.problem_with_input()
+        self.problem.setText(problem)
+        if not problem:
+            self.accept()
+
+    def request(self) -> PassphraseRequest:
+        return PassphraseRequest(
+            self.action,
+            self.current.text() if self.action != "set" else None,
+            self.new.text() if self.action != "remove" else None,
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, action: str) -> PassphraseRequest | None:
+        dialog = cls(action, parent)
+        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,87 @@
+"""Add or edit one person or local help line for the Get help page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.errors import KnownError
+from recovery_app.core.help.contacts import ROLES, Contact, ContactKind, validate_contact
+from recovery_app.ui.common.style import wrapped
+
+
+class ContactDialog(QDialog):
+    def __init__(self, contact: Contact | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.original = contact or Contact("", "")
+        self.setWindowTitle("A person or line to reach")
+        self.setAccessibleName("A person or line to reach")
+        self.kind = QComboBox()
+        self.kind.addItem("A person I trust", ContactKind.PERSONAL.value)
+        self.kind.addItem("A local crisis or help line", ContactKind.CRISIS_LINE.value)
+        self.kind.setAccessibleName("Kind of contact")
+        self.name = QLineEdit(self.original.name)
+        self.name.setAccessibleName("Name")
+        self.role = QComboBox()
+        self.role.setEditable(True)
+        self.role.addItems(["", *ROLES])
+        self.role.setCurrentText(self.original.role)
+        self.role.setAccessibleName("Role, for example sponsor")
+        self.phone = QLineEdit(self.original.phone)
+        self.phone.setAccessibleName("Phone number")
+        self.phone.setPlaceholderText("+1 555 010 2233")
+        self.note = QLineEdit(self.original.note)
+        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("e.g. best after 6pm")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(self.original.kind.value)))
+        form = QFormLayout()
+        form.addRow("&Kind", self.kind)
+        form.addRow("&Name", self.name)
+        form.addRow("&Role", self.role)
+        form.addRow("&Phone", self.phone)
+        form.addRow("N&ote", self.note)
+        self.status = wrapped()
+        self.status.setAccessibleName("Message")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.result_contact: Contact | None = None
+
+    def contact(self) -> Contact:
+        return replace(
+            self.original,
+            kind=ContactKind(self.kind.currentData()),
+            name=self.name.text(),
+            role=self.role.currentText(),
+            phone=self.phone.text(),
+            note=self.note.text(),
+        )
+
+    def _check(self) -> None:
+        try:
+            self.result_contact = validate_contact(self.contact())
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, contact: Contact | None = None) -> Contact | None:
+        dialog = cls(contact, parent)
+        dialog.exec()
+        return dialog.result_contact

@@ -1,0 +1,200 @@
+"""Get help: the public crisis lines, the person's own lines and people, one click or F1 away.
+
+While the app is locked only the public lines show: the person's own
+contacts are in the encrypted database.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock
+from recovery_app.core.errors import KnownError
+from recovery_app.core.help.contacts import Contact, ContactKind
+from recovery_app.storage.db import Database
+from recovery_app.storage.help.contacts import Contacts
+from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.windowing import bring_to_front
+from recovery_app.ui.help.contact_dialog import ContactDialog
+from recovery_app.ui.help.crisis import COUNTRY_NOTE, CRISIS_LINES
+
+
+def _number_label(number: str, name: str) -> QLabel:
+    label = QLabel(number)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(f"{name}: {number}")
+    return label
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.clock: Clock | None = None
+        self.setWindowTitle("Get help now")
+        self.setAccessibleName("Get help now")
+        self.setMinimumSize(600, 560)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setSpacing(12)
+        layout.addWidget(heading("You don't have to face this alone", 1.3))
+        layout.addWidget(
+            wrapped(
+                "If things feel bad right now, reaching out is a strong step. "
+                "These services are free and confidential."
+            )
+        )
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(10)
+        for row, line in enumerate(CRISIS_LINES):
+            name = QLabel(f"<b>{line.name}</b><br>{line.detail}")
+            name.setWordWrap(True)
+            name.setTextFormat(Qt.TextFormat.RichText)
+            self._row(
+                grid, row, name, _number_label(line.number, line.name), line.name, line.number
+            )
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        layout.addWidget(wrapped(COUNTRY_NOTE))
+
+        layout.addWidget(heading("Your people and local lines", 1.15))
+        self.own_hint = wrapped()
+        self.own_hint.setAccessibleName("About your own contacts")
+        layout.addWidget(self.own_hint)
+        self.own_grid = QGridLayout()
+        self.own_grid.setHorizontalSpacing(12)
+        self.own_grid.setColumnStretch(0, 1)
+        layout.addLayout(self.own_grid)
+        self.add_button = QPushButton("&Add a person or line…")
+        self.add_button.setAccessibleName("Add a person or local line")
+        self.add_button.clicked.connect(lambda: self.edit(None))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        layout.addLayout(add_row)
+        layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.status = QLabel("")
+        self.status.setAccessibleName("Copy status")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close Get help")
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.status)
+        outer.addWidget(buttons)
+
+    def _row(
+        self, grid: QGridLayout, row: int, name: QLabel, number: QLabel, who: str, digits: str
+    ) -> QPushButton:
+        copy = QPushButton("Copy")
+        copy.setAccessibleName(f"Copy the number for {who}")
+        copy.clicked.connect(lambda _=False, n=digits: self._copy(n))
+        grid.addWidget(name, row, 0)
+        grid.addWidget(number, row, 1)
+        grid.addWidget(copy, row, 2)
+        return copy
+
+    def _copy(self, number: str) -> None:
+        QGuiApplication.clipboard().setText(number)
+        self.status.setText(f"Copied {number}.")
+
+    # -- the person's own contacts -----------------------------------------------
+    def show_contacts(self, db: Database | None, clock: Clock | None) -> None:
+        self.db, self.clock = db, clock
+        while (item := self.own_grid.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.add_button.setVisible(db is not None)
+        if db is None:
+            self.own_hint.setText("Unlock the app to see the people and lines you added.")
+            return
+        with db.connect() as conn:
+            contacts = Contacts(conn).all()
+        if not contacts:
+            self.own_hint.setText(
+                "Add the people you can call on a hard day (a sponsor, a therapist, your "
+                "doctor, a friend) and your local crisis line if you are outside the US. "
+                "They stay on this computer."
+            )
+        else:
+            self.own_hint.setText("Only you can see these. They stay on this computer.")
+        for row, person in enumerate(contacts):
+            kind = "Local line" if person.kind is ContactKind.CRISIS_LINE else person.role
+            details = " · ".join(p for p in (kind, person.note) if p)
+            name = QLabel(
+                f"<b>{escape(person.name)}</b>" + (f"<br>{escape(details)}" if details else "")
+            )
+            name.setTextFormat(Qt.TextFormat.RichText)
+            name.setWordWrap(True)
+            self._row(self.own_grid, row, name, _number_label(person.phone, person.name),
+                      person.name, person.phone)  # fmt: skip
+            edit = QPushButton("Edit")
+            edit.setAccessibleName(f"Edit {person.name}")
+            edit.clicked.connect(lambda _=False, p=person: self.edit(p))
+            remove = QPushButton("Remove")
+            remove.setAccessibleName(f"Remove {person.name}")
+            remove.clicked.connect(lambda _=False, p=person: self.remove(p))
+            self.own_grid.addWidget(edit, row, 3)
+            self.own_grid.addWidget(remove, row, 4)
+
+    def edit(self, person: Contact | None) -> None:
+        if self.db is None or self.clock is None:
+            return
+        changed = ContactDialog.ask(self, person)
+        if changed is None:
+            return
+        try:
+            with self.db.engine.begin() as conn:
+                Contacts(conn).save(changed, self.clock.now())
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.status.setText(f"Saved {changed.name}.")
+        self.show_contacts(self.db, self.clock)
+
+    def remove(self, person: Contact) -> None:
+        from recovery_app.ui.common.confirm import Confirm
+
+        if self.db is None or not Confirm.ask(
+            self, "Remove contact", f"Remove {person.name} from your list?", "Remove", "Keep"
+        ):
+            return
+        with self.db.engine.begin() as conn:
+            Contacts(conn).remove(person.uid)
+        self.status.setText(f"Removed {person.name}.")
+        self.show_contacts(self.db, self.clock)
+
+    @classmethod
+    def present(
+        cls, parent: QWidget | None, db: Database | None = None, clock: Clock | None = None
+    ) -> HelpDialog:
+        """Show the dialog without blocking, reusing one already open."""
+        existing = parent.findChild(HelpDialog) if parent is not None else None
+        dialog = existing or cls(parent)
+        dialog.show_contacts(db, clock)
+        bring_to_front(dialog)
+        return dialog

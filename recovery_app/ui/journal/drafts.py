@@ -1,0 +1,68 @@
+"""Keeps an unfinished entry in the database as it is typed, so a crash loses nothing.
+
+Writes half a second after the last change (one single-shot timer, idle
+otherwise) and once more when the form closes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from recovery_app.core.clock import Clock
+from recovery_app.core.errors import KnownError
+from recovery_app.storage.db import Database
+from recovery_app.storage.journal.drafts import Drafts
+
+log = logging.getLogger(__name__)
+DRAFT_DELAY_MS = 500
+
+
+class DraftKeeper(QObject):
+    saved = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        name: str,
+        fields: Callable[[], dict[str, Any] | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.clock, self.name, self.fields = db, clock, name, fields
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DRAFT_DELAY_MS)
+        self.timer.timeout.connect(self.save_now)
+        self.paused = False
+
+    def load(self) -> dict[str, Any] | None:
+        with self.db.transaction() as session:
+            return Drafts(session).get(self.name)
+
+    def touch(self) -> None:
+        if not self.paused:
+            self.timer.start()
+
+    def save_now(self) -> None:
+        self.timer.stop()
+        fields = self.fields()
+        try:
+            with self.db.transaction() as session:
+                if fields is None:
+                    Drafts(session).remove(self.name)
+                else:
+                    Drafts(session).put(self.name, fields, self.clock.now())
+        except KnownError:
+            log.warning("draft not kept")
+            return
+        self.saved.emit()
+
+    def discard(self) -> None:
+        self.timer.stop()
+        with self.db.transaction() as session:
+            Drafts(session).remove(self.name)

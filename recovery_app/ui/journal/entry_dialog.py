@@ -1,0 +1,343 @@
+"""The full form for one entry: a craving with all its details, or free journal writing.
+
+Kept as a draft while typing (a crash loses nothing); closing keeps the draft
+too, and opening the same entry again brings it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.checkin.checkin import MOOD_WORDS
+from recovery_app.core.clock import Clock, to_local
+from recovery_app.core.errors import KnownError
+from recovery_app.core.journal.choices import ChoiceList
+from recovery_app.core.journal.entries import (
+    MAX_DURATION_MINUTES,
+    OUTCOME_WORDS,
+    EntryKind,
+    JournalEntry,
+    Outcome,
+    clean_tags,
+)
+from recovery_app.storage.db import Database
+from recovery_app.ui.common.bus import DataHub
+from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.journal.choice_picker import ChoicePicker
+from recovery_app.ui.journal.drafts import DraftKeeper
+from recovery_app.ui.journal.intensity_picker import IntensityPicker
+from recovery_app.ui.journal.store import add_choice, load_choices, save_entry
+
+TEXT_FIELDS = ("place", "people", "situation", "thoughts", "title", "text")
+
+
+def _to_qt(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+
+
+class EntryDialog(QDialog):
+    saved = Signal(object)  # JournalEntry
+
+    def __init__(
+        self,
+        db: Database,
+        hub: DataHub,
+        clock: Clock,
+        entry: JournalEntry,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        # The When field holds whole seconds; so does the entry it is compared with.
+        entry = replace(entry, occurred_at=entry.occurred_at.replace(microsecond=0))
+        self.db, self.hub, self.clock, self.original = db, hub, clock, entry
+        craving = entry.kind is EntryKind.CRAVING
+        is_new = entry.created_at is None
+        title = (
+            ("Log a craving" if craving else "Write in your journal")
+            if is_new
+            else ("Edit craving" if craving else "Edit journal entry")
+        )
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(640, 720)
+
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.when = QDateTimeEdit()
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.when.setAccessibleName("When")
+        form.addRow("&When", self.when)
+        self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.intensity = IntensityPicker()
+        self.duration = QSpinBox()
+        self.triggers = ChoicePicker("triggers", rows=6)
+        self.coping = ChoicePicker("what you did", rows=5)
+        self.outcome = QComboBox()
+        self.mood = QComboBox()
+        self.tags = QLineEdit()
+        if craving:
+            form.addRow("&Strength", self.intensity)
+            self.duration.setRange(0, MAX_DURATION_MINUTES)
+            self.duration.setSpecialValueText("Not recorded")
+            self.duration.setSuffix(" minutes")
+            self.duration.setAccessibleName("How long it lasted, in minutes")
+            form.addRow("How &long it lasted", self.duration)
+            form.addRow("&Triggers", self.triggers)
+            self._text("place", "Where were you?", form, "Whe&re")
+            self._text("people", "Who were you with?", form, "Who wit&h")
+            self._text("situation", "What was happening?", form, "What was &happening")
+            self._text("thoughts", "Thoughts and feelings", form, "Thoughts and &feelings", True)
+            form.addRow("What you &did", self.coping)
+            self.outcome.addItem("Not recorded", None)
+            for outcome, words in OUTCOME_WORDS.items():
+                self.outcome.addItem(words, outcome.value)
+            self.outcome.setAccessibleName("Outcome")
+            form.addRow("&Outcome", self.outcome)
+            self._text("text", "Anything else", form, "&Note", True)
+        else:
+            self._text("title", "A title, if you like", form, "T&itle")
+            self._text("text", "Write whatever is on your mind.", form, "&Text", True)
+            self.mood.addItem("Not recorded", None)
+            for value, words in MOOD_WORDS.items():
+                self.mood.addItem(words, value)
+            self.mood.setAccessibleName("Mood")
+            form.addRow("&Mood", self.mood)
+            self.tags.setPlaceholderText("Words to group entries, separated by commas")
+            self.tags.setAccessibleName("Tags")
+            form.addRow("Ta&gs", self.tags)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+        self.status = wrapped()
+        self.status.setAccessibleName("Message")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setAccessibleName("Save")
+        self.save_button.setToolTip("Ctrl+S or Ctrl+Enter")
+        self.discard_button = QPushButton("Discard changes" if not is_new else "D&iscard")
+        self.discard_button.setAccessibleName("Discard changes")
+        # Enter in a one-line field saves; it must never reach Discard.
+        self.save_button.setDefault(True)
+        self.discard_button.setAutoDefault(False)
+        close_button = QPushButton("Close, keep draft")
+        close_button.setAutoDefault(False)
+        close_button.setAccessibleName("Close and keep the draft")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title, 1.3))
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addWidget(self.discard_button)
+        row.addStretch(1)
+        row.addWidget(close_button)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+
+        self._fill(entry)
+        name = f"entry:{entry.uid}" if not is_new else f"new:{entry.kind.value}"
+        self.drafts = DraftKeeper(db, clock, name, self._draft_fields, self)
+        self._restore_draft()
+        self._wire(close_button)
+
+    def _text(
+        self, name: str, hint: str, form: QFormLayout, label: str, long: bool = False
+    ) -> None:
+        field: QLineEdit | QPlainTextEdit = QPlainTextEdit() if long else QLineEdit()
+        field.setPlaceholderText(hint)
+        field.setAccessibleName(label.replace("&", ""))
+        if isinstance(field, QPlainTextEdit):
+            field.setTabChangesFocus(True)
+            field.setMinimumHeight(90)
+        self.texts[name] = field
+        form.addRow(label, field)
+
+    def _wire(self, close_button: QPushButton) -> None:
+        self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.discard)
+        close_button.clicked.connect(self.reject)
+        for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        self.triggers.connect_adding(lambda n: self._add(ChoiceList.TRIGGERS, n))
+        self.coping.connect_adding(lambda n: self._add(ChoiceList.COPING, n))
+        self.hub.choicesChanged.connect(self._load_choices)
+        edited = self._edited
+        self.when.dateTimeChanged.connect(lambda _v: edited())
+        self.intensity.valueChanged.connect(lambda _v: edited())
+        self.duration.valueChanged.connect(lambda _v: edited())
+        self.triggers.changed.connect(edited)
+        self.coping.changed.connect(edited)
+        self.outcome.currentIndexChanged.connect(lambda _i: edited())
+        self.mood.currentIndexChanged.connect(lambda _i: edited())
+        self.tags.textEdited.connect(lambda _t: edited())
+        for field in self.texts.values():
+            field.textChanged.connect(edited)
+
+    # -- filling and reading -------------------------------------------------
+    def _load_choices(self) -> None:
+        self.triggers.set_choices(load_choices(self.db, ChoiceList.TRIGGERS))
+        self.coping.set_choices(load_choices(self.db, ChoiceList.COPING))
+
+    def _fill(self, entry: JournalEntry) -> None:
+        self.when.setDateTime(_to_qt(entry.occurred_at))
+        self.intensity.setValue(entry.intensity)
+        self.duration.setValue(entry.duration_minutes or 0)
+        self._load_choices()
+        self.triggers.set_checked(entry.triggers)
+        self.coping.set_checked(entry.coping)
+        self.outcome.setCurrentIndex(
+            max(0, self.outcome.findData(entry.outcome.value if entry.outcome else None))
+        )
+        self.mood.setCurrentIndex(max(0, self.mood.findData(entry.mood)))
+        self.tags.setText(", ".join(entry.tags))
+        for name, field in self.texts.items():
+            value = getattr(entry, name)
+            if isinstance(field, QPlainTextEdit):
+                field.setPlainText(value)
+            else:
+                field.setText(value)
+
+    def _field_text(self, name: str) -> str:
+        field = self.texts.get(name)
+        if field is None:
+            return getattr(self.original, name)  # type: ignore[no-any-return]
+        return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+
+    def _texts(self) -> dict[str, Any]:
+        return {name: self._field_text(name) for name in TEXT_FIELDS}
+
+    def entry(self) -> JournalEntry:
+        local = self.when.dateTime().toSecsSinceEpoch()
+        occurred = to_local(datetime.fromtimestamp(local).astimezone(), self.clock)
+        outcome = self.outcome.currentData()
+        kind = self.original.kind
+        return replace(
+            self.original,
+            occurred_at=occurred,
+            intensity=self.intensity.value() if kind is EntryKind.CRAVING else None,
+            duration_minutes=self.duration.value() or None,
+            triggers=tuple(self.triggers.checked()),
+            coping=tuple(self.coping.checked()),
+            outcome=Outcome(outcome) if outcome else None,
+            mood=self.mood.currentData(),
+            tags=clean_tags(self.tags.text()),
+            **self._texts(),
+        )
+
+    # -- drafts ----------------------------------------------------------------
+    def _draft_fields(self) -> dict[str, Any] | None:
+        e = self.entry()
+        if e == self.original:
+            return None
+        when_changed = e.occurred_at != self.original.occurred_at
+        return {
+            # A new entry's time is "now" when it is finally written, unless it was set.
+            "occurred_at": e.occurred_at.isoformat() if when_changed else None,
+            "intensity": e.intensity,
+            "duration_minutes": e.duration_minutes,
+            "triggers": list(e.triggers),
+            "coping": list(e.coping),
+            "outcome": e.outcome.value if e.outcome else None,
+            "mood": e.mood,
+            "tags": list(e.tags),
+            **{name: getattr(e, name) for name in TEXT_FIELDS},
+        }
+
+    def _restore_draft(self) -> None:
+        draft = self.drafts.load()
+        if not draft:
+            return
+        texts: dict[str, Any] = {name: str(draft.get(name, "")) for name in TEXT_FIELDS}
+        try:
+            restored = replace(
+                self.original,
+                occurred_at=(
+                    datetime.fromisoformat(draft["occurred_at"])
+                    if draft.get("occurred_at")
+                    else self.original.occurred_at
+                ),
+                intensity=draft.get("intensity"),
+                duration_minutes=draft.get("duration_minutes"),
+                triggers=tuple(draft.get("triggers", ())),
+                coping=tuple(draft.get("coping", ())),
+                outcome=Outcome(draft["outcome"]) if draft.get("outcome") else None,
+                mood=draft.get("mood"),
+                tags=tuple(draft.get("tags", ())),
+                **texts,
+            )
+        except (KeyError, TypeError, ValueError):
+            return  # an unreadable draft is ignored, never an error
+        self.drafts.paused = True
+        self._fill(restored)
+        self.drafts.paused = False
+        self.status.setText("We kept what you wrote last time. Save it, or discard the changes.")
+
+    def _edited(self) -> None:
+        self.drafts.touch()
+
+    def _add(self, kind: ChoiceList, name: str) -> str | None:
+        try:
+            choice = add_choice(self.db, kind, name, self.clock)
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return None
+        self.hub.choicesChanged.emit()
+        return choice.uid
+
+    # -- actions -----------------------------------------------------------------
+    def save(self) -> None:
+        entry = self.entry()
+        if entry.occurred_at > self.clock.now() and not Confirm.ask(
+            self,
+            "A time in the future",
+            f"This entry is dated {entry.occurred_at:%d %B %Y, %H:%M}, which hasn't happened "
+            "yet. Save it with that time?",
+            "Save with this time",
+            "Change the time",
+        ):
+            self.when.setFocus()
+            return
+        try:
+            saved = save_entry(self.db, entry, self.clock)
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.drafts.discard()
+        self.hub.journalChanged.emit()
+        self.saved.emit(saved)
+        self.accept()
+
+    def discard(self) -> None:
+        self.drafts.discard()
+        super().reject()
+
+    def reject(self) -> None:
+        if self.drafts.timer.isActive():
+            self.drafts.save_now()
+        super().reject()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        first = self.intensity if self.original.kind is EntryKind.CRAVING else self.texts["text"]
+        first.setFocus(Qt.FocusReason.OtherFocusReason)

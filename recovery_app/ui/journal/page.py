@@ -1,0 +1,356 @@
+"""Journal: every craving and entry, newest first, with filters, search, edit and undo."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock, today
+from recovery_app.core.journal.choices import ChoiceList
+from recovery_app.core.journal.entries import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    OUTCOME_WORDS,
+    EntryKind,
+    JournalFilter,
+    Outcome,
+)
+from recovery_app.storage.db import Database
+from recovery_app.ui.common.bus import DataHub
+from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.journal.model import UID_ROLE, JournalModel
+from recovery_app.ui.journal.store import delete_entry, load_choices, restore_entry
+
+SEARCH_DELAY_MS = 200
+PERIODS = (("Any time", None), ("Today", 0), ("Last 7 days", 6), ("Last 30 days", 29),
+           ("Last 12 months", 364), ("Choose dates…", -1))  # fmt: skip
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class JournalPage(QWidget):
+    cravingRequested = Signal()  # quick capture
+    journalRequested = Signal()  # a new free-writing entry
+    entryRequested = Signal(str)  # open this uid for editing
+    choicesRequested = Signal()  # manage triggers and strategies
+
+    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.hub, self.clock = db, hub, clock
+        self.setAccessibleName("Journal")
+        self.model = JournalModel(db, clock, self)
+        self._deleted: list[str] = []
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search your words (Ctrl+F)")
+        self.search.setAccessibleName("Search the journal")
+        self.search.setClearButtonEnabled(True)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of entry")
+        # Plain strings as item data: Qt hands back a str, never the enum.
+        for words, kind in (("All entries", None), ("Cravings", EntryKind.CRAVING.value),
+                            ("Journal entries", EntryKind.JOURNAL.value)):  # fmt: skip
+            self.kind.addItem(words, kind)
+        self.period = QComboBox()
+        self.period.setAccessibleName("When")
+        for words, days in PERIODS:
+            self.period.addItem(words, days)
+        self.first_day, self.last_day = QDateEdit(), QDateEdit()
+        for edit, name in ((self.first_day, "From"), (self.last_day, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(f"{name} date")
+            edit.setDate(_qdate(today(clock)))
+            edit.hide()
+        self.trigger = QComboBox()
+        self.trigger.setAccessibleName("Trigger")
+        self.min_strength, self.max_strength = QSpinBox(), QSpinBox()
+        for spin, name in ((self.min_strength, "Lowest"), (self.max_strength, "Highest")):
+            spin.setRange(INTENSITY_MIN, INTENSITY_MAX)
+            spin.setAccessibleName(f"{name} strength")
+        self.max_strength.setValue(INTENSITY_MAX)
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName("Outcome")
+        self.outcome.addItem("Any outcome", None)
+        for outcome, words in OUTCOME_WORDS.items():
+            self.outcome.addItem(words, outcome.value)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.setAccessibleName("Clear filters")
+
+        self.view = QTableView()
+        self.view.setAccessibleName("Entries, newest first")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((190, 80, 80, 200, 100)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.count = wrapped()
+        self.count.setAccessibleName("How many entries")
+        self.empty = wrapped()
+        self.empty.setAccessibleName("Journal is empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(40)
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("card")
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("&Undo")
+        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button.setToolTip("Ctrl+Z")
+        bar = QHBoxLayout(self.undo_bar)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+
+        self._lay_out()
+        self._wire()
+        self._fill_triggers()
+        self.apply_filters()
+
+    def _lay_out(self) -> None:
+        log_button = QPushButton("Log a &craving")
+        log_button.setToolTip("Ctrl+N, from anywhere")
+        log_button.setAccessibleName("Log a craving")
+        write_button = QPushButton("&Write an entry")
+        write_button.setAccessibleName("Write a journal entry")
+        choices_button = QPushButton("Triggers and strategies…")
+        choices_button.setAccessibleName("Manage triggers and coping strategies")
+        log_button.clicked.connect(self.cravingRequested)
+        write_button.clicked.connect(self.journalRequested)
+        choices_button.clicked.connect(self.choicesRequested)
+        top = QHBoxLayout()
+        top.addWidget(heading("Journal"), 1)
+        top.addWidget(choices_button)
+        top.addWidget(write_button)
+        top.addWidget(log_button)
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        filters.addWidget(self.search, 0, 0, 1, 4)
+        filters.addWidget(self.clear_button, 0, 4)
+        strength = QHBoxLayout()
+        strength.addWidget(QLabel("Strength"))
+        strength.addWidget(self.min_strength)
+        strength.addWidget(QLabel("to"))
+        strength.addWidget(self.max_strength)
+        for column, widget in enumerate((self.kind, self.period, self.trigger, self.outcome)):
+            filters.addWidget(widget, 1, column)
+        filters.addLayout(strength, 1, 4)
+        dates = QHBoxLayout()
+        dates.addWidget(self.first_day)
+        dates.addWidget(self.last_day)
+        dates.addStretch(1)
+        filters.addLayout(dates, 2, 0, 1, 5)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.undo_bar)
+
+    def _wire(self) -> None:
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+        for combo in (self.kind, self.trigger, self.outcome):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.period.currentIndexChanged.connect(self._period_changed)
+        for widget in (self.first_day, self.last_day):
+            widget.dateChanged.connect(lambda _d: self.apply_filters())
+        for spin in (self.min_strength, self.max_strength):
+            spin.valueChanged.connect(lambda _v: self.apply_filters())
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.view.activated.connect(self._open)
+        self.undo_button.clicked.connect(self.undo)
+        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
+        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # only in the list itself
+        delete.activated.connect(self.delete_current)
+        self.model.filtered.connect(self._show_count)
+        self.hub.journalChanged.connect(self.refresh)
+        self.hub.choicesChanged.connect(self.reload_choices)
+
+    # -- filters ---------------------------------------------------------------
+    def reload_choices(self) -> None:
+        """The lists changed (add, rename, merge): refresh the filter and the shown names."""
+        current = self.trigger.currentData()
+        self._fill_triggers()
+        if self.trigger.currentData() != current:
+            self.apply_filters()  # the chosen trigger was merged away
+        else:
+            self.model.reload()
+
+    def _fill_triggers(self) -> None:
+        current = self.trigger.currentData()
+        self.trigger.blockSignals(True)
+        self.trigger.clear()
+        self.trigger.addItem("Any trigger", None)
+        for choice in load_choices(self.db, ChoiceList.TRIGGERS):
+            if choice.merged_into is None:
+                self.trigger.addItem(choice.name + (" (archived)" if choice.archived else ""),
+                                     choice.uid)  # fmt: skip
+        self.trigger.setCurrentIndex(max(0, self.trigger.findData(current)))
+        self.trigger.blockSignals(False)
+
+    def current_filter(self) -> JournalFilter:
+        days = self.period.currentData()
+        first = last = None
+        if days == -1:
+            first, last = sorted((_day(self.first_day.date()), _day(self.last_day.date())))
+        elif days is not None:
+            last = today(self.clock)
+            first = last - timedelta(days=days)
+        low, high = sorted((self.min_strength.value(), self.max_strength.value()))
+        outcome, kind = self.outcome.currentData(), self.kind.currentData()
+        return JournalFilter(
+            words=self.search.text(),
+            kind=EntryKind(kind) if kind else None,
+            first_day=first,
+            last_day=last,
+            trigger=self.trigger.currentData(),
+            min_intensity=low if low > INTENSITY_MIN else None,
+            max_intensity=high if high < INTENSITY_MAX else None,
+            outcome=Outcome(outcome) if outcome else None,
+        )
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def refresh(self) -> None:
+        """Reload with the same filters (after a save elsewhere), keeping the selection."""
+        uid = self.current_uid()
+        self.model.reload()
+        if uid is not None:
+            self.select(uid)
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.kind, self.period, self.trigger, self.outcome,
+                       self.min_strength, self.max_strength):  # fmt: skip
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.kind, self.period, self.trigger, self.outcome):
+            combo.setCurrentIndex(0)
+        self.min_strength.setValue(INTENSITY_MIN)
+        self.max_strength.setValue(INTENSITY_MAX)
+        for widget in (self.search, self.kind, self.period, self.trigger, self.outcome,
+                       self.min_strength, self.max_strength):  # fmt: skip
+            widget.blockSignals(False)
+        self._period_changed()
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == -1
+        self.first_day.setVisible(custom)
+        self.last_day.setVisible(custom)
+        self.apply_filters()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _show_count(self, count: int) -> None:
+        filtering = not self.model.filter.is_empty
+        self.view.setVisible(count > 0)
+        self.empty.setVisible(count == 0)
+        if count == 0 and filtering:
+            self.empty.setText(
+                "No entries match. Try fewer or shorter words, or clear the filters."
+            )
+        elif count == 0:
+            self.empty.setText(
+                "Nothing here yet.\n\nWhen a craving comes, press Ctrl+N (or “Log a craving”) "
+                "to note it in a few seconds. Over time, your entries show what sets cravings "
+                "off and what helps you through them."
+            )
+        noun = "entry" if count == 1 else "entries"
+        self.count.setText(f"{count:,} {noun}" + (" match" if filtering else ""))
+        self.count.setVisible(count > 0)
+
+    # -- entries ----------------------------------------------------------------
+    def current_uid(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(UID_ROLE) if index.isValid() else None
+
+    def select(self, uid: str) -> None:
+        row = self.model.row_of(uid)
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def _open(self, index: QModelIndex) -> None:
+        uid = index.data(UID_ROLE)
+        if uid:
+            self.entryRequested.emit(uid)
+
+    def delete_current(self) -> None:
+        uid = self.current_uid()
+        if uid is None:
+            return
+        row = self.view.currentIndex().row()
+        delete_entry(self.db, uid, self.clock)
+        self._deleted.append(uid)
+        self.undo_label.setText("Entry deleted.")
+        self.undo_bar.show()
+        self.hub.journalChanged.emit()
+        if self.model.rowCount():
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+        self.view.setFocus()
+
+    def undo(self) -> None:
+        if not self._deleted:
+            return
+        uid = self._deleted.pop()
+        restore_entry(self.db, uid)
+        self.undo_label.setText("Entry restored.")
+        self.undo_bar.setVisible(bool(self._deleted))
+        self.hub.journalChanged.emit()
+        self.select(uid)
+        self.view.setFocus()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.model.rowCount():
+            if not self.view.currentIndex().isValid():
+                self.view.selectRow(0)
+            self.view.setFocus()
+        else:
+            self.search.setFocus()

@@ -1,0 +1,175 @@
+"""Log a craving in a few seconds: strength, triggers, one line, Enter.
+
+What is typed is kept as a draft while typing, so closing the window (or a
+crash) loses nothing; the next Ctrl+N brings it back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock
+from recovery_app.core.errors import KnownError
+from recovery_app.core.journal.choices import ChoiceList
+from recovery_app.core.journal.entries import EntryKind, JournalEntry
+from recovery_app.storage.db import Database
+from recovery_app.ui.common.bus import DataHub
+from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.journal.choice_picker import ChoicePicker
+from recovery_app.ui.journal.drafts import DraftKeeper
+from recovery_app.ui.journal.intensity_picker import IntensityPicker
+from recovery_app.ui.journal.store import add_choice, load_choices, save_entry
+
+DRAFT_NAME = "quick-capture"
+
+
+class QuickCaptureDialog(QDialog):
+    saved = Signal(object)  # JournalEntry
+    detailsRequested = Signal(str)  # uid of the entry just saved
+
+    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.hub, self.clock = db, hub, clock
+        self.setWindowTitle("Log a craving")
+        self.setAccessibleName("Log a craving")
+        self.setMinimumWidth(560)
+        self.intensity = IntensityPicker()
+        self.triggers = ChoicePicker("triggers", rows=6)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("What's happening? (optional)")
+        self.line.setAccessibleName("What's happening")
+        self.status = wrapped()
+        self.status.setAccessibleName("Message")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Enter or Ctrl+Enter")
+        self.details_button = QPushButton("Save and add &details…")
+        self.discard_button = QPushButton("D&iscard")
+        self.discard_button.setAccessibleName("Discard this draft")
+        for button in (self.save_button, self.details_button, self.discard_button):
+            button.setAccessibleName(button.accessibleName() or button.text().replace("&", ""))
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading("Log a craving", 1.3))
+        layout.addWidget(
+            wrapped("You noticed it, and that matters. A few taps now; details can wait.")
+        )
+        strength = QLabel("How strong is it? (type 0–10)")
+        strength.setBuddy(self.intensity)
+        layout.addWidget(strength)
+        layout.addWidget(self.intensity)
+        layout.addWidget(QLabel("What set it off? (Space ticks, several are fine)"))
+        layout.addWidget(self.triggers)
+        layout.addWidget(self.line)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.details_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+
+        self.drafts = DraftKeeper(db, clock, DRAFT_NAME, self._draft_fields, self)
+        self.save_button.clicked.connect(self.save)
+        self.details_button.clicked.connect(lambda: self.save(details=True))
+        self.discard_button.clicked.connect(self.discard)
+        self.line.returnPressed.connect(self.save)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        self.intensity.valueChanged.connect(lambda _v: self._edited())
+        self.triggers.changed.connect(self._edited)
+        self.line.textEdited.connect(lambda _t: self._edited())
+        self.triggers.connect_adding(self._add_trigger)
+        hub.choicesChanged.connect(self._load_choices)
+        self._load_choices()
+        self._restore_draft()
+
+    # -- drafts ------------------------------------------------------------
+    def _draft_fields(self) -> dict[str, Any] | None:
+        fields = {
+            "intensity": self.intensity.value(),
+            "triggers": self.triggers.checked(),
+            "line": self.line.text(),
+        }
+        return fields if fields["intensity"] is not None or any(fields.values()) else None
+
+    def _restore_draft(self) -> None:
+        draft = self.drafts.load()
+        if not draft:
+            return
+        self.drafts.paused = True
+        value = draft.get("intensity")
+        self.intensity.setValue(value if isinstance(value, int) and 0 <= value <= 10 else None)
+        triggers = draft.get("triggers")
+        self.triggers.set_checked(t for t in triggers or [] if isinstance(t, str))
+        line = draft.get("line")
+        self.line.setText(line if isinstance(line, str) else "")
+        self.drafts.paused = False
+        self.status.setText("We kept what you started last time.")
+
+    def _edited(self) -> None:
+        self.status.clear()
+        self.drafts.touch()
+
+    def _load_choices(self) -> None:
+        self.triggers.set_choices(load_choices(self.db, ChoiceList.TRIGGERS))
+
+    def _add_trigger(self, name: str) -> str | None:
+        try:
+            choice = add_choice(self.db, ChoiceList.TRIGGERS, name, self.clock)
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return None
+        self.hub.choicesChanged.emit()
+        return choice.uid
+
+    # -- actions -----------------------------------------------------------
+    def entry(self) -> JournalEntry:
+        return JournalEntry(
+            kind=EntryKind.CRAVING,
+            occurred_at=self.clock.now(),
+            intensity=self.intensity.value(),
+            triggers=tuple(self.triggers.checked()),
+            text=self.line.text().strip(),
+        )
+
+    def save(self, details: bool = False) -> None:
+        try:
+            entry = save_entry(self.db, self.entry(), self.clock)
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            (self.intensity if self.intensity.value() is None else self.line).setFocus()
+            return
+        self.drafts.discard()
+        self.hub.journalChanged.emit()
+        self.saved.emit(entry)
+        self.accept()
+        if details:
+            self.detailsRequested.emit(entry.uid)
+
+    def discard(self) -> None:
+        self.drafts.discard()
+        self.reject()
+
+    def reject(self) -> None:
+        # Closing keeps the draft: it is still there on the next Ctrl+N.
+        if self.drafts.timer.isActive():
+            self.drafts.save_now()
+        super().reject()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.intensity.setFocus(Qt.FocusReason.OtherFocusReason)

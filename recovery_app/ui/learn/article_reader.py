@@ -1,0 +1,255 @@
+"""Reads one article: Markdown in a QTextBrowser, links inside the app, back and forward.
+
+Web addresses are shown as text to copy; nothing here opens a connection.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.journal.entries import fold
+from recovery_app.core.learn.articles import Article
+
+MIN_ZOOM, MAX_ZOOM = -4, 10
+BODY_STYLE = "body { line-height: 150%; }"
+
+
+def folded_with_positions(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` folded for search, and for each folded character the document span
+    (start, end) of the character it came from. Folding can change lengths ("ß" to
+    "ss"), and Qt counts UTF-16 units (an emoji is two), so positions need a map."""
+    folded: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for char in text:
+        width = 2 if ord(char) > 0xFFFF else 1
+        for piece in fold(char):
+            folded.append(piece)
+            spans.append((position, position + width))
+        position += width
+    return "".join(folded), spans
+
+
+def article_markdown(article: Article) -> str:
+    sources = "\n".join(f"- {s.title}. {s.publisher}, {s.year}. `{s.url}`" for s in article.sources)
+    return (
+        f"# {article.title}\n\n{article.body}\n\n## Sources\n\n{sources}\n\n"
+        f"*Last reviewed {article.reviewed:%d %B %Y}. Web addresses are shown so you can "
+        "copy them; this app never opens them.*\n"
+    )
+
+
+class ArticleReader(QWidget):
+    articleRequested = Signal(str)  # slug, from a link
+    appLinkRequested = Signal(str)  # "self-check", "get-help"
+    readChanged = Signal(str, bool)
+    bookmarkChanged = Signal(str, bool)
+    zoomChanged = Signal(int)
+
+    def __init__(self, zoom: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article: Article | None = None
+        self.zoom = 0
+        self.back_stack: list[str] = []
+        self.forward_stack: list[str] = []
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName("Article")
+        self.browser.document().setDefaultStyleSheet(BODY_STYLE)
+        self.browser.document().setDocumentMargin(24)
+        self.browser.anchorClicked.connect(self._link)
+        self.back_button = QPushButton("← Back")
+        self.back_button.setAccessibleName("Back to the previous article")
+        self.forward_button = QPushButton("Forward →")
+        self.forward_button.setAccessibleName("Forward")
+        self.smaller = QPushButton("A−")
+        self.smaller.setAccessibleName("Smaller text")
+        self.smaller.setToolTip("Ctrl+-")
+        self.larger = QPushButton("A+")
+        self.larger.setAccessibleName("Larger text")
+        self.larger.setToolTip("Ctrl+=")
+        self.read_button = QPushButton("Mark as &read")
+        self.read_button.setCheckable(True)
+        self.read_button.setAccessibleName("Mark as read")
+        self.bookmark_button = QPushButton("&Bookmark")
+        self.bookmark_button.setCheckable(True)
+        self.bookmark_button.setAccessibleName("Bookmark")
+        self.copy_sources = QPushButton("Copy source addresses")
+        self.copy_sources.setAccessibleName("Copy the source web addresses")
+        self.status = QLabel()
+        self.status.setAccessibleName("Reader message")
+        bar = QHBoxLayout()
+        for button in (self.back_button, self.forward_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        for button in (self.smaller, self.larger, self.read_button, self.bookmark_button):
+            bar.addWidget(button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.copy_sources)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(bottom)
+        self.back_button.clicked.connect(self.back)
+        self.forward_button.clicked.connect(self.forward)
+        self.smaller.clicked.connect(lambda: self.set_zoom(self.zoom - 1))
+        self.larger.clicked.connect(lambda: self.set_zoom(self.zoom + 1))
+        self.read_button.toggled.connect(self._read_toggled)
+        self.bookmark_button.toggled.connect(self._bookmark_toggled)
+        self.copy_sources.clicked.connect(self._copy_sources)
+        self._pending_position: int | None = None
+        self.browser.verticalScrollBar().rangeChanged.connect(
+            lambda _low, _high: self._apply_position()
+        )
+        self.set_zoom(zoom, announce=False)
+        self._update_history_buttons()
+
+    # -- showing -------------------------------------------------------------------
+    def show_article(
+        self,
+        article: Article,
+        read: bool = False,
+        bookmarked: bool = False,
+        position: int = 0,
+        highlight: str = "",
+        remember: bool = True,
+    ) -> None:
+        if remember and self.article is not None and self.article.slug != article.slug:
+            self.back_stack.append(self.article.slug)
+            self.forward_stack.clear()
+        self.article = article
+        self.browser.document().setMarkdown(article_markdown(article))
+        self.browser.document().setDefaultStyleSheet(BODY_STYLE)
+        # setMarkdown leaves the cursor at the end; on show, Qt scrolls to the cursor.
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+        for button, value in ((self.read_button, read), (self.bookmark_button, bookmarked)):
+            button.blockSignals(True)
+            button.setChecked(value)
+            button.blockSignals(False)
+        self._pending_position = position
+        if not self.highlight(highlight):
+            self._apply_position()
+            self._settle_position()
+        else:
+            self._pending_position = None  # the first match decides where to look
+        self.status.clear()
+        self._update_history_buttons()
+
+    def _apply_position(self, final: bool = False) -> None:
+        """Scroll to where reading stopped, once the layout is tall enough to get there.
+
+        Before the page is shown its scroll range is still 0, and when it is
+        first shown Qt scrolls to the text cursor; so the position is applied as
+        the range grows and once more after that, and then forgotten.
+        """
+        wanted = self._pending_position
+        if wanted is None:
+            return
+        self.browser.verticalScrollBar().setValue(wanted)
+        if final and self.browser.isVisible():
+            self._pending_position = None
+
+    def _settle_position(self) -> None:
+        QTimer.singleShot(0, lambda: self._apply_position(final=True))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._settle_position()
+
+    def position(self) -> int:
+        return self.browser.verticalScrollBar().value()
+
+    def highlight(self, words: str) -> int:
+        """Mark every match of each word (case and accents ignored); returns how many."""
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe58a"))
+        fmt.setForeground(QColor("#1a1a1a"))
+        document = self.browser.document()
+        plain, where = folded_with_positions(document.toPlainText())
+        for term in fold(words).split():
+            start = plain.find(term)
+            while start >= 0:
+                last = start + len(term) - 1
+                cursor = QTextCursor(document)
+                cursor.setPosition(where[start][0])
+                cursor.setPosition(where[last][1], QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+                start = plain.find(term, start + len(term))
+        self.browser.setExtraSelections(selections)
+        if selections:
+            self.browser.setTextCursor(selections[0].cursor)
+            self.browser.ensureCursorVisible()
+        return len(selections)
+
+    def set_zoom(self, zoom: int, announce: bool = True) -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        if zoom != self.zoom:
+            self.browser.zoomIn(zoom - self.zoom)
+            self.zoom = zoom
+        self.smaller.setEnabled(zoom > MIN_ZOOM)
+        self.larger.setEnabled(zoom < MAX_ZOOM)
+        if announce:
+            self.zoomChanged.emit(zoom)
+
+    # -- navigation -----------------------------------------------------------------
+    def _link(self, url: QUrl) -> None:
+        target = url.toString()
+        if target.startswith("app:"):
+            self.appLinkRequested.emit(target[len("app:") :])
+        elif target.endswith(".md") and "/" not in target:
+            self.articleRequested.emit(target[: -len(".md")])
+        else:
+            self.status.setText("This app doesn't open web pages. You can copy the address.")
+
+    def back(self) -> None:
+        if self.back_stack and self.article is not None:
+            self.forward_stack.append(self.article.slug)
+            self._go(self.back_stack.pop())
+
+    def forward(self) -> None:
+        if self.forward_stack and self.article is not None:
+            self.back_stack.append(self.article.slug)
+            self._go(self.forward_stack.pop())
+
+    def _go(self, slug: str) -> None:
+        self._navigating = True
+        self.articleRequested.emit(slug)
+        self._navigating = False
+
+    def navigating(self) -> bool:
+        """True while back/forward is opening an article (so it isn't added to history)."""
+        return getattr(self, "_navigating", False)
+
+    def _update_history_buttons(self) -> None:
+        self.back_button.setEnabled(bool(self.back_stack))
+        self.forward_button.setEnabled(bool(self.forward_stack))
+
+    def _read_toggled(self, value: bool) -> None:
+        if self.article is not None:
+            self.readChanged.emit(self.article.slug, value)
+
+    def _bookmark_toggled(self, value: bool) -> None:
+        if self.article is not None:
+            self.bookmarkChanged.emit(self.article.slug, value)
+
+    def _copy_sources(self) -> None:
+        if self.article is not None:
+            QGuiApplication.clipboard().setText("\n".join(s.url for s in self.article.sources))
+            self.status.setText("Source addresses copied.")

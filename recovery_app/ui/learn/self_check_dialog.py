@@ -1,0 +1,137 @@
+"""The private self-check: six signs, a kind non-diagnostic result, kept only if wanted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock, to_local
+from recovery_app.core.learn.articles import Library
+from recovery_app.core.learn.self_check import RELATED_ARTICLES, SIGNS, SelfCheck, result_message
+from recovery_app.storage.db import Database
+from recovery_app.storage.learn.reading import SelfChecks
+from recovery_app.ui.common.style import heading, wrapped
+
+
+class SelfCheckDialog(QDialog):
+    articleRequested = Signal(str)
+    helpRequested = Signal()
+
+    def __init__(
+        self, db: Database, clock: Clock, library: Library, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.clock = db, clock
+        self.setWindowTitle("A private self-check")
+        self.setAccessibleName("A private self-check")
+        self.resize(680, 760)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(heading("Signs that use has become a problem", 1.3))
+        layout.addWidget(
+            wrapped(
+                "A private check for you alone: it is not a test and not a diagnosis, and "
+                "nothing leaves this computer. Tick the ones that have been true lately."
+            )
+        )
+        self.boxes = []
+        for sign in SIGNS:
+            box = QCheckBox(sign)
+            box.setAccessibleName(sign)
+            self.boxes.append(box)
+            layout.addWidget(box)
+        self.see_button = QPushButton("&See what this means")
+        self.see_button.setAccessibleName("See what this means")
+        self.result_label = wrapped()
+        self.result_label.setAccessibleName("Result")
+        self.result_label.hide()
+        self.links = QVBoxLayout()
+        for slug in RELATED_ARTICLES:
+            article = library.by_slug.get(slug)
+            if article is None:
+                continue
+            button = QPushButton(f"Read: {article.title}")
+            button.setObjectName("entryLink")
+            button.setAccessibleName(f"Read: {article.title}")
+            button.clicked.connect(lambda _=False, s=slug: self.articleRequested.emit(s))
+            button.hide()
+            self.links.addWidget(button)
+        self.keep_button = QPushButton("&Keep this result with today's date")
+        self.keep_button.setAccessibleName("Keep this result")
+        self.keep_button.hide()
+        help_button = QPushButton("&Get help (F1)")
+        help_button.setAccessibleName("Get help now")
+        help_button.clicked.connect(self.helpRequested)
+        self.history = QListWidget()
+        self.history.setAccessibleName("Results you kept")
+        self.history.setMaximumHeight(120)
+        row = QHBoxLayout()
+        row.addWidget(self.see_button)
+        row.addStretch(1)
+        row.addWidget(help_button)
+        layout.addLayout(row)
+        layout.addWidget(self.result_label)
+        layout.addLayout(self.links)
+        layout.addWidget(self.keep_button)
+        layout.addWidget(heading("Results you kept", 1.0))
+        layout.addWidget(self.history)
+        self.see_button.clicked.connect(self.show_result)
+        self.keep_button.clicked.connect(self.keep)
+        for box in self.boxes:
+            box.toggled.connect(lambda _v: self._answers_changed())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll)
+        self.load_history()
+
+    def _answers_changed(self) -> None:
+        """The shown result no longer matches: hide it until asked again."""
+        self.result_label.hide()
+        self.keep_button.hide()
+        for i in range(self.links.count()):
+            item = self.links.itemAt(i)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.hide()
+        self.keep_button.setText("&Keep this result with today's date")
+
+    def answers(self) -> tuple[bool, ...]:
+        return tuple(box.isChecked() for box in self.boxes)
+
+    def show_result(self) -> None:
+        self.result_label.setText(result_message(self.answers()))
+        self.result_label.show()
+        for i in range(self.links.count()):
+            item = self.links.itemAt(i)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.show()
+        self.keep_button.show()
+        self.keep_button.setEnabled(True)
+
+    def keep(self) -> None:
+        with self.db.engine.begin() as conn:
+            SelfChecks(conn).save(SelfCheck(self.answers(), self.clock.now()))
+        self.keep_button.setEnabled(False)
+        self.keep_button.setText("Kept. You can compare with it next time.")
+        self.load_history()
+
+    def load_history(self) -> None:
+        with self.db.connect() as conn:
+            checks = SelfChecks(conn).all()
+        self.history.clear()
+        if not checks:
+            self.history.addItem("None kept yet.")
+        for check in checks:
+            when = to_local(check.taken_at, self.clock)
+            self.history.addItem(f"{when:%d %B %Y}: {check.yes_count} of {len(SIGNS)} signs")

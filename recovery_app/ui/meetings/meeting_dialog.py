@@ -1,0 +1,295 @@
+"""Add or edit a meeting: what, where, when it repeats, and its reminders.
+
+A preview shows the next dates as they are typed, and says so plainly when a
+schedule has no future dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock, to_local, zone_name
+from recovery_app.core.errors import KnownError
+from recovery_app.core.meetings.schedule import (
+    KIND_WORDS,
+    NTH_WORDS,
+    WEEKDAY_NAMES,
+    Meeting,
+    MeetingKind,
+    Repeat,
+    Schedule,
+    parse_reminders,
+    validate_meeting,
+)
+from recovery_app.ui.common.style import heading, wrapped
+
+REPEAT_WORDS = {
+    Repeat.WEEKLY: "Weekly, on the days I choose",
+    Repeat.MONTHLY_WEEKDAY: "Monthly, on a weekday (like the first Tuesday)",
+    Repeat.MONTHLY_DAY: "Monthly, on a date (like the 15th)",
+    Repeat.ONCE: "Just once",
+}
+
+
+class MeetingDialog(QDialog):
+    def __init__(self, meeting: Meeting | None, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.clock = clock
+        today = clock.now().date()
+        self.original = meeting or Meeting(
+            "", MeetingKind.TWELVE_STEP,
+            Schedule(Repeat.WEEKLY, today, time(19, 0), 60, zone_name(clock),
+                     weekdays=(today.weekday(),)),
+        )  # fmt: skip
+        title = "Add a meeting" if meeting is None else "Edit meeting"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(600, 720)
+        self.result_meeting: Meeting | None = None
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. NA Tuesday group")
+        self.name.setAccessibleName("Meeting name")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of meeting")
+        for kind, words in KIND_WORDS.items():
+            self.kind.addItem(words, kind.value)
+        self.in_person = QRadioButton("In person")
+        self.online = QRadioButton("Online")
+        places = QButtonGroup(self)
+        places.addButton(self.in_person)
+        places.addButton(self.online)
+        self.location = QLineEdit()
+        self.location.setAccessibleName("Address or link")
+        self.repeat = QComboBox()
+        self.repeat.setAccessibleName("How often")
+        for repeat, words in REPEAT_WORDS.items():
+            self.repeat.addItem(words, repeat.value)
+        self.first_day = QDateEdit()
+        self.first_day.setCalendarPopup(True)
+        self.first_day.setDisplayFormat("ddd d MMM yyyy")
+        self.first_day.setAccessibleName("First date")
+        self.start = QTimeEdit()
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setAccessibleName("Start time")
+        self.duration = QSpinBox()
+        self.duration.setRange(1, 24 * 60)
+        self.duration.setSuffix(" minutes")
+        self.duration.setAccessibleName("How long, in minutes")
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.addItems(sorted(available_timezones()))
+        self.zone.setAccessibleName("Time zone")
+        self.every = QSpinBox()
+        self.every.setRange(1, 52)
+        self.every.setAccessibleName("Every how many weeks or months")
+        self.days: list[QPushButton] = []
+        day_row = QHBoxLayout()
+        for name in WEEKDAY_NAMES:
+            button = QPushButton(name[:3])
+            button.setCheckable(True)
+            button.setAccessibleName(name)
+            self.days.append(button)
+            day_row.addWidget(button)
+        self.day_widget = QWidget()
+        self.day_widget.setLayout(day_row)
+        self.nth = QComboBox()
+        self.nth.setAccessibleName("Which week of the month")
+        for value, words in NTH_WORDS.items():
+            self.nth.addItem(words.capitalize(), value)
+        self.month_day = QSpinBox()
+        self.month_day.setRange(1, 31)
+        self.month_day.setAccessibleName("Day of the month")
+        self.reminders = QLineEdit()
+        self.reminders.setAccessibleName("Reminders, minutes before")
+        self.reminders.setPlaceholderText("e.g. 15, 60 (leave empty for none)")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setAccessibleName("Notes")
+        self.notes.setMaximumHeight(90)
+        self.paused = QCheckBox("Paused (no reminders for now)")
+        self.preview = wrapped()
+        self.preview.setAccessibleName("Next dates")
+        self.status = wrapped()
+        self.status.setAccessibleName("Message")
+
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow("&Kind", self.kind)
+        where = QHBoxLayout()
+        where.addWidget(self.in_person)
+        where.addWidget(self.online)
+        where.addStretch(1)
+        form.addRow("Where", where)
+        form.addRow("&Address or link", self.location)
+        form.addRow("&Repeats", self.repeat)
+        form.addRow("&First date", self.first_day)
+        form.addRow("&Time", self.start)
+        form.addRow("&Lasts", self.duration)
+        form.addRow("Time &zone", self.zone)
+        form.addRow("&Every", self.every)
+        form.addRow("On", self.day_widget)
+        form.addRow("&Which", self.nth)
+        form.addRow("&Day of month", self.month_day)
+        form.addRow("Re&minders", self.reminders)
+        form.addRow("N&otes", self.notes)
+        form.addRow("", self.paused)
+        self.form = form
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(heading(title, 1.3))
+        inner.addLayout(form)
+        inner.addWidget(self.preview)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self._fill(self.original)
+        signals = (self.repeat.currentIndexChanged, self.first_day.dateChanged,
+                   self.start.timeChanged, self.every.valueChanged,
+                   self.nth.currentIndexChanged, self.month_day.valueChanged,
+                   self.zone.currentTextChanged, self.paused.toggled)  # fmt: skip
+        for signal in signals:
+            signal.connect(lambda *_: self._changed())
+        for button in self.days:
+            button.toggled.connect(lambda _v: self._changed())
+        self.online.toggled.connect(lambda _v: self._place_hint())
+        self._changed()
+
+    def _fill(self, m: Meeting) -> None:
+        s = m.schedule
+        self.name.setText(m.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind.value)))
+        (self.online if m.online else self.in_person).setChecked(True)
+        self.location.setText(m.location)
+        self.repeat.setCurrentIndex(max(0, self.repeat.findData(s.repeat.value)))
+        self.first_day.setDate(QDate(s.first_day.year, s.first_day.month, s.first_day.day))
+        self.start.setTime(QTime(s.start.hour, s.start.minute))
+        self.duration.setValue(s.duration_minutes)
+        self.zone.setCurrentText(s.zone)
+        self.every.setValue(s.interval)
+        for index, button in enumerate(self.days):
+            button.setChecked(index in s.weekdays)
+        self.nth.setCurrentIndex(max(0, self.nth.findData(s.nth)))
+        self.month_day.setValue(s.month_day)
+        self.reminders.setText(", ".join(str(r) for r in m.reminders))
+        self.notes.setPlainText(m.notes)
+        self.paused.setChecked(m.paused)
+        self._place_hint()
+
+    def _place_hint(self) -> None:
+        self.location.setPlaceholderText(
+            "A link, kept as text to copy (the app opens nothing)"
+            if self.online.isChecked() else "An address"
+        )  # fmt: skip
+
+    def meeting(self) -> Meeting:
+        """What the form says; raises ``KnownError`` for what can't be a meeting."""
+        day = self.first_day.date()
+        when = self.start.time()
+        repeat = Repeat(self.repeat.currentData())
+        schedule = Schedule(
+            repeat=repeat,
+            first_day=date(day.year(), day.month(), day.day()),
+            start=time(when.hour(), when.minute()),
+            duration_minutes=self.duration.value(),
+            zone=self.zone.currentText().strip(),
+            interval=self.every.value(),
+            weekdays=tuple(i for i, b in enumerate(self.days) if b.isChecked()),
+            nth=int(self.nth.currentData()),
+            month_day=self.month_day.value(),
+        )
+        meeting = replace(
+            self.original,
+            name=self.name.text().strip(),
+            kind=MeetingKind(self.kind.currentData()),
+            schedule=schedule,
+            location=self.location.text().strip(),
+            online=self.online.isChecked(),
+            reminders=parse_reminders(self.reminders.text()),
+            notes=self.notes.toPlainText().strip(),
+            paused=self.paused.isChecked(),
+        )
+        validate_meeting(meeting)
+        return meeting
+
+    def _changed(self) -> None:
+        repeat = Repeat(self.repeat.currentData())
+        for widget, shown in ((self.every, repeat is not Repeat.ONCE),
+                              (self.day_widget, repeat is Repeat.WEEKLY),
+                              (self.nth, repeat is Repeat.MONTHLY_WEEKDAY),
+                              (self.month_day, repeat is Repeat.MONTHLY_DAY)):  # fmt: skip
+            widget.setVisible(shown)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setVisible(shown)
+        self.every.setSuffix(" weeks" if repeat is Repeat.WEEKLY else " months")
+        try:
+            schedule = self.meeting().schedule
+        except KnownError as exc:
+            self.preview.setText(exc.message)
+            return
+        now = self.clock.now()
+        starts: list[datetime] = []
+        moment = now
+        for _ in range(4):
+            found = schedule.next_start(moment)
+            if found is None:
+                break
+            starts.append(found)
+            moment = found + timedelta(minutes=1)
+        if not starts:
+            self.preview.setText(
+                "⚠ This schedule has no future dates. Check the first date, or choose "
+                "“Just once” for a date still to come."
+            )
+            return
+        dates = ", ".join(f"{to_local(s, self.clock):%a %d %b %H:%M}" for s in starts)
+        self.preview.setText(f"{schedule.describe()}.\nNext: {dates}.")
+
+    def save(self) -> None:
+        try:
+            self.result_meeting = self.meeting()
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, clock: Clock, meeting: Meeting | None = None
+    ) -> Meeting | None:
+        dialog = cls(meeting, clock, parent)
+        dialog.exec()
+        return dialog.result_meeting

@@ -1,0 +1,306 @@
+"""Meetings: my meetings with their next date, the agenda, attendance, calendar files."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock, to_local
+from recovery_app.core.errors import KnownError
+from recovery_app.core.meetings.schedule import ATTENDED_WORDS, Meeting
+from recovery_app.storage.db import Database
+from recovery_app.storage.meetings.meetings import Meetings
+from recovery_app.storage.meetings.reminders import ReminderList
+from recovery_app.ui.common.bus import DataHub
+from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
+from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+
+UID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def agenda(meetings: list[Meeting], since: datetime, days: int) -> list[tuple[datetime, Meeting]]:
+    """Every occurrence of the active meetings in the next ``days`` days, in order."""
+    until = since + timedelta(days=days)
+    found = [
+        (start, m)
+        for m in meetings
+        if not m.paused
+        for start in m.schedule.starts_between(since, until)
+    ]
+    return sorted(found, key=lambda pair: pair[0])
+
+
+class MeetingsPage(QWidget):
+    exportRequested = Signal()
+    importRequested = Signal()
+    checkinReminderChanged = Signal(str)  # "HH:MM", or "" for none
+    keepInTrayChanged = Signal(bool)
+
+    def __init__(
+        self,
+        db: Database,
+        hub: DataHub,
+        clock: Clock,
+        checkin_reminder: str = "",
+        keep_in_tray: bool | None = None,  # None: no tray on this desktop
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.hub, self.clock = db, hub, clock
+        self.setAccessibleName("Meetings")
+        self._deleted: list[str] = []
+        outer = scrolling_content(self)
+        top = QHBoxLayout()
+        top.addWidget(heading("Meetings"), 1)
+        self.add_button = QPushButton("&Add a meeting…")
+        self.add_button.setAccessibleName("Add a meeting")
+        top.addWidget(self.add_button)
+        outer.addLayout(top)
+
+        mine = Card("My meetings")
+        self.empty = wrapped(
+            "No meetings yet. Add your groups (NA, AA, SMART Recovery, therapy...) and the app "
+            "will remind you before each one and ask afterwards how it went."
+        )
+        self.empty.setAccessibleName("No meetings yet")
+        self.list = QListWidget()
+        self.list.setAccessibleName("My meetings")
+        self.list.setMinimumHeight(140)
+        row = QHBoxLayout()
+        self.edit_button = QPushButton("&Edit…")
+        self.pause_button = QPushButton("&Pause / resume")
+        self.delete_button = QPushButton("De&lete")
+        for button in (self.edit_button, self.pause_button, self.delete_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            row.addWidget(button)
+        row.addStretch(1)
+        self.undo_bar = QFrame()
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("&Undo")
+        self.undo_button.setAccessibleName("Undo delete")
+        bar = QHBoxLayout(self.undo_bar)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        for widget in (self.empty, self.list):
+            mine.body.addWidget(widget)
+        mine.body.addLayout(row)
+        mine.body.addWidget(self.undo_bar)
+        outer.addWidget(mine)
+
+        coming = Card("Coming up")
+        self.span = QComboBox()
+        self.span.addItem("Next 7 days", 7)
+        self.span.addItem("Next 30 days", 30)
+        self.span.setAccessibleName("Agenda period")
+        self.agenda = QListWidget()
+        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setMinimumHeight(140)
+        coming.body.addWidget(self.span)
+        coming.body.addWidget(self.agenda)
+        outer.addWidget(coming)
+
+        went = Card("Attendance")
+        self.history = QListWidget()
+        self.history.setAccessibleName("Attendance history")
+        self.history.setMinimumHeight(120)
+        went.body.addWidget(self.history)
+        outer.addWidget(went)
+
+        options = Card("Reminders and calendars")
+        self.checkin_on = QCheckBox("Remind me to check in each day at")
+        self.checkin_time = QTimeEdit()
+        self.checkin_time.setDisplayFormat("HH:mm")
+        self.checkin_time.setAccessibleName("Daily check-in reminder time")
+        on, at = bool(checkin_reminder), checkin_reminder or "20:00"
+        self.checkin_on.setChecked(on)
+        self.checkin_time.setTime(QTime.fromString(at, "HH:mm"))
+        self.checkin_time.setEnabled(on)
+        reminder_row = QHBoxLayout()
+        reminder_row.addWidget(self.checkin_on)
+        reminder_row.addWidget(self.checkin_time)
+        reminder_row.addWidget(QLabel("(only if you haven't yet)"))
+        reminder_row.addStretch(1)
+        options.body.addLayout(reminder_row)
+        self.keep_in_tray = QCheckBox("Keep running in the tray when the window is closed")
+        self.keep_in_tray.setChecked(bool(keep_in_tray))
+        self.keep_in_tray.setEnabled(keep_in_tray is not None)
+        if keep_in_tray is None:
+            self.keep_in_tray.setToolTip("This desktop has no tray.")
+        options.body.addWidget(self.keep_in_tray)
+        files = QHBoxLayout()
+        self.export_button = QPushButton("Export to a calendar file (.ics)…")
+        self.import_button = QPushButton("Import from a calendar file (.ics)…")
+        for button in (self.export_button, self.import_button):
+            button.setAccessibleName(button.text().rstrip("…"))
+            files.addWidget(button)
+        files.addStretch(1)
+        options.body.addLayout(files)
+        self.status = wrapped()
+        self.status.setAccessibleName("Message")
+        options.body.addWidget(self.status)
+        outer.addWidget(options)
+        outer.addStretch(1)
+        self._wire()
+        self.refresh()
+
+    def _wire(self) -> None:
+        self.add_button.clicked.connect(lambda: self.edit(None))
+        self.edit_button.clicked.connect(self._edit_current)
+        self.list.itemActivated.connect(lambda _item: self._edit_current())
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.undo_button.clicked.connect(self.undo)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+        QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
+        self.span.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.export_button.clicked.connect(self.exportRequested)
+        self.import_button.clicked.connect(self.importRequested)
+        self.checkin_on.toggled.connect(self._checkin_changed)
+        self.checkin_time.timeChanged.connect(lambda _t: self._checkin_changed())
+        self.keep_in_tray.toggled.connect(self.keepInTrayChanged)
+        self.hub.meetingsChanged.connect(self.refresh)
+
+    # -- showing -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        now = self.clock.now()
+        with self.db.connect() as conn:
+            repo = Meetings(conn)
+            self.meetings = repo.all()
+            history = repo.history()
+        current = self.current_uid()
+        self.list.clear()
+        for m in self.meetings:
+            upcoming = None if m.paused else m.schedule.next_start(now)
+            if m.paused:
+                when = "paused"
+            elif upcoming is None:
+                when = "⚠ no future dates: edit the schedule"
+            else:
+                when = f"next: {to_local(upcoming, self.clock):%a %d %b, %H:%M}"
+            where = f"\n{'Online' if m.online else 'At'}: {m.location}" if m.location else ""
+            item = QListWidgetItem(f"{m.name} — {m.schedule.describe()} · {when}{where}")
+            item.setData(UID_ROLE, m.uid)
+            self.list.addItem(item)
+            if m.uid == current:
+                self.list.setCurrentItem(item)
+        has = bool(self.meetings)
+        self.empty.setVisible(not has)
+        self.list.setVisible(has)
+        for button in (self.edit_button, self.pause_button, self.delete_button):
+            button.setEnabled(has)
+        if has and self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+        self.agenda.clear()
+        for start, m in agenda(self.meetings, now, int(self.span.currentData())):
+            local = to_local(start, self.clock)
+            self.agenda.addItem(f"{local:%a %d %b, %H:%M}  {m.name}" +
+                                (f"  ({m.location})" if m.location else ""))  # fmt: skip
+        if not self.agenda.count():
+            self.agenda.addItem("Nothing in this period.")
+        self.history.clear()
+        for record in history:
+            local = to_local(record.starts_at, self.clock)
+            note = f" · {record.note}" if record.note else ""
+            self.history.addItem(
+                f"{local:%a %d %b %Y, %H:%M} · {record.meeting_name} · "
+                f"{ATTENDED_WORDS[record.status]}{note}"
+            )
+        if not history:
+            self.history.addItem("After a meeting, the app asks whether you went.")
+
+    def current_uid(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(UID_ROLE)) if item is not None else None
+
+    def _current(self) -> Meeting | None:
+        uid = self.current_uid()
+        return next((m for m in self.meetings if m.uid == uid), None)
+
+    # -- changes ---------------------------------------------------------------------
+    def edit(self, meeting: Meeting | None) -> None:
+        changed = MeetingDialog.ask(self, self.clock, meeting)
+        if changed is not None:
+            self.save(changed)
+
+    def save(self, meeting: Meeting) -> None:
+        try:
+            with self.db.engine.begin() as conn:
+                Meetings(conn).save(meeting, self.clock.now())
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.status.setText(f"Saved {meeting.name}.")
+        self.hub.meetingsChanged.emit()
+        for row in range(self.list.count()):
+            if self.list.item(row).data(UID_ROLE) == meeting.uid:
+                self.list.setCurrentRow(row)
+
+    def _edit_current(self) -> None:
+        meeting = self._current()
+        if meeting is not None:
+            self.edit(meeting)
+
+    def toggle_pause(self) -> None:
+        meeting = self._current()
+        if meeting is None:
+            return
+        with self.db.engine.begin() as conn:
+            Meetings(conn).set_paused(meeting.uid, not meeting.paused, self.clock.now())
+            if not meeting.paused:
+                ReminderList(conn).dismiss_meeting(meeting.uid, self.clock.now())
+        self.status.setText(
+            f"{meeting.name} is {'active again' if meeting.paused else 'paused: no reminders'}."
+        )
+        self.hub.meetingsChanged.emit()
+
+    def delete_current(self) -> None:
+        meeting = self._current()
+        if meeting is None:
+            return
+        with self.db.engine.begin() as conn:
+            Meetings(conn).delete(meeting.uid, self.clock.now())
+            ReminderList(conn).dismiss_meeting(meeting.uid, self.clock.now())
+        self._deleted.append(meeting.uid)
+        self.undo_label.setText(f"Deleted {meeting.name}.")
+        self.undo_bar.show()
+        self.hub.meetingsChanged.emit()
+        self.hub.remindersChanged.emit()
+
+    def undo(self) -> None:
+        if not self._deleted:
+            return
+        uid = self._deleted.pop()
+        with self.db.engine.begin() as conn:
+            Meetings(conn).restore(uid)
+        self.undo_bar.setVisible(bool(self._deleted))
+        self.hub.meetingsChanged.emit()
+
+    def _checkin_changed(self) -> None:
+        on = self.checkin_on.isChecked()
+        self.checkin_time.setEnabled(on)
+        self.checkinReminderChanged.emit(self.checkin_time.time().toString("HH:mm") if on else "")
+
+
+def parse_hhmm(text: str) -> time | None:
+    try:
+        hour, minute = (int(x) for x in text.split(":"))
+        return time(hour, minute)
+    except ValueError:
+        return None

@@ -1,0 +1,160 @@
+"""The in-app reminder list: every reminder lands here, whatever the desktop can show.
+
+Meeting and check-in reminders can be snoozed or dismissed; "Did you go?"
+takes went / missed / cancelled and an optional note.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock
+from recovery_app.core.errors import KnownError
+from recovery_app.core.meetings.reminders import ReminderKind
+from recovery_app.core.meetings.schedule import ATTENDED_WORDS, Attended
+from recovery_app.storage.db import Database
+from recovery_app.storage.meetings.meetings import Meetings
+from recovery_app.storage.meetings.reminders import Notice, ReminderList
+from recovery_app.ui.common.bus import DataHub
+from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.windowing import bring_to_front
+
+SNOOZE = timedelta(minutes=10)
+
+
+class RemindersDialog(QDialog):
+    checkinRequested = Signal()
+
+    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.hub, self.clock = db, hub, clock
+        self.setWindowTitle("Reminders")
+        self.setAccessibleName("Reminders")
+        self.resize(560, 520)
+        self.items = QVBoxLayout()
+        self.items.setSpacing(10)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(heading("Reminders", 1.3))
+        self.empty = wrapped(
+            "No reminders right now. Reminders for your meetings and your daily check-in "
+            "appear here, and stay until you dismiss them."
+        )
+        inner.addWidget(self.empty)
+        inner.addLayout(self.items)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        hub.remindersChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        while (item := self.items.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        with self.db.connect() as conn:
+            notices = ReminderList(conn).showing(self.clock.now())
+        self.empty.setVisible(not notices)
+        for notice in notices:
+            self.items.addWidget(self._row(notice))
+
+    def _row(self, notice: Notice) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("card")
+        frame.setAccessibleName(notice.title)
+        layout = QVBoxLayout(frame)
+        title = QLabel(f"<b>{escape(notice.title)}</b>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        if notice.body:
+            layout.addWidget(wrapped(notice.body))
+        row = QHBoxLayout()
+        if notice.kind is ReminderKind.ATTENDANCE:
+            note = QLineEdit()
+            note.setPlaceholderText("A note, if you like")
+            note.setAccessibleName(f"Note for {notice.title}")
+            layout.addWidget(note)
+            for status, words in ATTENDED_WORDS.items():
+                button = QPushButton(words)
+                button.setAccessibleName(f"{words}: {notice.title}")
+                button.clicked.connect(
+                    lambda _=False, s=status, n=note: self.answer(notice, s, n.text())
+                )
+                row.addWidget(button)
+        else:
+            if notice.kind is ReminderKind.CHECKIN:
+                open_button = QPushButton("Check in now")
+                open_button.clicked.connect(lambda: self._check_in(notice))
+                row.addWidget(open_button)
+            snooze = QPushButton("Snooze 10 minutes")
+            snooze.setAccessibleName(f"Snooze: {notice.title}")
+            snooze.clicked.connect(lambda: self.snooze(notice))
+            row.addWidget(snooze)
+        dismiss = QPushButton("Dismiss")
+        dismiss.setAccessibleName(f"Dismiss: {notice.title}")
+        dismiss.clicked.connect(lambda: self.dismiss(notice))
+        row.addStretch(1)
+        row.addWidget(dismiss)
+        layout.addLayout(row)
+        return frame
+
+    def _changed(self) -> None:
+        self.hub.remindersChanged.emit()
+
+    def dismiss(self, notice: Notice) -> None:
+        with self.db.engine.begin() as conn:
+            ReminderList(conn).dismiss(notice.id, self.clock.now())
+        self._changed()
+
+    def snooze(self, notice: Notice) -> None:
+        with self.db.engine.begin() as conn:
+            ReminderList(conn).snooze(notice.id, self.clock.now() + SNOOZE)
+        self._changed()
+
+    def answer(self, notice: Notice, status: Attended, note: str) -> None:
+        assert notice.meeting_uid is not None and notice.starts_at is not None
+        try:
+            with self.db.engine.begin() as conn:
+                Meetings(conn).record(notice.meeting_uid, notice.starts_at, status, note,
+                                      self.clock.now())  # fmt: skip
+                ReminderList(conn).dismiss(notice.id, self.clock.now())
+        except KnownError:
+            self.dismiss(notice)  # the meeting was deleted since: nothing to record
+            return
+        self.hub.meetingsChanged.emit()
+        self._changed()
+
+    def _check_in(self, notice: Notice) -> None:
+        self.dismiss(notice)
+        self.checkinRequested.emit()
+
+    @classmethod
+    def present(cls, parent: QWidget, db: Database, hub: DataHub, clock: Clock) -> RemindersDialog:
+        existing = parent.findChild(RemindersDialog)
+        dialog = existing or cls(db, hub, clock, parent)
+        dialog.refresh()
+        bring_to_front(dialog)
+        return dialog

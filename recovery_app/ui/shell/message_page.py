@@ -1,0 +1,43 @@
+"""A calm full-window message: opening, or why the data can't be opened."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from recovery_app.ui.common.style import heading, wrapped
+
+
+class MessagePage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Centred and selectable through the style sheet: this page shows before
+        # the first paint, when the Qt enum namespace is not loaded yet.
+        self.setStyleSheet(
+            "QLabel { qproperty-alignment: AlignCenter; "
+            "qproperty-textInteractionFlags: TextSelectableByMouse; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 48)
+        layout.addStretch(1)
+        self.title = heading("", 1.4)
+        self.text = wrapped()
+        self.text.setAccessibleName("Message")
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        self.action = QPushButton()
+        self.action.hide()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.action)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def show_message(self, title: str, text: str, action: str = "") -> None:
+        """Show ``title`` and ``text``; with ``action``, a button whose ``clicked`` is offered."""
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.text.setText(text)
+        self.action.setText(action)
+        self.action.setAccessibleName(action)
+        self.action.setVisible(bool(action))

@@ -1,0 +1,279 @@
+"""Today: a greeting, days in recovery, today's check-in and the last week at a glance."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion
+from recovery_app.core.checkin.milestones import milestone_message
+from recovery_app.core.checkin.progress import compute_progress
+from recovery_app.core.clock import Clock, day_start, to_local, today
+from recovery_app.core.durations import describe_span
+from recovery_app.core.journal.entries import OUTCOME_WORDS
+from recovery_app.storage.checkin.summary import TodaySummary, today_summary
+from recovery_app.storage.db import Database
+from recovery_app.storage.journal.queries import EntryListRow, cravings_between
+from recovery_app.ui.common.bus import DataHub
+from recovery_app.ui.common.formatting import days_words, long_day
+from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
+
+
+def greeting(hour: int) -> str:
+    if 5 <= hour < 12:
+        return "Good morning"
+    if 12 <= hour < 18:
+        return "Good afternoon"
+    return "Good evening"
+
+
+class TodayPage(QWidget):
+    checkinRequested = Signal(object)  # date
+    startDateRequested = Signal()
+    cravingRequested = Signal()
+    entryRequested = Signal(str)  # a craving's uid
+    dataShown = Signal()
+
+    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.clock = db, clock
+        self.setAccessibleName("Today")
+        outer = scrolling_content(self, spacing=16)
+        self.greeting = heading("")
+        self.date_label = wrapped("")
+        outer.addWidget(self.greeting)
+        outer.addWidget(self.date_label)
+
+        self.recovery_card = Card("Your recovery")
+        self.time_label = wrapped()
+        self.time_label.setAccessibleName("Time since your start date")
+        self.run_label = wrapped()
+        self.run_label.setAccessibleName("Current run")
+        self.total_label = wrapped()
+        self.total_label.setAccessibleName("Days in recovery")
+        self.milestone_label = wrapped()
+        self.milestone_label.setAccessibleName("Milestone")
+        self.start_button = QPushButton()
+        self.start_button.clicked.connect(self.startDateRequested)
+        for widget in (self.time_label, self.total_label, self.run_label, self.milestone_label):
+            self.recovery_card.body.addWidget(widget)
+        start_row = QHBoxLayout()
+        start_row.addStretch(1)
+        start_row.addWidget(self.start_button)
+        self.recovery_card.body.addLayout(start_row)
+        outer.addWidget(self.recovery_card)
+
+        checkin_card = Card("Today's check-in")
+        self.checkin_status = wrapped()
+        self.checkin_status.setAccessibleName("Today's check-in status")
+        self.checkin_button = QPushButton()
+        self.checkin_button.clicked.connect(lambda: self.checkinRequested.emit(today(self.clock)))
+        row = QHBoxLayout()
+        row.addWidget(self.checkin_status, 1)
+        row.addWidget(self.checkin_button)
+        checkin_card.body.addLayout(row)
+        outer.addWidget(checkin_card)
+
+        outer.addWidget(self._cravings_card())
+        self.meetings_card = Card("This week's meetings")
+        self.meetings_label = wrapped()
+        self.meetings_label.setAccessibleName("This week's meetings")
+        self.meetings_card.body.addWidget(self.meetings_label)
+        outer.addWidget(self.meetings_card)
+
+        week_card = Card("The last 7 days")
+        self.week_hint = wrapped()
+        self.week_hint.setAccessibleName("About the last 7 days")
+        week_card.body.addWidget(self.week_hint)
+        self.week_grid = QGridLayout()
+        self.week_grid.setSpacing(8)
+        self.day_buttons: list[QPushButton] = []
+        for column in range(7):
+            button = QPushButton()
+            button.setObjectName("dayTile")
+            button.setMinimumSize(64, 72)  # may shrink below its text width in a narrow window
+            button.clicked.connect(lambda _=False, c=column: self._day_clicked(c))
+            self.day_buttons.append(button)
+            self.week_grid.addWidget(button, 0, column)
+        week_card.body.addLayout(self.week_grid)
+        outer.addWidget(week_card)
+        outer.addStretch(1)
+
+        self._week_days: list[date] = []
+        hub.checkinsChanged.connect(self.refresh)
+        hub.profileChanged.connect(self.refresh)
+        hub.journalChanged.connect(self.refresh)
+        hub.meetingsChanged.connect(self.refresh)
+
+    def _cravings_card(self) -> Card:
+        card = Card("Cravings today")
+        self.cravings_status = wrapped()
+        self.cravings_status.setAccessibleName("Cravings today")
+        self.craving_button = QPushButton("Log a craving (Ctrl+N)")
+        self.craving_button.setAccessibleName("Log a craving")
+        self.craving_button.clicked.connect(self.cravingRequested)
+        row = QHBoxLayout()
+        row.addWidget(self.cravings_status, 1)
+        row.addWidget(self.craving_button)
+        card.body.addLayout(row)
+        self.craving_list = QVBoxLayout()
+        self.craving_list.setSpacing(4)
+        card.body.addLayout(self.craving_list)
+        return card
+
+    def refresh(self) -> None:
+        now = self.clock.now()
+        with self.db.connect() as conn:
+            summary = today_summary(conn, now.date())
+            cravings = cravings_between(
+                conn,
+                day_start(now.date(), self.clock),
+                day_start(now.date() + timedelta(days=1), self.clock),
+            )
+        self.greeting.setText(greeting(now.hour))
+        self.date_label.setText(long_day(summary.today))
+        self._show_recovery(summary)
+        self._show_checkin(summary.todays_checkin)
+        self._show_week(summary)
+        self._show_cravings(cravings)
+        self.dataShown.emit()
+        # Recurrence rules load dateutil: after the page shows, not before.
+        QTimer.singleShot(0, self._show_meetings)
+
+    def _show_meetings(self) -> None:
+        from recovery_app.storage.meetings.meetings import Meetings
+        from recovery_app.ui.meetings.page import agenda
+
+        if self.db.closed:  # locked or deleted since this was queued
+            return
+        now = self.clock.now()
+        with self.db.connect() as conn:
+            meetings = Meetings(conn).all()
+        week = agenda(meetings, now, 7)
+        if not meetings:
+            self.meetings_label.setText(
+                "No meetings yet. Add your groups on the Meetings page to get reminders."
+            )
+        elif not week:
+            self.meetings_label.setText("No meetings in the next 7 days.")
+        else:
+            self.meetings_label.setText(
+                "<br>".join(
+                    f"{to_local(start, self.clock):%a %d %b, %H:%M} · {escape(m.name)}"
+                    for start, m in week[:10]
+                )
+            )
+
+    def _show_cravings(self, cravings: list[EntryListRow]) -> None:
+        while (item := self.craving_list.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        if not cravings:
+            self.cravings_status.setText(
+                "None logged today. If one comes, log it here: noticing a craving is a skill."
+            )
+            return
+        count = len(cravings)
+        self.cravings_status.setText(
+            f"{count} logged today{'' if count == 1 else ' (newest first)'}. "
+            "Each one you get through is a win."
+        )
+        for c in cravings:
+            parts = [f"{to_local(c.occurred_at, self.clock):%H:%M}", f"strength {c.intensity}/10"]
+            parts += [p for p in (c.triggers, OUTCOME_WORDS[c.outcome] if c.outcome else "") if p]
+            button = QPushButton(" · ".join(parts))
+            button.setObjectName("entryLink")
+            button.setAccessibleName("Open craving: " + " · ".join(parts))
+            button.setToolTip("Open to add details")
+            button.clicked.connect(lambda _=False, uid=c.uid: self.entryRequested.emit(uid))
+            self.craving_list.addWidget(button)
+
+    def _show_recovery(self, s: TodaySummary) -> None:
+        counting = s.start_date is not None
+        for label in (self.run_label, self.total_label, self.milestone_label):
+            label.setVisible(counting)
+        if s.start_date is None:
+            self.time_label.setText(
+                "You chose not to count days, and that's okay. Every check-in still counts. "
+                "If you ever want a day count, you can set a start date."
+            )
+            self.start_button.setText("Set a start date")
+            self.start_button.setAccessibleName("Set a recovery start date")
+            return
+        self.start_button.setText("Change start date")
+        self.start_button.setAccessibleName("Change recovery start date")
+        if s.start_date == s.today:
+            # No zero counts on the very first day: just a welcome and the first milestone.
+            self.run_label.hide()
+            self.total_label.hide()
+            self.time_label.setText("Your recovery starts today. Welcome — this is day one.")
+        else:
+            self.time_label.setText(
+                f"Time since you began: <b>{describe_span(s.start_date, s.today)}</b> "
+                f"(since {long_day(s.start_date)})"
+            )
+        p = compute_progress(s.start_date, s.today, s.slip_days)
+        self.total_label.setText(
+            f"Days in recovery: <b>{p.total_free_days:,}</b>"
+            + (" — a slip never erases these." if p.slip_days else "")
+        )
+        self.run_label.setText(f"Current run: <b>{days_words(p.current_run_days)}</b>")
+        if s.today in s.slip_days:
+            self.milestone_label.setText(
+                "Today has been hard. Be gentle with yourself: tomorrow is a fresh start, "
+                "and every day you have already done is still yours."
+            )
+        else:
+            self.milestone_label.setText(milestone_message(p.run_start, s.today))
+
+    def _show_checkin(self, c: CheckIn | None) -> None:
+        if c is None:
+            self.checkin_status.setText("Not done yet. It takes about 30 seconds.")
+            self.checkin_button.setText("Do today's check-in")
+        else:
+            used = {
+                UsedToday.NO: "no use outside your plan",
+                UsedToday.YES: "use outside your plan noted",
+                UsedToday.PREFER_NOT_TO_SAY: "",
+            }[c.used]
+            old_question = c.use_question is UseQuestion.USED_TODAY
+            if old_question and c.used is not UsedToday.PREFER_NOT_TO_SAY:
+                used = f"“used today”: {c.used.value}"
+            details = f"Mood: {c.mood_word} · anxiety {c.anxiety}/10 · craving {c.craving}/10"
+            self.checkin_status.setText(f"Done. {details}" + (f" · {used}" if used else ""))
+            self.checkin_button.setText("Edit today's check-in")
+        self.checkin_button.setAccessibleName(self.checkin_button.text())
+
+    def _show_week(self, s: TodaySummary) -> None:
+        by_day = {c.day: c for c in s.week}
+        self._week_days = [s.today - timedelta(days=6 - i) for i in range(7)]
+        for button, day in zip(self.day_buttons, self._week_days, strict=True):
+            c = by_day.get(day)
+            mood = c.mood_word if c else "No check-in"
+            weekday = "Today" if day == s.today else f"{day:%a}"
+            button.setText(f"{weekday}\n{day.day} {day:%b}\n{mood}")
+            button.setAccessibleName(f"{long_day(day)}: {mood}. Open this day's check-in.")
+            button.setToolTip(f"Open the check-in for {long_day(day)}")
+        if s.checkin_count == 0:
+            self.week_hint.setText(
+                "Your week will show here after your first check-in. Start with today's — "
+                "there are no wrong answers."
+            )
+        else:
+            self.week_hint.setText(
+                f"You have checked in on {len(s.week)} of the last 7 days. "
+                "Choose a day to see or fill it in."
+            )
+
+    def _day_clicked(self, column: int) -> None:
+        if self._week_days:
+            self.checkinRequested.emit(self._week_days[column])
