@@ -171,7 +171,7 @@ def open_and_summarise_times(folder: Path, key: bytes | None, count: int = 15) -
     for _ in range(count):
         t0 = time.perf_counter()
         db = Database.open(folder / "recovery.db", key)
-        with db.connect() as conn:
+        with db.reading() as conn:
             today_summary(conn, date.today())
         times.append(time.perf_counter() - t0)
         db.close()

@@ -15,7 +15,7 @@ from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
 from recovery_app.storage.journal.entries import Journal
 from recovery_app.storage.meetings.meetings import Meetings
-from recovery_app.storage.models import CheckInRow
+from recovery_app.storage.schema import checkin
 
 GRATITUDE = [
     "A long walk with my sister",
@@ -87,10 +87,10 @@ def populate(db: Database, today: date, years: float, now: datetime, gaps: bool 
     rows = checkin_rows(start, today - timedelta(days=1))
     if gaps:
         rows = [r for i, r in enumerate(rows) if i % 17 != 5]
-    with db.transaction() as session:
-        Profile(session).set_start_date(start, now)
+    with db.transaction() as conn:
+        Profile(conn).set_start_date(start, now)
         if rows:
-            session.execute(insert(CheckInRow), rows)
+            conn.execute(insert(checkin), rows)
     return len(rows)
 
 
@@ -255,7 +255,7 @@ def populate_meetings(db: Database, meetings: list[Meeting], now: datetime, seed
     rng = random.Random(seed)
     answers = [Attended.WENT] * 8 + [Attended.MISSED, Attended.CANCELLED]
     recorded = 0
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         repo = Meetings(conn)
         for m in meetings:
             repo.save(m, now)

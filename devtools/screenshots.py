@@ -86,7 +86,7 @@ def render(out_dir: Path) -> list[Path]:
         entries += todays_cravings(SAMPLE_NOW)
         populate_journal(db, entries, SAMPLE_NOW)
         populate_meetings(db, sample_meetings(year_ago, 3, "UTC"), SAMPLE_NOW)
-        with db.engine.begin() as conn:  # as if the app was last open yesterday afternoon
+        with db.transaction() as conn:  # as if the app was last open yesterday afternoon
             ReminderList(conn).set_checked_until(SAMPLE_NOW - timedelta(hours=28))
         db.close()
         for days_ago in (2, 1):

@@ -60,7 +60,8 @@ def current_key(app_paths: AppPaths) -> bytes | None:
 
 def export(args: argparse.Namespace) -> int:
     from recovery_app.storage.db import Database
-    from recovery_app.storage.exchange.document import export_csv, export_json
+    from recovery_app.storage.exchange.csv import export_csv
+    from recovery_app.storage.exchange.document import export_json
 
     app_paths = existing_data(args)
     db = Database.open(app_paths.database, current_key(app_paths))

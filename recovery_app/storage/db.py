@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
@@ -15,14 +15,15 @@ from recovery_app.core.errors import CorruptDatabaseError, DataDirError
 from recovery_app.storage import migrate
 from recovery_app.storage.connect import apply_key, database_errors, dbapi_module
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session, sessionmaker
-
 PRIVATE_FILE_MODE = 0o600
+BUSY_TIMEOUT_MS = 5000
 DATABASE_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
+    # A quick write on the UI thread waits behind a background job (a backup,
+    # an import) instead of failing with "database is locked".
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
 )
 
 
@@ -63,22 +64,13 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
 
 
 class Database:
-    """One database file. Use ``transaction()`` for each unit of work."""
+    """One database file. Use ``transaction()`` for each unit of work, ``reading()`` to read."""
 
     def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
         self.key = key
         self.engine = make_engine(path, key)
-        self._session_factory: sessionmaker[Session] | None = None
         self.closed = False  # work queued before a close must not reopen (and recreate) the file
-
-    def _sessions(self) -> sessionmaker[Session]:
-        # The ORM loads on the first write or edit, not on the launch path.
-        if self._session_factory is None:
-            from sqlalchemy.orm import sessionmaker
-
-            self._session_factory = sessionmaker(self.engine, expire_on_commit=False)
-        return self._session_factory
 
     @classmethod
     def open(cls, path: Path, key: bytes | None = None) -> Database:
@@ -115,19 +107,14 @@ class Database:
         return db
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self) -> Iterator[Connection]:
         """One unit of work: committed durably on success, rolled back on any error."""
-        with self._sessions().begin() as session:
-            yield session
+        with self.engine.begin() as connection:
+            yield connection
 
     @contextmanager
-    def reading(self) -> Iterator[Session]:
-        with self._sessions()() as session:
-            yield session
-
-    @contextmanager
-    def connect(self) -> Iterator[Connection]:
-        """A plain Core connection for quick read-only summaries."""
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reading; nothing it does is committed."""
         with self.engine.connect() as connection:
             yield connection
 
@@ -140,5 +127,4 @@ class Database:
         self.close()
         fresh = Database.open(self.path, self.key)
         self.engine = fresh.engine
-        self._session_factory = None
         self.closed = False

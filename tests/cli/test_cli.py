@@ -310,7 +310,7 @@ def test_meetings_calendar_round_trip(
     db = Database.open(filled.database)
     schedule = Schedule(Repeat.WEEKLY, date(2026, 11, 24), time(19), 60, "America/New_York",
                         weekdays=(1, 3))  # fmt: skip
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         Meetings(conn).save(
             Meeting("NA", MeetingKind.TWELVE_STEP, schedule), datetime(2026, 11, 25).astimezone()
         )
@@ -327,7 +327,7 @@ def test_meetings_calendar_round_trip(
     assert main(["--data-dir", str(other), "meetings", "import-ics", str(out)]) == 0
     assert "1 were already here" in capsys.readouterr().err
     copy = Database.open(other / "recovery.db")
-    with copy.connect() as conn:
+    with copy.reading() as conn:
         [back] = Meetings(conn).all()
     copy.close()
     assert back.schedule == schedule

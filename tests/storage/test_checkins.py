@@ -117,7 +117,7 @@ def test_check_constraints_back_the_rules(
 ) -> None:
     with db.transaction() as s:
         CheckIns(s).save(make(clock.now().date()), clock.now())
-    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+    with pytest.raises(IntegrityError), db.transaction() as conn:
         conn.execute(text(f"UPDATE checkin SET {column_value}"))
 
 

@@ -48,18 +48,18 @@ def test_migrates_from_empty_to_head(db: Database) -> None:
     assert {"checkin", "checkin_revision", "recovery_profile"} <= tables
 
 
-def test_schema_matches_the_models(db: Database) -> None:
+def test_schema_matches_the_tables(db: Database) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from recovery_app.storage.models import Base
+    from recovery_app.storage.schema import metadata
 
     with db.engine.connect() as conn:
         # The full-text index is an FTS5 virtual table the migration makes by hand.
         context = MigrationContext.configure(
             conn, opts={"include_name": lambda name, *_: not str(name).startswith("journal_search")}
         )
-        diff = compare_metadata(context, Base.metadata)
+        diff = compare_metadata(context, metadata)
     assert diff == []
 
 
@@ -155,9 +155,9 @@ from recovery_app.storage.purge import purge_deleted
 from recovery_app.storage.journal.queries import cravings_between
 from recovery_app.storage.checkin.summary import today_summary
 db = Database.open(Path({str(db.path)!r}))
-with db.engine.begin() as conn:
+with db.transaction() as conn:
     purge_deleted(conn)
-with db.connect() as conn:
+with db.reading() as conn:
     today_summary(conn, date(2026, 11, 25))
     cravings_between(conn, datetime(2026, 11, 25, tzinfo=UTC), datetime(2026, 11, 26, tzinfo=UTC))
 print(sorted(m for m in ("alembic", "sqlalchemy.orm", "dateutil.rrule") if m in sys.modules))

@@ -39,12 +39,12 @@ def save(db: Database, clock: FixedClock, entry: JournalEntry) -> JournalEntry:
 
 
 def find(db: Database, **kw: object) -> list[int]:
-    with db.connect() as conn:
+    with db.reading() as conn:
         return matching_ids(conn, JournalFilter(**kw))  # type: ignore[arg-type]
 
 
 def uid_list(db: Database, ids: list[int]) -> list[str]:
-    with db.connect() as conn:
+    with db.reading() as conn:
         rows = list_rows(conn, ids)
     return [rows[i].uid for i in ids]
 
@@ -138,7 +138,7 @@ def test_an_empty_journal_entry_is_refused(db: Database, clock: FixedClock) -> N
 
 def test_storage_refuses_out_of_range_intensity_on_its_own(db: Database) -> None:
     now = "2026-11-25 10:00:00"
-    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+    with pytest.raises(IntegrityError), db.transaction() as conn:
         conn.execute(
             text(
                 "INSERT INTO journal_entry (uid, kind, occurred_at, intensity, place, people, "
@@ -222,7 +222,7 @@ def test_filters_combine(db: Database, clock: FixedClock) -> None:
     assert uid_list(db, find(db, max_intensity=7)) == [passed.uid]
     assert uid_list(db, find(db, outcome=Outcome.PASSED)) == [passed.uid]
     assert uid_list(db, find(db, trigger=STRESS)) == [passed.uid]
-    with db.connect() as conn:
+    with db.reading() as conn:
         recent = matching_ids(conn, JournalFilter(), since=base - timedelta(days=7))
     assert set(uid_list(db, recent)) == {passed.uid, note.uid}
 
@@ -236,7 +236,7 @@ def test_newest_first(db: Database, clock: FixedClock) -> None:
 def test_list_rows_are_light(db: Database, clock: FixedClock) -> None:
     save(db, clock, craving(clock, triggers=(STRESS, PAIN), text="line one\n" + "y" * 10_000))
     ids = find(db)
-    with db.connect() as conn:
+    with db.reading() as conn:
         row = list_rows(conn, ids)[ids[0]]
     assert row.summary == "line one"
     assert set(row.triggers.split(", ")) == {"Stress", "Pain"}
@@ -252,9 +252,9 @@ def test_delete_restore_and_purge(db: Database, clock: FixedClock) -> None:
     assert len(find(db, words="deleted")) == 1
     with db.transaction() as session:
         Journal(session).delete(entry.uid, clock.now())
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         assert purge_deleted(conn) == 1
-    with db.connect() as conn:
+    with db.reading() as conn:
         left = conn.execute(text("SELECT count(*) FROM journal_search")).scalar_one()
     assert left == 0
 
@@ -299,7 +299,7 @@ def test_purging_an_entry_removes_its_unsaved_edit_too(db: Database, clock: Fixe
     with db.transaction() as session:
         Drafts(session).put(f"entry:{entry.uid}", {"text": "private edit"}, clock.now())
         Journal(session).delete(entry.uid, clock.now())
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         purge_deleted(conn)
     with db.reading() as session:
         assert Drafts(session).get(f"entry:{entry.uid}") is None

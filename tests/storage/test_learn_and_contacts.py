@@ -16,7 +16,7 @@ from recovery_app.storage.learn.reading import ArticleState, Reading, SelfChecks
 
 
 def test_reading_state_and_where_you_left_off(db: Database, clock: FixedClock) -> None:
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         reading = Reading(conn)
         assert reading.last_opened() is None
         reading.opened("withdrawal", clock.now())
@@ -24,7 +24,7 @@ def test_reading_state_and_where_you_left_off(db: Database, clock: FixedClock) -
         reading.set_read("withdrawal", True, clock.now())
         reading.opened("glossary", clock.now() + timedelta(minutes=1))
         reading.set_bookmarked("glossary", True)
-    with db.connect() as conn:
+    with db.reading() as conn:
         states = Reading(conn).states()
         assert Reading(conn).last_opened() == "glossary"
     assert states["withdrawal"] == ArticleState("withdrawal", True, False, 420)
@@ -34,10 +34,10 @@ def test_reading_state_and_where_you_left_off(db: Database, clock: FixedClock) -
 def test_self_checks_keep_answers_and_dates(db: Database, clock: FixedClock) -> None:
     first = SelfCheck((True, False, False, True, False, False), clock.now())
     later = SelfCheck((False,) * 6, clock.now() + timedelta(days=30))
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         SelfChecks(conn).save(first)
         SelfChecks(conn).save(later)
-    with db.connect() as conn:
+    with db.reading() as conn:
         saved = SelfChecks(conn).all()
     assert [c.answers for c in saved] == [later.answers, first.answers]
     assert saved[1].yes_count == 2 and saved[1].uid == first.uid
@@ -46,7 +46,7 @@ def test_self_checks_keep_answers_and_dates(db: Database, clock: FixedClock) -> 
 
 
 def test_contacts_are_checked_and_kept_in_order(db: Database, clock: FixedClock) -> None:
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         contacts = Contacts(conn)
         sam = contacts.save(Contact("  Sam  ", "+1 (555) 010-2233", role="Sponsor"), clock.now())
         contacts.save(Contact("Samaritans (UK)", "116 123", ContactKind.CRISIS_LINE), clock.now())
@@ -55,12 +55,12 @@ def test_contacts_are_checked_and_kept_in_order(db: Database, clock: FixedClock)
         with pytest.raises(InvalidInput, match="phone number"):
             contacts.save(Contact("Dr. Lee", "call me maybe"), clock.now())
         contacts.save(Contact("Sam R.", sam.phone, role="Sponsor", uid=sam.uid), clock.now())
-    with db.connect() as conn:
+    with db.reading() as conn:
         saved = Contacts(conn).all()
     assert [(c.name, c.kind) for c in saved] == [
         ("Sam R.", ContactKind.PERSONAL),
         ("Samaritans (UK)", ContactKind.CRISIS_LINE),
     ]
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         Contacts(conn).remove(sam.uid)
         assert [c.name for c in Contacts(conn).all()] == ["Samaritans (UK)"]

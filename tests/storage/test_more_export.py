@@ -13,7 +13,8 @@ from recovery_app.core.help.contacts import Contact, ContactKind
 from recovery_app.core.learn.self_check import SelfCheck
 from recovery_app.core.meetings.schedule import Attended, Meeting, MeetingKind, Repeat, Schedule
 from recovery_app.storage.db import Database
-from recovery_app.storage.exchange.document import build_document, export_csv, export_json
+from recovery_app.storage.exchange.csv import export_csv
+from recovery_app.storage.exchange.document import build_document, export_json
 from recovery_app.storage.exchange.importer import import_file
 from recovery_app.storage.help.contacts import Contacts
 from recovery_app.storage.learn.reading import SelfChecks
@@ -34,7 +35,7 @@ def fill(db: Database) -> Meeting:
                  weekdays=(1, 3)),
         "Hall, room 2", reminders=(15, 60), notes="Bring coffee",
     )  # fmt: skip
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         Meetings(conn).save(na, NOW)
         start = datetime(2026, 11, 24, 19, tzinfo=na.schedule.tz)
         Meetings(conn).record(na.uid, start, Attended.WENT, "shared today", NOW)
@@ -46,7 +47,7 @@ def fill(db: Database) -> Meeting:
 
 
 def everything(db: Database) -> tuple[object, ...]:
-    with db.connect() as conn:
+    with db.reading() as conn:
         return (Meetings(conn).all(), Meetings(conn).history(), Contacts(conn).all(),
                 SelfChecks(conn).all())  # fmt: skip
 

@@ -25,7 +25,7 @@ def database_at(path: Path, revision: str) -> None:
     db = Database(path)
     config = Config()
     config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
-    with db.engine.begin() as connection:
+    with db.transaction() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
     db.close()

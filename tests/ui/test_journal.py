@@ -249,7 +249,7 @@ def test_deleted_entries_are_gone_after_the_next_start(
     assert second.db is not None
 
     def left() -> tuple[int, int]:
-        with second.db.engine.connect() as conn:  # type: ignore[union-attr]
+        with second.db.reading() as conn:  # type: ignore[union-attr]
             count = conn.exec_driver_sql(
                 "SELECT count(*) FROM journal_entry WHERE uid = ?", (entry.uid,)
             ).scalar_one()
@@ -324,7 +324,7 @@ def test_the_journal_model_is_a_proper_qt_model(
         assert model.data(model.index(0, 0), UID_ROLE)
     model.set_filter(JournalFilter(trigger=STRESS))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
-    with db.connect() as conn:
+    with db.reading() as conn:
         assert model.rowCount() == len(matching_ids(conn, JournalFilter(trigger=STRESS)))
 
 

@@ -86,7 +86,7 @@ def test_find_read_larger_follow_a_link_then_self_check_and_help(
     assert "seizures" in result and "addict" not in result.lower()
     check.keep()
     assert window.db is not None
-    with window.db.connect() as conn:
+    with window.db.reading() as conn:
         [kept] = SelfChecks(conn).all()
     assert kept.answers == (True, False, False, True, False, False)
     assert "2 of 6" in check.history.item(0).text()
@@ -154,7 +154,7 @@ def test_get_help_with_your_own_people(
     copy.click()
     assert QGuiApplication.clipboard().text() == "+1 555 010 2233"
     assert window.db is not None
-    with window.db.connect() as conn:
+    with window.db.reading() as conn:
         assert [c.name for c in Contacts(conn).all()] == ["Sam"]
     for number in ("911", "988", "1-800-662-4357", "1-800-487-4889"):
         assert any(number in label.text() for label in dialog.findChildren(type(dialog.status)))

@@ -102,7 +102,7 @@ def test_add_see_dates_get_reminded_mark_attendance(
     )
     went.click()
     assert window.db is not None
-    with window.db.connect() as conn:
+    with window.db.reading() as conn:
         [record] = Meetings(conn).history()
     assert record.status is Attended.WENT
     assert record.starts_at == datetime(2026, 11, 26, 19, 0, tzinfo=NY)
@@ -125,7 +125,7 @@ def test_export_and_import_calendar_gives_the_same_dates(
     assert "Exported 1 meeting" in page.status.text()
     # Delete it, then bring it back from the file: the same dates return.
     assert window.db is not None
-    with window.db.connect() as conn:
+    with window.db.reading() as conn:
         schedule = Meetings(conn).all()[0].schedule
     before = schedule.starts_between(clock.now(), clock.now() + timedelta(days=60))
     page.delete_current()
@@ -136,7 +136,7 @@ def test_export_and_import_calendar_gives_the_same_dates(
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: target))
     page.import_button.click()
     assert "Added 1 meeting." in page.status.text()
-    with second.db.connect() as conn:  # type: ignore[union-attr]
+    with second.db.reading() as conn:  # type: ignore[union-attr]
         schedule = Meetings(conn).all()[0].schedule
     after = schedule.starts_between(clock.now(), clock.now() + timedelta(days=60))
     assert after == before and len(after) == 17

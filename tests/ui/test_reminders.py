@@ -31,7 +31,7 @@ def na_meeting() -> Meeting:
 @pytest.fixture
 def setup(db: Database, clock: FixedClock) -> tuple[Database, FixedClock, list[tuple[str, str]]]:
     clock.current = TUESDAY_6PM
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         Meetings(conn).save(na_meeting(), clock.now())
     return db, clock, []
 
@@ -42,7 +42,7 @@ def scheduler(db: Database | None, clock: FixedClock, shown: list[tuple[str, str
 
 
 def showing(db: Database, clock: FixedClock) -> list[str]:
-    with db.connect() as conn:
+    with db.reading() as conn:
         return [n.title for n in ReminderList(conn).showing(clock.now())]
 
 
@@ -64,7 +64,7 @@ def fire(s: ReminderScheduler, clock: FixedClock) -> None:
 
 def showing_all(s: ReminderScheduler) -> list[str]:
     assert s.db is not None
-    with s.db.connect() as conn:
+    with s.db.reading() as conn:
         rows = conn.exec_driver_sql("SELECT key, snoozed_until FROM notification").fetchall()
     return [f"{k}{u}" for k, u in rows]
 
@@ -105,7 +105,7 @@ def test_snooze_brings_it_back(setup) -> None:
     s = scheduler(db, clock, shown)
     s.check()
     fire(s, clock)
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         [notice] = ReminderList(conn).showing(clock.now())
         ReminderList(conn).snooze(notice.id, clock.now() + timedelta(minutes=10))
     assert showing(db, clock) == []
@@ -154,7 +154,7 @@ def test_while_locked_the_reminder_is_neutral(setup) -> None:
 
 def test_a_paused_meeting_reminds_nobody(setup) -> None:
     db, clock, shown = setup
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         uid = Meetings(conn).all()[0].uid
         Meetings(conn).set_paused(uid, True, clock.now())
     s = scheduler(db, clock, shown)
@@ -167,7 +167,7 @@ def test_no_did_you_go_when_already_answered(setup) -> None:
     s = scheduler(db, clock, shown)
     s.check()
     start = datetime(2026, 11, 24, 19, 0, tzinfo=NY)
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         uid = Meetings(conn).all()[0].uid
         Meetings(conn).record(uid, start, Attended.WENT, "", clock.now())
     clock.current = datetime(2026, 11, 24, 21, 0, tzinfo=NY)
@@ -178,7 +178,7 @@ def test_no_did_you_go_when_already_answered(setup) -> None:
 def test_a_reminder_at_the_start_says_it_is_starting(db: Database, clock: FixedClock) -> None:
     clock.current = TUESDAY_6PM
     meeting = na_meeting()
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         Meetings(conn).save(Meeting(meeting.name, meeting.kind, meeting.schedule,
                                     reminders=(0,)), clock.now())  # fmt: skip
     shown: list[tuple[str, str]] = []

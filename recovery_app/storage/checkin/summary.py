@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, func, select
 
 from recovery_app.core.checkin.checkin import CheckIn, UsedToday
-from recovery_app.storage.checkin.convert import checkin_from_row
+from recovery_app.storage.checkin.checkins import checkin_from_row
 from recovery_app.storage.schema import checkin, recovery_profile
 
 
@@ -42,6 +42,6 @@ def today_summary(conn: Connection, today: date) -> TodaySummary:
         today=today,
         start_date=start,
         slip_days=tuple(slips),
-        week=tuple(checkin_from_row(row) for row in week),
+        week=tuple(checkin_from_row(row._mapping) for row in week),
         checkin_count=count,
     )

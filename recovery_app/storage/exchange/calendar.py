@@ -15,7 +15,7 @@ from recovery_app.storage.meetings.meetings import Meetings
 
 def export_ics(db: Database, out: Path, now: datetime) -> int:
     """Write every meeting (paused ones marked) to ``out``; returns how many."""
-    with db.connect() as conn:
+    with db.reading() as conn:
         meetings = Meetings(conn).all()
     out = out.expanduser()
     if out.is_dir():
@@ -55,7 +55,7 @@ def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsRepor
         raise InvalidImport(f"Can't read {source}: {exc.strerror}.") from exc
     parsed = from_ics(data, zone)
     added, present = [], []
-    with db.engine.begin() as conn:
+    with db.transaction() as conn:
         meetings = Meetings(conn)
         for meeting in parsed.meetings:
             if meetings.exists(meeting.uid):

@@ -12,8 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select, update
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.journal.choices import Choice, ChoiceList, clean_name
@@ -64,12 +63,12 @@ def entry_to_json(e: JournalEntry) -> dict[str, Any]:
     }
 
 
-def journal_document(session: Session) -> dict[str, Any]:
+def journal_document(conn: Connection) -> dict[str, Any]:
     document: dict[str, Any] = {
-        key: [choice_to_json(c) for c in Choices(session, kind).all()]
+        key: [choice_to_json(c) for c in Choices(conn, kind).all()]
         for kind, key in CHOICE_KEYS.items()
     }
-    document["entries"] = [entry_to_json(e) for e in Journal(session).all()]
+    document["entries"] = [entry_to_json(e) for e in Journal(conn).all()]
     return document
 
 
@@ -199,22 +198,22 @@ class JournalMerge:
     choices_added: int
 
 
-def _point_at(session: Session, kind: ChoiceList, uid: str, target: str) -> None:
+def _point_at(conn: Connection, kind: ChoiceList, uid: str, target: str) -> None:
     """Record an imported merge, keeping merges one level deep."""
     table = choice_table(kind)
-    row = session.execute(
+    row = conn.execute(
         select(table.c.id, table.c.merged_into_id).where(table.c.uid == target)
     ).one()
     final = row.merged_into_id or row.id
-    session.execute(update(table).where(table.c.uid == uid).values(merged_into_id=final))
+    conn.execute(update(table).where(table.c.uid == uid).values(merged_into_id=final))
 
 
-def merge_journal(session: Session, data: JournalImport, now: datetime) -> JournalMerge:
+def merge_journal(conn: Connection, data: JournalImport, now: datetime) -> JournalMerge:
     """Add what is new; raise ``InvalidImport`` (rolling back) if an entry names an unknown item."""
     choices_added = 0
     uid_map: dict[ChoiceList, dict[str, str]] = {}
     for kind, incoming in data.choices.items():
-        repo = Choices(session, kind)
+        repo = Choices(conn, kind)
         mine = repo.all()
         by_uid = {c.uid for c in mine}
         by_name = {c.name.casefold(): c.uid for c in mine if c.merged_into is None}
@@ -234,14 +233,14 @@ def merge_journal(session: Session, data: JournalImport, now: datetime) -> Journ
         for c in added_here:
             target = mapping.get(c.merged_into or "")
             if target and target != c.uid:
-                _point_at(session, kind, c.uid, target)
+                _point_at(conn, kind, c.uid, target)
         uid_map[kind] = mapping
 
     # A deleted entry (undo still possible) with the same uid is brought back.
     present = set(
-        session.scalars(select(journal_entry.c.uid).where(journal_entry.c.deleted_at.is_(None)))
+        conn.scalars(select(journal_entry.c.uid).where(journal_entry.c.deleted_at.is_(None)))
     )
-    journal = Journal(session)
+    journal = Journal(conn)
     added = already = 0
     for entry in data.entries:
         if entry.uid in present:
@@ -256,7 +255,7 @@ def merge_journal(session: Session, data: JournalImport, now: datetime) -> Journ
             ) from None
         saved = journal.save(replace(entry, triggers=triggers, coping=coping), now)
         if entry.created_at or entry.updated_at:
-            session.execute(
+            conn.execute(
                 update(journal_entry)
                 .where(journal_entry.c.uid == saved.uid)
                 .values(created_at=entry.created_at or now, updated_at=entry.updated_at or now)

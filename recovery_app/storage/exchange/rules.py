@@ -26,3 +26,11 @@ def instant(value: Any, where: str) -> datetime:
     if parsed is None or parsed.tzinfo is None:
         raise import_failure(where, "has a time that is not a full date and time with its offset")
     return parsed
+
+
+def records(raw: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The list of records under ``key`` (empty when absent); anything else refuses the file."""
+    found = raw.get(key, [])
+    if not isinstance(found, list) or not all(isinstance(r, dict) for r in found):
+        raise import_failure("the file", f"has “{key}” that is not a list of records")
+    return found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
@@ -12,8 +11,8 @@ from recovery_app.storage.schema import contact
 
 
 class Contacts:
-    def __init__(self, conn: Any) -> None:
-        self.conn: Connection = conn
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def all(self) -> list[Contact]:
         rows = self.conn.execute(select(contact).order_by(contact.c.position, contact.c.id))
@@ -42,6 +41,9 @@ class Contacts:
         else:
             self.conn.execute(update(contact).where(contact.c.id == found).values(**values))
         return person
+
+    def uids(self) -> set[str]:
+        return set(self.conn.execute(select(contact.c.uid)).scalars())
 
     def remove(self, uid: str) -> None:
         self.conn.execute(delete(contact).where(contact.c.uid == uid))

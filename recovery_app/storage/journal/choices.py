@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Row, Table, func, insert, select, update
 
@@ -12,9 +11,6 @@ from recovery_app.core.checkin.checkin import new_uid
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.journal.choices import Choice, ChoiceList, clean_name
 from recovery_app.storage.schema import coping_choice, trigger_choice
-
-if TYPE_CHECKING:  # the ORM stays out of the launch path (Today, purge)
-    from sqlalchemy.orm import Session
 
 
 def choice_table(kind: ChoiceList) -> Table:
@@ -34,8 +30,8 @@ def _choice(row: Row[tuple[object, ...]]) -> Choice:
 
 
 class Choices:
-    def __init__(self, session: Session | Connection, kind: ChoiceList) -> None:
-        self.session = session
+    def __init__(self, conn: Connection, kind: ChoiceList) -> None:
+        self.conn = conn
         self.kind = kind
         self.table = choice_table(kind)
 
@@ -43,7 +39,7 @@ class Choices:
         """Every choice ever made, archived and merged ones included, in list order."""
         t = self.table
         target = t.alias("target")
-        rows = self.session.execute(
+        rows = self.conn.execute(
             select(t, target.c.uid.label("merged_uid"))
             .outerjoin(target, target.c.id == t.c.merged_into_id)
             .order_by(t.c.position, t.c.id)
@@ -54,7 +50,7 @@ class Choices:
         if not uids:
             return {}
         t = self.table
-        rows = self.session.execute(select(t.c.uid, t.c.id).where(t.c.uid.in_(set(uids))))
+        rows = self.conn.execute(select(t.c.uid, t.c.id).where(t.c.uid.in_(set(uids))))
         return {uid: id_ for uid, id_ in rows}
 
     def _id(self, uid: str) -> int:
@@ -81,11 +77,11 @@ class Choices:
         t = self.table
         existing = self._same_name(name)
         if existing is not None:
-            self.session.execute(update(t).where(t.c.uid == existing.uid).values(archived=False))
+            self.conn.execute(update(t).where(t.c.uid == existing.uid).values(archived=False))
             return replace(existing, archived=False)
-        position = self.session.scalar(select(func.coalesce(func.max(t.c.position), -1))) or 0
+        position = self.conn.scalar(select(func.coalesce(func.max(t.c.position), -1))) or 0
         new = Choice(uid=uid or new_uid(), name=name, group=group, position=position + 1)
-        self.session.execute(
+        self.conn.execute(
             insert(t).values(
                 uid=new.uid,
                 name=new.name,
@@ -101,12 +97,12 @@ class Choices:
         name = clean_name(name)
         if self._same_name(name, leave_out=uid) is not None:
             raise InvalidInput(f"You already have “{name}”. You can merge the two instead.")
-        self.session.execute(
+        self.conn.execute(
             update(self.table).where(self.table.c.id == self._id(uid)).values(name=name)
         )
 
     def set_archived(self, uid: str, archived: bool) -> None:
-        self.session.execute(
+        self.conn.execute(
             update(self.table).where(self.table.c.id == self._id(uid)).values(archived=archived)
         )
 
@@ -116,17 +112,17 @@ class Choices:
             raise InvalidInput("Please choose a different item to merge into.")
         t = self.table
         source, target = self._id(uid), self._id(into)
-        if self.session.scalar(select(t.c.merged_into_id).where(t.c.id == target)) is not None:
+        if self.conn.scalar(select(t.c.merged_into_id).where(t.c.id == target)) is not None:
             raise InvalidInput("That item was itself merged; please pick the one it became.")
         # Keep merges one level deep, so "counts as" is a single lookup.
-        self.session.execute(
+        self.conn.execute(
             update(t).where(t.c.merged_into_id == source).values(merged_into_id=target)
         )
-        self.session.execute(update(t).where(t.c.id == source).values(merged_into_id=target))
+        self.conn.execute(update(t).where(t.c.id == source).values(merged_into_id=target))
 
     def counted_as(self, uid: str) -> list[int]:
         """Ids that count as ``uid``: itself and everything merged into it."""
         t = self.table
         own = self._id(uid)
-        merged = self.session.scalars(select(t.c.id).where(t.c.merged_into_id == own))
+        merged = self.conn.scalars(select(t.c.id).where(t.c.merged_into_id == own))
         return [own, *merged]

@@ -6,21 +6,20 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.orm import Session
 
 from recovery_app.storage.schema import journal_draft
 
 
 class Drafts:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def put(self, name: str, fields: dict[str, Any], now: datetime) -> None:
         payload = json.dumps(fields, ensure_ascii=False)
         statement = insert(journal_draft).values(name=name, payload=payload, updated_at=now)
-        self.session.execute(
+        self.conn.execute(
             statement.on_conflict_do_update(
                 index_elements=[journal_draft.c.name],
                 set_={"payload": payload, "updated_at": now},
@@ -28,9 +27,9 @@ class Drafts:
         )
 
     def get(self, name: str) -> dict[str, Any] | None:
-        payload = self.session.scalar(
+        payload = self.conn.execute(
             select(journal_draft.c.payload).where(journal_draft.c.name == name)
-        )
+        ).scalar_one_or_none()
         if payload is None:
             return None
         try:
@@ -40,4 +39,4 @@ class Drafts:
         return fields if isinstance(fields, dict) else None
 
     def remove(self, name: str) -> None:
-        self.session.execute(delete(journal_draft).where(journal_draft.c.name == name))
+        self.conn.execute(delete(journal_draft).where(journal_draft.c.name == name))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -27,9 +27,6 @@ from recovery_app.storage.schema import (
     journal_draft,
     journal_entry,
 )
-
-if TYPE_CHECKING:  # the ORM stays out of the launch path (Today, purge)
-    from sqlalchemy.orm import Session
 
 _LINKS = ((ChoiceList.TRIGGERS, entry_trigger), (ChoiceList.COPING, entry_coping))
 _INSERT_SEARCH = text(f"INSERT INTO {JOURNAL_SEARCH_TABLE} (rowid, body) VALUES (:id, :body)")
@@ -80,8 +77,8 @@ def entry_from_row(
 
 
 class Journal:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def save(self, entry: JournalEntry, now: datetime) -> JournalEntry:
         """Store a new entry or replace the one with the same uid."""
@@ -91,12 +88,12 @@ class Journal:
             (ChoiceList.TRIGGERS, entry.triggers),
             (ChoiceList.COPING, entry.coping),
         ):
-            found = Choices(self.session, kind).ids_by_uid(uids)
+            found = Choices(self.conn, kind).ids_by_uid(uids)
             if len(found) != len(set(uids)):
                 raise InvalidInput("One of the chosen items no longer exists. Please choose again.")
             links[kind] = sorted(set(found.values()))
         values = _columns(entry)
-        existing = self.session.execute(
+        existing = self.conn.execute(
             select(journal_entry.c.id, journal_entry.c.created_at).where(
                 journal_entry.c.uid == entry.uid
             )
@@ -104,25 +101,25 @@ class Journal:
         entry_id, created = (existing.id, existing.created_at) if existing else (None, now)
         try:
             if entry_id is None:
-                entry_id = self.session.execute(
+                entry_id = self.conn.execute(
                     insert(journal_entry)
                     .values(uid=entry.uid, created_at=now, updated_at=now, **values)
                     .returning(journal_entry.c.id)
                 ).scalar_one()
             else:
-                self.session.execute(
+                self.conn.execute(
                     update(journal_entry)
                     .where(journal_entry.c.id == entry_id)
                     .values(updated_at=now, deleted_at=None, **values)
                 )
-                self.session.execute(_DELETE_SEARCH, {"id": entry_id})
+                self.conn.execute(_DELETE_SEARCH, {"id": entry_id})
             for kind, link in _LINKS:
-                self.session.execute(delete(link).where(link.c.entry_id == entry_id))
+                self.conn.execute(delete(link).where(link.c.entry_id == entry_id))
                 if links[kind]:
-                    self.session.execute(
+                    self.conn.execute(
                         insert(link), [{"entry_id": entry_id, "choice_id": c} for c in links[kind]]
                     )
-            self.session.execute(_INSERT_SEARCH, {"id": entry_id, "body": search_text(entry)})
+            self.conn.execute(_INSERT_SEARCH, {"id": entry_id, "body": search_text(entry)})
         except IntegrityError as exc:
             raise InvalidInput("This entry has a value outside what can be stored.") from exc
         return replace(
@@ -136,7 +133,7 @@ class Journal:
         result: dict[ChoiceList, dict[int, tuple[str, ...]]] = {}
         for kind, link in _LINKS:
             choices = choice_table(kind)
-            rows = self.session.execute(
+            rows = self.conn.execute(
                 select(link.c.entry_id, choices.c.uid)
                 .join(choices, choices.c.id == link.c.choice_id)
                 .where(link.c.entry_id.in_(entry_ids))
@@ -162,7 +159,7 @@ class Journal:
 
     def get(self, uid: str) -> JournalEntry | None:
         rows = list(
-            self.session.execute(
+            self.conn.execute(
                 select(journal_entry).where(
                     journal_entry.c.uid == uid, journal_entry.c.deleted_at.is_(None)
                 )
@@ -172,18 +169,18 @@ class Journal:
 
     def delete(self, uid: str, now: datetime) -> None:
         """Hide the entry; ``restore`` brings it back until the data is next opened."""
-        self.session.execute(
+        self.conn.execute(
             update(journal_entry).where(journal_entry.c.uid == uid).values(deleted_at=now)
         )
 
     def restore(self, uid: str) -> None:
-        self.session.execute(
+        self.conn.execute(
             update(journal_entry).where(journal_entry.c.uid == uid).values(deleted_at=None)
         )
 
     def count(self) -> int:
         return (
-            self.session.scalar(
+            self.conn.scalar(
                 select(func.count())
                 .select_from(journal_entry)
                 .where(journal_entry.c.deleted_at.is_(None))
@@ -196,7 +193,7 @@ class Journal:
         last_id = 0
         while True:
             rows = list(
-                self.session.execute(
+                self.conn.execute(
                     select(journal_entry)
                     .where(journal_entry.c.id > last_id, journal_entry.c.deleted_at.is_(None))
                     .order_by(journal_entry.c.id)

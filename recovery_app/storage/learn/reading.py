@@ -24,8 +24,8 @@ class ArticleState:
 class Reading:
     """Takes a Connection or Session; each call is one small statement."""
 
-    def __init__(self, conn: Any) -> None:
-        self.conn: Connection = conn
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def states(self) -> dict[str, ArticleState]:
         rows = self.conn.execute(select(article_state))
@@ -65,8 +65,8 @@ class Reading:
 
 
 class SelfChecks:
-    def __init__(self, conn: Any) -> None:
-        self.conn: Connection = conn
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def save(self, check: SelfCheck) -> None:
         self.conn.execute(
@@ -74,6 +74,9 @@ class SelfChecks:
                 uid=check.uid, taken_at=check.taken_at, answers=check.encoded()
             )
         )
+
+    def uids(self) -> set[str]:
+        return set(self.conn.execute(select(self_check.c.uid)).scalars())
 
     def all(self) -> list[SelfCheck]:
         """Newest first."""

@@ -79,8 +79,8 @@ class AttendanceRecord:
 
 
 class Meetings:
-    def __init__(self, conn: Any) -> None:
-        self.conn: Connection = conn
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def all(self) -> list[Meeting]:
         rows = self.conn.execute(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Connection, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
@@ -32,8 +31,8 @@ class Notice:
 
 
 class ReminderList:
-    def __init__(self, conn: Any) -> None:
-        self.conn: Connection = conn
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
 
     def add(
         self,

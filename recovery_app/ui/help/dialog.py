@@ -132,7 +132,7 @@ class HelpDialog(QDialog):
         if db is None:
             self.own_hint.setText("Unlock the app to see the people and lines you added.")
             return
-        with db.connect() as conn:
+        with db.reading() as conn:
             contacts = Contacts(conn).all()
         if not contacts:
             self.own_hint.setText(
@@ -168,7 +168,7 @@ class HelpDialog(QDialog):
         if changed is None:
             return
         try:
-            with self.db.engine.begin() as conn:
+            with self.db.transaction() as conn:
                 Contacts(conn).save(changed, self.clock.now())
         except KnownError as exc:
             self.status.setText(exc.message)
@@ -183,7 +183,7 @@ class HelpDialog(QDialog):
             self, "Remove contact", f"Remove {person.name} from your list?", "Remove", "Keep"
         ):
             return
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             Contacts(conn).remove(person.uid)
         self.status.setText(f"Removed {person.name}.")
         self.show_contacts(self.db, self.clock)

@@ -58,7 +58,7 @@ class JournalModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             self.ids = matching_ids(conn, self.filter, *self.bounds())
         self._pages.clear()
         self.endResetModel()
@@ -71,7 +71,7 @@ class JournalModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             wanted = self.ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            with self.db.connect() as conn:
+            with self.db.reading() as conn:
                 rows = list_rows(conn, wanted)
             page = {
                 i: (r, tuple(self._text(r, c) for c in range(len(COLUMNS))))
@@ -87,7 +87,7 @@ class JournalModel(QAbstractTableModel):
         return None if cached is None else cached[0]
 
     def row_of(self, uid: str) -> int | None:
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             wanted = entry_id(conn, uid)
         try:
             return self.ids.index(wanted) if wanted is not None else None

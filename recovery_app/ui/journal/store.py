@@ -11,7 +11,7 @@ from recovery_app.storage.journal.entries import Journal
 
 
 def load_choices(db: Database, kind: ChoiceList) -> list[Choice]:
-    with db.connect() as conn:
+    with db.reading() as conn:
         return Choices(conn, kind).all()
 
 

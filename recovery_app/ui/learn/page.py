@@ -116,7 +116,7 @@ class LearnPage(QWidget):
 
     # -- the list of articles -----------------------------------------------------------
     def refresh(self) -> None:
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             reading = Reading(conn)
             self.states = reading.states()
             self.last = reading.last_opened()
@@ -193,7 +193,7 @@ class LearnPage(QWidget):
         if article is None:
             return
         self.save_position()
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             self.states = Reading(conn).states()  # the position just saved, among others
         state = self._state(slug)
         position = 0 if highlight else state.position
@@ -202,7 +202,7 @@ class LearnPage(QWidget):
         )
         if record:
             self.intro.hide()
-            with self.db.engine.begin() as conn:
+            with self.db.transaction() as conn:
                 Reading(conn).opened(slug, self.clock.now())
         self.refresh()
         self.reader.browser.setFocus()
@@ -210,16 +210,16 @@ class LearnPage(QWidget):
     def save_position(self) -> None:
         article = self.reader.article
         if article is not None:
-            with self.db.engine.begin() as conn:
+            with self.db.transaction() as conn:
                 Reading(conn).set_position(article.slug, self.reader.position())
 
     def _set_read(self, slug: str, read: bool) -> None:
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             Reading(conn).set_read(slug, read, self.clock.now())
         self.refresh()
 
     def _set_bookmark(self, slug: str, bookmarked: bool) -> None:
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             Reading(conn).set_bookmarked(slug, bookmarked)
         self.refresh()
 

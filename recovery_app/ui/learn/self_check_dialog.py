@@ -120,14 +120,14 @@ class SelfCheckDialog(QDialog):
         self.keep_button.setEnabled(True)
 
     def keep(self) -> None:
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             SelfChecks(conn).save(SelfCheck(self.answers(), self.clock.now()))
         self.keep_button.setEnabled(False)
         self.keep_button.setText("Kept. You can compare with it next time.")
         self.load_history()
 
     def load_history(self) -> None:
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             checks = SelfChecks(conn).all()
         self.history.clear()
         if not checks:

@@ -180,7 +180,7 @@ class MeetingsPage(QWidget):
     # -- showing -----------------------------------------------------------------------
     def refresh(self) -> None:
         now = self.clock.now()
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             repo = Meetings(conn)
             self.meetings = repo.all()
             history = repo.history()
@@ -241,7 +241,7 @@ class MeetingsPage(QWidget):
 
     def save(self, meeting: Meeting) -> None:
         try:
-            with self.db.engine.begin() as conn:
+            with self.db.transaction() as conn:
                 Meetings(conn).save(meeting, self.clock.now())
         except KnownError as exc:
             self.status.setText(exc.message)
@@ -261,7 +261,7 @@ class MeetingsPage(QWidget):
         meeting = self._current()
         if meeting is None:
             return
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             Meetings(conn).set_paused(meeting.uid, not meeting.paused, self.clock.now())
             if not meeting.paused:
                 ReminderList(conn).dismiss_meeting(meeting.uid, self.clock.now())
@@ -274,7 +274,7 @@ class MeetingsPage(QWidget):
         meeting = self._current()
         if meeting is None:
             return
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             Meetings(conn).delete(meeting.uid, self.clock.now())
             ReminderList(conn).dismiss_meeting(meeting.uid, self.clock.now())
         self._deleted.append(meeting.uid)
@@ -287,7 +287,7 @@ class MeetingsPage(QWidget):
         if not self._deleted:
             return
         uid = self._deleted.pop()
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             Meetings(conn).restore(uid)
         self.undo_bar.setVisible(bool(self._deleted))
         self.hub.meetingsChanged.emit()

@@ -74,7 +74,7 @@ class RemindersDialog(QDialog):
         while (item := self.items.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             notices = ReminderList(conn).showing(self.clock.now())
         self.empty.setVisible(not notices)
         for notice in notices:
@@ -125,19 +125,19 @@ class RemindersDialog(QDialog):
         self.hub.remindersChanged.emit()
 
     def dismiss(self, notice: Notice) -> None:
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             ReminderList(conn).dismiss(notice.id, self.clock.now())
         self._changed()
 
     def snooze(self, notice: Notice) -> None:
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             ReminderList(conn).snooze(notice.id, self.clock.now() + SNOOZE)
         self._changed()
 
     def answer(self, notice: Notice, status: Attended, note: str) -> None:
         assert notice.meeting_uid is not None and notice.starts_at is not None
         try:
-            with self.db.engine.begin() as conn:
+            with self.db.transaction() as conn:
                 Meetings(conn).record(notice.meeting_uid, notice.starts_at, status, note,
                                       self.clock.now())  # fmt: skip
                 ReminderList(conn).dismiss(notice.id, self.clock.now())

@@ -88,7 +88,7 @@ class ReminderScheduler(QObject):
         if self.db is None or self.db.closed:
             self._neutral_check(now)
             return
-        with self.db.engine.begin() as conn:
+        with self.db.transaction() as conn:
             reminders = ReminderList(conn)
             since = reminders.checked_until() or now
             meetings = Meetings(conn).all()
@@ -127,7 +127,7 @@ class ReminderScheduler(QObject):
         if self.db is None or self.db.closed:
             return
         now = self.clock.now()
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             meetings = Meetings(conn).all()
             next_snooze = ReminderList(conn).next_snooze_end(now)
         self._arm(now, meetings, self.checkin_at(), next_snooze)

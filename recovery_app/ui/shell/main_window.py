@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         from recovery_app.storage.purge import purge_deleted
 
         if self.db is not None and not self.db.closed:
-            with self.db.engine.begin() as conn:
+            with self.db.transaction() as conn:
                 purge_deleted(conn)
 
     # -- meetings and reminders ---------------------------------------------------------
@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
 
         if self.db is None:
             return
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             count = len(ReminderList(conn).showing(self.clock.now()))
         self.reminders_button.setText(f"Reminders ({count})" if count else "Reminders")
         self.reminders_button.setAccessibleName(

@@ -132,7 +132,7 @@ class TodayPage(QWidget):
 
     def refresh(self) -> None:
         now = self.clock.now()
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             summary = today_summary(conn, now.date())
             cravings = cravings_between(
                 conn,
@@ -156,7 +156,7 @@ class TodayPage(QWidget):
         if self.db.closed:  # locked or deleted since this was queued
             return
         now = self.clock.now()
-        with self.db.connect() as conn:
+        with self.db.reading() as conn:
             meetings = Meetings(conn).all()
         week = agenda(meetings, now, 7)
         if not meetings:
