@@ -1,17 +1,23 @@
-"""Every option and its default, in one place.
+"""Every option, declared once with its type and default, and the one store that keeps them.
 
-Settings live in ``settings.json`` beside the database, outside it, because
-some are needed before the database is opened (and, later, unlocked). They
-never hold journal text.
+Settings live in ``settings.json`` beside the database, outside it, because some
+are needed before the database is opened (and unlocked). They never hold
+journal text. Listeners are plain callbacks, so nothing here needs Qt; a save
+that fails (a full disk, a folder that became read-only) is reported to the
+problem listeners as a message, never raised, and the new value still applies
+for this run.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+from recovery_app.core.errors import KnownError
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,9 @@ class Settings:
     keep_in_tray: bool = False
 
 
+NAMES = frozenset(f.name for f in fields(Settings))
+
+
 def load(path: Path) -> Settings:
     """Read settings; a missing or unreadable file gives the defaults (and is logged)."""
     try:
@@ -49,13 +58,72 @@ def load(path: Path) -> Settings:
     values: dict[str, Any] = {}
     for f in fields(Settings):
         value = raw.get(f.name, getattr(defaults, f.name))
-        if isinstance(value, type(getattr(defaults, f.name))):
+        if type(value) is type(getattr(defaults, f.name)):  # bool is not an int here
             values[f.name] = value
     return replace(defaults, **values)
 
 
 def save(path: Path, settings: Settings) -> None:
+    """Raises ``OutputPathError`` when the file can't be written."""
     from recovery_app.storage.files import write_private  # tempfile is slow to import
 
     data = json.dumps(asdict(settings), indent=2, sort_keys=True).encode("utf-8")
     write_private(path, data)
+
+
+Listener = Callable[[Settings, frozenset[str]], None]
+
+
+class SettingsStore:
+    """The settings of one data folder: read once, changed through ``update``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.values = load(path)
+        self._listeners: list[Listener] = []
+        self._problem_listeners: list[Callable[[str], None]] = []
+
+    def on_change(self, listener: Listener) -> None:
+        """``listener(settings, names)`` after each change, with the names that changed."""
+        self._listeners.append(listener)
+
+    def on_problem(self, listener: Callable[[str], None]) -> None:
+        """``listener(message)`` when the settings could not be saved."""
+        self._problem_listeners.append(listener)
+
+    def update(self, **changes: Any) -> bool:
+        """Change some settings and save them; False (and a problem reported) if not saved."""
+        unknown = set(changes) - NAMES
+        if unknown:
+            raise TypeError(f"unknown settings: {sorted(unknown)}")
+        for name, value in changes.items():
+            expected = type(getattr(self.values, name))
+            if type(value) is not expected:
+                raise TypeError(f"{name} is a {expected.__name__}")
+        new = replace(self.values, **changes)
+        changed = frozenset(n for n in changes if getattr(new, n) != getattr(self.values, n))
+        if not changed:
+            return True
+        self.values = new
+        saved = self.save()
+        for listener in list(self._listeners):
+            listener(new, changed)
+        return saved
+
+    def save(self) -> bool:
+        try:
+            save(self.path, self.values)
+        except KnownError as exc:
+            log.warning("settings not saved")
+            message = (
+                f"Your settings could not be saved ({exc.message.rstrip('.')}). "
+                "They apply until you close the app."
+            )
+            for listener in list(self._problem_listeners):
+                listener(message)
+            return False
+        return True
+
+    def forget_listeners(self) -> None:
+        self._listeners.clear()
+        self._problem_listeners.clear()

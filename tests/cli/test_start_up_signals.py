@@ -26,18 +26,21 @@ from recovery_app.paths import AppPaths
 from recovery_app.storage.db import Database
 
 app = QApplication(sys.argv[:1])
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.meetings.scheduler import ReminderScheduler
 from recovery_app.ui.shell.main_window import MainWindow
 
 problems = []
 sys.excepthook = lambda kind, value, tb: problems.append(f"{kind.__name__}: {value}")
-paths = AppPaths(Path(sys.argv[1]))
-window = MainWindow(paths, SystemClock())
-window.db = Database.open(paths.database)
 seen = []
 # The real check happens to touch ``Qt`` first; recording it keeps ``Qt`` untouched,
 # as it is when the window is activated in the first moments on a real desktop.
-window._recheck_reminders = lambda: seen.append("checked")
-window._start_reminders()  # connects to the application's state, as after opening the data
+ReminderScheduler.check = lambda self: seen.append("checked")
+paths = AppPaths(Path(sys.argv[1]))
+window = MainWindow(paths, SystemClock())
+db = Database.open(paths.database)
+ctx = AppContext(db, window.clock, window.bus, window.ops, window.settings, paths)
+window.reminders.start(ctx)  # connects to the application's state, as after opening data
 # A slot without arguments needs no conversion, so this one always runs.
 app.applicationStateChanged.connect(lambda: seen.append("state"))
 other = QWidget()

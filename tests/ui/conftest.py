@@ -1,20 +1,55 @@
+"""UI fixtures: a page is built with its context (data, clock, bus, settings); the shell's
+tests build the whole window."""
+
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import TypeVar
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_app import settings
 from recovery_app.core.clock import FixedClock
 from recovery_app.paths import AppPaths
+from recovery_app.settings import SettingsStore
 from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
+from recovery_app.ui.common.bus import ChangeBus
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.shell.main_window import MainWindow
 
 WindowFactory = Callable[..., MainWindow]
+W = TypeVar("W", bound=QWidget)
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, app_paths: AppPaths, clock: FixedClock) -> Iterator[AppContext]:
+    """What the shell gives every page of an unlocked session, on a real database file."""
+    db = Database.open(app_paths.database)
+    bus = ChangeBus()
+    ops = Ops(bus)
+    context = AppContext(db, clock, bus, ops, SettingsStore(app_paths.settings), app_paths)
+    yield context
+    ops.pool.waitForDone()
+    db.close()
+
+
+@pytest.fixture
+def shown(qtbot: QtBot) -> Callable[[W], W]:
+    """Show a page or dialog as the person would see it."""
+
+    def show(widget: W) -> W:
+        qtbot.addWidget(widget)
+        widget.resize(1000, 760)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+
+    return show
 
 
 @pytest.fixture
@@ -22,11 +57,13 @@ def make_window(qtbot: QtBot, app_paths: AppPaths, clock: FixedClock) -> WindowF
     def make(welcome_done: bool = True, start: date | None = None) -> MainWindow:
         if welcome_done:
             current = settings.load(app_paths.settings)
+            from dataclasses import replace
+
             settings.save(app_paths.settings, replace(current, welcome_done=True))
         if start is not None:
             db = Database.open(app_paths.database)
-            with db.transaction() as s:
-                Profile(s).set_start_date(start, clock.now())
+            with db.transaction() as conn:
+                Profile(conn).set_start_date(start, clock.now())
             db.close()
         window = MainWindow(app_paths, clock)
         qtbot.addWidget(window)

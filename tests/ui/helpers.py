@@ -3,23 +3,41 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
 
 from recovery_app.core.checkin.checkin import CheckIn, UsedToday
-from recovery_app.core.clock import FixedClock
-from recovery_app.storage.checkin.checkins import CheckIns
-from recovery_app.ui.data.page import DataPage
+from recovery_app.storage.checkin.ops import save_checkin as store_checkin
+from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.shell.main_window import MainWindow
 
-
-def save_checkin(window: MainWindow, clock: FixedClock, day: date, note: str) -> None:
-    assert window.db is not None
-    with window.db.transaction() as s:
-        CheckIns(s).save(CheckIn(day, 4, 2, 1, UsedToday.NO, note=note), clock.now())
-    window.hub.checkinsChanged.emit()
+P = TypeVar("P")
 
 
-def open_data_page(window: MainWindow) -> DataPage:
-    window.show_page("data")
-    page = window.page("data")
-    assert isinstance(page, DataPage)
+def save_checkin(
+    ctx: AppContext, day: date, note: str = "", used: UsedToday = UsedToday.NO, mood: int = 4
+) -> CheckIn:
+    """As if saved elsewhere in the app: stored, and announced on the bus."""
+    checkin = CheckIn(day, mood, 2, 1, used, note=note)
+    return ctx.ops.run(lambda: store_checkin(ctx.db, checkin, ctx.clock.now()))
+
+
+def window_ctx(window: MainWindow) -> AppContext:
+    assert window.services is not None
+    return window.services.ctx
+
+
+def page_of(window: MainWindow, key: str, kind: type[P]) -> P:
+    """The window's page for ``key`` (shown), as its own type."""
+    window.show_page(key)
+    page = window.page(key)
+    assert isinstance(page, kind)
     return page
+
+
+def requests_of(view: QObject) -> list[object]:
+    """What a view asks the shell for, in order."""
+    asked: list[object] = []
+    view.requested.connect(asked.append)  # type: ignore[attr-defined]
+    return asked

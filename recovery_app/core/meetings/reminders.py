@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from recovery_app.core.meetings.schedule import Meeting
@@ -113,3 +113,38 @@ def next_due_at(
     """When the next reminder of any kind falls due after ``now`` (within 8 days)."""
     found = dues_between(meetings, now, now + LOOKAHEAD, checkin_at)
     return found[0].due_at if found else None
+
+
+LATE = timedelta(minutes=10)  # shown this late, a reminder says what was missed
+
+
+def reminder_words(due: Due, now: datetime, zone: tzinfo | None) -> tuple[str, str]:
+    """Title and body, kind and plain, in local time. Missed ones say so without blame."""
+    if due.kind is ReminderKind.CHECKIN:
+        return "Time for your daily check-in", "It takes about 30 seconds."
+    meeting, start = due.meeting, due.starts_at
+    assert meeting is not None and start is not None
+    local, here = start.astimezone(zone), now.astimezone(zone)
+    at = f"{local:%H:%M}" if local.date() == here.date() else f"{local:%A} at {local:%H:%M}"
+    if due.kind is ReminderKind.ATTENDANCE:
+        return f"Did you go to {meeting.name}?", f"{local:%A %d %B}, {local:%H:%M}."
+    where = f" · {meeting.location}" if meeting.location else ""
+    if start <= now and now - due.due_at > LATE:
+        return (
+            f"You had {meeting.name} at {local:%H:%M}",
+            "This reminder came while the app was closed.",
+        )
+    if start <= now:
+        return f"{meeting.name} is starting now", f"{meeting.schedule.describe()}{where}"
+    minutes = round((start - now).total_seconds() / 60)
+    soon = f"in {minutes} minute{'' if minutes == 1 else 's'}" if minutes < 120 else at
+    return f"{meeting.name} {soon}", f"{meeting.schedule.describe()}{where}"
+
+
+def parse_hhmm(text: str) -> time | None:
+    """A local time of day written "HH:MM", or None if it isn't one."""
+    try:
+        hour, minute = (int(x) for x in text.split(":"))
+        return time(hour, minute)
+    except ValueError:
+        return None

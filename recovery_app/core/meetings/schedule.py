@@ -220,3 +220,15 @@ ATTENDED_WORDS = {
     Attended.MISSED: "I missed it",
     Attended.CANCELLED: "It was cancelled",
 }
+
+
+def agenda(meetings: list[Meeting], since: datetime, days: int) -> list[tuple[datetime, Meeting]]:
+    """Every occurrence of the active meetings in the next ``days`` days, in order."""
+    until = since + timedelta(days=days)
+    found = [
+        (start, m)
+        for m in meetings
+        if not m.paused
+        for start in m.schedule.starts_between(since, until)
+    ]
+    return sorted(found, key=lambda pair: pair[0])

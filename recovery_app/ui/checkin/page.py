@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.changes import Record
 from recovery_app.core.checkin.checkin import (
     MOOD_WORDS,
     PRESCRIBED_IS_RECOVERY,
@@ -36,14 +37,14 @@ from recovery_app.core.checkin.checkin import (
     UseQuestion,
     use_question_words,
 )
-from recovery_app.core.clock import Clock, today
+from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
-from recovery_app.storage.checkin.checkins import CheckIns
-from recovery_app.storage.db import Database
+from recovery_app.storage.checkin.ops import checkin_on, save_checkin
 from recovery_app.ui.checkin.scale_slider import ScaleSlider
-from recovery_app.ui.common.bus import DataHub
 from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.formatting import long_day
+from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.style import heading, scrolling_content, wrapped
 
@@ -59,16 +60,15 @@ SLIP_NOTE = (
 
 
 class CheckInPage(QWidget):
-    helpRequested = Signal()
-
-    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.hub, self.clock = db, hub, clock
+        self.ctx = ctx
+        self.db, self.clock = ctx.db, ctx.clock
         self.setAccessibleName("Daily check-in")
         self._loading = False
         self._dirty = False
         self._existing: CheckIn | None = None
-        self._shown_day = today(clock)
+        self._shown_day = today(self.clock)
 
         outer = scrolling_content(self, spacing=14)
         outer.addWidget(heading("Daily check-in"))
@@ -205,8 +205,9 @@ class CheckInPage(QWidget):
         ):
             signal.connect(self._mark_dirty)
         self.used_group.idToggled.connect(self._used_toggled)
-        hub.checkinsChanged.connect(self._data_changed)
-        self.load_day(today(clock))
+        # After an import or a restore, show what is stored now (unless editing).
+        RefreshOnChange(self, ctx.bus, (Record.CHECKINS,), self._data_changed, skip_own=True)
+        self.load_day(today(self.clock))
 
     # -- loading ---------------------------------------------------------
     def load_day(self, day: date) -> None:
@@ -216,9 +217,7 @@ class CheckInPage(QWidget):
         self.date_edit.setDate(to_qdate(day))
         self.date_edit.blockSignals(False)
         self._shown_day = day
-        with self.db.reading() as session:
-            existing = CheckIns(session).get(day)
-        self._fill(existing)
+        self._fill(checkin_on(self.db, day))
 
     def request_day(self, day: date) -> bool:
         """Switch to ``day``, asking first if that would drop unsaved changes."""
@@ -356,15 +355,13 @@ class CheckInPage(QWidget):
         if checkin is None:
             return False
         try:
-            with self.db.transaction() as session:
-                saved = CheckIns(session).save(checkin, self.clock.now())
+            saved = self.ctx.ops.run(
+                lambda: save_checkin(self.db, checkin, self.clock.now()), initiator=self
+            )
         except KnownError as exc:
             self._show_error(exc.message)
             return False
         log.info("check-in saved")
-        # Announce first: this page's own reload is skipped while it still holds
-        # the edits, so the saved values are shown once, with the thanks below.
-        self.hub.checkinsChanged.emit()
         self._fill(saved)
         self.status.setText(f"Saved for {self._day_words()}. Thank you for checking in.")
         return True

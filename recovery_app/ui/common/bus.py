@@ -1,14 +1,15 @@
-"""The one place pages hear that data changed, so no page reaches into another."""
+"""The one place views hear that data changed, with who changed it; no view calls another."""
+
+from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from recovery_app.core.changes import Changes
 
-class DataHub(QObject):
-    checkinsChanged = Signal()
-    profileChanged = Signal()
-    journalChanged = Signal()
-    choicesChanged = Signal()
-    meetingsChanged = Signal()
-    remindersChanged = (
-        Signal()
-    )  # the in-app reminder list changed  # triggers or coping strategies added, renamed, merged...
+
+class ChangeBus(QObject):
+    changed = Signal(object, object)  # Changes, and the initiator (a view, or None)
+
+    def announce(self, changes: Changes, initiator: object | None = None) -> None:
+        if changes:
+            self.changed.emit(changes, initiator)

@@ -67,15 +67,21 @@ class Worker(QObject):
         work: Callable[[ProgressFn], Any],
         parent: QObject | None = None,
         pool: QThreadPool | None = None,
+        finish: Callable[[Any], Any] | None = None,
     ) -> None:
+        """``finish`` turns the work's result into what ``done`` carries, on the UI thread."""
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
+        self._finish = finish
         self._signals = _Signals()
         self._signals.progress.connect(self.progress)
-        self._signals.done.connect(self.done)
+        self._signals.done.connect(self._done)
         self._signals.failed.connect(self.failed)
         self._job = _Job(work, self._signals)
         self._job.setAutoDelete(False)
+
+    def _done(self, result: object) -> None:
+        self.done.emit(result if self._finish is None else self._finish(result))
 
     def start(self) -> None:
         _running.add(self._job)

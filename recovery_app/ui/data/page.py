@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.clock import Clock
-from recovery_app.paths import AppPaths
 from recovery_app.storage.backup.backups import BackupFile, list_backups
 from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
 from recovery_app.ui.common.formatting import long_day
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.common.worker import Worker
-from recovery_app.ui.data.passphrase_dialog import PassphraseDialog
+from recovery_app.ui.data.passphrase_dialog import PassphraseDialog, PassphraseRequest
 from recovery_app.ui.data.safety import DataSafety
 
 
@@ -41,18 +40,13 @@ def left_aligned(button: QPushButton) -> QHBoxLayout:
 
 
 class DataPage(QWidget):
-    restoreRequested = Signal(object)  # Path of the backup
-    exportRequested = Signal(object)  # Path to write
-    importRequested = Signal(object)  # Path to read
-    deleteAllRequested = Signal()
-    passphraseRequested = Signal(object)  # PassphraseRequest
-    lockMinutesChanged = Signal(int)
+    deleteAllRequested = Signal()  # the shell closes everything first
 
-    def __init__(
-        self, paths: AppPaths, clock: Clock, safety: DataSafety, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, safety: DataSafety, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.paths, self.clock, self.safety = paths, clock, safety
+        self.ctx, self.safety = ctx, safety
+        self.paths, self.clock = ctx.paths, ctx.clock
+        paths = ctx.paths
         self.setAccessibleName("Your data")
         self._worker: Worker | None = None
         outer = scrolling_content(self)
@@ -131,7 +125,9 @@ class DataPage(QWidget):
         minutes_row.addWidget(self.lock_minutes)
         minutes_row.addStretch(1)
         lock.body.addLayout(minutes_row)
-        self.lock_minutes.valueChanged.connect(self.lockMinutesChanged)
+        self.lock_minutes.valueChanged.connect(
+            lambda minutes: self.ctx.settings.update(lock_minutes=minutes)
+        )
         outer.addWidget(lock)
 
         export = Card("Export and import")
@@ -170,6 +166,8 @@ class DataPage(QWidget):
         self.import_button.clicked.connect(self._import_clicked)
         self.delete_button.clicked.connect(self.deleteAllRequested)
         self.backup_list.currentRowChanged.connect(self._selection_changed)
+        safety.keyChanged.connect(lambda key: self.show_encryption(key is not None))
+        self.show_encryption(ctx.db.key is not None, ctx.settings.values.lock_minutes)
         self.refresh()
 
     def show_encryption(self, encrypted: bool, lock_minutes: int | None = None) -> None:
@@ -193,9 +191,14 @@ class DataPage(QWidget):
     def _ask_passphrase(self, action: str) -> None:
         request = PassphraseDialog.ask(self, action)
         if request is not None:
-            self.passphraseRequested.emit(request)
+            self.change_passphrase(request)
 
-    def track_passphrase_work(self, worker: Worker) -> None:
+    def change_passphrase(self, request: PassphraseRequest) -> Worker:
+        worker = self.safety.change_passphrase(self.ctx.db, request)
+        self._track_passphrase_work(worker)
+        return worker
+
+    def _track_passphrase_work(self, worker: Worker) -> None:
         buttons = (self.set_button, self.change_button, self.remove_button)
         for button in buttons:
             button.setEnabled(False)
@@ -212,9 +215,16 @@ class DataPage(QWidget):
             for button in buttons:
                 button.setEnabled(True)
 
+        def failed(text: str) -> None:
+            finished()
+            if self.ctx.db.closed:
+                text += " Please restart the app."
+            self.lock_status.setText(text)
+
         worker.progress.connect(progress)
         worker.done.connect(finished)
-        worker.failed.connect(finished)
+        worker.done.connect(self.status.setText)
+        worker.failed.connect(failed)
 
     def refresh(self) -> None:
         self.backup_list.clear()
@@ -280,13 +290,16 @@ class DataPage(QWidget):
             "Restore",
             "Cancel",
         ):
-            self.restoreRequested.emit(chosen.path)
+            self.status.setText(self.safety.restore(self.ctx.db, chosen.path))
+            self.refresh()
 
     def _import_clicked(self) -> None:
         source = OpenFileDialog.ask(self, "Import from a file", "JSON files (*.json)")
         if source is not None:
             self.status.setText("Importing…")
-            self.importRequested.emit(source)
+            worker = self.safety.import_from(self.ctx.db, source, self)
+            worker.done.connect(lambda report: self.status.setText(report.summary()))
+            worker.failed.connect(self.status.setText)
 
     def _export_clicked(self) -> None:
         target = SaveFileDialog.ask(
@@ -296,4 +309,11 @@ class DataPage(QWidget):
             "JSON files (*.json)",
         )
         if target is not None:
-            self.exportRequested.emit(target)
+            worker = self.safety.export(self.ctx.db, target, self)
+            worker.done.connect(
+                lambda count: self.status.setText(
+                    f"Exported {count} check-ins and journal entries to {target}. "
+                    "This file is not encrypted: keep it somewhere private."
+                )
+            )
+            worker.failed.connect(self.status.setText)

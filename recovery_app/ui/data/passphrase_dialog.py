@@ -9,14 +9,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from recovery_app.core.passphrase import new_passphrase_problem
 from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.widgets import secret_field
 
-MIN_LENGTH = 8
 TEXTS = {
     "set": (
         "Protect your data with a passphrase",
@@ -42,22 +42,6 @@ class PassphraseRequest:
     action: str  # "set", "change" or "remove"
     current: str | None
     new: str | None
-
-
-def new_passphrase_problem(new: str, again: str) -> str:
-    """What is wrong with a new passphrase as typed twice, or "" if nothing."""
-    if len(new) < MIN_LENGTH:
-        return f"Please use at least {MIN_LENGTH} characters; a few words work well."
-    if new != again:
-        return "The two passphrases are not the same."
-    return ""
-
-
-def secret_field(name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setAccessibleName(name)
-    return edit
 
 
 class PassphraseDialog(QDialog):

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.clock import Clock
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import Contact, ContactKind
-from recovery_app.storage.db import Database
-from recovery_app.storage.help.contacts import Contacts
+from recovery_app.storage.help.ops import contacts, remove_contact, save_contact
+from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.windowing import bring_to_front
 from recovery_app.ui.help.contact_dialog import ContactDialog
@@ -47,8 +47,7 @@ def _number_label(number: str, name: str) -> QLabel:
 class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db: Database | None = None
-        self.clock: Clock | None = None
+        self.ctx: AppContext | None = None  # None while locked: public lines only
         self.setWindowTitle("Get help now")
         self.setAccessibleName("Get help now")
         self.setMinimumSize(600, 560)
@@ -123,18 +122,17 @@ class HelpDialog(QDialog):
         self.status.setText(f"Copied {number}.")
 
     # -- the person's own contacts -----------------------------------------------
-    def show_contacts(self, db: Database | None, clock: Clock | None) -> None:
-        self.db, self.clock = db, clock
+    def show_contacts(self, ctx: AppContext | None) -> None:
+        self.ctx = ctx
         while (item := self.own_grid.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
-        self.add_button.setVisible(db is not None)
-        if db is None:
+        self.add_button.setVisible(ctx is not None)
+        if ctx is None or ctx.db.closed:
             self.own_hint.setText("Unlock the app to see the people and lines you added.")
             return
-        with db.reading() as conn:
-            contacts = Contacts(conn).all()
-        if not contacts:
+        people = contacts(ctx.db)
+        if not people:
             self.own_hint.setText(
                 "Add the people you can call on a hard day (a sponsor, a therapist, your "
                 "doctor, a friend) and your local crisis line if you are outside the US. "
@@ -142,7 +140,7 @@ class HelpDialog(QDialog):
             )
         else:
             self.own_hint.setText("Only you can see these. They stay on this computer.")
-        for row, person in enumerate(contacts):
+        for row, person in enumerate(people):
             kind = "Local line" if person.kind is ContactKind.CRISIS_LINE else person.role
             details = " · ".join(p for p in (kind, person.note) if p)
             name = QLabel(
@@ -162,39 +160,35 @@ class HelpDialog(QDialog):
             self.own_grid.addWidget(remove, row, 4)
 
     def edit(self, person: Contact | None) -> None:
-        if self.db is None or self.clock is None:
+        ctx = self.ctx
+        if ctx is None:
             return
         changed = ContactDialog.ask(self, person)
         if changed is None:
             return
         try:
-            with self.db.transaction() as conn:
-                Contacts(conn).save(changed, self.clock.now())
+            ctx.ops.run(lambda: save_contact(ctx.db, changed, ctx.clock.now()), self)
         except KnownError as exc:
             self.status.setText(exc.message)
             return
         self.status.setText(f"Saved {changed.name}.")
-        self.show_contacts(self.db, self.clock)
+        self.show_contacts(ctx)
 
     def remove(self, person: Contact) -> None:
-        from recovery_app.ui.common.confirm import Confirm
-
-        if self.db is None or not Confirm.ask(
+        ctx = self.ctx
+        if ctx is None or not Confirm.ask(
             self, "Remove contact", f"Remove {person.name} from your list?", "Remove", "Keep"
         ):
             return
-        with self.db.transaction() as conn:
-            Contacts(conn).remove(person.uid)
+        ctx.ops.run(lambda: remove_contact(ctx.db, person.uid), self)
         self.status.setText(f"Removed {person.name}.")
-        self.show_contacts(self.db, self.clock)
+        self.show_contacts(ctx)
 
     @classmethod
-    def present(
-        cls, parent: QWidget | None, db: Database | None = None, clock: Clock | None = None
-    ) -> HelpDialog:
+    def present(cls, parent: QWidget | None, ctx: AppContext | None = None) -> HelpDialog:
         """Show the dialog without blocking, reusing one already open."""
         existing = parent.findChild(HelpDialog) if parent is not None else None
         dialog = existing or cls(parent)
-        dialog.show_contacts(db, clock)
+        dialog.show_contacts(ctx)
         bring_to_front(dialog)
         return dialog

@@ -1,17 +1,20 @@
-"""Opens the journal's dialogs (quick capture, the full form, the lists) for the main window."""
+"""Opens the journal's dialogs (quick capture, the full form, the lists) over a window.
+
+One journal dialog is open at a time; opening another closes the first (which
+keeps its draft). ``dialogOpened`` lets the shell add its window-wide keys
+(Get help, Lock) to each form.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from recovery_app.core.clock import Clock
 from recovery_app.core.journal.entries import EntryKind, JournalEntry
-from recovery_app.storage.db import Database
-from recovery_app.ui.common.bus import DataHub
-from recovery_app.ui.journal.store import load_entry
+from recovery_app.storage.journal.ops import load_entry
+from recovery_app.ui.common.context import AppContext
 
 if TYPE_CHECKING:
     from recovery_app.ui.journal.choices_dialog import ChoicesDialog
@@ -22,42 +25,48 @@ D = TypeVar("D", bound=QDialog)
 
 
 class JournalActions(QObject):
-    def __init__(self, db: Database, hub: DataHub, clock: Clock, window: QWidget) -> None:
+    dialogOpened = Signal(object)  # the QDialog just opened
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(window)
-        self.db, self.hub, self.clock, self.window = db, hub, clock, window
+        self.ctx, self.window = ctx, window
         self.dialog: QDialog | None = None
 
     def _show(self, dialog: D) -> D:
-        if self.dialog is not None:
-            self.dialog.close()  # closing keeps its draft
-            self.dialog.deleteLater()
+        self.close_dialog()
         self.dialog = dialog
-        help_key_for = getattr(self.window, "help_key_for", None)
-        if help_key_for is not None:
-            help_key_for(dialog)
+        self.dialogOpened.emit(dialog)
         dialog.open()  # window-modal, returns at once
         return dialog
+
+    def close_dialog(self) -> None:
+        """Close the open form (its draft is kept), e.g. before the data closes."""
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
 
     def log_craving(self) -> QuickCaptureDialog:
         from recovery_app.ui.journal.quick_capture import QuickCaptureDialog
 
-        dialog = QuickCaptureDialog(self.db, self.hub, self.clock, self.window)
+        dialog = QuickCaptureDialog(self.ctx, self.window)
         dialog.detailsRequested.connect(self.edit)
         return self._show(dialog)
 
     def write(self) -> EntryDialog:
-        return self._open_form(JournalEntry(kind=EntryKind.JOURNAL, occurred_at=self.clock.now()))
+        now = self.ctx.clock.now()
+        return self._open_form(JournalEntry(kind=EntryKind.JOURNAL, occurred_at=now))
 
     def edit(self, uid: str) -> EntryDialog | None:
-        entry = load_entry(self.db, uid)
+        entry = load_entry(self.ctx.db, uid)
         return None if entry is None else self._open_form(entry)
 
     def _open_form(self, entry: JournalEntry) -> EntryDialog:
         from recovery_app.ui.journal.entry_dialog import EntryDialog
 
-        return self._show(EntryDialog(self.db, self.hub, self.clock, entry, self.window))
+        return self._show(EntryDialog(self.ctx, entry, self.window))
 
     def manage_choices(self) -> ChoicesDialog:
         from recovery_app.ui.journal.choices_dialog import ChoicesDialog
 
-        return self._show(ChoicesDialog(self.db, self.hub, self.clock, self.window))
+        return self._show(ChoicesDialog(self.ctx, self.window))

@@ -21,23 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.clock import Clock
+from recovery_app.core.changes import Record
 from recovery_app.core.errors import KnownError
 from recovery_app.core.journal.choices import Choice, ChoiceList
-from recovery_app.storage.db import Database
 from recovery_app.storage.journal.choices import Choices
-from recovery_app.ui.common.bus import DataHub
+from recovery_app.storage.journal.ops import change_choices, load_choices
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import wrapped
-from recovery_app.ui.journal.store import load_choices
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 TITLES = {ChoiceList.TRIGGERS: "Triggers", ChoiceList.COPING: "Coping strategies"}
 
 
 class ChoicesDialog(QDialog):
-    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.hub, self.clock = db, hub, clock
+        self.ctx = ctx
+        self.db, self.clock = ctx.db, ctx.clock
         self.setWindowTitle("Triggers and coping strategies")
         self.setAccessibleName("Triggers and coping strategies")
         self.resize(520, 560)
@@ -76,6 +77,7 @@ class ChoicesDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
+        RefreshOnChange(self, ctx.bus, (Record.CHOICES,), self.reload)
         self.reload()
 
     # Patchable in tests, like every dialog question.
@@ -119,15 +121,13 @@ class ChoicesDialog(QDialog):
         return next(c for c in self.choices[self.kind] if c.uid == item.data(UID_ROLE))
 
     def _change(self, work: Callable[[Choices], object]) -> None:
+        kind = self.kind
         try:
-            with self.db.transaction() as session:
-                work(Choices(session, self.kind))
+            self.ctx.ops.run(lambda: change_choices(self.db, kind, work), self)
         except KnownError as exc:
             self.status.setText(exc.message)
             return
         self.status.clear()
-        self.reload()
-        self.hub.choicesChanged.emit()
 
     def add(self) -> None:
         name = self.ask_text(self, "Add", f"A new item for {TITLES[self.kind].lower()}:")

@@ -12,10 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from recovery_app.core.clock import Clock
 from recovery_app.core.errors import KnownError
-from recovery_app.storage.db import Database
-from recovery_app.storage.journal.drafts import Drafts
+from recovery_app.storage.journal.ops import keep_draft, load_draft
+from recovery_app.ui.common.context import AppContext
 
 log = logging.getLogger(__name__)
 DRAFT_DELAY_MS = 500
@@ -26,14 +25,13 @@ class DraftKeeper(QObject):
 
     def __init__(
         self,
-        db: Database,
-        clock: Clock,
+        ctx: AppContext,
         name: str,
         fields: Callable[[], dict[str, Any] | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.clock, self.name, self.fields = db, clock, name, fields
+        self.ctx, self.name, self.fields = ctx, name, fields
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DRAFT_DELAY_MS)
@@ -41,8 +39,7 @@ class DraftKeeper(QObject):
         self.paused = False
 
     def load(self) -> dict[str, Any] | None:
-        with self.db.transaction() as session:
-            return Drafts(session).get(self.name)
+        return load_draft(self.ctx.db, self.name)
 
     def touch(self) -> None:
         if not self.paused:
@@ -52,11 +49,9 @@ class DraftKeeper(QObject):
         self.timer.stop()
         fields = self.fields()
         try:
-            with self.db.transaction() as session:
-                if fields is None:
-                    Drafts(session).remove(self.name)
-                else:
-                    Drafts(session).put(self.name, fields, self.clock.now())
+            self.ctx.ops.run(
+                lambda: keep_draft(self.ctx.db, self.name, fields, self.ctx.clock.now())
+            )
         except KnownError:
             log.warning("draft not kept")
             return
@@ -64,5 +59,4 @@ class DraftKeeper(QObject):
 
     def discard(self) -> None:
         self.timer.stop()
-        with self.db.transaction() as session:
-            Drafts(session).remove(self.name)
+        self.ctx.ops.run(lambda: keep_draft(self.ctx.db, self.name, None, self.ctx.clock.now()))

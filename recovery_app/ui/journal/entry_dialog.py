@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.changes import Record
 from recovery_app.core.checkin.checkin import MOOD_WORDS
-from recovery_app.core.clock import Clock, to_local
+from recovery_app.core.clock import to_local
 from recovery_app.core.errors import KnownError
 from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.journal.entries import (
@@ -39,14 +40,14 @@ from recovery_app.core.journal.entries import (
     Outcome,
     clean_tags,
 )
-from recovery_app.storage.db import Database
-from recovery_app.ui.common.bus import DataHub
+from recovery_app.storage.journal.ops import add_choice, load_choices, save_entry
 from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.journal.choice_picker import ChoicePicker
 from recovery_app.ui.journal.drafts import DraftKeeper
 from recovery_app.ui.journal.intensity_picker import IntensityPicker
-from recovery_app.ui.journal.store import add_choice, load_choices, save_entry
 
 TEXT_FIELDS = ("place", "people", "situation", "thoughts", "title", "text")
 
@@ -58,18 +59,12 @@ def _to_qt(moment: datetime) -> QDateTime:
 class EntryDialog(QDialog):
     saved = Signal(object)  # JournalEntry
 
-    def __init__(
-        self,
-        db: Database,
-        hub: DataHub,
-        clock: Clock,
-        entry: JournalEntry,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, entry: JournalEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # The When field holds whole seconds; so does the entry it is compared with.
         entry = replace(entry, occurred_at=entry.occurred_at.replace(microsecond=0))
-        self.db, self.hub, self.clock, self.original = db, hub, clock, entry
+        self.ctx, self.original = ctx, entry
+        self.db, self.clock = ctx.db, ctx.clock
         craving = entry.kind is EntryKind.CRAVING
         is_new = entry.created_at is None
         title = (
@@ -157,7 +152,7 @@ class EntryDialog(QDialog):
 
         self._fill(entry)
         name = f"entry:{entry.uid}" if not is_new else f"new:{entry.kind.value}"
-        self.drafts = DraftKeeper(db, clock, name, self._draft_fields, self)
+        self.drafts = DraftKeeper(ctx, name, self._draft_fields, self)
         self._restore_draft()
         self._wire(close_button)
 
@@ -181,7 +176,7 @@ class EntryDialog(QDialog):
             QShortcut(QKeySequence(keys), self, self.save)
         self.triggers.connect_adding(lambda n: self._add(ChoiceList.TRIGGERS, n))
         self.coping.connect_adding(lambda n: self._add(ChoiceList.COPING, n))
-        self.hub.choicesChanged.connect(self._load_choices)
+        RefreshOnChange(self, self.ctx.bus, (Record.CHOICES,), self._load_choices)
         edited = self._edited
         self.when.dateTimeChanged.connect(lambda _v: edited())
         self.intensity.valueChanged.connect(lambda _v: edited())
@@ -298,11 +293,12 @@ class EntryDialog(QDialog):
 
     def _add(self, kind: ChoiceList, name: str) -> str | None:
         try:
-            choice = add_choice(self.db, kind, name, self.clock)
+            choice = self.ctx.ops.run(
+                lambda: add_choice(self.db, kind, name, self.clock.now()), self
+            )
         except KnownError as exc:
             self.status.setText(exc.message)
             return None
-        self.hub.choicesChanged.emit()
         return choice.uid
 
     # -- actions -----------------------------------------------------------------
@@ -319,12 +315,11 @@ class EntryDialog(QDialog):
             self.when.setFocus()
             return
         try:
-            saved = save_entry(self.db, entry, self.clock)
+            saved = self.ctx.ops.run(lambda: save_entry(self.db, entry, self.clock.now()), self)
         except KnownError as exc:
             self.status.setText(exc.message)
             return
         self.drafts.discard()
-        self.hub.journalChanged.emit()
         self.saved.emit(saved)
         self.accept()
 

@@ -16,7 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from recovery_app.core.clock import Clock, day_start, to_local
 from recovery_app.core.journal.entries import KIND_WORDS, OUTCOME_WORDS, EntryKind, JournalFilter
 from recovery_app.storage.db import Database
-from recovery_app.storage.journal.queries import EntryListRow, entry_id, list_rows, matching_ids
+from recovery_app.storage.journal.ops import entry_rows, find_entries, id_of_entry
+from recovery_app.storage.journal.queries import EntryListRow
 
 PAGE_SIZE = 100
 PAGES_KEPT = 8
@@ -58,8 +59,7 @@ class JournalModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        with self.db.reading() as conn:
-            self.ids = matching_ids(conn, self.filter, *self.bounds())
+        self.ids = find_entries(self.db, self.filter, *self.bounds())
         self._pages.clear()
         self.endResetModel()
         self.filtered.emit(len(self.ids))
@@ -71,8 +71,7 @@ class JournalModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             wanted = self.ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
-            with self.db.reading() as conn:
-                rows = list_rows(conn, wanted)
+            rows = entry_rows(self.db, wanted)
             page = {
                 i: (r, tuple(self._text(r, c) for c in range(len(COLUMNS))))
                 for i, r in rows.items()
@@ -87,8 +86,7 @@ class JournalModel(QAbstractTableModel):
         return None if cached is None else cached[0]
 
     def row_of(self, uid: str) -> int | None:
-        with self.db.reading() as conn:
-            wanted = entry_id(conn, uid)
+        wanted = id_of_entry(self.db, uid)
         try:
             return self.ids.index(wanted) if wanted is not None else None
         except ValueError:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.clock import Clock, today
+from recovery_app.core.changes import Record
+from recovery_app.core.clock import today
 from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.journal.entries import (
     INTENSITY_MAX,
@@ -33,11 +34,12 @@ from recovery_app.core.journal.entries import (
     JournalFilter,
     Outcome,
 )
-from recovery_app.storage.db import Database
-from recovery_app.ui.common.bus import DataHub
+from recovery_app.storage.journal.ops import delete_entry, load_choices, restore_entry
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.refresh import RefreshOnChange
+from recovery_app.ui.common.requests import LogCraving, ManageChoices, OpenEntry, WriteEntry
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.journal.model import UID_ROLE, JournalModel
-from recovery_app.ui.journal.store import delete_entry, load_choices, restore_entry
 
 SEARCH_DELAY_MS = 200
 PERIODS = (("Any time", None), ("Today", 0), ("Last 7 days", 6), ("Last 30 days", 29),
@@ -53,16 +55,14 @@ def _day(value: QDate) -> date:
 
 
 class JournalPage(QWidget):
-    cravingRequested = Signal()  # quick capture
-    journalRequested = Signal()  # a new free-writing entry
-    entryRequested = Signal(str)  # open this uid for editing
-    choicesRequested = Signal()  # manage triggers and strategies
+    requested = Signal(object)  # a ui.common.requests value
 
-    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.hub, self.clock = db, hub, clock
+        self.ctx = ctx
+        self.db, self.clock = ctx.db, ctx.clock
         self.setAccessibleName("Journal")
-        self.model = JournalModel(db, clock, self)
+        self.model = JournalModel(self.db, self.clock, self)
         self._deleted: list[str] = []
 
         self.search = QLineEdit()
@@ -84,7 +84,7 @@ class JournalPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(f"{name} date")
-            edit.setDate(_qdate(today(clock)))
+            edit.setDate(_qdate(today(self.clock)))
             edit.hide()
         self.trigger = QComboBox()
         self.trigger.setAccessibleName("Trigger")
@@ -148,9 +148,9 @@ class JournalPage(QWidget):
         write_button.setAccessibleName("Write a journal entry")
         choices_button = QPushButton("Triggers and strategies…")
         choices_button.setAccessibleName("Manage triggers and coping strategies")
-        log_button.clicked.connect(self.cravingRequested)
-        write_button.clicked.connect(self.journalRequested)
-        choices_button.clicked.connect(self.choicesRequested)
+        log_button.clicked.connect(lambda: self.requested.emit(LogCraving()))
+        write_button.clicked.connect(lambda: self.requested.emit(WriteEntry()))
+        choices_button.clicked.connect(lambda: self.requested.emit(ManageChoices()))
         top = QHBoxLayout()
         top.addWidget(heading("Journal"), 1)
         top.addWidget(choices_button)
@@ -206,8 +206,8 @@ class JournalPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # only in the list itself
         delete.activated.connect(self.delete_current)
         self.model.filtered.connect(self._show_count)
-        self.hub.journalChanged.connect(self.refresh)
-        self.hub.choicesChanged.connect(self.reload_choices)
+        RefreshOnChange(self, self.ctx.bus, (Record.JOURNAL,), self.refresh)
+        RefreshOnChange(self, self.ctx.bus, (Record.CHOICES,), self.reload_choices)
 
     # -- filters ---------------------------------------------------------------
     def reload_choices(self) -> None:
@@ -319,18 +319,17 @@ class JournalPage(QWidget):
     def _open(self, index: QModelIndex) -> None:
         uid = index.data(UID_ROLE)
         if uid:
-            self.entryRequested.emit(uid)
+            self.requested.emit(OpenEntry(uid))
 
     def delete_current(self) -> None:
         uid = self.current_uid()
         if uid is None:
             return
         row = self.view.currentIndex().row()
-        delete_entry(self.db, uid, self.clock)
+        self.ctx.ops.run(lambda: delete_entry(self.db, uid, self.clock.now()), self)
         self._deleted.append(uid)
         self.undo_label.setText("Entry deleted.")
         self.undo_bar.show()
-        self.hub.journalChanged.emit()
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
         self.view.setFocus()
@@ -339,10 +338,9 @@ class JournalPage(QWidget):
         if not self._deleted:
             return
         uid = self._deleted.pop()
-        restore_entry(self.db, uid)
+        self.ctx.ops.run(lambda: restore_entry(self.db, uid), self)
         self.undo_label.setText("Entry restored.")
         self.undo_bar.setVisible(bool(self._deleted))
-        self.hub.journalChanged.emit()
         self.select(uid)
         self.view.setFocus()
 

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.clock import Clock
+from recovery_app.core.changes import Record
 from recovery_app.core.errors import KnownError
 from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.journal.entries import EntryKind, JournalEntry
-from recovery_app.storage.db import Database
-from recovery_app.ui.common.bus import DataHub
+from recovery_app.storage.journal.ops import add_choice, load_choices, save_entry
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.journal.choice_picker import ChoicePicker
 from recovery_app.ui.journal.drafts import DraftKeeper
 from recovery_app.ui.journal.intensity_picker import IntensityPicker
-from recovery_app.ui.journal.store import add_choice, load_choices, save_entry
 
 DRAFT_NAME = "quick-capture"
 
@@ -39,9 +39,10 @@ class QuickCaptureDialog(QDialog):
     saved = Signal(object)  # JournalEntry
     detailsRequested = Signal(str)  # uid of the entry just saved
 
-    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.hub, self.clock = db, hub, clock
+        self.ctx = ctx
+        self.db, self.clock = ctx.db, ctx.clock
         self.setWindowTitle("Log a craving")
         self.setAccessibleName("Log a craving")
         self.setMinimumWidth(560)
@@ -82,7 +83,7 @@ class QuickCaptureDialog(QDialog):
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
 
-        self.drafts = DraftKeeper(db, clock, DRAFT_NAME, self._draft_fields, self)
+        self.drafts = DraftKeeper(ctx, DRAFT_NAME, self._draft_fields, self)
         self.save_button.clicked.connect(self.save)
         self.details_button.clicked.connect(lambda: self.save(details=True))
         self.discard_button.clicked.connect(self.discard)
@@ -93,7 +94,7 @@ class QuickCaptureDialog(QDialog):
         self.triggers.changed.connect(self._edited)
         self.line.textEdited.connect(lambda _t: self._edited())
         self.triggers.connect_adding(self._add_trigger)
-        hub.choicesChanged.connect(self._load_choices)
+        RefreshOnChange(self, ctx.bus, (Record.CHOICES,), self._load_choices)
         self._load_choices()
         self._restore_draft()
 
@@ -129,11 +130,12 @@ class QuickCaptureDialog(QDialog):
 
     def _add_trigger(self, name: str) -> str | None:
         try:
-            choice = add_choice(self.db, ChoiceList.TRIGGERS, name, self.clock)
+            choice = self.ctx.ops.run(
+                lambda: add_choice(self.db, ChoiceList.TRIGGERS, name, self.clock.now()), self
+            )
         except KnownError as exc:
             self.status.setText(exc.message)
             return None
-        self.hub.choicesChanged.emit()
         return choice.uid
 
     # -- actions -----------------------------------------------------------
@@ -148,13 +150,14 @@ class QuickCaptureDialog(QDialog):
 
     def save(self, details: bool = False) -> None:
         try:
-            entry = save_entry(self.db, self.entry(), self.clock)
+            entry = self.ctx.ops.run(
+                lambda: save_entry(self.db, self.entry(), self.clock.now()), self
+            )
         except KnownError as exc:
             self.status.setText(exc.message)
             (self.intensity if self.intensity.value() is None else self.line).setFocus()
             return
         self.drafts.discard()
-        self.hub.journalChanged.emit()
         self.saved.emit(entry)
         self.accept()
         if details:

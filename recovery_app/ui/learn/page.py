@@ -17,10 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.clock import Clock
+from recovery_app.core.changes import Record
 from recovery_app.core.learn.articles import CATEGORIES, Library
-from recovery_app.storage.db import Database
-from recovery_app.storage.learn.reading import ArticleState, Reading
+from recovery_app.storage.learn.ops import (
+    reading_state,
+    record_opened,
+    set_bookmarked,
+    set_position,
+    set_read,
+)
+from recovery_app.storage.learn.reading import ArticleState
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.refresh import RefreshOnChange
+from recovery_app.ui.common.requests import GetHelp, OpenSelfCheck
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.learn.article_reader import ArticleReader
 
@@ -28,20 +37,13 @@ SLUG_ROLE = Qt.ItemDataRole.UserRole
 
 
 class LearnPage(QWidget):
-    selfCheckRequested = Signal()
-    helpRequested = Signal()
-    zoomChanged = Signal(int)
+    requested = Signal(object)  # a ui.common.requests value
 
-    def __init__(
-        self,
-        db: Database,
-        clock: Clock,
-        library: Library,
-        zoom: int = 0,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.clock, self.library = db, clock, library
+        self.ctx, self.library = ctx, library
+        self.db, self.clock = ctx.db, ctx.clock
+        zoom = ctx.settings.values.reader_zoom
         self.setAccessibleName("Learn")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search all articles (Ctrl+F)")
@@ -98,14 +100,15 @@ class LearnPage(QWidget):
         self.results.itemActivated.connect(self._result_activated)
         self.results.itemClicked.connect(self._result_activated)
         self.continue_button.clicked.connect(self._continue)
-        self.self_check_button.clicked.connect(self.selfCheckRequested)
+        self.self_check_button.clicked.connect(lambda: self.requested.emit(OpenSelfCheck()))
         self.reader.articleRequested.connect(
             lambda slug: self.open_article(slug, remember=not self.reader.navigating())
         )
         self.reader.appLinkRequested.connect(self._app_link)
         self.reader.readChanged.connect(self._set_read)
         self.reader.bookmarkChanged.connect(self._set_bookmark)
-        self.reader.zoomChanged.connect(self.zoomChanged)
+        self.reader.zoomChanged.connect(lambda zoom: self.ctx.settings.update(reader_zoom=zoom))
+        RefreshOnChange(self, self.ctx.bus, (Record.READING,), self.refresh, skip_own=True)
         QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search)
         for keys, step in (("Ctrl+=", 1), ("Ctrl++", 1), ("Ctrl+-", -1)):
             QShortcut(
@@ -116,10 +119,7 @@ class LearnPage(QWidget):
 
     # -- the list of articles -----------------------------------------------------------
     def refresh(self) -> None:
-        with self.db.reading() as conn:
-            reading = Reading(conn)
-            self.states = reading.states()
-            self.last = reading.last_opened()
+        self.states, self.last = reading_state(self.db)
         current = self.reader.article.slug if self.reader.article else None
         self.tree.clear()
         bookmarked = [a for a in self.library.articles if self._state(a.slug).bookmarked]
@@ -193,8 +193,7 @@ class LearnPage(QWidget):
         if article is None:
             return
         self.save_position()
-        with self.db.reading() as conn:
-            self.states = Reading(conn).states()  # the position just saved, among others
+        self.states, _last = reading_state(self.db)  # the position just saved, among others
         state = self._state(slug)
         position = 0 if highlight else state.position
         self.reader.show_article(
@@ -202,32 +201,29 @@ class LearnPage(QWidget):
         )
         if record:
             self.intro.hide()
-            with self.db.transaction() as conn:
-                Reading(conn).opened(slug, self.clock.now())
+            self.ctx.ops.run(lambda: record_opened(self.db, slug, self.clock.now()), self)
         self.refresh()
         self.reader.browser.setFocus()
 
     def save_position(self) -> None:
         article = self.reader.article
         if article is not None:
-            with self.db.transaction() as conn:
-                Reading(conn).set_position(article.slug, self.reader.position())
+            position = self.reader.position()
+            self.ctx.ops.run(lambda: set_position(self.db, article.slug, position), self)
 
     def _set_read(self, slug: str, read: bool) -> None:
-        with self.db.transaction() as conn:
-            Reading(conn).set_read(slug, read, self.clock.now())
+        self.ctx.ops.run(lambda: set_read(self.db, slug, read, self.clock.now()), self)
         self.refresh()
 
     def _set_bookmark(self, slug: str, bookmarked: bool) -> None:
-        with self.db.transaction() as conn:
-            Reading(conn).set_bookmarked(slug, bookmarked)
+        self.ctx.ops.run(lambda: set_bookmarked(self.db, slug, bookmarked), self)
         self.refresh()
 
     def _app_link(self, place: str) -> None:
         if place == "self-check":
-            self.selfCheckRequested.emit()
+            self.requested.emit(OpenSelfCheck())
         elif place == "get-help":
-            self.helpRequested.emit()
+            self.requested.emit(GetHelp())
 
     def hideEvent(self, event: object) -> None:
         self.save_position()

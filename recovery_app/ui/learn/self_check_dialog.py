@@ -14,23 +14,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.clock import Clock, to_local
+from recovery_app.core.clock import to_local
 from recovery_app.core.learn.articles import Library
 from recovery_app.core.learn.self_check import RELATED_ARTICLES, SIGNS, SelfCheck, result_message
-from recovery_app.storage.db import Database
-from recovery_app.storage.learn.reading import SelfChecks
+from recovery_app.storage.learn.ops import keep_self_check, self_checks
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.requests import GetHelp, OpenArticle
 from recovery_app.ui.common.style import heading, wrapped
 
 
 class SelfCheckDialog(QDialog):
-    articleRequested = Signal(str)
-    helpRequested = Signal()
+    requested = Signal(object)  # a ui.common.requests value
 
-    def __init__(
-        self, db: Database, clock: Clock, library: Library, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.clock = db, clock
+        self.ctx = ctx
+        self.db, self.clock = ctx.db, ctx.clock
         self.setWindowTitle("A private self-check")
         self.setAccessibleName("A private self-check")
         self.resize(680, 760)
@@ -62,7 +61,7 @@ class SelfCheckDialog(QDialog):
             button = QPushButton(f"Read: {article.title}")
             button.setObjectName("entryLink")
             button.setAccessibleName(f"Read: {article.title}")
-            button.clicked.connect(lambda _=False, s=slug: self.articleRequested.emit(s))
+            button.clicked.connect(lambda _=False, s=slug: self.requested.emit(OpenArticle(s)))
             button.hide()
             self.links.addWidget(button)
         self.keep_button = QPushButton("&Keep this result with today's date")
@@ -70,7 +69,7 @@ class SelfCheckDialog(QDialog):
         self.keep_button.hide()
         help_button = QPushButton("&Get help (F1)")
         help_button.setAccessibleName("Get help now")
-        help_button.clicked.connect(self.helpRequested)
+        help_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
         self.history = QListWidget()
         self.history.setAccessibleName("Results you kept")
         self.history.setMaximumHeight(120)
@@ -120,15 +119,14 @@ class SelfCheckDialog(QDialog):
         self.keep_button.setEnabled(True)
 
     def keep(self) -> None:
-        with self.db.transaction() as conn:
-            SelfChecks(conn).save(SelfCheck(self.answers(), self.clock.now()))
+        check = SelfCheck(self.answers(), self.clock.now())
+        self.ctx.ops.run(lambda: keep_self_check(self.db, check), self)
         self.keep_button.setEnabled(False)
         self.keep_button.setText("Kept. You can compare with it next time.")
         self.load_history()
 
     def load_history(self) -> None:
-        with self.db.reading() as conn:
-            checks = SelfChecks(conn).all()
+        checks = self_checks(self.db)
         self.history.clear()
         if not checks:
             self.history.addItem("None kept yet.")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,52 +15,41 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSystemTrayIcon,
     QTimeEdit,
     QWidget,
 )
 
-from recovery_app.core.clock import Clock, to_local
+from recovery_app.core.changes import Record
+from recovery_app.core.clock import to_local, zone_name
 from recovery_app.core.errors import KnownError
-from recovery_app.core.meetings.schedule import ATTENDED_WORDS, Meeting
-from recovery_app.storage.db import Database
-from recovery_app.storage.meetings.meetings import Meetings
-from recovery_app.storage.meetings.reminders import ReminderList
-from recovery_app.ui.common.bus import DataHub
+from recovery_app.core.meetings.schedule import ATTENDED_WORDS, Meeting, agenda
+from recovery_app.storage.exchange.ops import export_calendar, import_calendar
+from recovery_app.storage.meetings.ops import (
+    delete_meeting,
+    meetings_and_history,
+    restore_meeting,
+    save_meeting,
+    set_paused,
+)
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
+from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def agenda(meetings: list[Meeting], since: datetime, days: int) -> list[tuple[datetime, Meeting]]:
-    """Every occurrence of the active meetings in the next ``days`` days, in order."""
-    until = since + timedelta(days=days)
-    found = [
-        (start, m)
-        for m in meetings
-        if not m.paused
-        for start in m.schedule.starts_between(since, until)
-    ]
-    return sorted(found, key=lambda pair: pair[0])
-
-
 class MeetingsPage(QWidget):
-    exportRequested = Signal()
-    importRequested = Signal()
-    checkinReminderChanged = Signal(str)  # "HH:MM", or "" for none
-    keepInTrayChanged = Signal(bool)
-
-    def __init__(
-        self,
-        db: Database,
-        hub: DataHub,
-        clock: Clock,
-        checkin_reminder: str = "",
-        keep_in_tray: bool | None = None,  # None: no tray on this desktop
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.hub, self.clock = db, hub, clock
+        self.ctx = ctx
+        self.db, self.clock = ctx.db, ctx.clock
+        settings = ctx.settings.values
+        checkin_reminder = settings.checkin_reminder
+        # None: this desktop has no tray to keep running in.
+        keep_in_tray = settings.keep_in_tray if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.setAccessibleName("Meetings")
         self._deleted: list[str] = []
         outer = scrolling_content(self)
@@ -170,20 +159,17 @@ class MeetingsPage(QWidget):
         delete.activated.connect(self.delete_current)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
         self.span.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.export_button.clicked.connect(self.exportRequested)
-        self.import_button.clicked.connect(self.importRequested)
+        self.export_button.clicked.connect(self.export_calendar)
+        self.import_button.clicked.connect(self.import_calendar)
         self.checkin_on.toggled.connect(self._checkin_changed)
         self.checkin_time.timeChanged.connect(lambda _t: self._checkin_changed())
-        self.keep_in_tray.toggled.connect(self.keepInTrayChanged)
-        self.hub.meetingsChanged.connect(self.refresh)
+        self.keep_in_tray.toggled.connect(lambda on: self.ctx.settings.update(keep_in_tray=on))
+        RefreshOnChange(self, self.ctx.bus, (Record.MEETINGS,), self.refresh)
 
     # -- showing -----------------------------------------------------------------------
     def refresh(self) -> None:
         now = self.clock.now()
-        with self.db.reading() as conn:
-            repo = Meetings(conn)
-            self.meetings = repo.all()
-            history = repo.history()
+        self.meetings, history = meetings_and_history(self.db)
         current = self.current_uid()
         self.list.clear()
         for m in self.meetings:
@@ -241,13 +227,12 @@ class MeetingsPage(QWidget):
 
     def save(self, meeting: Meeting) -> None:
         try:
-            with self.db.transaction() as conn:
-                Meetings(conn).save(meeting, self.clock.now())
+            self.ctx.ops.run(lambda: save_meeting(self.db, meeting, self.clock.now()), self)
         except KnownError as exc:
             self.status.setText(exc.message)
             return
+        self.refresh()
         self.status.setText(f"Saved {meeting.name}.")
-        self.hub.meetingsChanged.emit()
         for row in range(self.list.count()):
             if self.list.item(row).data(UID_ROLE) == meeting.uid:
                 self.list.setCurrentRow(row)
@@ -261,46 +246,68 @@ class MeetingsPage(QWidget):
         meeting = self._current()
         if meeting is None:
             return
-        with self.db.transaction() as conn:
-            Meetings(conn).set_paused(meeting.uid, not meeting.paused, self.clock.now())
-            if not meeting.paused:
-                ReminderList(conn).dismiss_meeting(meeting.uid, self.clock.now())
+        pause = not meeting.paused
+        self.ctx.ops.run(lambda: set_paused(self.db, meeting.uid, pause, self.clock.now()), self)
+        self.refresh()
         self.status.setText(
-            f"{meeting.name} is {'active again' if meeting.paused else 'paused: no reminders'}."
+            f"{meeting.name} is {'paused: no reminders' if pause else 'active again'}."
         )
-        self.hub.meetingsChanged.emit()
 
     def delete_current(self) -> None:
         meeting = self._current()
         if meeting is None:
             return
-        with self.db.transaction() as conn:
-            Meetings(conn).delete(meeting.uid, self.clock.now())
-            ReminderList(conn).dismiss_meeting(meeting.uid, self.clock.now())
+        self.ctx.ops.run(lambda: delete_meeting(self.db, meeting.uid, self.clock.now()), self)
+        self.refresh()
         self._deleted.append(meeting.uid)
         self.undo_label.setText(f"Deleted {meeting.name}.")
         self.undo_bar.show()
-        self.hub.meetingsChanged.emit()
-        self.hub.remindersChanged.emit()
 
     def undo(self) -> None:
         if not self._deleted:
             return
         uid = self._deleted.pop()
-        with self.db.transaction() as conn:
-            Meetings(conn).restore(uid)
+        self.ctx.ops.run(lambda: restore_meeting(self.db, uid), self)
+        self.refresh()
         self.undo_bar.setVisible(bool(self._deleted))
-        self.hub.meetingsChanged.emit()
 
     def _checkin_changed(self) -> None:
         on = self.checkin_on.isChecked()
         self.checkin_time.setEnabled(on)
-        self.checkinReminderChanged.emit(self.checkin_time.time().toString("HH:mm") if on else "")
+        self.ctx.settings.update(
+            checkin_reminder=self.checkin_time.time().toString("HH:mm") if on else ""
+        )
 
+    # -- calendar files ----------------------------------------------------------------
+    def export_calendar(self) -> None:
+        target = SaveFileDialog.ask(
+            self, "Export meetings", Path.home() / "meetings.ics", "Calendar files (*.ics)"
+        )
+        if target is None:
+            return
+        now = self.clock.now()
 
-def parse_hhmm(text: str) -> time | None:
-    try:
-        hour, minute = (int(x) for x in text.split(":"))
-        return time(hour, minute)
-    except ValueError:
-        return None
+        def done(count: object) -> None:
+            self.status.setText(
+                f"Exported {count} meeting{'' if count == 1 else 's'} to {target}. "
+                "This file is not encrypted: keep it somewhere private."
+            )
+
+        self.status.setText("Exporting…")
+        worker = self.ctx.ops.start_with(
+            self.db, lambda own: export_calendar(own, target, now), self, self
+        )
+        worker.done.connect(done)
+        worker.failed.connect(self.status.setText)
+
+    def import_calendar(self) -> None:
+        source = OpenFileDialog.ask(self, "Import meetings", "Calendar files (*.ics)")
+        if source is None:
+            return
+        now, zone = self.clock.now(), zone_name(self.clock)
+        self.status.setText("Importing…")
+        worker = self.ctx.ops.start_with(
+            self.db, lambda own: import_calendar(own, source, now, zone), self, self
+        )
+        worker.done.connect(lambda report: self.status.setText(report.summary()))
+        worker.failed.connect(self.status.setText)

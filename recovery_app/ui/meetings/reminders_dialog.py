@@ -23,14 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.clock import Clock
-from recovery_app.core.errors import KnownError
+from recovery_app.core.changes import Record
+from recovery_app.core.clock import today
 from recovery_app.core.meetings.reminders import ReminderKind
 from recovery_app.core.meetings.schedule import ATTENDED_WORDS, Attended
-from recovery_app.storage.db import Database
-from recovery_app.storage.meetings.meetings import Meetings
-from recovery_app.storage.meetings.reminders import Notice, ReminderList
-from recovery_app.ui.common.bus import DataHub
+from recovery_app.storage.meetings.ops import (
+    answer_attendance,
+    dismiss_reminder,
+    showing_reminders,
+    snooze_reminder,
+)
+from recovery_app.storage.meetings.reminders import Notice
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.refresh import RefreshOnChange
+from recovery_app.ui.common.requests import OpenCheckIn
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.windowing import bring_to_front
 
@@ -38,11 +44,12 @@ SNOOZE = timedelta(minutes=10)
 
 
 class RemindersDialog(QDialog):
-    checkinRequested = Signal()
+    requested = Signal(object)  # a ui.common.requests value
 
-    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.hub, self.clock = db, hub, clock
+        self.ctx = ctx
+        self.db, self.clock = ctx.db, ctx.clock
         self.setWindowTitle("Reminders")
         self.setAccessibleName("Reminders")
         self.resize(560, 520)
@@ -67,15 +74,14 @@ class RemindersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        hub.remindersChanged.connect(self.refresh)
+        RefreshOnChange(self, ctx.bus, (Record.REMINDERS,), self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
         while (item := self.items.takeAt(0)) is not None:
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
-        with self.db.reading() as conn:
-            notices = ReminderList(conn).showing(self.clock.now())
+        notices = showing_reminders(self.db, self.clock.now())
         self.empty.setVisible(not notices)
         for notice in notices:
             self.items.addWidget(self._row(notice))
@@ -121,40 +127,26 @@ class RemindersDialog(QDialog):
         layout.addLayout(row)
         return frame
 
-    def _changed(self) -> None:
-        self.hub.remindersChanged.emit()
-
     def dismiss(self, notice: Notice) -> None:
-        with self.db.transaction() as conn:
-            ReminderList(conn).dismiss(notice.id, self.clock.now())
-        self._changed()
+        self.ctx.ops.run(lambda: dismiss_reminder(self.db, notice.id, self.clock.now()), self)
 
     def snooze(self, notice: Notice) -> None:
-        with self.db.transaction() as conn:
-            ReminderList(conn).snooze(notice.id, self.clock.now() + SNOOZE)
-        self._changed()
+        until = self.clock.now() + SNOOZE
+        self.ctx.ops.run(lambda: snooze_reminder(self.db, notice.id, until), self)
 
     def answer(self, notice: Notice, status: Attended, note: str) -> None:
-        assert notice.meeting_uid is not None and notice.starts_at is not None
-        try:
-            with self.db.transaction() as conn:
-                Meetings(conn).record(notice.meeting_uid, notice.starts_at, status, note,
-                                      self.clock.now())  # fmt: skip
-                ReminderList(conn).dismiss(notice.id, self.clock.now())
-        except KnownError:
-            self.dismiss(notice)  # the meeting was deleted since: nothing to record
-            return
-        self.hub.meetingsChanged.emit()
-        self._changed()
+        self.ctx.ops.run(
+            lambda: answer_attendance(self.db, notice, status, note, self.clock.now()), self
+        )
 
     def _check_in(self, notice: Notice) -> None:
         self.dismiss(notice)
-        self.checkinRequested.emit()
+        self.requested.emit(OpenCheckIn(today(self.clock)))
 
     @classmethod
-    def present(cls, parent: QWidget, db: Database, hub: DataHub, clock: Clock) -> RemindersDialog:
+    def present(cls, parent: QWidget, ctx: AppContext) -> RemindersDialog:
         existing = parent.findChild(RemindersDialog)
-        dialog = existing or cls(db, hub, clock, parent)
+        dialog = existing or cls(ctx, parent)
         dialog.refresh()
         bring_to_front(dialog)
         return dialog

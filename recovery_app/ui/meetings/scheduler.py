@@ -11,133 +11,75 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import select
+from PySide6.QtCore import QObject, QTimer
 
-from recovery_app.core.clock import Clock, to_local
-from recovery_app.core.meetings.reminders import (
-    Due,
-    ReminderKind,
-    checkin_due,
-    dues_between,
-    next_due_at,
-)
+from recovery_app.core.changes import Changes, Record
+from recovery_app.core.clock import Clock, local_zone
+from recovery_app.core.meetings.reminders import checkin_due, dues_between, next_due_at
 from recovery_app.core.meetings.schedule import Meeting
 from recovery_app.storage.db import Database
-from recovery_app.storage.meetings.meetings import Meetings
-from recovery_app.storage.meetings.reminders import ReminderList
-from recovery_app.storage.schema import checkin
+from recovery_app.storage.meetings.ops import check_reminders, reminder_plan
+from recovery_app.ui.common.ops import Ops
 
 log = logging.getLogger(__name__)
 # Qt's timers stop while a computer sleeps; waking at least every 5 minutes means a
 # reminder due during sleep comes within 5 minutes of waking (and never faster
 # than once a minute when nothing is due: DESIGN.md's idle budget).
 LONGEST_WAIT_MS = 5 * 60 * 1000
-LATE = timedelta(minutes=10)  # shown this late, a reminder says what was missed
 NEUTRAL = ("Recovery Companion", "You have a reminder. Unlock the app to see it.")
 
 Notify = Callable[[str, str], object]
 
 
-def reminder_words(due: Due, now: datetime, clock: Clock) -> tuple[str, str]:
-    """Title and body, kind and plain. Missed ones say so without blame."""
-    if due.kind is ReminderKind.CHECKIN:
-        return "Time for your daily check-in", "It takes about 30 seconds."
-    meeting, start = due.meeting, due.starts_at
-    assert meeting is not None and start is not None
-    local = to_local(start, clock)
-    at = f"{local:%H:%M}" if local.date() == now.date() else f"{local:%A} at {local:%H:%M}"
-    if due.kind is ReminderKind.ATTENDANCE:
-        return f"Did you go to {meeting.name}?", f"{local:%A %d %B}, {local:%H:%M}."
-    where = f" · {meeting.location}" if meeting.location else ""
-    if start <= now and now - due.due_at > LATE:
-        return (
-            f"You had {meeting.name} at {local:%H:%M}",
-            "This reminder came while the app was closed.",
-        )
-    if start <= now:
-        return f"{meeting.name} is starting now", f"{meeting.schedule.describe()}{where}"
-    minutes = round((start - now).total_seconds() / 60)
-    soon = f"in {minutes} minute{'' if minutes == 1 else 's'}" if minutes < 120 else at
-    return f"{meeting.name} {soon}", f"{meeting.schedule.describe()}{where}"
-
-
 class ReminderScheduler(QObject):
-    listChanged = Signal()
-
     def __init__(
         self,
-        db: Database | None,
+        ops: Ops,
         clock: Clock,
         notify: Notify,
         checkin_at: Callable[[], time | None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.clock, self.notify, self.checkin_at = db, clock, notify, checkin_at
+        self.ops, self.clock, self.notify, self.checkin_at = ops, clock, notify, checkin_at
+        self.db: Database | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
         self._neutral: list[datetime] = []  # due times kept in memory while locked
+        ops.bus.changed.connect(self._data_changed)
+
+    def _data_changed(self, changes: Changes, initiator: object) -> None:
+        if initiator is self:
+            return
+        if changes.touches(Record.MEETINGS, Record.CHECKINS):
+            self.check()  # a new meeting or reminder time, or today's check-in done
+        elif changes.touches(Record.REMINDERS):
+            self.rearm()  # e.g. a snooze: only the timer changes
 
     # -- checking ------------------------------------------------------------------------
     def check(self) -> None:
         now = self.clock.now()
-        if self.db is None or self.db.closed:
+        db = self.db
+        if db is None or db.closed:
             self._neutral_check(now)
             return
-        with self.db.transaction() as conn:
-            reminders = ReminderList(conn)
-            since = reminders.checked_until() or now
-            meetings = Meetings(conn).all()
-            at = self.checkin_at()
-            done = self._checkin_days(conn, since, now) if at else set()
-            fresh = []
-            repo = Meetings(conn)
-            for due in dues_between(meetings, since, now, at, done):
-                if (
-                    due.kind is ReminderKind.ATTENDANCE
-                    and due.meeting is not None
-                    and due.starts_at is not None
-                    and repo.answered(due.meeting.uid, due.starts_at)
-                ):
-                    continue  # already said how it went
-                title, body = reminder_words(due, now, self.clock)
-                if reminders.add(
-                    due.key,
-                    due.kind,
-                    title,
-                    body,
-                    due.due_at,
-                    due.meeting.uid if due.meeting else None,
-                    due.starts_at,
-                ):
-                    fresh.append((title, body))
-            snoozed = reminders.snoozes_between(since, now)
-            reminders.set_checked_until(now)
-            next_snooze = reminders.next_snooze_end(now)
-        self._show(fresh, len(snoozed))
-        self.listChanged.emit()
-        self._arm(now, meetings, at, next_snooze)
+        at = self.checkin_at()
+        found = self.ops.run(
+            lambda: check_reminders(db, now, local_zone(self.clock), at), initiator=self
+        )
+        self._show(found.fresh, found.snoozes_ended)
+        self._arm(now, found.meetings, at, found.next_snooze_end)
 
     def rearm(self) -> None:
         """Arm the timer again after the list changed elsewhere (a snooze), showing nothing."""
         if self.db is None or self.db.closed:
             return
         now = self.clock.now()
-        with self.db.reading() as conn:
-            meetings = Meetings(conn).all()
-            next_snooze = ReminderList(conn).next_snooze_end(now)
+        meetings, next_snooze = reminder_plan(self.db, now)
         self._arm(now, meetings, self.checkin_at(), next_snooze)
-
-    @staticmethod
-    def _checkin_days(conn: object, since: datetime, now: datetime) -> set[date]:
-        rows = conn.execute(  # type: ignore[attr-defined]
-            select(checkin.c.day).where(checkin.c.day >= since.date(), checkin.c.day <= now.date())
-        )
-        return {r.day for r in rows}
 
     def _show(self, fresh: list[tuple[str, str]], snoozed: int) -> None:
         if len(fresh) == 1 and not snoozed:
@@ -177,6 +119,12 @@ class ReminderScheduler(QObject):
     def unlocked(self, db: Database) -> None:
         self.db = db
         self.check()
+
+    def stop(self) -> None:
+        """For good (everything was deleted): no more reminders of any kind."""
+        self.db = None
+        self._neutral = []
+        self.timer.stop()
 
     def _neutral_check(self, now: datetime, show: bool = True) -> None:
         due = [t for t in self._neutral if t <= now]

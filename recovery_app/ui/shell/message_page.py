@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from recovery_app.ui.common.style import heading, wrapped
@@ -26,6 +28,8 @@ class MessagePage(QWidget):
         layout.addWidget(self.text)
         self.action = QPushButton()
         self.action.hide()
+        self._on_action: Callable[[], None] | None = None
+        self.action.clicked.connect(self._act)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.action)
@@ -33,11 +37,23 @@ class MessagePage(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
 
-    def show_message(self, title: str, text: str, action: str = "") -> None:
-        """Show ``title`` and ``text``; with ``action``, a button whose ``clicked`` is offered."""
+    def show_message(
+        self,
+        title: str,
+        text: str,
+        action: str = "",
+        on_action: Callable[[], None] | None = None,
+    ) -> None:
+        """Show ``title`` and ``text``; with ``action``, a button that calls ``on_action``."""
         self.title.setText(title)
         self.title.setAccessibleName(title)
         self.text.setText(text)
         self.action.setText(action)
         self.action.setAccessibleName(action)
         self.action.setVisible(bool(action))
+        self._on_action = on_action
+
+    def _act(self) -> None:
+        act, self._on_action = self._on_action, None  # once: a second click does nothing
+        if act is not None:
+            act()

@@ -14,17 +14,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.changes import Record
 from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion
 from recovery_app.core.checkin.milestones import milestone_message
 from recovery_app.core.checkin.progress import compute_progress
-from recovery_app.core.clock import Clock, day_start, to_local, today
+from recovery_app.core.clock import day_start, to_local, today
 from recovery_app.core.durations import describe_span
 from recovery_app.core.journal.entries import OUTCOME_WORDS
-from recovery_app.storage.checkin.summary import TodaySummary, today_summary
-from recovery_app.storage.db import Database
-from recovery_app.storage.journal.queries import EntryListRow, cravings_between
-from recovery_app.ui.common.bus import DataHub
+from recovery_app.storage.checkin.summary import TodaySummary
+from recovery_app.storage.journal.queries import EntryListRow
+from recovery_app.storage.today import read_today
+from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.formatting import days_words, long_day
+from recovery_app.ui.common.refresh import RefreshOnChange
+from recovery_app.ui.common.requests import ChangeStartDate, LogCraving, OpenCheckIn, OpenEntry
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 
 
@@ -37,15 +40,13 @@ def greeting(hour: int) -> str:
 
 
 class TodayPage(QWidget):
-    checkinRequested = Signal(object)  # date
-    startDateRequested = Signal()
-    cravingRequested = Signal()
-    entryRequested = Signal(str)  # a craving's uid
+    requested = Signal(object)  # a ui.common.requests value
     dataShown = Signal()
 
-    def __init__(self, db: Database, hub: DataHub, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.clock = db, clock
+        self.ctx = ctx
+        self.db, self.clock = ctx.db, ctx.clock
         self.setAccessibleName("Today")
         outer = scrolling_content(self, spacing=16)
         self.greeting = heading("")
@@ -63,7 +64,7 @@ class TodayPage(QWidget):
         self.milestone_label = wrapped()
         self.milestone_label.setAccessibleName("Milestone")
         self.start_button = QPushButton()
-        self.start_button.clicked.connect(self.startDateRequested)
+        self.start_button.clicked.connect(lambda: self.requested.emit(ChangeStartDate()))
         for widget in (self.time_label, self.total_label, self.run_label, self.milestone_label):
             self.recovery_card.body.addWidget(widget)
         start_row = QHBoxLayout()
@@ -76,7 +77,9 @@ class TodayPage(QWidget):
         self.checkin_status = wrapped()
         self.checkin_status.setAccessibleName("Today's check-in status")
         self.checkin_button = QPushButton()
-        self.checkin_button.clicked.connect(lambda: self.checkinRequested.emit(today(self.clock)))
+        self.checkin_button.clicked.connect(
+            lambda: self.requested.emit(OpenCheckIn(today(self.clock)))
+        )
         row = QHBoxLayout()
         row.addWidget(self.checkin_status, 1)
         row.addWidget(self.checkin_button)
@@ -109,10 +112,14 @@ class TodayPage(QWidget):
         outer.addStretch(1)
 
         self._week_days: list[date] = []
-        hub.checkinsChanged.connect(self.refresh)
-        hub.profileChanged.connect(self.refresh)
-        hub.journalChanged.connect(self.refresh)
-        hub.meetingsChanged.connect(self.refresh)
+        # Each time it is shown, Today is read again anyway: the day may have changed.
+        RefreshOnChange(
+            self,
+            ctx.bus,
+            (Record.CHECKINS, Record.PROFILE, Record.JOURNAL, Record.MEETINGS),
+            self.refresh,
+            every_show=True,
+        )
 
     def _cravings_card(self) -> Card:
         card = Card("Cravings today")
@@ -120,7 +127,7 @@ class TodayPage(QWidget):
         self.cravings_status.setAccessibleName("Cravings today")
         self.craving_button = QPushButton("Log a craving (Ctrl+N)")
         self.craving_button.setAccessibleName("Log a craving")
-        self.craving_button.clicked.connect(self.cravingRequested)
+        self.craving_button.clicked.connect(lambda: self.requested.emit(LogCraving()))
         row = QHBoxLayout()
         row.addWidget(self.cravings_status, 1)
         row.addWidget(self.craving_button)
@@ -131,14 +138,16 @@ class TodayPage(QWidget):
         return card
 
     def refresh(self) -> None:
+        if self.db.closed:  # locked or deleted since this was queued
+            return
         now = self.clock.now()
-        with self.db.reading() as conn:
-            summary = today_summary(conn, now.date())
-            cravings = cravings_between(
-                conn,
-                day_start(now.date(), self.clock),
-                day_start(now.date() + timedelta(days=1), self.clock),
-            )
+        data = read_today(
+            self.db,
+            now.date(),
+            day_start(now.date(), self.clock),
+            day_start(now.date() + timedelta(days=1), self.clock),
+        )
+        summary, cravings = data.summary, data.cravings
         self.greeting.setText(greeting(now.hour))
         self.date_label.setText(long_day(summary.today))
         self._show_recovery(summary)
@@ -150,14 +159,13 @@ class TodayPage(QWidget):
         QTimer.singleShot(0, self._show_meetings)
 
     def _show_meetings(self) -> None:
-        from recovery_app.storage.meetings.meetings import Meetings
-        from recovery_app.ui.meetings.page import agenda
+        from recovery_app.core.meetings.schedule import agenda
+        from recovery_app.storage.meetings.ops import all_meetings
 
         if self.db.closed:  # locked or deleted since this was queued
             return
         now = self.clock.now()
-        with self.db.reading() as conn:
-            meetings = Meetings(conn).all()
+        meetings = all_meetings(self.db)
         week = agenda(meetings, now, 7)
         if not meetings:
             self.meetings_label.setText(
@@ -194,7 +202,7 @@ class TodayPage(QWidget):
             button.setObjectName("entryLink")
             button.setAccessibleName("Open craving: " + " · ".join(parts))
             button.setToolTip("Open to add details")
-            button.clicked.connect(lambda _=False, uid=c.uid: self.entryRequested.emit(uid))
+            button.clicked.connect(lambda _=False, uid=c.uid: self.requested.emit(OpenEntry(uid)))
             self.craving_list.addWidget(button)
 
     def _show_recovery(self, s: TodaySummary) -> None:
@@ -276,4 +284,4 @@ class TodayPage(QWidget):
 
     def _day_clicked(self, column: int) -> None:
         if self._week_days:
-            self.checkinRequested.emit(self._week_days[column])
+            self.requested.emit(OpenCheckIn(self._week_days[column]))

@@ -7,9 +7,10 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
 
+from recovery_app.core.passphrase import new_passphrase_problem
 from recovery_app.ui.common.start_date import StartDateChoice, StartDatePicker
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
-from recovery_app.ui.data.passphrase_dialog import new_passphrase_problem, secret_field
+from recovery_app.ui.common.widgets import secret_field
 
 WELCOME_TEXT = (
     "This is a private companion for your recovery. Each day you can do a short "

@@ -15,6 +15,8 @@ from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.meetings.meetings import Meetings
 from recovery_app.storage.meetings.reminders import ReminderList
+from recovery_app.ui.common.bus import ChangeBus
+from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.meetings.scheduler import NEUTRAL, ReminderScheduler
 
 NY = ZoneInfo("America/New_York")
@@ -38,7 +40,10 @@ def setup(db: Database, clock: FixedClock) -> tuple[Database, FixedClock, list[t
 
 def scheduler(db: Database | None, clock: FixedClock, shown: list[tuple[str, str]],
               checkin_at: time | None = None) -> ReminderScheduler:  # fmt: skip
-    return ReminderScheduler(db, clock, lambda t, b: shown.append((t, b)), lambda: checkin_at)
+    ops = Ops(ChangeBus())
+    s = ReminderScheduler(ops, clock, lambda t, b: shown.append((t, b)), lambda: checkin_at, ops)
+    s.db = db
+    return s
 
 
 def showing(db: Database, clock: FixedClock) -> list[str]:

@@ -18,8 +18,9 @@ from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.security import keys as crypto
 from recovery_app.storage.security.rekey import change_key
+from recovery_app.ui.data.page import DataPage
 from recovery_app.ui.shell.main_window import MainWindow
-from tests.ui.helpers import open_data_page, save_checkin
+from tests.ui.helpers import page_of, save_checkin, window_ctx
 
 PASSPHRASE = "a long walk by the sea"
 SECRET = "my private note about a hard day"
@@ -52,7 +53,7 @@ def shown_text(window: MainWindow) -> str:
 
 
 def unlock(window: MainWindow, qtbot: QtBot, passphrase: str) -> None:
-    page = window.unlock_page
+    page = window.session.unlock_page
     assert page is not None
     page.passphrase.setText(passphrase)
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
@@ -62,10 +63,10 @@ def test_unlock_with_a_wrong_then_the_right_passphrase(
     locked_window: MainWindow, qtbot: QtBot
 ) -> None:
     window = locked_window
-    assert window.stack.currentWidget() is window.unlock_page
+    assert window.stack.currentWidget() is window.session.unlock_page
     assert window.db is None and window.nav.isHidden() and window.help_button.isVisible()
     unlock(window, qtbot, "not it")
-    page = window.unlock_page
+    page = window.session.unlock_page
     assert page is not None
     qtbot.waitUntil(lambda: "doesn't open" in page.status.text(), timeout=10000)
     assert page.unlock_button.isEnabled() and window.db is None
@@ -84,8 +85,8 @@ def test_lock_on_demand_hides_everything_and_forgets_the_key(
         unlock(window, qtbot, PASSPHRASE)
     window.show_page("checkin")
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.unlock_page
-    assert window.db is None and window._key is None
+    assert window.stack.currentWidget() is window.session.unlock_page
+    assert window.db is None and window.session.key is None
     qtbot.waitUntil(lambda: SECRET not in shown_text(window))
     assert window.nav.count() == 0
     # Help stays reachable while locked.
@@ -110,16 +111,16 @@ def test_idle_lock_follows_the_clock(
         unlock(window, qtbot, PASSPHRASE)
     start = clock.current
     clock.current = start + timedelta(minutes=4)
-    window.idle.check()
+    window.session.idle.check()
     assert window.db is not None  # four minutes: not yet
-    assert window.idle.timer.isActive()
+    assert window.session.idle.timer.isActive()
     qtbot.keyClick(window, Qt.Key.Key_Shift)  # activity resets the wait
     clock.current = start + timedelta(minutes=8)
-    window.idle.check()
+    window.session.idle.check()
     assert window.db is not None  # only four minutes since the key press
     clock.current = start + timedelta(minutes=9, seconds=1)
-    window.idle.check()
-    assert window.db is None and window.stack.currentWidget() is window.unlock_page
+    window.session.idle.check()
+    assert window.db is None and window.stack.currentWidget() is window.session.unlock_page
 
 
 def test_backups_of_encrypted_data_are_encrypted(
@@ -128,8 +129,8 @@ def test_backups_of_encrypted_data_are_encrypted(
     window = locked_window
     with qtbot.waitSignal(window.dataReady, timeout=10000):
         unlock(window, qtbot, PASSPHRASE)
-    assert window.safety.daily is not None
-    with qtbot.waitSignal(window.safety.daily.done, timeout=10000):
+    assert window.session.safety.daily is not None
+    with qtbot.waitSignal(window.session.safety.daily.done, timeout=10000):
         pass
     made = backup.list_backups(app_paths.backups)
     assert made and all(crypto.file_is_encrypted(b.path) for b in made)
@@ -152,15 +153,15 @@ def test_set_change_and_remove_a_passphrase_from_your_data(
     from recovery_app.ui.data.passphrase_dialog import PassphraseDialog, PassphraseRequest
 
     window = make_window()
-    save_checkin(window, clock, date(2026, 11, 25), SECRET)
-    page = open_data_page(window)
+    save_checkin(window_ctx(window), date(2026, 11, 25), SECRET)
+    page = page_of(window, "data", DataPage)
     assert page.set_button.isVisible() and not page.change_button.isVisible()
 
     def answer(request: PassphraseRequest) -> None:
         monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, *a: request))
 
     answer(PassphraseRequest("set", None, PASSPHRASE))
-    with qtbot.waitSignal(window.safety.keyChanged, timeout=20000):
+    with qtbot.waitSignal(window.session.safety.keyChanged, timeout=20000):
         qtbot.mouseClick(page.set_button, Qt.MouseButton.LeftButton)
     assert crypto.file_is_encrypted(app_paths.database)
     assert SECRET.encode() not in app_paths.database.read_bytes()
@@ -180,7 +181,7 @@ def test_set_change_and_remove_a_passphrase_from_your_data(
         assert CheckIns(s).count() == 1
 
     answer(PassphraseRequest("remove", PASSPHRASE, None))
-    with qtbot.waitSignal(window.safety.keyChanged, timeout=20000):
+    with qtbot.waitSignal(window.session.safety.keyChanged, timeout=20000):
         qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert not crypto.file_is_encrypted(app_paths.database)
     assert page.set_button.isVisible()
@@ -206,7 +207,7 @@ def test_a_passphrase_can_be_set_at_first_run(
     make_window, qtbot: QtBot, app_paths: AppPaths, fast_new_params: None
 ) -> None:
     window = make_window(welcome_done=False)
-    welcome = window.welcome
+    welcome = window.first_run.page
     welcome.protect.setFocus()
     qtbot.keyClick(welcome.protect, Qt.Key.Key_Space)
     assert welcome.new_passphrase.isVisible()
@@ -216,12 +217,12 @@ def test_a_passphrase_can_be_set_at_first_run(
     assert "not the same" in welcome.problem.text()
     assert window.stack.currentWidget() is welcome
     welcome.again.setText(PASSPHRASE)
-    with qtbot.waitSignal(window.safety.keyChanged, timeout=20000):
+    with qtbot.waitSignal(window.session.safety.keyChanged, timeout=20000):
         qtbot.mouseClick(welcome.begin_button, Qt.MouseButton.LeftButton)
     assert window.current_page_key() == "today"
     assert crypto.file_is_encrypted(app_paths.database)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.unlock_page
+    assert window.stack.currentWidget() is window.session.unlock_page
 
 
 def test_the_whole_safety_story(
@@ -245,25 +246,27 @@ def test_the_whole_safety_story(
 
     settings.save(app_paths.settings, settings.Settings(welcome_done=True))
     window = new_window()
-    save_checkin(window, clock, date(2026, 11, 25), SECRET)
-    page = open_data_page(window)
+    save_checkin(window_ctx(window), date(2026, 11, 25), SECRET)
+    page = page_of(window, "data", DataPage)
     monkeypatch.setattr(
         PassphraseDialog,
         "ask",
         classmethod(lambda cls, *a: PassphraseRequest("set", None, PASSPHRASE)),
     )
-    with qtbot.waitSignal(window.safety.keyChanged, timeout=20000):
+    with qtbot.waitSignal(window.session.safety.keyChanged, timeout=20000):
         qtbot.mouseClick(page.set_button, Qt.MouseButton.LeftButton)
     window.close()
 
     window = new_window()  # quit and start again
     unlock(window, qtbot, "wrong guess")
-    assert window.unlock_page is not None
-    qtbot.waitUntil(lambda: "doesn't open" in window.unlock_page.status.text(), timeout=10000)
+    assert window.session.unlock_page is not None
+    qtbot.waitUntil(
+        lambda: "doesn't open" in window.session.unlock_page.status.text(), timeout=10000
+    )
     with qtbot.waitSignal(window.dataReady, timeout=10000):
         unlock(window, qtbot, PASSPHRASE)
     clock.current += timedelta(minutes=6)  # step away
-    window.idle.check()
+    window.session.idle.check()
     assert window.db is None
     with qtbot.waitSignal(window.dataReady, timeout=10000):
         unlock(window, qtbot, PASSPHRASE)
@@ -306,8 +309,8 @@ def test_the_idle_time_is_a_setting(
     assert settings.load(app_paths.settings).lock_minutes == 30
     start = clock.current
     clock.current = start + timedelta(minutes=20)
-    window.idle.check()
+    window.session.idle.check()
     assert window.db is not None
     clock.current = start + timedelta(minutes=31)
-    window.idle.check()
+    window.session.idle.check()
     assert window.db is None

@@ -26,7 +26,9 @@ from recovery_app.paths import AppPaths
 from recovery_app.storage.checkin.profile import Profile
 from recovery_app.ui.help.dialog import HelpDialog
 from recovery_app.ui.shell.main_window import MainWindow
+from recovery_app.ui.today.page import TodayPage
 from tests.ui.conftest import WindowFactory
+from tests.ui.helpers import page_of
 
 
 def visible_text(widget: QWidget) -> str:
@@ -37,12 +39,12 @@ def test_first_run_shows_welcome_then_today(
     make_window: WindowFactory, qtbot: QtBot, app_paths: AppPaths
 ) -> None:
     window = make_window(welcome_done=False)
-    assert window.stack.currentWidget() is window.welcome
+    assert window.stack.currentWidget() is window.first_run.page
     assert window.nav.isHidden()
     text = visible_text(window)
     assert "stays on this computer" in text and "not medical advice" in text and "911" in text
-    window.welcome.picker.no_count.setChecked(True)
-    qtbot.mouseClick(window.welcome.begin_button, Qt.MouseButton.LeftButton)
+    window.first_run.page.picker.no_count.setChecked(True)
+    qtbot.mouseClick(window.first_run.page.begin_button, Qt.MouseButton.LeftButton)
     assert window.current_page_key() == "today"
     assert window.nav.isVisible()
     assert settings.load(app_paths.settings).welcome_done
@@ -54,9 +56,9 @@ def test_first_run_shows_welcome_then_today(
 
 def test_welcome_start_date_is_used_on_today(make_window: WindowFactory, qtbot: QtBot) -> None:
     window = make_window(welcome_done=False)
-    window.welcome.picker.date_edit.setDate(date(2025, 11, 21))
-    qtbot.mouseClick(window.welcome.begin_button, Qt.MouseButton.LeftButton)
-    assert "1 year, 4 days" in window.today_page.time_label.text()
+    window.first_run.page.picker.date_edit.setDate(date(2025, 11, 21))
+    qtbot.mouseClick(window.first_run.page.begin_button, Qt.MouseButton.LeftButton)
+    assert "1 year, 4 days" in page_of(window, "today", TodayPage).time_label.text()
 
 
 def test_sidebar_lists_only_built_pages(make_window: WindowFactory) -> None:

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from recovery_app.core.checkin.checkin import UsedToday
-from recovery_app.core.clock import FixedClock
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion
 from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.storage.checkin.ops import checkin_on, save_checkin, set_start_date
 from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.common.confirm import Confirm
+from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
-from recovery_app.ui.shell.main_window import MainWindow
-from tests.ui.conftest import WindowFactory
+from recovery_app.ui.today.page import TodayPage
+from tests.ui.helpers import save_checkin as saved_elsewhere
 
 NOTE = "Went to my group 🌱 — שלום — e\u0301"
+TODAY = date(2026, 11, 25)
+Shown = Callable[[CheckInPage], CheckInPage]
+
+
+@pytest.fixture
+def page(ctx: AppContext, shown: Shown) -> CheckInPage:
+    return shown(CheckInPage(ctx))
 
 
 def fill(page: CheckInPage, qtbot: QtBot, mood: int = 4, used: str = "No") -> None:
@@ -35,58 +44,49 @@ def fill(page: CheckInPage, qtbot: QtBot, mood: int = 4, used: str = "No") -> No
     page.note.setPlainText(NOTE)
 
 
-def stored(window: MainWindow, day: date):
-    assert window.db is not None
-    with window.db.reading() as s:
-        return CheckIns(s).get(day), CheckIns(s).count()
+def stored(ctx: AppContext, day: date) -> tuple[CheckIn | None, int]:
+    with ctx.db.reading() as conn:
+        return CheckIns(conn).get(day), CheckIns(conn).count()
 
 
 def test_checkin_saves_and_shows_on_today(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot, shown: Callable[[TodayPage], TodayPage]
 ) -> None:
-    window = make_window()
-    qtbot.mouseClick(window.today_page.checkin_button, Qt.MouseButton.LeftButton)
-    assert window.current_page_key() == "checkin"
-    page = window.checkin_page
+    today = shown(TodayPage(ctx))
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
     fill(page, qtbot)
-    with qtbot.waitSignal(window.hub.checkinsChanged):
+    with qtbot.waitSignal(ctx.bus.changed):
         qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "Thank you for checking in" in page.status.text()
-    checkin, count = stored(window, clock.now().date())
+    checkin, count = stored(ctx, TODAY)
     assert count == 1 and checkin is not None
     assert (checkin.mood, checkin.anxiety, checkin.craving) == (4, 3, 6)
     assert (checkin.sleep_hours, checkin.sleep_quality) == (7.5, 4)
     assert checkin.halt.named() == ["tired"]
     assert checkin.used is UsedToday.NO
     assert (checkin.gratitude, checkin.note) == ("My sister", NOTE)
-    window.show_page("today")
-    assert "Done. Mood: Good" in window.today_page.checkin_status.text()
-    assert window.today_page.checkin_button.text() == "Edit today's check-in"
+    assert "Done. Mood: Good" in today.checkin_status.text()
+    assert today.checkin_button.text() == "Edit today's check-in"
 
 
 def test_checkin_survives_a_restart(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot, shown: Shown
 ) -> None:
-    window = make_window()
-    window.show_page("checkin")
-    fill(window.checkin_page, qtbot, mood=2)
-    assert window.checkin_page.save()
-    window.close()
-    again = make_window()
-    again.show_page("checkin")
-    page = again.checkin_page
-    assert page.mood_group.checkedId() == 2
-    assert page.note.toPlainText() == NOTE
-    assert page.save_button.text() == "Update check-in"
+    fill(page, qtbot, mood=2)
+    assert page.save()
+    ctx.db.close()
+    ctx.db.reopen()
+    again = shown(CheckInPage(ctx))
+    assert again.mood_group.checkedId() == 2
+    assert again.note.toPlainText() == NOTE
+    assert again.save_button.text() == "Update check-in"
 
 
 @pytest.mark.parametrize("missing", ["mood", "used"])
 def test_missing_answer_shows_error_and_saves_nothing(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock, missing: str
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot, missing: str
 ) -> None:
-    window = make_window()
-    window.show_page("checkin")
-    page = window.checkin_page
     if missing == "used":
         qtbot.mouseClick(page.mood_group.button(3), Qt.MouseButton.LeftButton)
     else:
@@ -94,149 +94,126 @@ def test_missing_answer_shows_error_and_saves_nothing(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.error.isVisible()
     assert ("mood" if missing == "mood" else "outside your prescription") in page.error.text()
-    assert stored(window, clock.now().date()) == (None, 0)
+    assert stored(ctx, TODAY) == (None, 0)
     assert page.has_unsaved_changes()  # what was entered is still there
 
 
-def test_out_of_range_is_impossible_in_the_form(make_window: WindowFactory) -> None:
-    window = make_window()
-    page = window.checkin_page
+def test_out_of_range_is_impossible_in_the_form(page: CheckInPage) -> None:
     page.anxiety.setValue(99)
     page.sleep_hours.setValue(40)
     assert page.anxiety.value() == 10 and page.sleep_hours.value() == 24.0
     page.date_edit.setDate(to_qdate(date(2030, 1, 1)))
-    assert from_qdate(page.date_edit.date()) <= date(2026, 11, 25)
+    assert from_qdate(page.date_edit.date()) <= TODAY
 
 
-def test_second_save_edits_the_same_day(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
-) -> None:
-    window = make_window()
-    window.show_page("checkin")
-    page = window.checkin_page
+def test_second_save_edits_the_same_day(ctx: AppContext, page: CheckInPage, qtbot: QtBot) -> None:
     fill(page, qtbot, mood=3)
     assert page.save()
     qtbot.mouseClick(page.mood_group.button(5), Qt.MouseButton.LeftButton)
     assert page.save()
-    checkin, count = stored(window, clock.now().date())
+    checkin, count = stored(ctx, TODAY)
     assert count == 1 and checkin is not None and checkin.mood == 5
 
 
 def test_a_yes_is_met_with_care_and_kept(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot, shown: Callable[[TodayPage], TodayPage]
 ) -> None:
-    window = make_window(start=date(2026, 10, 1))
-    window.show_page("checkin")
-    page = window.checkin_page
+    ctx.ops.run(lambda: set_start_date(ctx.db, date(2026, 10, 1), ctx.clock.now()))
     fill(page, qtbot, used="Yes")
     assert page.slip_note.isVisible()
     assert "doesn't erase your progress" in page.slip_note.text()
+    assert "don't stop it suddenly" in page.slip_note.text()
     assert page.save()
-    checkin, _ = stored(window, clock.now().date())
+    checkin, _ = stored(ctx, TODAY)
     assert checkin is not None and checkin.used is UsedToday.YES
-    window.show_page("today")
-    today = window.today_page
+    today = shown(TodayPage(ctx))
     assert "0 days" in today.run_label.text()
     assert "55" in today.total_label.text()  # Oct 1 .. Nov 24 are still counted
     assert "gentle" in today.milestone_label.text()
 
 
-def test_past_day_can_be_filled_from_today(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
-) -> None:
-    window = make_window()
-    yesterday_tile = window.today_page.day_buttons[5]
-    qtbot.mouseClick(yesterday_tile, Qt.MouseButton.LeftButton)
-    page = window.checkin_page
-    yesterday = clock.now().date() - timedelta(days=1)
+def test_a_past_day_can_be_filled(ctx: AppContext, page: CheckInPage, qtbot: QtBot) -> None:
+    yesterday = TODAY - timedelta(days=1)
+    assert page.request_day(yesterday)
     assert from_qdate(page.date_edit.date()) == yesterday
     fill(page, qtbot)
     assert page.save()
-    assert stored(window, yesterday)[0] is not None
-    assert stored(window, clock.now().date())[0] is None
+    assert stored(ctx, yesterday)[0] is not None
+    assert stored(ctx, TODAY)[0] is None
 
 
 def test_unsaved_changes_are_not_dropped_silently(
-    make_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    page: CheckInPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = make_window()
-    window.show_page("checkin")
-    page = window.checkin_page
     qtbot.keyClicks(page.gratitude, "sunlight")
     asked: list[str] = []
     monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a: asked.append(a[1]) or False))
     page.date_edit.setDate(page.date_edit.date().addDays(-2))
     assert asked == ["Unsaved check-in"]
     assert page.gratitude.text() == "sunlight"
-    assert from_qdate(page.date_edit.date()) == date(2026, 11, 25)
+    assert from_qdate(page.date_edit.date()) == TODAY
 
 
-def test_the_question_is_about_use_outside_the_prescription_or_plan(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+def test_a_check_in_saved_elsewhere_shows_unless_editing(
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot
 ) -> None:
-    window = make_window(start=date(2026, 10, 1))
-    window.show_page("checkin")
-    page = window.checkin_page
+    saved_elsewhere(ctx, TODAY, note="from an import")
+    assert page.note.toPlainText() == "from an import"
+    qtbot.keyClicks(page.gratitude, "my own words")  # now the person is editing
+    saved_elsewhere(ctx, TODAY, note="changed again")
+    assert page.gratitude.text() == "my own words"  # never thrown away
+
+
+def test_the_question_is_about_use_outside_the_prescription_or_plan(page: CheckInPage) -> None:
     assert page.use_question.text() == (
         "Did you use anything outside your prescription or plan today?"
     )
     assert page.prescribed_note.isVisible()
     assert "including a taper" in page.prescribed_note.text()
     assert "never a slip" in page.prescribed_note.text()
-    page.date_edit.setDate(to_qdate(clock.now().date() - timedelta(days=3)))
+    page.date_edit.setDate(to_qdate(TODAY - timedelta(days=3)))
     assert page.use_question.text().endswith("outside your prescription or plan that day?")
 
 
 def test_a_month_of_honest_taper_days_is_never_a_slip(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot, shown: Callable[[TodayPage], TodayPage]
 ) -> None:
     """Someone taking their prescribed taper dose answers No, and every day counts."""
-    window = make_window(start=date(2026, 10, 26))
-    window.show_page("checkin")
-    page = window.checkin_page
     first = date(2026, 10, 26)
+    ctx.ops.run(lambda: set_start_date(ctx.db, first, ctx.clock.now()))
     for offset in range(31):
         page.request_day(first + timedelta(days=offset))
         fill(page, qtbot, used="No")
         page.note.setPlainText("Took my taper dose as my prescriber wrote it.")
         assert page.save()
         assert not page.slip_note.isVisible()
-    assert window.db is not None
-    with window.db.reading() as s:
-        assert CheckIns(s).slip_days() == []
-    window.show_page("today")
-    today = window.today_page
+    with ctx.db.reading() as conn:
+        assert CheckIns(conn).slip_days() == []
+    today = shown(TodayPage(ctx))
     assert "30" in today.total_label.text() and "Days in recovery" in today.total_label.text()
     assert "30 days" in today.run_label.text()
     assert "slip" not in today.total_label.text() + today.checkin_status.text()
 
 
 def test_an_old_yes_keeps_its_question_until_the_person_changes_it(
-    make_window: WindowFactory, qtbot: QtBot, clock: FixedClock
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot
 ) -> None:
-    from recovery_app.core.checkin.checkin import CheckIn, UseQuestion
-
-    window = make_window(start=date(2026, 10, 1))
-    day = clock.now().date() - timedelta(days=2)
-    assert window.db is not None
-    with window.db.transaction() as s:
-        CheckIns(s).save(
-            CheckIn(day, 3, 2, 1, UsedToday.YES, use_question=UseQuestion.USED_TODAY), clock.now()
-        )
-    window.open_checkin(day)
-    page = window.checkin_page
+    day = TODAY - timedelta(days=2)
+    old = CheckIn(day, 3, 2, 1, UsedToday.YES, use_question=UseQuestion.USED_TODAY)
+    ctx.ops.run(lambda: save_checkin(ctx.db, old, ctx.clock.now()))
+    assert page.request_day(day)
     assert page.earlier_question.isVisible()
     assert "“Did you use today?”" in page.earlier_question.text()
     assert "prescribed medicine" in page.earlier_question.text()
     # Editing only the note keeps the answer's meaning.
     page.note.setPlainText("added later")
     assert page.save()
-    assert stored(window, day)[0].use_question is UseQuestion.USED_TODAY  # type: ignore[union-attr]
+    assert checkin_on(ctx.db, day).use_question is UseQuestion.USED_TODAY  # type: ignore[union-attr]
     # Changing the answer answers today's question.
     no = next(b for b in page.used_group.buttons() if b.text() == "No")
     qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
     assert page.save()
-    checkin = stored(window, day)[0]
+    checkin = checkin_on(ctx.db, day)
     assert checkin is not None
     assert (checkin.used, checkin.use_question) == (UsedToday.NO, UseQuestion.OUTSIDE_PLAN)
     assert not page.earlier_question.isVisible()

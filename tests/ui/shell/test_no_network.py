@@ -13,9 +13,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from recovery_app.paths import AppPaths
+from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.data.page import DataPage, SaveFileDialog
 from recovery_app.ui.shell.single_instance import SingleInstance
 from tests.ui.conftest import WindowFactory
+from tests.ui.helpers import page_of
 
 IP_FAMILIES = {socket.AF_INET, socket.AF_INET6}
 _recording: list[str] | None = None
@@ -68,9 +70,8 @@ def test_a_full_session_opens_no_ip_socket(
         instance = SingleInstance(app_paths.instance_key, app_paths.instance_lock)
         assert instance.acquire() and instance.listen()
         window = make_window(welcome_done=False)
-        qtbot.mouseClick(window.welcome.begin_button, Qt.MouseButton.LeftButton)
-        window.show_page("checkin")
-        page = window.checkin_page
+        qtbot.mouseClick(window.first_run.page.begin_button, Qt.MouseButton.LeftButton)
+        page = page_of(window, "checkin", CheckInPage)
         qtbot.mouseClick(page.mood_group.button(4), Qt.MouseButton.LeftButton)
         qtbot.mouseClick(page.used_group.buttons()[0], Qt.MouseButton.LeftButton)
         page.note.setPlainText("a private note")

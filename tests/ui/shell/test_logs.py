@@ -11,8 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from recovery_app import log
 from recovery_app.paths import AppPaths
+from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.data.page import DataPage, SaveFileDialog
 from tests.ui.conftest import WindowFactory
+from tests.ui.helpers import page_of
 
 SECRET = "SECRET-JOURNAL-WORDS-4711"
 
@@ -27,8 +29,7 @@ def test_no_user_text_reaches_the_log(
     log.setup(app_paths.log)
     try:
         window = make_window()
-        window.show_page("checkin")
-        page = window.checkin_page
+        page = page_of(window, "checkin", CheckInPage)
         page.note.setPlainText(SECRET)
         page.gratitude.setText(SECRET)
         assert not page.save()  # refused (no mood yet): a logged event with text nearby

@@ -1,0 +1,32 @@
+"""Files in and out, for the screens: each call is one unit of work saying what changed.
+
+Reading a file in can add any kind of record, so an import changes everything.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from recovery_app.core.changes import NOTHING, Changes, Record, Result
+from recovery_app.storage.db import Database
+from recovery_app.storage.exchange.calendar import IcsReport, export_ics, import_ics
+from recovery_app.storage.exchange.document import export_json
+from recovery_app.storage.exchange.importer import ImportReport, import_file
+
+
+def import_export_file(db: Database, source: Path, now: datetime) -> Result[ImportReport]:
+    """All or nothing: an invalid file raises ``InvalidImport`` and changes nothing."""
+    return Result(import_file(db, source, now), Changes.everything())
+
+
+def export_to_file(db: Database, target: Path, now: datetime) -> Result[int]:
+    return Result(export_json(db, target, now), NOTHING)
+
+
+def import_calendar(db: Database, source: Path, now: datetime, zone: str) -> Result[IcsReport]:
+    return Result(import_ics(db, source, now, zone), Changes.of(Record.MEETINGS))
+
+
+def export_calendar(db: Database, target: Path, now: datetime) -> Result[int]:
+    return Result(export_ics(db, target, now), NOTHING)

@@ -1,0 +1,140 @@
+"""Meetings, attendance and the reminder list for the screens: one unit of work per call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, tzinfo
+
+from recovery_app.core.changes import Changes, Record, Result
+from recovery_app.core.errors import KnownError
+from recovery_app.core.meetings.reminders import ReminderKind, dues_between, reminder_words
+from recovery_app.core.meetings.schedule import Attended, Meeting
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.storage.db import Database
+from recovery_app.storage.meetings.meetings import AttendanceRecord, Meetings
+from recovery_app.storage.meetings.reminders import Notice, ReminderList
+
+MEETINGS = Changes.of(Record.MEETINGS)
+REMINDERS = Changes.of(Record.REMINDERS)
+
+
+def all_meetings(db: Database) -> list[Meeting]:
+    with db.reading() as conn:
+        return Meetings(conn).all()
+
+
+def meetings_and_history(db: Database) -> tuple[list[Meeting], list[AttendanceRecord]]:
+    with db.reading() as conn:
+        repo = Meetings(conn)
+        return repo.all(), repo.history()
+
+
+def save_meeting(db: Database, meeting: Meeting, now: datetime) -> Result[Meeting]:
+    """Raises ``KnownError`` with a message the person can act on."""
+    with db.transaction() as conn:
+        return Result(Meetings(conn).save(meeting, now), MEETINGS)
+
+
+def set_paused(db: Database, uid: str, paused: bool, now: datetime) -> Result[None]:
+    """A paused meeting's waiting reminders are dismissed with it."""
+    with db.transaction() as conn:
+        Meetings(conn).set_paused(uid, paused, now)
+        if paused:
+            ReminderList(conn).dismiss_meeting(uid, now)
+    return Result(None, MEETINGS | REMINDERS)
+
+
+def delete_meeting(db: Database, uid: str, now: datetime) -> Result[None]:
+    """Hidden at once (undo with ``restore_meeting``); its waiting reminders go."""
+    with db.transaction() as conn:
+        Meetings(conn).delete(uid, now)
+        ReminderList(conn).dismiss_meeting(uid, now)
+    return Result(None, MEETINGS | REMINDERS)
+
+
+def restore_meeting(db: Database, uid: str) -> Result[None]:
+    with db.transaction() as conn:
+        Meetings(conn).restore(uid)
+    return Result(None, MEETINGS)
+
+
+# -- the in-app reminder list ----------------------------------------------------------
+
+
+def showing_reminders(db: Database, now: datetime) -> list[Notice]:
+    with db.reading() as conn:
+        return ReminderList(conn).showing(now)
+
+
+def dismiss_reminder(db: Database, notice_id: int, now: datetime) -> Result[None]:
+    with db.transaction() as conn:
+        ReminderList(conn).dismiss(notice_id, now)
+    return Result(None, REMINDERS)
+
+
+def snooze_reminder(db: Database, notice_id: int, until: datetime) -> Result[None]:
+    with db.transaction() as conn:
+        ReminderList(conn).snooze(notice_id, until)
+    return Result(None, REMINDERS)
+
+
+def answer_attendance(
+    db: Database, notice: Notice, status: Attended, note: str, now: datetime
+) -> Result[bool]:
+    """Record how the meeting went and dismiss the question.
+
+    False when the meeting was deleted since: the question is only dismissed.
+    """
+    assert notice.meeting_uid is not None and notice.starts_at is not None
+    with db.transaction() as conn:
+        try:
+            Meetings(conn).record(notice.meeting_uid, notice.starts_at, status, note, now)
+            recorded = True
+        except KnownError:
+            recorded = False
+        ReminderList(conn).dismiss(notice.id, now)
+    return Result(recorded, MEETINGS | REMINDERS if recorded else REMINDERS)
+
+
+@dataclass(frozen=True)
+class ReminderCheck:
+    fresh: list[tuple[str, str]]  # title and body of each reminder new in the list
+    snoozes_ended: int  # snoozed reminders that came back since the last check
+    meetings: list[Meeting]  # for arming the next timer
+    next_snooze_end: datetime | None
+
+
+def check_reminders(
+    db: Database, now: datetime, zone: tzinfo | None, checkin_at: time | None
+) -> Result[ReminderCheck]:
+    """Put everything due since the last check into the list (also what came while closed)."""
+    with db.transaction() as conn:
+        reminders, meetings_repo = ReminderList(conn), Meetings(conn)
+        since = reminders.checked_until() or now
+        meetings = meetings_repo.all()
+        done = CheckIns(conn).days_between(since.date(), now.date()) if checkin_at else set()
+        fresh = []
+        for due in dues_between(meetings, since, now, checkin_at, done):
+            if (
+                due.kind is ReminderKind.ATTENDANCE
+                and due.meeting is not None
+                and due.starts_at is not None
+                and meetings_repo.answered(due.meeting.uid, due.starts_at)
+            ):
+                continue  # already said how it went
+            title, body = reminder_words(due, now, zone)
+            meeting_uid = due.meeting.uid if due.meeting else None
+            if reminders.add(
+                due.key, due.kind, title, body, due.due_at, meeting_uid, due.starts_at
+            ):
+                fresh.append((title, body))
+        snoozed = reminders.snoozes_between(since, now)
+        reminders.set_checked_until(now)
+        next_snooze = reminders.next_snooze_end(now)
+    return Result(ReminderCheck(fresh, len(snoozed), meetings, next_snooze), REMINDERS)
+
+
+def reminder_plan(db: Database, now: datetime) -> tuple[list[Meeting], datetime | None]:
+    """What the next timer depends on: the meetings and the next snooze to end."""
+    with db.reading() as conn:
+        return Meetings(conn).all(), ReminderList(conn).next_snooze_end(now)

@@ -1,0 +1,77 @@
+"""The first start: the welcome, an optional start date, an optional passphrase."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from recovery_app.core.clock import today
+from recovery_app.core.errors import KnownError
+
+if TYPE_CHECKING:
+    from recovery_app.ui.common.context import AppContext
+    from recovery_app.ui.common.start_date import StartDateChoice
+    from recovery_app.ui.data.safety import DataSafety
+    from recovery_app.ui.shell.main_window import MainWindow
+
+
+class FirstRun(QObject):
+    def __init__(self, window: MainWindow, ctx: AppContext, safety: DataSafety) -> None:
+        from recovery_app.ui.welcome.page import WelcomePage
+
+        super().__init__(window)
+        self.window, self.ctx, self.safety = window, ctx, safety
+        window.nav.hide()
+        self.page = WelcomePage(today(ctx.clock))
+        self.page.finished.connect(self._finished)
+        self.page.helpRequested.connect(window.show_help)
+        window.stack.addWidget(self.page)
+        window.stack.setCurrentWidget(self.page)
+        self.page.begin_button.setFocus()
+
+    def _finished(self, choice: StartDateChoice) -> None:
+        from recovery_app.storage.checkin.ops import set_start_date
+
+        ctx = self.ctx
+        try:
+            ctx.ops.run(lambda: set_start_date(ctx.db, choice.start, ctx.clock.now()))
+        except KnownError as exc:
+            self.window.message_page.show_message("That date can't be used", exc.message)
+            return
+        passphrase = self.page.passphrase()
+        ctx.settings.update(welcome_done=True)
+        self.window.stack.removeWidget(self.page)
+        self.page.deleteLater()
+        if passphrase:
+            self._protect(passphrase)
+        else:
+            self.window.nav.show()
+            self.window.show_page("today")
+
+    def _protect(self, passphrase: str) -> None:
+        """Encrypt the new database before anything is shown from it."""
+        from recovery_app.ui.data.passphrase_dialog import PassphraseRequest
+
+        w = self.window
+        w.message_page.show_message(
+            "Protecting your data…", "This takes a few seconds. Please keep the app open."
+        )
+        w.stack.setCurrentWidget(w.message_page)
+        worker = self.safety.change_passphrase(
+            self.ctx.db, PassphraseRequest("set", None, passphrase)
+        )
+
+        def ready(*_: object) -> None:
+            w.nav.show()
+            w.show_page("today")
+
+        def failed(text: str) -> None:
+            w.nav.show()
+            w.message_page.show_message(
+                "Your data is not encrypted yet",
+                f"{text} You can set a passphrase any time in Your data.",
+            )
+
+        worker.done.connect(ready)
+        worker.failed.connect(failed)

@@ -1,0 +1,93 @@
+"""The pages in the sidebar, in order, and how each is built the first time it is shown.
+
+The one place features are imported lazily (so the window paints before they
+load) and the one place a page's requests are wired to the shell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from recovery_app.ui.common.context import AppContext
+
+if TYPE_CHECKING:
+    from recovery_app.ui.common.requests import Request
+    from recovery_app.ui.data.safety import DataSafety
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the pages of one unlocked session are built with."""
+
+    ctx: AppContext
+    safety: DataSafety
+    handle: Callable[[Request], None]  # the shell's answer to a page's request
+    delete_all: Callable[[], None]
+
+
+def _today(s: Services) -> QWidget:
+    from recovery_app.ui.today.page import TodayPage
+
+    page = TodayPage(s.ctx)
+    page.requested.connect(s.handle)
+    return page
+
+
+def _checkin(s: Services) -> QWidget:
+    from recovery_app.ui.checkin.page import CheckInPage
+
+    return CheckInPage(s.ctx)
+
+
+def _journal(s: Services) -> QWidget:
+    from recovery_app.ui.journal.page import JournalPage
+
+    page = JournalPage(s.ctx)
+    page.requested.connect(s.handle)
+    return page
+
+
+def _meetings(s: Services) -> QWidget:
+    from recovery_app.ui.meetings.page import MeetingsPage
+
+    return MeetingsPage(s.ctx)
+
+
+def _learn(s: Services) -> QWidget:
+    from recovery_app.storage.learn.library import library
+    from recovery_app.ui.learn.page import LearnPage
+
+    page = LearnPage(s.ctx, library())
+    page.requested.connect(s.handle)
+    return page
+
+
+def _data(s: Services) -> QWidget:
+    from recovery_app.ui.data.page import DataPage
+
+    page = DataPage(s.ctx, s.safety)
+    page.deleteAllRequested.connect(s.delete_all)
+    return page
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    icon: str
+    build: Callable[[Services], QWidget]
+
+
+# Only pages that are built are in the sidebar. Ctrl+1 ... Ctrl+6 follow this order.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("today", "Today", "today", _today),
+    PageSpec("checkin", "Check-in", "checkin", _checkin),
+    PageSpec("journal", "Journal", "journal", _journal),
+    PageSpec("meetings", "Meetings", "meetings", _meetings),
+    PageSpec("learn", "Learn", "learn", _learn),
+    PageSpec("data", "Your data", "data", _data),
+)

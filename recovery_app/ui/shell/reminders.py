@@ -1,0 +1,120 @@
+"""Reminders for the whole run: desktop notices (D-Bus or tray), the scheduler, the list button.
+
+One scheduler lives as long as the window; it survives locking, when it only
+says "You have a reminder". Coming back to the app (after the computer slept,
+say) checks at once.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from recovery_app.core.changes import Changes, Record
+from recovery_app.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from recovery_app.storage.db import Database
+    from recovery_app.ui.common.context import AppContext
+    from recovery_app.ui.meetings.scheduler import ReminderScheduler
+    from recovery_app.ui.shell.main_window import MainWindow
+    from recovery_app.ui.shell.notifier import DesktopNotifier
+
+
+class Reminders(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.scheduler: ReminderScheduler | None = None
+        self.notifier: DesktopNotifier | None = None
+        self.ctx: AppContext | None = None
+        window.bus.changed.connect(self._data_changed)
+        window.settings.on_change(self._settings_changed)
+
+    def start(self, ctx: AppContext) -> None:
+        """The data is open (at start, or after unlocking)."""
+        from recovery_app.ui.meetings.scheduler import ReminderScheduler
+        from recovery_app.ui.shell.notifier import DesktopNotifier
+
+        self.ctx = ctx
+        self.window.reminders_button.show()
+        if self.scheduler is None:
+            self.notifier = DesktopNotifier(self.window)
+            self.scheduler = ReminderScheduler(
+                self.window.ops, self.window.clock, self.notifier.show, self._checkin_at, self
+            )
+            self.scheduler.db = ctx.db
+            QTimer.singleShot(0, self.check)  # after Today has painted
+            from PySide6.QtWidgets import QApplication
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                # A bound method (not a lambda), so Qt drops it with this object. It
+                # takes no argument: converting the state enum fails while nothing
+                # has touched the ``Qt`` namespace yet (the launch path avoids it).
+                app.applicationStateChanged.connect(self.check)
+        else:
+            self.scheduler.unlocked(ctx.db)
+
+    def _checkin_at(self) -> time | None:
+        from recovery_app.core.meetings.reminders import parse_hhmm
+
+        at = self.window.settings.values.checkin_reminder
+        return parse_hhmm(at) if at else None
+
+    def check(self) -> None:
+        if self.scheduler is not None and self.ctx is not None and not self.ctx.db.closed:
+            self.scheduler.check()
+
+    def locked(self) -> None:
+        self.ctx = None
+        self.window.reminders_button.hide()
+        if self.scheduler is not None:
+            self.scheduler.locked()
+
+    def stop(self) -> None:
+        """Everything was deleted: no reminders of any kind from now on."""
+        self.ctx = None
+        self.window.reminders_button.hide()
+        if self.scheduler is not None:
+            self.scheduler.stop()
+
+    @property
+    def db(self) -> Database | None:
+        return None if self.ctx is None else self.ctx.db
+
+    def _data_changed(self, changes: Changes, initiator: object) -> None:
+        if changes.touches(Record.REMINDERS):
+            self._count()
+
+    def _settings_changed(self, settings: Settings, names: frozenset[str]) -> None:
+        if "checkin_reminder" in names:
+            self.check()
+
+    def _count(self) -> None:
+        from recovery_app.storage.meetings.ops import showing_reminders
+
+        if self.ctx is None or self.ctx.db.closed:
+            return
+        count = len(showing_reminders(self.ctx.db, self.window.clock.now()))
+        button = self.window.reminders_button
+        button.setText(f"Reminders ({count})" if count else "Reminders")
+        button.setAccessibleName(
+            f"Reminders: {count} waiting" if count else "Reminders: none waiting"
+        )
+
+    def show_list(self) -> QDialog | None:
+        from recovery_app.ui.meetings.reminders_dialog import RemindersDialog
+
+        if self.ctx is None:
+            return None
+        fresh = self.window.findChild(RemindersDialog) is None
+        dialog = RemindersDialog.present(self.window, self.ctx)
+        if fresh:
+            dialog.requested.connect(self.window.handle)
+            self.window.add_window_keys(dialog)
+        return dialog
