@@ -57,6 +57,8 @@ def launch(cmd: list[str]) -> dict[str, float]:
     marks: dict[str, float] = {}
     for line in out.stdout.splitlines():
         name, _, value = line.partition(" ")
+        if name == "loaded":
+            continue
         if name == "rss":
             marks[name] = float(value)
         elif value:

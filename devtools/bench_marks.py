@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -35,4 +36,7 @@ class BenchMarks(QObject):
         window.repaint()
         print(f"today-data {time.perf_counter()}", flush=True)
         print(f"rss {current_rss_kb()}", flush=True)
+        # What the launch path must not have paid for by the time Today shows its data.
+        heavy = [m for m in ("alembic", "sqlalchemy.orm", "dateutil.rrule") if m in sys.modules]
+        print(f"loaded {','.join(heavy) or '-'}", flush=True)
         QTimer.singleShot(0, QApplication.quit)

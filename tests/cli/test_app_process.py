@@ -29,6 +29,8 @@ def test_the_app_quits_cleanly_while_its_daily_backup_runs(app_paths: AppPaths) 
     )
     assert result.returncode == 0, result.stderr
     assert "today-data" in result.stdout
+    # Nothing heavy on the launch path: no Alembic, no ORM, no recurrence rules yet.
+    assert "loaded -" in result.stdout.splitlines()
     made = backup.list_backups(app_paths.backups)
     assert len(made) == 1
     backup.check_database_file(made[0].path)

@@ -23,7 +23,6 @@ from recovery_app.settings import SettingsStore
 from recovery_app.storage.backup import backups as backup
 from recovery_app.storage.backup.ops import restore_backup
 from recovery_app.storage.db import Database
-from recovery_app.storage.exchange.ops import export_to_file, import_export_file
 from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.common.worker import ProgressFn, Worker
 
@@ -96,11 +95,16 @@ class DataSafety(QObject):
         return True
 
     def export(self, db: Database, target: Path, initiator: object = None) -> Worker:
+        # The file formats (and the calendar code they pull in) load when first used.
+        from recovery_app.storage.exchange.ops import export_to_file
+
         now = self.clock.now()
         return self.ops.start_with(db, lambda own: export_to_file(own, target, now), initiator)
 
     def import_from(self, db: Database, source: Path, initiator: object = None) -> Worker:
         """Merge an export file in the background; nothing changes if it is invalid."""
+        from recovery_app.storage.exchange.ops import import_export_file
+
         now = self.clock.now()
         return self.ops.start_with(db, lambda own: import_export_file(own, source, now), initiator)
 

@@ -116,5 +116,5 @@ class Reminders(QObject):
         dialog = RemindersDialog.present(self.window, self.ctx)
         if fresh:
             dialog.requested.connect(self.window.handle)
-            self.window.add_window_keys(dialog)
+            self.window.dialogs.add_window_keys(dialog)
         return dialog

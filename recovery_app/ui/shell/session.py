@@ -99,24 +99,13 @@ class DataSession(QObject):
 
     def _unlock(self, passphrase: str) -> None:
         """Derive the key off the UI thread."""
-        from recovery_app.storage import migrate
-        from recovery_app.storage.backup import backups as backup
-        from recovery_app.storage.security import keys as crypto
+        from recovery_app.storage.security.unlock import key_that_opens
         from recovery_app.ui.common.worker import ProgressFn, Worker
 
         path, folder = self.window.paths.database, self.window.paths.backups
 
         def work(progress: ProgressFn) -> bytes:
-            key = crypto.derive_key(passphrase, crypto.load_params(path))
-            try:
-                migrate.check_revision(path, key)  # a wrong passphrase is refused here
-            except crypto.WrongPassphrase:
-                # SQLCipher can't tell a wrong key from a damaged file. If the key
-                # opens a backup, the passphrase is right and the file is damaged:
-                # go on, so the damage is explained and a restore offered.
-                if backup.newest_good_backup(folder, key) is None:
-                    raise
-            return key
+            return key_that_opens(path, folder, passphrase)
 
         self._unlocking = Worker(work, self)
         self._unlocking.done.connect(self._unlocked)

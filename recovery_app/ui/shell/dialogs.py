@@ -1,0 +1,71 @@
+"""The dialogs the shell opens for any page: Get help, the self-check, the start date.
+
+Each is reachable from every screen, so they belong to the window, not to a page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog
+
+from recovery_app.core.clock import today
+from recovery_app.core.errors import KnownError
+
+if TYPE_CHECKING:
+    from recovery_app.ui.learn.self_check_dialog import SelfCheckDialog
+    from recovery_app.ui.shell.main_window import MainWindow
+
+
+class Dialogs(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def show_help(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from recovery_app.ui.help.dialog import HelpDialog
+
+        # Over an open form (window-modal), help opens on top of it, not behind.
+        modal = QApplication.activeModalWidget()
+        services = self.window.services
+        HelpDialog.present(modal or self.window, services.ctx if services else None)
+
+    def open_self_check(self) -> SelfCheckDialog | None:
+        from PySide6.QtCore import Qt
+
+        from recovery_app.storage.learn.library import library
+        from recovery_app.ui.learn.self_check_dialog import SelfCheckDialog
+
+        services = self.window.services
+        if services is None:
+            return None
+        dialog = SelfCheckDialog(services.ctx, library(), self.window)
+        dialog.requested.connect(self.window.handle)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.add_window_keys(dialog)
+        dialog.open()
+        return dialog
+
+    def change_start_date(self) -> None:
+        from recovery_app.storage.checkin.ops import set_start_date, start_date
+        from recovery_app.ui.common.start_date import StartDateDialog
+
+        w = self.window
+        db = w.db
+        if db is None:
+            return
+        choice = StartDateDialog.ask(w, start_date(db), today(w.clock))
+        if choice is None:
+            return
+        try:
+            w.ops.run(lambda: set_start_date(db, choice.start, w.clock.now()))
+        except KnownError as exc:
+            w.notice.say(exc.message)
+
+    def add_window_keys(self, dialog: QDialog) -> None:
+        """F1 works inside forms too (the window's own shortcut is blocked by them)."""
+        QShortcut(QKeySequence("F1"), dialog, self.show_help)
