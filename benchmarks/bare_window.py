@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -23,7 +24,7 @@ def current_rss_kb() -> int:
 
 
 class FirstPaint(QObject):
-    def __init__(self, then: object) -> None:
+    def __init__(self, then: Callable[[], None]) -> None:
         super().__init__()
         self.done = False
         self.then = then
@@ -32,7 +33,7 @@ class FirstPaint(QObject):
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
             print(f"painted {time.perf_counter()}", flush=True)
-            QTimer.singleShot(0, self.then)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self.then)
         return False
 
 

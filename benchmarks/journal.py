@@ -16,12 +16,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from devtools.context import make_context
 from recovery_app.core.clock import SystemClock
 from recovery_app.core.journal.choices import ChoiceList, default_uid
 from recovery_app.core.journal.entries import EntryKind, JournalEntry
 from recovery_app.storage.db import Database
 from recovery_app.storage.journal.entries import Journal
-from recovery_app.ui.common.bus import DataHub
 from recovery_app.ui.journal.page import JournalPage
 
 RUNS = 15
@@ -38,14 +38,14 @@ def journal_timings(folder: Path, key: bytes | None = None) -> dict[str, list[fl
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     db = Database.open(folder / "recovery.db", key)
-    clock, hub = SystemClock(), DataHub()
+    ctx = make_context(db, SystemClock())
     stress = default_uid(ChoiceList.TRIGGERS, "Stress")
     times: dict[str, list[float]] = {}
     try:
         pages: list[JournalPage] = []
 
         def open_page() -> None:
-            page = JournalPage(db, hub, clock)
+            page = JournalPage(ctx)
             page.resize(1000, 700)
             page.show()
             pages.append(page)
@@ -85,8 +85,8 @@ def journal_timings(folder: Path, key: bytes | None = None) -> dict[str, list[fl
                 EntryKind.CRAVING, now, intensity=i % 11, triggers=(stress,), text=f"bench {i}"
             )
             t0 = time.perf_counter()
-            with db.transaction() as session:
-                Journal(session).save(entry, now)
+            with db.transaction() as conn:
+                Journal(conn).save(entry, now)
             saves.append(time.perf_counter() - t0)
         times["save"] = saves
         page.deleteLater()

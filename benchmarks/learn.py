@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from devtools.context import make_context
 from recovery_app.core.clock import SystemClock
 from recovery_app.storage.db import Database
 from recovery_app.storage.learn.library import library
@@ -33,7 +34,7 @@ def learn_timings(folder: Path) -> dict[str, list[float]]:
         t0 = time.perf_counter()
         books = library()
         times["load"] = [time.perf_counter() - t0]
-        page = LearnPage(db, SystemClock(), books)
+        page = LearnPage(make_context(db, SystemClock()), books)
         page.resize(1000, 700)
         page.show()
         app.processEvents()

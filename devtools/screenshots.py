@@ -109,14 +109,16 @@ def render(out_dir: Path) -> list[Path]:
         for name, go in pages:
             go()
             shot(name, window)
-        capture = window.journal.log_craving()
+        journal = window.journal
+        assert journal is not None
+        capture = journal.log_craving()
         capture.intensity.setValue(7)
         capture.line.setText("Payday, walking past the pharmacy")
         shot("quick-capture", capture)
         capture.discard()
         journal_page = window.page("journal")
         assert isinstance(journal_page, JournalPage)
-        form = window.journal.edit(journal_page.model.index(0, 0).data(UID_ROLE))
+        form = journal.edit(journal_page.model.index(0, 0).data(UID_ROLE))
         assert form is not None
         shot("entry", form)
         form.close()
@@ -124,16 +126,18 @@ def render(out_dir: Path) -> list[Path]:
         assert reminders is not None
         shot("reminders", reminders)
         reminders.close()
-        check = window.open_self_check()
+        check = window.dialogs.open_self_check()
+        assert check is not None
         for box in check.boxes[1:3]:
             box.setChecked(True)
         check.show_result()
         shot("self-check", check)
         check.close()
-        with window._db().engine.begin() as conn:
+        assert window.db is not None
+        with window.db.transaction() as conn:
             Contacts(conn).save(Contact("Sam (sponsor)", "+1 555 010 2233", role="Sponsor",
                                         note="Any time before 11pm"), SAMPLE_NOW)  # fmt: skip
-        dialog = HelpDialog.present(window, window.db, clock)
+        dialog = HelpDialog.present(window, window.services.ctx if window.services else None)
         dialog.resize(680, 760)
         shot("get-help", dialog)
         dialog.close()

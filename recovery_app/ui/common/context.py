@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from recovery_app.core.clock import Clock
-from recovery_app.paths import AppPaths
-from recovery_app.settings import SettingsStore
-from recovery_app.storage.db import Database
-from recovery_app.ui.common.bus import ChangeBus
-from recovery_app.ui.common.ops import Ops
+if TYPE_CHECKING:  # the shell imports this before the first paint: no SQLAlchemy yet
+    from recovery_app.core.clock import Clock
+    from recovery_app.paths import AppPaths
+    from recovery_app.settings import SettingsStore
+    from recovery_app.storage.db import Database
+    from recovery_app.ui.common.bus import ChangeBus
+    from recovery_app.ui.common.ops import Ops
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,16 @@ export, a calendar file) runs on the single data pool, one job at a time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool
 
 from recovery_app.core.changes import Result
-from recovery_app.storage.db import Database
 from recovery_app.ui.common.bus import ChangeBus
 from recovery_app.ui.common.worker import ProgressFn, Worker, one_at_a_time
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the window's first paint, not with the shell
+    from recovery_app.storage.db import Database
 
 T = TypeVar("T")
 
@@ -69,6 +71,8 @@ class Ops(QObject):
 
         SQLite connections stay in the thread that made them.
         """
+        from recovery_app.storage.db import Database
+
         path, key = db.path, db.key
 
         def work(progress: ProgressFn) -> Result[Any]:

@@ -143,3 +143,22 @@ def test_window_size_is_remembered(make_window: WindowFactory, qtbot: QtBot) -> 
     window.close()
     again = make_window()
     assert (again.width(), again.height()) == (700, 520)
+
+
+def test_settings_that_cannot_be_saved_are_said_calmly(
+    make_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    window = make_window()
+    assert not window.notice.isVisible()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    window.settings.update(reader_zoom=1)
+    assert window.notice.isVisible()
+    assert "could not be saved" in window.notice.label.text()
+    assert "apply until you close the app" in window.notice.label.text()
