@@ -22,9 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     from recovery_app.ui.shell.startup import skip_feature_source_scan
 
     skip_feature_source_scan()
-    from recovery_app.ui.shell.main_window import MainWindow
-
     from devtools.bench_marks import BenchMarks
+    from recovery_app.ui.shell.main_window import MainWindow
 
     original = MainWindow.__init__
 
