@@ -335,3 +335,36 @@ def test_meetings_calendar_round_trip(
     bad.write_text("hello")
     assert main(["--data-dir", str(other), "meetings", "import-ics", str(bad)]) == 2
     assert "not a calendar file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (None, "is a folder"),
+        (
+            b'{"format": "recovery-companion-export", "version": 4, "checkins": [{"sleep_hours":'
+            b" 1e999}]}",
+            "number too large",
+        ),
+        ("\ufeff{}".encode("utf-16"), "UTF-16"),
+        (
+            b'{"format": "recovery-companion-export", "version": 4, "meetings": [{"uid": "a",'
+            b' "name": "NA", "kind": "other", "repeat": "once", "first_day": "0001-01-01",'
+            b' "start_time": "19:00", "duration_minutes": 60, "zone": "UTC"}]}',
+            "1900 to 2200",
+        ),
+    ],
+    ids=["folder", "1e999", "utf-16", "year 1"],
+)
+def test_a_hostile_import_is_one_line_and_exit_2(
+    filled: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None,
+    words: str,
+) -> None:  # fmt: skip
+    source = tmp_path / "source"
+    if content is None:
+        source.mkdir()
+    else:
+        source.write_bytes(content)
+    assert main(["--data-dir", str(filled.data_dir), "import", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err and "Traceback" not in err

@@ -9,6 +9,7 @@ listing the others with the reason.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
@@ -16,15 +17,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from recovery_app.core.errors import InvalidImport, KnownError
+from recovery_app.core.limits import day_in_range
 from recovery_app.core.meetings.schedule import (
     Meeting,
     MeetingKind,
     Repeat,
     Schedule,
-    known_zone,
     validate_meeting,
 )
+from recovery_app.core.meetings.zones import known_zone
+from recovery_app.log import bug_report
 
+log = logging.getLogger(__name__)
 UID_SUFFIX = "@recovery-companion"
 MAX_ICS_BYTES = 5 * 1024 * 1024
 TZ_YEARS_BEFORE, TZ_YEARS_AFTER = 1, 15
@@ -146,8 +150,15 @@ def vevent(m: Meeting, stamp: datetime) -> list[str]:
     return [*lines, "END:VEVENT"]
 
 
+def writable(meeting: Meeting) -> bool:
+    """Whether a calendar program could read this meeting back (older versions of the app
+    accepted zones like ``localtime`` and years like 1 on import)."""
+    return known_zone(meeting.schedule.zone) and day_in_range(meeting.schedule.first_day)
+
+
 def to_ics(meetings: Iterable[Meeting], stamp: datetime) -> bytes:
-    meetings = list(meetings)
+    """The meetings as an RFC 5545 file; ones that could not be read back are left out."""
+    meetings = [m for m in meetings if writable(m)]
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Recovery Companion//Meetings//EN",
              "CALSCALE:GREGORIAN"]  # fmt: skip
     years: dict[str, int] = {}
@@ -171,6 +182,10 @@ class IcsImport:
     skipped: list[str] = field(default_factory=list)  # "Event name: why"
 
 
+class _Reason(ValueError):
+    """Why an event can't be kept, in words for the person."""
+
+
 def _unsupported(rule: dict[str, list[object]]) -> str | None:
     allowed = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "WKST"}
     extra = sorted(set(rule) - allowed)
@@ -180,27 +195,33 @@ def _unsupported(rule: dict[str, list[object]]) -> str | None:
 
 
 def _schedule(event: Any, zone_for_floating: str) -> Schedule:
-    """The event's schedule, or ``ValueError`` with the reason it can't be one."""
+    """The event's schedule, or ``_Reason`` saying why it can't be one."""
     start = event.get("DTSTART")
     if start is None:
-        raise ValueError("it has no start time")
+        raise _Reason("it has no start time")
+    if isinstance(start, list):
+        raise _Reason("it has more than one start time")
     value = start.dt
     if not isinstance(value, datetime):
-        raise ValueError("it is an all-day event")
+        raise _Reason("it is an all-day event")
     zone = zone_for_floating
     if value.tzinfo is not None:
         key = getattr(value.tzinfo, "key", None) or str(start.params.get("TZID", ""))
         if value.utcoffset() == timedelta(0) and not key:
             key = "UTC"
         if not known_zone(key):
-            raise ValueError(f"its time zone “{key}” is not one this computer knows")
+            raise _Reason(f"its time zone “{key}” is not one this computer knows")
         zone = key
         value = value.astimezone(ZoneInfo(zone))
     local = value.replace(tzinfo=None)
+    if isinstance(event.get("DURATION"), list) or isinstance(event.get("DTEND"), list):
+        raise _Reason("it has more than one end or length")
     if event.get("DURATION") is not None:
         length = event.get("DURATION").dt
     elif event.get("DTEND") is not None:
         end = event.get("DTEND").dt
+        if not isinstance(end, datetime):
+            raise _Reason("its end is a date without a time, though its start has one")
         length = (
             end.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
             if isinstance(end, datetime) and end.tzinfo
@@ -211,8 +232,10 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
     minutes = max(1, min(24 * 60, int(length.total_seconds() // 60)))
     for name in ("EXDATE", "RDATE", "EXRULE"):
         if event.get(name) is not None:
-            raise ValueError("it has exceptions or extra dates, which the app can't represent")
+            raise _Reason("it has exceptions or extra dates, which the app can't represent")
     raw_rule = event.get("RRULE")
+    if isinstance(raw_rule, list):
+        raise _Reason("it has more than one repeat rule")
     base: dict[str, Any] = {"first_day": local.date(), "start": time(local.hour, local.minute),
             "duration_minutes": minutes, "zone": zone}  # fmt: skip
     if raw_rule is None:
@@ -220,19 +243,19 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
     rule = {k.upper(): v for k, v in dict(raw_rule).items()}
     problem = _unsupported(rule)
     if problem:
-        raise ValueError(problem)
+        raise _Reason(problem)
     if "FREQ" not in rule:
-        raise ValueError("its repeat rule has no frequency")
+        raise _Reason("its repeat rule has no frequency")
     freq = str(rule["FREQ"][0]).upper()
     week_start = str(rule.get("WKST", ["MO"])[0]).upper()
     interval = int(rule.get("INTERVAL", [1])[0])
     days = [str(d).upper() for d in rule.get("BYDAY", [])]
     if freq == "WEEKLY":
         if interval > 1 and week_start != "MO":
-            raise ValueError("its weeks start on a day other than Monday")
+            raise _Reason("its weeks start on a day other than Monday")
         picked = days or [RRULE_DAYS[local.weekday()]]
         if any(d not in RRULE_DAYS for d in picked):
-            raise ValueError("its weekly rule names days with numbers")
+            raise _Reason("its weekly rule names days with numbers")
         return Schedule(
             Repeat.WEEKLY,
             interval=interval,
@@ -243,14 +266,14 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
         nth = int(days[0][:-2] or "0")
         weekday_index = RRULE_DAYS.index(days[0][-2:])
         if nth not in (1, 2, 3, 4, 5, -1) or weekday_index != local.weekday():
-            raise ValueError("its monthly rule isn't a single “nth weekday” the app can represent")
+            raise _Reason("its monthly rule isn't a single “nth weekday” the app can represent")
         return Schedule(Repeat.MONTHLY_WEEKDAY, interval=interval, nth=nth, **base)
     if freq == "MONTHLY" and not days:
         month_days = rule.get("BYMONTHDAY", [local.day])
         if len(month_days) != 1 or not 1 <= int(month_days[0]) <= 31:
-            raise ValueError("its monthly rule uses several or negative days")
+            raise _Reason("its monthly rule uses several or negative days")
         return Schedule(Repeat.MONTHLY_DAY, interval=interval, month_day=int(month_days[0]), **base)
-    raise ValueError(f"it repeats {freq.lower()}, which the app can't represent")
+    raise _Reason(f"it repeats {freq.lower()}, which the app can't represent")
 
 
 def _reminders(event: object) -> tuple[int, ...]:
@@ -278,7 +301,8 @@ def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
         from icalendar import Calendar
 
         calendar = Calendar.from_ical(data.decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError, IndexError, KeyError) as exc:
+    except Exception as exc:  # whatever a damaged or hostile file makes the reader raise
+        log.info("calendar file not read: %s", type(exc).__name__)
         raise InvalidImport(
             "This file is not a calendar file the app can read (it may be damaged). "
             "Nothing was imported."
@@ -311,11 +335,15 @@ def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
             if uid:
                 meeting = replace(meeting, uid=uid)
             validate_meeting(meeting)
-        except ValueError as exc:
-            result.skipped.append(f"{name}: {exc}")
-            continue
         except KnownError as exc:
             result.skipped.append(f"{name}: {exc.message}")
+            continue
+        except _Reason as exc:
+            result.skipped.append(f"{name}: {exc}")
+            continue
+        except Exception as exc:  # any other file: the event is left out, never a traceback
+            log.info("calendar event skipped: %s", bug_report(type(exc), exc, exc.__traceback__))
+            result.skipped.append(f"{name}: its dates or repeat rule can't be read")
             continue
         result.meetings.append(meeting)
     if not result.meetings and not result.skipped:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule, weekday
 
 from recovery_app.core.checkin.checkin import new_uid
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.limits import day_in_range
+from recovery_app.core.meetings.zones import known_zone
 from recovery_app.core.text import check_storable
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -23,15 +25,6 @@ RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 NTH_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
 MAX_REMINDERS = 5
 MAX_LEAD_MINUTES = 7 * 24 * 60
-
-
-def known_zone(name: str) -> bool:
-    """Whether ``name`` is a time zone here ("Europe" alone is a folder, not a zone)."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return False
-    return True
 
 
 class MeetingKind(enum.StrEnum):
@@ -177,7 +170,9 @@ def validate_meeting(meeting: Meeting) -> None:
         raise InvalidInput("Please choose what kind of meeting this is.")
     s = meeting.schedule
     if not known_zone(s.zone):
-        raise InvalidInput(f"“{s.zone}” is not a time zone this computer knows.")
+        raise InvalidInput(f"“{s.zone}” is not a time zone this app knows.")
+    if not isinstance(s.first_day, date) or not day_in_range(s.first_day):
+        raise InvalidInput("The first date must be between the years 1900 and 2200.")
     if not isinstance(s.repeat, Repeat):
         raise InvalidInput("Please choose how often the meeting happens.")
     if not 1 <= s.duration_minutes <= 24 * 60:

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from recovery_app.core.errors import InvalidImport, OutputPathError
-from recovery_app.core.meetings.ics import MAX_ICS_BYTES, from_ics, to_ics
+from recovery_app.core.meetings.ics import MAX_ICS_BYTES, from_ics, to_ics, writable
 from recovery_app.storage.db import Database
 from recovery_app.storage.files import write_private
 from recovery_app.storage.meetings.meetings import Meetings
@@ -16,7 +16,7 @@ from recovery_app.storage.meetings.meetings import Meetings
 def export_ics(db: Database, out: Path, now: datetime) -> int:
     """Write every meeting (paused ones marked) to ``out``; returns how many."""
     with db.reading() as conn:
-        meetings = Meetings(conn).all()
+        meetings = [m for m in Meetings(conn).all() if writable(m)]
     out = out.expanduser()
     if out.is_dir():
         raise OutputPathError(f"{out} is a folder; please give a file name ending in .ics.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -19,7 +18,8 @@ from recovery_app.core.checkin.checkin import (
 from recovery_app.core.errors import KnownError
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.checkin.profile import Profile
-from recovery_app.storage.exchange.rules import import_failure, optional_instant
+from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.rules import records
 
 
 def checkin_to_json(c: CheckIn) -> dict[str, Any]:
@@ -56,83 +56,33 @@ def checkins_document(conn: Connection) -> dict[str, Any]:
 
 # Reading --------------------------------------------------------------------
 
-
-def _int(record: dict[str, Any], name: str, where: str, optional: bool = False) -> int | None:
-    value = record.get(name)
-    if value is None and optional:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise import_failure(where, f"has no whole-number {name}")
-    return value
-
-
-def _text(record: dict[str, Any], name: str, where: str) -> str:
-    value = record.get(name, "")
-    if not isinstance(value, str):
-        raise import_failure(where, f"has a {name} that is not text")
-    return value
-
-
-def _is_uuid(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
+HALT_NAMES = ("hungry", "angry", "lonely", "tired")
 
 
 def _checkin(record: Any, index: int, today: date) -> CheckIn:
-    where = f"check-in number {index + 1}"
-    if not isinstance(record, dict):
-        raise import_failure(where, "is not a record")
-    uid = record.get("uid")
-    if not isinstance(uid, str) or not _is_uuid(uid):
-        raise import_failure(where, "has no valid id")
-    try:
-        day = date.fromisoformat(record["day"])
-    except (KeyError, TypeError, ValueError):
-        raise import_failure(where, "has no valid day") from None
-    halt = record.get("halt", {})
-    if not isinstance(halt, dict) or not all(
-        isinstance(halt.get(k, False), bool) for k in ("hungry", "angry", "lonely", "tired")
-    ):
-        raise import_failure(where, "has HALT answers that are not yes/no")
-    hours = record.get("sleep_hours")
-    if hours is not None and (not isinstance(hours, int | float) or isinstance(hours, bool)):
-        raise import_failure(where, "has sleep hours that are not a number")
-    try:
-        used = UsedToday(str(record.get("used")))
-    except ValueError:
-        raise import_failure(where, "has an unknown answer to the use question") from None
-    # Files before version 4 only had "Did you use today?"; an answer keeps that meaning.
-    asked = record.get("use_question", UseQuestion.USED_TODAY.value)
-    try:
-        use_question = UseQuestion(asked) if isinstance(asked, str) else None
-    except ValueError:
-        use_question = None
-    if use_question is None:
-        raise import_failure(where, "names an unknown use question")
-    mood, anxiety, craving = (_int(record, n, where) for n in ("mood", "anxiety", "craving"))
+    f = Fields(record, f"check-in number {index + 1}")
+    halt = f.record("halt")
     checkin = CheckIn(
-        day=day,
-        mood=mood or 0,
-        anxiety=anxiety or 0,
-        craving=craving or 0,
-        used=used,
-        sleep_hours=None if hours is None else float(hours),
-        sleep_quality=_int(record, "sleep_quality", where, optional=True),
-        halt=Halt(**{k: bool(halt.get(k, False)) for k in ("hungry", "angry", "lonely", "tired")}),
-        gratitude=_text(record, "gratitude", where),
-        note=_text(record, "note", where),
-        uid=uid,
-        use_question=use_question,
-        created_at=optional_instant(record.get("created_at"), where),
-        updated_at=optional_instant(record.get("updated_at"), where),
+        day=f.day("day"),
+        mood=f.integer("mood", 1, 5),
+        anxiety=f.integer("anxiety", 0, 10),
+        craving=f.integer("craving", 0, 10),
+        used=f.choice("used", UsedToday),
+        sleep_hours=f.optional_number("sleep_hours", 0, 24),
+        sleep_quality=f.optional_integer("sleep_quality", 1, 5),
+        halt=Halt(*(halt.boolean(name, False) for name in HALT_NAMES)),
+        gratitude=f.text("gratitude", ""),
+        note=f.text("note", ""),
+        uid=f.uid(),
+        # Files before version 4 only had "Did you use today?": an answer keeps that meaning.
+        use_question=f.choice("use_question", UseQuestion, UseQuestion.USED_TODAY),
+        created_at=f.optional_instant("created_at"),
+        updated_at=f.optional_instant("updated_at"),
     )
     try:
         validate_checkin(checkin, today)
     except KnownError as exc:
-        raise import_failure(where, f"is not valid ({exc.message.rstrip('.')})") from exc
+        raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
     return checkin
 
 
@@ -144,22 +94,13 @@ class CheckInsImport:
 
 def read_checkins(raw: dict[str, Any], today: date) -> CheckInsImport:
     """Check the profile and check-ins of an export; raise ``InvalidImport`` on any problem."""
-    profile = raw.get("profile") or {}
-    records = raw.get("checkins", [])
-    if not isinstance(profile, dict) or not isinstance(records, list):
-        raise import_failure("the file", "is not laid out as an export")
-    start: date | None = None
-    if profile.get("recovery_start_date") is not None:
-        try:
-            start = date.fromisoformat(profile["recovery_start_date"])
-        except (TypeError, ValueError):
-            raise import_failure("the profile", "has no valid start date") from None
-        if start > today:
-            raise import_failure("the profile", "has a start date in the future")
-    checkins = tuple(_checkin(r, i, today) for i, r in enumerate(records))
-    for name, keys in (("id", [c.uid for c in checkins]), ("day", [c.day for c in checkins])):
-        if len(set(keys)) != len(keys):
-            raise import_failure("the file", f"has two check-ins with the same {name}")
+    profile = Fields(raw.get("profile", {}), "the profile")
+    start = profile.optional_day("recovery_start_date")
+    if start is not None and start > today:
+        raise profile.fail("has a start date in the future")
+    checkins = tuple(_checkin(r, i, today) for i, r in enumerate(records(raw, "checkins")))
+    unique("the file", "check-ins with the same id", [c.uid for c in checkins])
+    unique("the file", "check-ins for the same day", [c.day for c in checkins])
     return CheckInsImport(start, checkins)
 
 

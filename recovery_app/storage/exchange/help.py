@@ -9,7 +9,8 @@ from sqlalchemy import Connection
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import Contact, ContactKind, validate_contact
-from recovery_app.storage.exchange.rules import import_failure, records
+from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.help.contacts import Contacts
 
 
@@ -32,21 +33,20 @@ def contacts_document(conn: Connection) -> dict[str, Any]:
 def read_contacts(raw: dict[str, Any]) -> tuple[Contact, ...]:
     contacts = []
     for i, r in enumerate(records(raw, "contacts")):
-        where = f"contact number {i + 1}"
+        f = Fields(r, f"contact number {i + 1}")
+        person = Contact(
+            name=f.text("name", max_length=1000),
+            phone=f.text("phone", max_length=1000),
+            kind=f.choice("kind", ContactKind, ContactKind.PERSONAL),
+            role=f.text("role", "", max_length=1000),
+            note=f.text("note", ""),
+            uid=f.uid(),
+        )
         try:
-            contacts.append(
-                validate_contact(
-                    Contact(str(r["name"]), str(r["phone"]), ContactKind(r.get("kind", "personal")),
-                            str(r.get("role", "")), str(r.get("note", "")), str(r["uid"]))
-                )
-            )  # fmt: skip
+            contacts.append(validate_contact(person))
         except KnownError as exc:
-            raise import_failure(where, f"is not valid ({exc.message.rstrip('.')})") from exc
-        except (KeyError, ValueError):
-            raise import_failure(where, "is missing a field or has one of the wrong type") from None
-    uids = [c.uid for c in contacts]
-    if len(set(uids)) != len(uids):
-        raise import_failure("the file", "has two contacts with the same id")
+            raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
+    unique("the file", "contacts with the same id", [c.uid for c in contacts])
     return tuple(contacts)
 
 

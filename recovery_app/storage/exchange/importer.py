@@ -8,7 +8,9 @@ different one is kept out and counted, never overwriting what is there.
 
 from __future__ import annotations
 
+import codecs
 import json
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -24,8 +26,10 @@ from recovery_app.storage.exchange.help import merge_contacts, read_contacts
 from recovery_app.storage.exchange.journal import JournalImport, merge_journal, read_journal
 from recovery_app.storage.exchange.learn import merge_self_checks, read_self_checks
 from recovery_app.storage.exchange.meetings import MeetingsImport, merge_meetings, read_meetings
+from recovery_app.storage.exchange.rules import import_failure
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
+MAX_DIGITS = 18  # no number of ours is longer; Python refuses over 4,300 digits anyway
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -84,16 +88,66 @@ class ImportDocument:
     self_checks: tuple[SelfCheck, ...]
 
 
+class _Unreadable(ValueError):
+    """A value the JSON reader meets that no export of ours contains."""
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Unreadable("has a number too large to be one of ours")
+    return value
+
+
+def _whole(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _Unreadable("has a number with too many digits to be one of ours")
+    return int(text)
+
+
+def _not_a_number(text: str) -> float:
+    raise _Unreadable(f"has “{text}” where a number should be")
+
+
+def _text_of(path: Path, data: bytes) -> str:
+    """The file as text: UTF-8, with or without a byte-order mark; anything else is refused."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise InvalidImport(
+            f"{path.name} is saved as UTF-32 text. Please save it as UTF-8 and import it again. "
+            "Nothing was changed."
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4]:
+        raise InvalidImport(
+            f"{path.name} is saved as UTF-16 text. Please save it as UTF-8 and import it again. "
+            "Nothing was changed."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidImport(
+            f"{path.name} is not UTF-8 text, so it isn't an export from this app. "
+            "Nothing was changed."
+        ) from exc
+
+
 def _parse(path: Path) -> dict[str, Any]:
+    if path.is_dir():
+        raise InvalidImport(f"{path} is a folder. Please choose an export file (.json).")
     try:
         size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise InvalidImport(f"{path.name} is too large to be an export from this app.")
+        data = path.read_bytes()
     except OSError as exc:
         raise InvalidImport(f"Can't read {path}: {exc.strerror}.") from exc
-    if size > MAX_IMPORT_BYTES:
-        raise InvalidImport(f"{path.name} is too large to be an export from this app.")
+    text = _text_of(path, data)
     try:
-        raw = json.loads(path.read_bytes().decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        raw = json.loads(text, parse_float=_finite, parse_int=_whole, parse_constant=_not_a_number)
+    except _Unreadable as exc:
+        raise import_failure("the file", str(exc)) from exc
+    except RecursionError as exc:
+        raise import_failure("the file", "is nested far deeper than an export ever is") from exc
+    except ValueError as exc:
         raise InvalidImport(
             f"{path.name} is not a complete export file (it may be damaged or cut short). "
             "Nothing was changed."

@@ -7,7 +7,6 @@ are not duplicated); entries are matched by uid and never overwrite.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -16,8 +15,17 @@ from sqlalchemy import Connection, select, update
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.journal.choices import Choice, ChoiceList, clean_name
-from recovery_app.core.journal.entries import EntryKind, JournalEntry, Outcome, validate_entry
-from recovery_app.storage.exchange.rules import import_failure, instant, optional_instant
+from recovery_app.core.journal.entries import (
+    INTENSITY_MAX,
+    INTENSITY_MIN,
+    MAX_DURATION_MINUTES,
+    EntryKind,
+    JournalEntry,
+    Outcome,
+    validate_entry,
+)
+from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.rules import import_failure, records
 from recovery_app.storage.journal.choices import Choices, choice_table
 from recovery_app.storage.journal.entries import Journal
 from recovery_app.storage.schema import journal_entry
@@ -74,93 +82,65 @@ def journal_document(conn: Connection) -> dict[str, Any]:
 
 # Reading --------------------------------------------------------------------
 
-
-def _uid(record: dict[str, Any], where: str, name: str = "uid") -> str:
-    value = record.get(name)
-    try:
-        uuid.UUID(value) if isinstance(value, str) else None
-    except ValueError:
-        value = None
-    if not isinstance(value, str):
-        raise import_failure(where, f"has no valid {'id' if name == 'uid' else name}")
-    return value
-
-
-def _list(raw: dict[str, Any], key: str) -> list[Any]:
-    records = raw.get(key, [])
-    if not isinstance(records, list):
-        raise import_failure("the file", f"has “{key}” that is not a list")
-    return records
+TEXT_FIELDS = ("place", "people", "situation", "thoughts", "title", "text")
 
 
 def _choice(record: Any, where: str) -> Choice:
-    if not isinstance(record, dict):
-        raise import_failure(where, "is not a record")
+    f = Fields(record, where)
     try:
-        name = clean_name(record.get("name", ""))
+        name = clean_name(f.text("name", max_length=1000))
     except KnownError as exc:
-        raise import_failure(where, f"has an unusable name ({exc.message.rstrip('.')})") from exc
-    group, archived, position = (
-        record.get("group", ""),
-        record.get("archived", False),
-        record.get("position", 0),
+        raise f.fail(f"has an unusable name ({exc.message.rstrip('.')})") from exc
+    return Choice(
+        uid=f.uid(),
+        name=name,
+        group=f.text("group", "", max_length=200),
+        archived=f.boolean("archived", False),
+        merged_into=f.optional_uid("merged_into"),
+        position=f.integer("position", -(10**9), 10**9, 0),
     )
-    merged = record.get("merged_into")
-    if not isinstance(group, str) or not isinstance(archived, bool):
-        raise import_failure(where, "has a group or archived flag of the wrong type")
-    if not isinstance(position, int) or isinstance(position, bool):
-        raise import_failure(where, "has a position that is not a whole number")
-    if merged is not None:
-        merged = _uid(record, where, "merged_into")
-    return Choice(_uid(record, where), name, group, archived, merged, position)
-
-
-def _str_list(record: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = record.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise import_failure(where, f"has {key} that are not a list of text")
-    return tuple(value)
 
 
 def _entry(record: Any, where: str) -> JournalEntry:
-    if not isinstance(record, dict):
-        raise import_failure(where, "is not a record")
-    texts: dict[str, Any] = {}
-    for name in ("place", "people", "situation", "thoughts", "title", "text"):
-        value = record.get(name, "")
-        if not isinstance(value, str):
-            raise import_failure(where, f"has a {name} that is not text")
-        texts[name] = value
-    try:
-        kind = EntryKind(str(record.get("kind")))
-        outcome = Outcome(record["outcome"]) if record.get("outcome") is not None else None
-    except ValueError:
-        raise import_failure(where, "has an unknown kind or outcome") from None
-    numbers: dict[str, Any] = {}
-    for name in ("intensity", "duration_minutes", "mood"):
-        value = record.get(name)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-            raise import_failure(where, f"has a {name} that is not a whole number")
-        numbers[name] = value
-    occurred = instant(record.get("occurred_at"), where)
+    f = Fields(record, where)
+    uids = (ChoiceList.TRIGGERS, ChoiceList.COPING)
+    triggers, coping = (
+        tuple(Fields({"uid": u}, f"{where} ({kind.value})").uid() for u in f.texts(name))
+        for kind, name in zip(uids, ("triggers", "coping"), strict=True)
+    )
     entry = JournalEntry(
-        kind=kind,
-        occurred_at=occurred,
-        triggers=_str_list(record, "triggers", where),
-        coping=_str_list(record, "coping", where),
-        outcome=outcome,
-        tags=_str_list(record, "tags", where),
-        uid=_uid(record, where),
-        created_at=optional_instant(record.get("created_at"), where),
-        updated_at=optional_instant(record.get("updated_at"), where),
-        **texts,
-        **numbers,
+        kind=f.choice("kind", EntryKind),
+        occurred_at=f.instant("occurred_at"),
+        intensity=f.optional_integer("intensity", INTENSITY_MIN, INTENSITY_MAX),
+        duration_minutes=f.optional_integer("duration_minutes", 0, MAX_DURATION_MINUTES),
+        triggers=triggers,
+        coping=coping,
+        outcome=f.optional_choice("outcome", Outcome),
+        mood=f.optional_integer("mood", 1, 5),
+        tags=f.texts("tags"),
+        uid=f.uid(),
+        created_at=f.optional_instant("created_at"),
+        updated_at=f.optional_instant("updated_at"),
+        **{name: f.text(name, "") for name in TEXT_FIELDS},
     )
     try:
         validate_entry(entry)
     except KnownError as exc:
-        raise import_failure(where, f"is not valid ({exc.message.rstrip('.')})") from exc
+        raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
     return entry
+
+
+def _no_merge_cycles(key: str, choices: tuple[Choice, ...]) -> None:
+    """An item merged into one that (through others) was merged into it would be lost."""
+    into: dict[str, str] = {c.uid: c.merged_into for c in choices if c.merged_into is not None}
+    for start in into:
+        seen = {start}
+        current: str | None = into[start]
+        while current is not None:
+            if current in seen:
+                raise import_failure("the file", f"has {key.replace('_', ' ')} merged in a circle")
+            seen.add(current)
+            current = into.get(current)
 
 
 @dataclass(frozen=True)
@@ -174,17 +154,19 @@ def read_journal(raw: dict[str, Any]) -> JournalImport:
     choices = {
         kind: tuple(
             _choice(r, f"{key.replace('_', ' ')} item number {i + 1}")
-            for i, r in enumerate(_list(raw, key))
+            for i, r in enumerate(records(raw, key))
         )
         for kind, key in CHOICE_KEYS.items()
     }
-    entries = tuple(_entry(r, f"entry number {i + 1}") for i, r in enumerate(_list(raw, "entries")))
-    for label, uids in (
-        ("entries", [e.uid for e in entries]),
-        *((key, [c.uid for c in choices[kind]]) for kind, key in CHOICE_KEYS.items()),
-    ):
-        if len(set(uids)) != len(uids):
-            raise import_failure("the file", f"has two {label.replace('_', ' ')} with the same id")
+    entries = tuple(
+        _entry(r, f"entry number {i + 1}") for i, r in enumerate(records(raw, "entries"))
+    )
+    unique("the file", "entries with the same id", [e.uid for e in entries])
+    for kind, key in CHOICE_KEYS.items():
+        unique(
+            "the file", f"{key.replace('_', ' ')} with the same id", [c.uid for c in choices[kind]]
+        )
+        _no_merge_cycles(key, choices[kind])
     return JournalImport(choices, entries)
 
 
@@ -205,6 +187,9 @@ def _point_at(conn: Connection, kind: ChoiceList, uid: str, target: str) -> None
         select(table.c.id, table.c.merged_into_id).where(table.c.uid == target)
     ).one()
     final = row.merged_into_id or row.id
+    own = conn.execute(select(table.c.id).where(table.c.uid == uid)).scalar_one()
+    if final == own:
+        return  # the target already counts as this item: merging would loop
     conn.execute(update(table).where(table.c.uid == uid).values(merged_into_id=final))
 
 

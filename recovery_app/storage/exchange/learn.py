@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from recovery_app.core.errors import KnownError
-from recovery_app.core.learn.self_check import SelfCheck
-from recovery_app.storage.exchange.rules import import_failure, instant, records
+from recovery_app.core.learn.self_check import SIGNS, SelfCheck
+from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.learn.reading import SelfChecks
 
 
@@ -24,16 +24,9 @@ def self_checks_document(conn: Connection) -> dict[str, Any]:
 def read_self_checks(raw: dict[str, Any]) -> tuple[SelfCheck, ...]:
     checks = []
     for i, r in enumerate(records(raw, "self_checks")):
-        where = f"self-check number {i + 1}"
-        answers = r.get("answers")
-        if not isinstance(answers, list) or not all(isinstance(a, bool) for a in answers):
-            raise import_failure(where, "has answers that are not yes/no")
-        try:
-            checks.append(
-                SelfCheck(tuple(answers), instant(r.get("taken_at"), where), str(r["uid"]))
-            )
-        except (KnownError, KeyError) as exc:
-            raise import_failure(where, "is not valid") from exc
+        f = Fields(r, f"self-check number {i + 1}")
+        checks.append(SelfCheck(f.booleans("answers", len(SIGNS)), f.instant("taken_at"), f.uid()))
+    unique("the file", "self-checks with the same id", [c.uid for c in checks])
     return tuple(checks)
 
 

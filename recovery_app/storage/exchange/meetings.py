@@ -6,14 +6,17 @@ and never replaces what is there.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import Connection
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.meetings.schedule import (
+    MAX_LEAD_MINUTES,
+    MAX_REMINDERS,
     Attended,
     Meeting,
     MeetingKind,
@@ -21,7 +24,9 @@ from recovery_app.core.meetings.schedule import (
     Schedule,
     validate_meeting,
 )
-from recovery_app.storage.exchange.rules import import_failure, instant, records
+from recovery_app.core.meetings.zones import known_zone
+from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.meetings.meetings import Meetings
 
 ALL_HISTORY = 1_000_000
@@ -67,35 +72,42 @@ def meetings_document(conn: Connection) -> dict[str, Any]:
     }
 
 
-def _meeting(r: dict[str, Any], where: str) -> Meeting:
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def _meeting(record: Any, where: str) -> Meeting:
+    f = Fields(record, where)
+    start_time = f.text("start_time", max_length=5)
+    if not _TIME.match(start_time):
+        raise f.fail("has a “start_time” that is not a time written HH:MM")
+    zone = f.text("zone", max_length=64)
+    if not known_zone(zone):
+        raise f.fail(f"has a time zone “{zone}” that is not in the time zone database")
+    meeting = Meeting(
+        name=f.text("name", max_length=200),
+        kind=f.choice("kind", MeetingKind),
+        schedule=Schedule(
+            repeat=f.choice("repeat", Repeat),
+            first_day=f.day("first_day"),
+            start=time(int(start_time[:2]), int(start_time[3:])),
+            duration_minutes=f.integer("duration_minutes", 1, 24 * 60),
+            zone=zone,
+            interval=f.integer("interval", 1, 52, 1),
+            weekdays=f.integers("weekdays", 0, 6, 7),
+            nth=f.integer("nth", -1, 5, 1),
+            month_day=f.integer("month_day", 1, 31, 1),
+        ),
+        location=f.text("location", "", max_length=2000),
+        online=f.boolean("online", False),
+        reminders=f.integers("reminders", 0, MAX_LEAD_MINUTES, MAX_REMINDERS),
+        notes=f.text("notes", ""),
+        paused=f.boolean("paused", False),
+        uid=f.uid(uuid_only=False),  # a meeting from a calendar keeps its calendar's UID
+    )
     try:
-        hour, minute = (int(x) for x in str(r["start_time"]).split(":"))
-        meeting = Meeting(
-            name=str(r["name"]),
-            kind=MeetingKind(r["kind"]),
-            schedule=Schedule(
-                repeat=Repeat(r["repeat"]),
-                first_day=date.fromisoformat(r["first_day"]),
-                start=time(hour, minute),
-                duration_minutes=int(r["duration_minutes"]),
-                zone=str(r["zone"]),
-                interval=int(r.get("interval", 1)),
-                weekdays=tuple(int(d) for d in r.get("weekdays", [])),
-                nth=int(r.get("nth", 1)),
-                month_day=int(r.get("month_day", 1)),
-            ),
-            location=str(r.get("location", "")),
-            online=bool(r.get("online", False)),
-            reminders=tuple(int(x) for x in r.get("reminders", [])),
-            notes=str(r.get("notes", "")),
-            paused=bool(r.get("paused", False)),
-            uid=str(r["uid"]),
-        )
         validate_meeting(meeting)
     except KnownError as exc:
-        raise import_failure(where, f"is not valid ({exc.message.rstrip('.')})") from exc
-    except (KeyError, TypeError, ValueError):
-        raise import_failure(where, "is missing a field or has one of the wrong type") from None
+        raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
     return meeting
 
 
@@ -109,22 +121,19 @@ def read_meetings(raw: dict[str, Any]) -> MeetingsImport:
     meetings = tuple(
         _meeting(r, f"meeting number {i + 1}") for i, r in enumerate(records(raw, "meetings"))
     )
-    uids = [m.uid for m in meetings]
-    if len(set(uids)) != len(uids):
-        raise import_failure("the file", "has two meetings with the same id")
-    known = set(uids)
+    unique("the file", "meetings with the same id", [m.uid for m in meetings])
+    known = {m.uid for m in meetings}
     attendance = []
     for i, r in enumerate(records(raw, "attendance")):
-        where = f"attendance record number {i + 1}"
-        try:
-            status = Attended(str(r.get("status")))
-        except ValueError:
-            raise import_failure(where, "has an unknown answer") from None
-        uid = r.get("meeting_uid")
+        f = Fields(r, f"attendance record number {i + 1}")
+        uid = f.uid("meeting_uid", uuid_only=False)
         if uid not in known:
-            raise import_failure(where, "names a meeting the file lacks")
-        attendance.append((str(uid), instant(r.get("starts_at"), where), status,
-                           str(r.get("note", ""))))  # fmt: skip
+            raise f.fail("names a meeting the file lacks")
+        attendance.append(
+            (uid, f.instant("starts_at"), f.choice("status", Attended), f.text("note", ""))
+        )
+    unique("the file", "answers for the same meeting and time",
+           [(uid, start) for uid, start, _s, _n in attendance])  # fmt: skip
     return MeetingsImport(meetings, tuple(attendance))
 
 

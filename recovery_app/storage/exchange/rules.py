@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from recovery_app.core.errors import InvalidImport
@@ -10,22 +9,6 @@ from recovery_app.core.errors import InvalidImport
 
 def import_failure(where: str, what: str) -> InvalidImport:
     return InvalidImport(f"This file can't be imported: {where} {what}. Nothing was changed.")
-
-
-def optional_instant(value: Any, where: str) -> datetime | None:
-    """An ISO 8601 instant with its offset, or None when absent."""
-    return None if value is None else instant(value, where)
-
-
-def instant(value: Any, where: str) -> datetime:
-    """An ISO 8601 instant with its offset; anything else refuses the file."""
-    try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise import_failure(where, "has a time that is not a full date and time with its offset")
-    return parsed
 
 
 def records(raw: dict[str, Any], key: str) -> list[dict[str, Any]]:

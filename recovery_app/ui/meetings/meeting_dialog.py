@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -44,6 +43,7 @@ from recovery_app.core.meetings.schedule import (
     parse_reminders,
     validate_meeting,
 )
+from recovery_app.core.meetings.zones import zone_names
 from recovery_app.ui.common.style import heading, wrapped
 
 REPEAT_WORDS = {
@@ -101,7 +101,7 @@ class MeetingDialog(QDialog):
         self.duration.setAccessibleName("How long, in minutes")
         self.zone = QComboBox()
         self.zone.setEditable(True)
-        self.zone.addItems(sorted(available_timezones()))
+        self.zone.addItems(sorted(zone_names()))
         self.zone.setAccessibleName("Time zone")
         self.every = QSpinBox()
         self.every.setRange(1, 52)

@@ -106,9 +106,9 @@ def _doc(source: Database) -> dict[str, object]:
     ("change", "words"),
     [
         (lambda d: d["entries"][0].update(intensity=12), "entry number 1"),
-        (lambda d: d["entries"][0].update(kind="dream"), "unknown kind"),
+        (lambda d: d["entries"][0].update(kind="dream"), "unknown “kind”"),
         (lambda d: d["entries"][0].update(occurred_at="yesterday"), "full date and time"),
-        (lambda d: d["entries"][0].update(triggers=["nope"]), "lacks"),
+        (lambda d: d["entries"][0].update(triggers=["nope"]), "triggers.*no valid"),
         (lambda d: d["entries"][0].update(tags="one, two"), "list of text"),
         (lambda d: d["entries"].append(dict(d["entries"][0])), "same id"),
         (lambda d: d["triggers"][0].update(name="  "), "unusable name"),

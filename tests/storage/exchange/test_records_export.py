@@ -80,9 +80,9 @@ def test_csv_has_meetings_attendance_and_contacts(tmp_path: Path) -> None:
     ("change", "words"),
     [
         (lambda d: d["meetings"][0].update(zone="Nowhere/Land"), "meeting number 1"),
-        (lambda d: d["meetings"][0].update(repeat="daily"), "wrong type"),
+        (lambda d: d["meetings"][0].update(repeat="daily"), "unknown “repeat”"),
         (lambda d: d["attendance"][0].update(meeting_uid="nope"), "lacks"),
-        (lambda d: d["attendance"][0].update(status="maybe"), "unknown answer"),
+        (lambda d: d["attendance"][0].update(status="maybe"), "unknown “status”"),
         (lambda d: d["contacts"][0].update(phone="ring me"), "contact number 1"),
         (lambda d: d["self_checks"][0].update(answers=[True]), "self-check number 1"),
     ],
