@@ -63,6 +63,21 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
     return engine
 
 
+def snapshot_before_upgrade(path: Path, revision: str, key: bytes | None) -> Path:
+    """A complete copy of the data as it was, kept beside it, before a migration touches it.
+
+    Named ``recovery-before-upgrade-REVISION-TIME.db``; like the copies a restore
+    sets aside, it is never deleted by the app.
+    """
+    from datetime import datetime
+
+    from recovery_app.storage.backup.backups import write_backup
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = path.with_name(f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}")
+    return write_backup(path, out, key=key)
+
+
 class Database:
     """One database file. Use ``transaction()`` for each unit of work, ``reading()`` to read."""
 
@@ -87,6 +102,8 @@ class Database:
             _touch_private(path)
         except OSError as exc:
             raise DataDirError(f"Can't open {path}: {exc.strerror}.") from exc
+        if revision is not None and revision != migrate.HEAD_REVISION:
+            snapshot_before_upgrade(path, revision, key)
         db = cls(path, key)
         errors: tuple[type[Exception], ...] = (DatabaseError, *database_errors())
         try:

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from recovery_app.storage.schema import metadata
+# No app code here: a migration must do the same thing whatever later versions change.
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - the app never runs Alembic's CLI
@@ -10,7 +10,7 @@ if connection is None:  # pragma: no cover - the app never runs Alembic's CLI
 
 context.configure(
     connection=connection,
-    target_metadata=metadata,
+    target_metadata=None,
     render_as_batch=True,
 )
 with context.begin_transaction():

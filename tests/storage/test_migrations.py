@@ -1,0 +1,93 @@
+"""Every earlier schema, with a person's rows, is upgraded to the current one and loses nothing."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from recovery_app.core.checkin.checkin import UsedToday, UseQuestion
+from recovery_app.core.journal.entries import JournalFilter
+from recovery_app.storage import migrate
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.storage.checkin.profile import Profile
+from recovery_app.storage.db import Database
+from recovery_app.storage.help.contacts import Contacts
+from recovery_app.storage.journal.drafts import Drafts
+from recovery_app.storage.journal.entries import Journal
+from recovery_app.storage.journal.queries import matching_ids
+from recovery_app.storage.learn.reading import Reading, SelfChecks
+from recovery_app.storage.meetings.meetings import Meetings
+from recovery_app.storage.meetings.reminders import ReminderList
+
+FIXTURES = Path(__file__).parents[1] / "data" / "schemas"
+EARLIER = migrate.KNOWN_REVISIONS[:-1]
+
+
+def test_there_is_a_fixture_for_every_earlier_schema() -> None:
+    assert sorted(p.stem for p in FIXTURES.glob("*.db")) == sorted(EARLIER)
+
+
+@pytest.mark.parametrize("revision", EARLIER)
+def test_an_earlier_schema_is_upgraded_with_its_rows(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "recovery.db"
+    shutil.copy(FIXTURES / f"{revision}.db", path)
+    original = path.read_bytes()
+    assert migrate.stored_revision(path) == revision
+    db = Database.open(path)
+    try:
+        assert migrate.stored_revision(path) == migrate.HEAD_REVISION
+        at = EARLIER.index(revision)
+        with db.reading() as conn:
+            assert Profile(conn).start_date() == date(2025, 6, 1)
+            checkins = list(CheckIns(conn).all())
+            assert [c.note for c in checkins] == ["Went to my group 🌱", "hard day — שלום", ""]
+            assert [c.used for c in checkins] == list(UsedToday)
+            # Answers given before migration 0005 keep the question they were asked.
+            assert {c.use_question for c in checkins} == {UseQuestion.USED_TODAY}
+            assert CheckIns(conn).revision_count(date(2026, 1, 3)) == 1
+            if at >= 1:
+                [entry] = list(Journal(conn).all())
+                assert (entry.intensity, entry.text, len(entry.triggers)) == (7, "called Sam", 1)
+                assert matching_ids(conn, JournalFilter(words="payday")) == [1]
+                assert Drafts(conn).get("quick-capture") == {"line": "half written"}
+            if at >= 2:
+                assert Reading(conn).states()["withdrawal"].bookmarked
+                assert SelfChecks(conn).all()[0].answers[0] is True
+                assert [c.name for c in Contacts(conn).all()] == ["Sam"]
+            if at >= 3:
+                [meeting] = Meetings(conn).all()
+                assert meeting.name == "NA Tuesday" and meeting.schedule.weekdays == (1,)
+                assert Meetings(conn).history()[0].note == "shared"
+                later = datetime(2026, 1, 20, tzinfo=UTC)
+                assert ReminderList(conn).showing(later)[0].title == "NA Tuesday in 15 minutes"
+    finally:
+        db.close()
+    # The data as it was is kept beside it, untouched, before anything was migrated.
+    [snapshot] = tmp_path.glob(f"recovery-before-upgrade-{revision}-*.db")
+    assert migrate.stored_revision(snapshot) == revision
+    with sqlite3.connect(snapshot) as raw:
+        assert raw.execute("SELECT count(*) FROM checkin").fetchone() == (3,)
+    assert len(original) > 0
+
+
+def test_at_head_no_snapshot_is_made(tmp_path: Path) -> None:
+    Database.open(tmp_path / "recovery.db").close()
+    Database.open(tmp_path / "recovery.db").close()
+    assert list(tmp_path.glob("*before-upgrade*")) == []
+
+
+def test_migrations_import_no_app_code() -> None:
+    """A migration must do the same thing whatever later versions of the app change."""
+    folder = migrate.MIGRATIONS_DIR
+    for path in [folder / "env.py", *sorted((folder / "versions").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.module or "").startswith("recovery_app"), path.name
+            elif isinstance(node, ast.Import):
+                assert not any(a.name.startswith("recovery_app") for a in node.names), path.name
