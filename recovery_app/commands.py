@@ -2,6 +2,11 @@
 
 A passphrase comes from RECOVERY_APP_PASSPHRASE (and RECOVERY_APP_NEW_PASSPHRASE
 for a new one) so scripts can run unattended, otherwise from a prompt.
+
+Commands that bring data in (``import``, ``restore``, ``meetings import-ics``)
+set up a new data folder when there is none, exactly as the first start would,
+so a new computer can be set up from the command line. Commands that write
+refuse while the app has the folder open, instead of racing it.
 """
 
 from __future__ import annotations
@@ -10,6 +15,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from recovery_app import paths
@@ -25,15 +32,49 @@ class PassphraseUnavailable(KnownError):
     """No passphrase could be read."""
 
 
+def _finish_interrupted(app_paths: AppPaths) -> None:
+    """A restore or passphrase change a crash interrupted is finished first."""
+    from recovery_app.storage.oplog import recover
+
+    note = recover(app_paths.data_dir, app_paths.backups)
+    if note:
+        print(note, file=sys.stderr)
+
+
 def existing_data(args: argparse.Namespace) -> AppPaths:
     """The data folder, which must already hold the app's database."""
     app_paths = paths.resolve(args.data_dir)
     if app_paths.data_dir.exists() and not app_paths.data_dir.is_dir():
         raise DataDirError(f"The data folder {app_paths.data_dir} is a file, not a folder.")
+    os.umask(0o077)
+    if app_paths.data_dir.is_dir():
+        _finish_interrupted(app_paths)
     if not app_paths.database.is_file():
         raise DataDirError(f"There is no Recovery Companion data in {app_paths.data_dir}.")
-    os.umask(0o077)
     return app_paths
+
+
+def data_folder(args: argparse.Namespace) -> AppPaths:
+    """The data folder, set up (0700) when there is none yet."""
+    os.umask(0o077)
+    app_paths = paths.ensure_data_dir(paths.resolve(args.data_dir))
+    _finish_interrupted(app_paths)
+    return app_paths
+
+
+@contextmanager
+def app_closed(app_paths: AppPaths) -> Iterator[None]:
+    """Hold the app's own lock, so data is never changed under a running app."""
+    from PySide6.QtCore import QLockFile
+
+    lock = QLockFile(str(app_paths.instance_lock))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        raise DataDirError("Recovery Companion is open. Please close it, then try again.")
+    try:
+        yield
+    finally:
+        lock.unlock()
 
 
 def ask(env_name: str, prompt: str, confirm: bool = False) -> str:
@@ -48,14 +89,21 @@ def ask(env_name: str, prompt: str, confirm: bool = False) -> str:
     return value
 
 
+def key_for(file: Path, prompt: str = "Passphrase: ", settings_of: Path | None = None) -> bytes:
+    """The key for an encrypted file, from the passphrase and the file's own key settings."""
+    from recovery_app.storage.security import keys as crypto
+
+    params = crypto.load_params(file, settings_of)
+    return crypto.derive_key(ask(ENV_PASSPHRASE, prompt), params)
+
+
 def current_key(app_paths: AppPaths) -> bytes | None:
     """The key for the data, asking for the passphrase if it is encrypted."""
     from recovery_app.storage.security import keys as crypto
 
     if not crypto.needs_passphrase(app_paths.database):
         return None
-    params = crypto.load_params(app_paths.database)
-    return crypto.derive_key(ask(ENV_PASSPHRASE, "Passphrase: "), params)
+    return key_for(app_paths.database)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -82,12 +130,13 @@ def import_file(args: argparse.Namespace) -> int:
     from recovery_app.storage.db import Database
     from recovery_app.storage.exchange.importer import import_file as merge
 
-    app_paths = existing_data(args)
-    db = Database.open(app_paths.database, current_key(app_paths))
-    try:
-        report = merge(db, Path(args.file), SystemClock().now())
-    finally:
-        db.close()
+    app_paths = data_folder(args)
+    with app_closed(app_paths):
+        db = Database.open(app_paths.database, current_key(app_paths))
+        try:
+            report = merge(db, Path(args.file), SystemClock().now())
+        finally:
+            db.close()
     print(report.summary(), file=sys.stderr)
     return 0
 
@@ -104,32 +153,31 @@ def backup(args: argparse.Namespace) -> int:
     return 0
 
 
-class _AppClosed:
-    """Hold the app's own lock, so a file is never swapped under a running app."""
-
-    def __init__(self, app_paths: AppPaths) -> None:
-        from PySide6.QtCore import QLockFile
-
-        self.lock = QLockFile(str(app_paths.instance_lock))
-        self.lock.setStaleLockTime(0)
-
-    def __enter__(self) -> None:
-        if not self.lock.tryLock(0):
-            raise DataDirError("Recovery Companion is open. Please close it, then try again.")
-
-    def __exit__(self, *exc: object) -> None:
-        self.lock.unlock()
-
-
 def restore(args: argparse.Namespace) -> int:
-    from recovery_app.storage.backup.backups import restore as restore_file
+    from recovery_app.storage.backup.ops import key_for_backup, needs_own_passphrase
+    from recovery_app.storage.backup.restore import restore as restore_file
+    from recovery_app.storage.security.keys import file_is_encrypted
 
-    app_paths = existing_data(args)
-    key = current_key(app_paths)
-    with _AppClosed(app_paths):
-        aside = restore_file(app_paths.database, Path(args.file), SystemClock().now(), key)
-    kept = f" Your previous data was kept as {aside}." if aside else ""
-    print(f"Restored your data from {args.file}.{kept}", file=sys.stderr)
+    app_paths = data_folder(args)
+    source = Path(args.file)
+    if not source.is_file():
+        raise DataDirError(f"{source} is not a file.")
+    data_key = current_key(app_paths) if app_paths.database.exists() else None
+    backup_key: bytes | None = None
+    if needs_own_passphrase(source, data_key, app_paths.database):
+        passphrase = ask(ENV_PASSPHRASE, "Passphrase this backup was made with: ")
+        backup_key = key_for_backup(source, passphrase, app_paths.database)
+    elif file_is_encrypted(source):
+        backup_key = data_key
+    with app_closed(app_paths):
+        aside = restore_file(app_paths.database, app_paths.backups, source,
+                             SystemClock().now(), backup_key, data_key)  # fmt: skip
+    words = f"Restored your data from {source}."
+    if aside is not None:
+        words += f" Your previous data was kept as {aside}."
+    if backup_key is not None and backup_key != data_key:
+        words += " Your data now opens with the passphrase this backup was made with."
+    print(words, file=sys.stderr)
     return 0
 
 
@@ -153,16 +201,16 @@ def passphrase(args: argparse.Namespace) -> int:
             raise PassphraseUnavailable("An empty passphrase can't protect anything.")
         params = crypto.new_params()
         new_key = crypto.derive_key(new, params)
-    with _AppClosed(app_paths):
-        change_key(app_paths.database, app_paths.backups, old_key, new_key, params)
+    with app_closed(app_paths):
+        report = change_key(app_paths.database, app_paths.backups, old_key, new_key, params)
     if args.action == "remove":
-        print("Your data is no longer encrypted.", file=sys.stderr)
+        words = "Your data is no longer encrypted."
     else:
-        print(
+        words = (
             "Your data and backups are now encrypted with the new passphrase. "
-            "If you forget it, your data can't be recovered by anyone.",
-            file=sys.stderr,
+            "If you forget it, your data can't be recovered by anyone."
         )
+    print(words + report.summary(), file=sys.stderr)
     return 0
 
 
@@ -170,21 +218,27 @@ def meetings(args: argparse.Namespace) -> int:
     from recovery_app.storage.db import Database
     from recovery_app.storage.exchange.calendar import export_ics, import_ics
 
-    app_paths = existing_data(args)
-    db = Database.open(app_paths.database, current_key(app_paths))
     now = SystemClock().now()
-    try:
-        if args.action == "export-ics":
+    if args.action == "export-ics":
+        app_paths = existing_data(args)
+        db = Database.open(app_paths.database, current_key(app_paths))
+        try:
             count = export_ics(db, Path(args.out), now)
-            message = (
-                f"Exported {count} meeting{'' if count == 1 else 's'} to {args.out}. "
-                "This file is not encrypted: keep it somewhere private."
-            )
-        else:
-            from recovery_app.core.clock import zone_name
+        finally:
+            db.close()
+        message = (
+            f"Exported {count} meeting{'' if count == 1 else 's'} to {args.out}. "
+            "This file is not encrypted: keep it somewhere private."
+        )
+    else:
+        from recovery_app.core.clock import zone_name
 
-            message = import_ics(db, Path(args.file), now, zone_name(SystemClock())).summary()
-    finally:
-        db.close()
+        app_paths = data_folder(args)
+        with app_closed(app_paths):
+            db = Database.open(app_paths.database, current_key(app_paths))
+            try:
+                message = import_ics(db, Path(args.file), now, zone_name(SystemClock())).summary()
+            finally:
+                db.close()
     print(message, file=sys.stderr)
     return 0

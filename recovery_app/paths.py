@@ -105,3 +105,24 @@ def delete_all_data(paths: AppPaths) -> list[Path]:
             item.unlink()
             removed.append(item)
     return removed
+
+
+# Folders that sync tools copy between computers. A live database in one can be
+# damaged (two computers writing its -wal at once); backups there are fine.
+_SYNC_FOLDER_NAMES = ("Dropbox", "OneDrive", "Google Drive", "GoogleDrive", "iCloud Drive",
+                      "iCloudDrive", "Mobile Documents", "Nextcloud", "ownCloud", "Sync",
+                      "Syncthing", "MEGA", "pCloud Drive", "Box")  # fmt: skip
+_SYNC_MARKERS = (".stfolder", ".dropbox", ".sync", ".owncloudsync.log", ".nextcloudsync.log")
+
+
+def sync_folder_of(folder: Path) -> Path | None:
+    """The sync tool's folder that ``folder`` is inside, if any (by name or by its marker)."""
+    for place in (folder, *folder.parents):
+        if place.name in _SYNC_FOLDER_NAMES or place.name.startswith("OneDrive - "):
+            return place
+        try:
+            if any((place / marker).exists() for marker in _SYNC_MARKERS):
+                return place
+        except OSError:
+            continue
+    return None

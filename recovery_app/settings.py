@@ -28,8 +28,13 @@ class Settings:
     welcome_done: bool = False
     # Qt's saveGeometry(), base64, so the window opens where it was left.
     window_geometry: str = ""
-    # How many daily backups to keep in the backups folder.
+    # Automatic backups kept: the newest of each of this many days, weeks and months.
     backups_keep: int = 14
+    backups_weekly: int = 8
+    backups_monthly: int = 12
+    # A second folder (a USB stick, a folder a sync tool copies) that gets a copy of
+    # each backup; "" for none. The live data is never placed there.
+    second_backup_folder: str = ""
     # With a passphrase, lock after this many idle minutes (0: never).
     lock_minutes: int = 5
     # Learn: how many steps larger (or smaller) than normal the article text is.

@@ -23,19 +23,22 @@ def dbapi_module(key: bytes | None) -> Any:
     return dbapi2
 
 
-def apply_key(connection: Any, key: bytes) -> None:
+def apply_key(connection: Any, key: bytes, salt: bytes | None = None) -> None:
+    """Key a connection; ``salt`` becomes a new file's first 16 bytes (its key settings)."""
     # SQLCipher would print decryption failures to stderr; a wrong passphrase is
     # an expected event that the app explains itself.
     connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(key_pragma(key))
+    connection.execute(key_pragma(key, salt))
 
 
-def open_raw(path: Path, key: bytes | None, readonly: bool = False) -> Any:
+def open_raw(
+    path: Path, key: bytes | None, readonly: bool = False, salt: bytes | None = None
+) -> Any:
     module = dbapi_module(key)
     target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
     connection = module.connect(target, uri=readonly)
     if key is not None:
-        apply_key(connection, key)
+        apply_key(connection, key, salt)
     return connection
 
 

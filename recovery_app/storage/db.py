@@ -14,6 +14,7 @@ from sqlalchemy.exc import DatabaseError
 from recovery_app.core.errors import CorruptDatabaseError, DataDirError
 from recovery_app.storage import migrate
 from recovery_app.storage.connect import apply_key, database_errors, dbapi_module
+from recovery_app.storage.security.holder import KeyHolder
 
 PRIVATE_FILE_MODE = 0o600
 BUSY_TIMEOUT_MS = 5000
@@ -24,11 +25,14 @@ DATABASE_PRAGMAS = (
     # A quick write on the UI thread waits behind a background job (a backup,
     # an import) instead of failing with "database is locked".
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    # Deleted text is overwritten, so it doesn't linger in free pages of the file.
+    "PRAGMA secure_delete = ON",
 )
 
 
-def _pragmas_for(key: bytes | None) -> Callable[[Any, Any], None]:
+def _pragmas_for(keys: KeyHolder) -> Callable[[Any, Any], None]:
     def apply(dbapi_connection: Any, _record: Any) -> None:
+        key = keys.key  # asked for each connection: no copy outlives it
         if key is not None:
             apply_key(dbapi_connection, key)  # before anything reads the file
         cursor = dbapi_connection.cursor()
@@ -48,47 +52,59 @@ def _touch_private(path: Path) -> None:
     os.chmod(path, PRIVATE_FILE_MODE)
 
 
-def make_engine(path: Path, key: bytes | None = None) -> Engine:
-    """An engine on ``path``; with ``key``, through SQLCipher with that raw key."""
+def make_engine(path: Path, key: bytes | KeyHolder | None = None) -> Engine:
+    """An engine on ``path``; with a key, through SQLCipher with that raw key."""
+    keys = key if isinstance(key, KeyHolder) else KeyHolder(key)
     extra: dict[str, Any] = {}
-    if key is not None:
-        extra["module"] = dbapi_module(key)
+    if keys.key is not None:
+        extra["module"] = dbapi_module(keys.key)
     engine = create_engine(
         f"sqlite:///{path}",
         # Parameters can hold journal text; keep them out of error messages and logs.
         hide_parameters=True,
         **extra,
     )
-    event.listen(engine, "connect", _pragmas_for(key))
+    event.listen(engine, "connect", _pragmas_for(keys))
     return engine
 
 
 def snapshot_before_upgrade(path: Path, revision: str, key: bytes | None) -> Path:
-    """A complete copy of the data as it was, kept beside it, before a migration touches it.
+    """A complete copy of the data as it was, in the backups, before a migration touches it.
 
-    Named ``recovery-before-upgrade-REVISION-TIME.db``; like the copies a restore
-    sets aside, it is never deleted by the app.
+    Listed with the backups ("your data before an update"); like the copies a
+    restore sets aside, it is never deleted by the app.
     """
     from datetime import datetime
 
-    from recovery_app.storage.backup.backups import write_backup
+    from recovery_app.storage.backup.backups import BackupKind, backup_name, write_backup
+    from recovery_app.storage.files import PRIVATE_DIR_MODE
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = path.with_name(f"{path.stem}-before-upgrade-{revision}-{stamp}{path.suffix}")
+    folder = path.parent / "backups"
+    folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+    out = folder / backup_name(datetime.now(), BackupKind.BEFORE_UPGRADE)
     return write_backup(path, out, key=key)
 
 
 class Database:
     """One database file. Use ``transaction()`` for each unit of work, ``reading()`` to read."""
 
-    def __init__(self, path: Path, key: bytes | None = None) -> None:
+    def __init__(self, path: Path, key: bytes | KeyHolder | None = None) -> None:
         self.path = path
-        self.key = key
-        self.engine = make_engine(path, key)
+        # The session's holder when unlocked, so locking forgets the key here too.
+        self.keys = key if isinstance(key, KeyHolder) else KeyHolder(key)
+        self.engine = make_engine(path, self.keys)
         self.closed = False  # work queued before a close must not reopen (and recreate) the file
 
+    @property
+    def key(self) -> bytes | None:
+        return self.keys.key
+
+    @key.setter
+    def key(self, value: bytes | None) -> None:
+        self.keys.set(value)
+
     @classmethod
-    def open(cls, path: Path, key: bytes | None = None) -> Database:
+    def open(cls, path: Path, key: bytes | KeyHolder | None = None) -> Database:
         """Open (creating if new) and migrate.
 
         Raises a ``KnownError`` and changes nothing when the file must be refused.
@@ -97,14 +113,15 @@ class Database:
             raise DataDirError(f"{path.parent} is a file, not a folder.")
         if path.exists() and not path.is_file():
             raise DataDirError(f"{path} is not a file.")
-        revision = migrate.check_revision(path, key)
+        holder = key if isinstance(key, KeyHolder) else KeyHolder(key)
+        revision = migrate.check_revision(path, holder.key)
         try:
             _touch_private(path)
         except OSError as exc:
             raise DataDirError(f"Can't open {path}: {exc.strerror}.") from exc
         if revision is not None and revision != migrate.HEAD_REVISION:
-            snapshot_before_upgrade(path, revision, key)
-        db = cls(path, key)
+            snapshot_before_upgrade(path, revision, holder.key)
+        db = cls(path, holder)
         errors: tuple[type[Exception], ...] = (DatabaseError, *database_errors())
         try:
             if revision != migrate.HEAD_REVISION:
@@ -142,6 +159,6 @@ class Database:
     def reopen(self) -> None:
         """Open the file again (after a restore replaced it), keeping this object."""
         self.close()
-        fresh = Database.open(self.path, self.key)
+        fresh = Database.open(self.path, self.keys)
         self.engine = fresh.engine
         self.closed = False

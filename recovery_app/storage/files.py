@@ -36,3 +36,14 @@ def write_private(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise OutputPathError(f"Can't write {target}: {exc.strerror}.") from exc
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make renames and deletions in ``folder`` durable (a no-op where folders can't be synced)."""
+    if os.name != "posix" or not folder.is_dir():
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 from recovery_app.paths import AppPaths
 from recovery_app.storage.backup import backups as backup
+from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
 
 
 def test_the_app_quits_cleanly_while_its_daily_backup_runs(app_paths: AppPaths) -> None:
-    Database.open(app_paths.database).close()
+    db = Database.open(app_paths.database)
+    with db.transaction() as conn:  # something to keep, so the daily backup is made
+        Profile(conn).set_start_date(date(2026, 1, 1), datetime.now().astimezone())
+    db.close()
     app_paths.settings.write_text('{"welcome_done": true}', encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     # Started with the benchmark marks, the app quits as soon as Today shows its

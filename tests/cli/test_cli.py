@@ -22,6 +22,7 @@ from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
 from recovery_app.storage.exchange.document import EXPORT_FORMAT, EXPORT_VERSION
 from recovery_app.storage.journal.entries import Journal
+from tests.kdf import use_fast_params
 
 STRESS = default_uid(ChoiceList.TRIGGERS, "Stress")
 PAYDAY = default_uid(ChoiceList.TRIGGERS, "Payday or having cash")
@@ -166,7 +167,7 @@ def test_backup_and_restore_round_trip(
         assert Profile(s).start_date() == date(2026, 1, 1)
         assert CheckIns(s).count() == 2
     db.close()
-    assert any("before-restore" in p.name for p in filled.data_dir.iterdir())
+    assert any("before-restore" in p.name for p in filled.backups.iterdir())
 
 
 def test_restore_refuses_while_the_app_is_open(
@@ -197,10 +198,7 @@ def test_restore_of_a_bad_file_changes_nothing(
 
 @pytest.fixture
 def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    from recovery_app.storage.security import keys as crypto
-
-    fast = crypto.KdfParams(salt="ab" * 16, time_cost=1, memory_cost=8 * 1024, parallelism=1)
-    monkeypatch.setattr(crypto, "new_params", lambda *a, **k: fast)
+    use_fast_params(monkeypatch)
 
 
 def test_passphrase_set_use_change_and_remove(

@@ -78,15 +78,24 @@ def make_window(qtbot: QtBot, app_paths: AppPaths, clock: FixedClock) -> WindowF
     return make
 
 
+class Asked(list[str]):
+    """The titles of the questions asked; ``texts`` holds what each one said."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+
 @pytest.fixture(autouse=True)
-def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """A modal question would block a test forever: answer "yes" and record the title."""
+def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> Asked:
+    """A modal question would block a test forever: answer "yes" and record it."""
     from recovery_app.ui.common.confirm import Confirm
 
-    asked: list[str] = []
+    asked = Asked()
 
-    def answer(cls: type, parent: object, title: str, *rest: object) -> bool:
+    def answer(cls: type, parent: object, title: str, text: str, *rest: object) -> bool:
         asked.append(title)
+        asked.texts.append(text)
         return True
 
     monkeypatch.setattr(Confirm, "ask", classmethod(answer))

@@ -1,17 +1,23 @@
-"""Backups through SQLite's online backup API, rotation, and restore that loses nothing.
+"""Backups through SQLite's online backup API: written, checked, listed with what they hold.
 
 A backup is a complete, standalone database file (rollback journal, not WAL),
 written to a temporary name, checked, then renamed into place with mode 0600.
-A restore first checks the backup, then moves the current database aside
-(never deleting it) and puts a copy of the backup in its place.
+An encrypted backup carries the key settings in its first 16 bytes, like the
+data, so it opens anywhere with the passphrase it was made with.
+
+Names say when and how each was made: ``recovery-2026-11-25-203015-auto.db``
+(daily), ``-manual.db`` (Back up now), ``-before-restore.db`` (the data a
+restore set aside), ``-before-upgrade.db`` (the data before a new version
+migrated it). Names from the first version (``recovery-2026-11-25.db``,
+``recovery-2026-11-25-203015.db``) are still read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -20,35 +26,70 @@ from pathlib import Path
 from recovery_app.core.errors import CorruptDatabaseError, KnownError, OutputPathError
 from recovery_app.storage import migrate
 from recovery_app.storage.connect import database_errors, open_raw
-from recovery_app.storage.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE
+from recovery_app.storage.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, fsync_dir
+from recovery_app.storage.security.keys import file_is_encrypted, file_salt
 
 BACKUP_PREFIX = "recovery-"
 BACKUP_SUFFIX = ".db"
-_BACKUP_NAME = re.compile(r"^recovery-(\d{4}-\d{2}-\d{2})(?:-(\d{6}))?\.db$")
 PAGES_PER_STEP = 256  # copy in steps so a progress bar can move
+NEARLY_EMPTY = 2  # a backup holding at most this many records is called nearly empty
+_NAME = re.compile(
+    r"^recovery-(\d{4}-\d{2}-\d{2})(?:-(\d{6}))?"
+    r"(?:-(auto|manual|before-restore|before-upgrade))?\.db$"
+)
+# Copies the first version set aside beside the data, before a restore or an upgrade.
+_OLD_ASIDE = re.compile(r"^recovery-before-(restore|upgrade)(?:-[0-9a-z_]+?)?-(\d{8})-(\d{6})\.db$")
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
 
 
-class RestoreError(KnownError):
-    """A backup could not be used; nothing was changed."""
+class BackupKind(enum.StrEnum):
+    AUTO = "auto"
+    MANUAL = "manual"
+    BEFORE_RESTORE = "before-restore"
+    BEFORE_UPGRADE = "before-upgrade"
+
+
+KIND_WORDS = {
+    BackupKind.AUTO: "automatic",
+    BackupKind.MANUAL: "made by you",
+    BackupKind.BEFORE_RESTORE: "your data before a restore",
+    BackupKind.BEFORE_UPGRADE: "your data before an update",
+}
 
 
 @dataclass(frozen=True)
 class BackupFile:
     path: Path
-    made_on: date
+    made: datetime  # local wall time, from the name
+    kind: BackupKind
     size: int
-    made_at: time | None = None  # set for backups made on demand ("Back up now")
+    exact_time: bool = True  # False for the first version's daily names (date only)
+
+    @property
+    def made_on(self) -> date:
+        return self.made.date()
+
+    @property
+    def encrypted(self) -> bool:
+        return file_is_encrypted(self.path)
+
+    @property
+    def kept_by_person(self) -> bool:
+        """Never deleted automatically: only the person removes these."""
+        return self.kind is not BackupKind.AUTO
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+@dataclass(frozen=True)
+class Contents:
+    checkins: int
+    entries: int
+    meetings: int
+    start_date: bool
+
+    @property
+    def nearly_empty(self) -> bool:
+        return self.checkins + self.entries + self.meetings <= NEARLY_EMPTY and not self.start_date
 
 
 def check_database_file(path: Path, key: bytes | None = None) -> str:
@@ -71,6 +112,40 @@ def check_database_file(path: Path, key: bytes | None = None) -> str:
     return revision
 
 
+def contents(path: Path, key: bytes | None = None) -> Contents | None:
+    """What a backup holds, or None if it can't be read with ``key``."""
+    try:
+        revision = migrate.check_revision(path, key)
+        if revision is None:
+            return None
+        conn = open_raw(path, key, readonly=True)
+    except KnownError:
+        return None
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+        def count(table: str, where: str = "") -> int:
+            if table not in tables:
+                return 0
+            return int(conn.execute(f"SELECT count(*) FROM {table} {where}").fetchone()[0])
+
+        start = (
+            conn.execute("SELECT start_date FROM recovery_profile WHERE id = 1").fetchone()
+            if "recovery_profile" in tables
+            else None
+        )
+        return Contents(
+            count("checkin"),
+            count("journal_entry", "WHERE deleted_at IS NULL"),
+            count("meeting", "WHERE deleted_at IS NULL"),
+            bool(start and start[0]),
+        )
+    except database_errors():
+        return None
+    finally:
+        conn.close()
+
+
 def write_backup(
     source: Path, out: Path, progress: Progress | None = None, key: bytes | None = None
 ) -> Path:
@@ -89,7 +164,8 @@ def write_backup(
         os.close(fd)
         src = open_raw(source, key)
         try:
-            dst = open_raw(tmp, key)
+            # The copy carries the same first 16 bytes: the key settings, for an encrypted one.
+            dst = open_raw(tmp, key, salt=file_salt(source) if key else None)
             try:
                 src.backup(
                     dst,
@@ -108,7 +184,7 @@ def write_backup(
             os.fsync(handle.fileno())
         check_database_file(tmp, key)
         os.replace(tmp, out)
-        _fsync_dir(out.parent)
+        fsync_dir(out.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -120,26 +196,47 @@ def write_backup(
     return out
 
 
-def list_backups(folder: Path) -> list[BackupFile]:
-    """Backups in ``folder``, newest first."""
-    if not folder.is_dir():
-        return []
-    found: list[tuple[str, BackupFile]] = []
-    for path in folder.iterdir():
-        match = _BACKUP_NAME.match(path.name)
-        if match and path.is_file():
-            made_on = date.fromisoformat(match.group(1))
-            clock = match.group(2)
-            made_at = time(int(clock[:2]), int(clock[2:4]), int(clock[4:])) if clock else None
-            key = match.group(1) + (clock or "")
-            found.append((key, BackupFile(path, made_on, path.stat().st_size, made_at)))
-    return [b for _, b in sorted(found, key=lambda item: item[0], reverse=True)]
+def _parse(path: Path) -> BackupFile | None:
+    match = _NAME.match(path.name)
+    if match:
+        day, clock, kind = match.groups()
+        exact = clock is not None
+        if kind is None:  # the first version: with a time, made by the person
+            kind = BackupKind.MANUAL.value if exact else BackupKind.AUTO.value
+        at = time(int(clock[:2]), int(clock[2:4]), int(clock[4:])) if clock else time()
+        made = datetime.combine(date.fromisoformat(day), at)
+        return BackupFile(path, made, BackupKind(kind), path.stat().st_size, exact)
+    old = _OLD_ASIDE.match(path.name)
+    if old:
+        what, day, clock = old.groups()
+        made = datetime.strptime(day + clock, "%Y%m%d%H%M%S")
+        kind = BackupKind.BEFORE_RESTORE if what == "restore" else BackupKind.BEFORE_UPGRADE
+        return BackupFile(path, made, kind, path.stat().st_size)
+    return None
 
 
-def backup_name(now: datetime, manual: bool) -> str:
-    """Daily backups are named by day; "Back up now" adds the time so it never replaces one."""
-    stamp = now.strftime("%Y-%m-%d-%H%M%S") if manual else now.strftime("%Y-%m-%d")
-    return f"{BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}"
+def delete_backup(path: Path) -> None:
+    """Remove a backup, with the write-ahead log a damaged set-aside copy may have kept."""
+    for side in ("-wal", "-shm", ""):
+        Path(str(path) + side).unlink(missing_ok=True)
+
+
+def list_backups(folder: Path, also: Path | None = None) -> list[BackupFile]:
+    """Backups in ``folder`` (and copies set aside in ``also``, the data folder), newest first."""
+    found: list[BackupFile] = []
+    for place in (folder, also):
+        if place is None or not place.is_dir():
+            continue
+        for path in place.iterdir():
+            if path.is_file() and path.name.startswith(BACKUP_PREFIX):
+                item = _parse(path)
+                if item is not None:
+                    found.append(item)
+    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def backup_name(now: datetime, kind: BackupKind) -> str:
+    return f"{BACKUP_PREFIX}{now:%Y-%m-%d-%H%M%S}-{kind.value}{BACKUP_SUFFIX}"
 
 
 def make_backup(
@@ -151,66 +248,12 @@ def make_backup(
     key: bytes | None = None,
 ) -> Path:
     folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
-    return write_backup(source, folder / backup_name(now, manual), progress, key)
+    kind = BackupKind.MANUAL if manual else BackupKind.AUTO
+    return write_backup(source, folder / backup_name(now, kind), progress, key)
 
 
 def daily_backup_due(folder: Path, today: date) -> bool:
-    return not any(b.made_on == today for b in list_backups(folder))
-
-
-def rotate(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups; returns what was removed."""
-    removed = []
-    for old in list_backups(folder)[max(1, keep) :]:
-        old.path.unlink()
-        removed.append(old.path)
-    return removed
-
-
-def _side_files(db: Path) -> list[Path]:
-    return [db.with_name(db.name + suffix) for suffix in ("-wal", "-shm")]
-
-
-def set_aside(db: Path, now: datetime) -> Path | None:
-    """Move the database (and its -wal/-shm) to a dated name beside it; never delete it."""
-    if not db.exists():
-        return None
-    aside = db.with_name(f"{db.stem}-before-restore-{now:%Y%m%d-%H%M%S}{db.suffix}")
-    os.replace(db, aside)
-    for side in _side_files(db):
-        if side.exists():
-            os.replace(side, aside.with_name(aside.name + side.name[len(db.name) :]))
-    return aside
-
-
-def restore(db: Path, backup: Path, now: datetime, key: bytes | None = None) -> Path | None:
-    """Put ``backup`` in place of ``db``. The database must be closed.
-
-    The backup is checked first; on any problem nothing changes. Returns where
-    the previous database was kept.
-    """
-    if not backup.is_file():
-        raise RestoreError(f"{backup} is not a file.")
-    try:
-        check_database_file(backup, key)
-    except KnownError as exc:
-        raise RestoreError(f"This backup can't be used: {exc.message}") from exc
-    staged = db.with_name(f".{db.name}.restoring")
-    try:
-        fd = os.open(staged, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-        os.close(fd)
-        with open(backup, "rb") as src, open(staged, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-            dst.flush()
-            os.fsync(dst.fileno())
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            staged.unlink()
-        raise RestoreError(f"Can't copy the backup: {exc.strerror}. Nothing was changed.") from exc
-    aside = set_aside(db, now)
-    os.replace(staged, db)
-    _fsync_dir(db.parent)
-    return aside
+    return not any(b.made_on == today for b in list_backups(folder) if b.kind is BackupKind.AUTO)
 
 
 def newest_good_backup(folder: Path, key: bytes | None = None) -> BackupFile | None:

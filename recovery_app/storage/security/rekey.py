@@ -1,10 +1,14 @@
-"""Setting, changing and removing the passphrase of a (closed) database.
+"""Setting, changing and removing the passphrase of a (closed) database and its backups.
 
-Each change writes a complete new copy with ``sqlcipher_export`` under the new
-key (or none), checks it opens with that key, then renames it over the old
-file. Backups are converted the same way, so no plaintext copy is left behind
-when a passphrase is set. Whether a file is encrypted is read from the file
-itself: a plain SQLite file starts with "SQLite format 3".
+Each file gets a complete new copy written with ``sqlcipher_export`` under the
+new key (or none), checked to open with it; only when every copy is ready is
+the journal written and the copies renamed over the old files (``oplog``), so
+a kill at any step leaves the old state or, at the next start, the new one.
+Every encrypted copy carries its own key settings in its first 16 bytes.
+
+A backup that doesn't open with the current key (one made under an earlier
+passphrase, or a damaged file) is left exactly as it is and reported: it still
+opens with the passphrase it was made with, and nothing here can read it.
 """
 
 from __future__ import annotations
@@ -12,59 +16,39 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from recovery_app.core.errors import KnownError
+from recovery_app.storage import oplog
 from recovery_app.storage.backup.backups import check_database_file, list_backups
 from recovery_app.storage.connect import apply_key
 from recovery_app.storage.files import PRIVATE_FILE_MODE
-from recovery_app.storage.security.keys import KEY_BYTES, KdfParams, kdf_path, save_params
-from recovery_app.storage.security.keys import file_is_encrypted as file_is_encrypted
+from recovery_app.storage.security.keys import (
+    KEY_BYTES,
+    KdfParams,
+    file_is_encrypted,
+    kdf_path,
+)
 
 Progress = Callable[[int, int], None]
+__all__ = ["RekeyReport", "change_key", "export_copy", "file_is_encrypted"]
 
 
-def _side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+@dataclass
+class RekeyReport:
+    converted: list[Path] = field(default_factory=list)
+    left_as_they_are: list[Path] = field(default_factory=list)  # other passphrase, or damaged
 
-
-def convert_file(path: Path, old_key: bytes | None, new_key: bytes | None) -> Path:
-    """Write a converted, checked copy of ``path`` beside it; returns the copy.
-
-    ``path`` itself is not touched: ``put_in_place`` swaps the copy in later.
-    """
-    if new_key is not None and len(new_key) != KEY_BYTES:
-        raise ValueError("a database key is 32 bytes")
-    tmp = path.with_name(f".{path.name}.converting")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    os.close(fd)
-    try:
-        source = _cipher_connection(path, old_key)
-        try:
-            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            target_key = "''" if new_key is None else f"\"x'{new_key.hex()}'\""
-            source.execute(f"ATTACH DATABASE ? AS converted KEY {target_key}", (str(tmp),))
-            source.execute("SELECT sqlcipher_export('converted')")
-            source.execute("DETACH DATABASE converted")
-        finally:
-            source.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        check_database_file(tmp, new_key)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    return tmp
-
-
-def put_in_place(converted: Path, path: Path) -> None:
-    for side in _side_files(path):
-        with contextlib.suppress(FileNotFoundError):
-            side.unlink()
-    os.replace(converted, path)
+    def summary(self) -> str:
+        if not self.left_as_they_are:
+            return ""
+        names = ", ".join(p.name for p in self.left_as_they_are)
+        return (
+            f" {len(self.left_as_they_are)} backup file(s) could not be read with your "
+            f"passphrase and were left as they are: {names}."
+        )
 
 
 def _cipher_connection(path: Path, key: bytes | None) -> Any:
@@ -77,6 +61,49 @@ def _cipher_connection(path: Path, key: bytes | None) -> Any:
     return connection
 
 
+def export_copy(
+    source: Path, target: Path, old_key: bytes | None, new_key: bytes | None, salt: bytes | None
+) -> None:
+    """Write ``source`` (opened with ``old_key``) to ``target`` under ``new_key`` and check it.
+
+    ``salt`` becomes the encrypted copy's first 16 bytes (its key settings).
+    """
+    if new_key is not None and len(new_key) != KEY_BYTES:
+        raise ValueError("a database key is 32 bytes")
+    fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    os.close(fd)
+    try:
+        connection = _cipher_connection(source, old_key)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if new_key is None:
+                target_key = "''"
+            else:
+                target_key = f"\"x'{new_key.hex()}{salt.hex() if salt else ''}'\""
+            connection.execute(f"ATTACH DATABASE ? AS converted KEY {target_key}", (str(target),))
+            connection.execute("SELECT sqlcipher_export('converted')")
+            connection.execute("DETACH DATABASE converted")
+        finally:
+            connection.close()
+        with open(target, "rb+") as handle:
+            os.fsync(handle.fileno())
+        check_database_file(target, new_key)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        raise
+
+
+def _key_for(path: Path, data_key: bytes | None) -> tuple[bool, bytes | None]:
+    """Whether ``path`` can be converted, and with which key it opens now."""
+    key = data_key if file_is_encrypted(path) else None
+    try:
+        check_database_file(path, key)
+    except KnownError:
+        return False, None
+    return True, key
+
+
 def change_key(
     database: Path,
     backups: Path,
@@ -84,34 +111,49 @@ def change_key(
     new_key: bytes | None,
     new_params: KdfParams | None,
     progress: Progress | None = None,
-) -> None:
+) -> RekeyReport:
     """Set (old None), change, or remove (new None) the passphrase of the data and backups.
 
-    The database must be closed and no backup may be running. The key settings
-    file is written just before the copies are swapped in and removed after,
-    so a crash in between leaves a state the app can still open (it reads the
-    file header to know which).
+    The database must be closed and no backup may be running. Nothing is
+    changed until every copy is ready; then the journal makes the swap whole.
     """
-    files = [database, *(b.path for b in list_backups(backups))]
-    # First every converted copy is written and checked; only then are they
-    # swapped in. A failure before the swap leaves every file as it was.
-    converted: list[tuple[Path, Path]] = []
+    salt = new_params.salt_bytes if new_params is not None else None
+    report = RekeyReport()
+    plan: list[tuple[Path, bytes | None]] = [(database, old_key)]
+    for item in list_backups(backups, also=database.parent):
+        usable, key = _key_for(item.path, old_key)
+        if usable:
+            plan.append((item.path, key))
+        else:
+            report.left_as_they_are.append(item.path)
+    prepared: list[tuple[Path, Path]] = []
     try:
-        for done, path in enumerate(files):
+        for done, (path, key) in enumerate(plan):
             if progress:
-                progress(done, len(files))
-            converted.append((convert_file(path, old_key, new_key), path))
+                progress(done, len(plan))
+            tmp = path.with_name(f".{path.name}.converting")
+            export_copy(path, tmp, key, new_key, salt)
+            prepared.append((tmp, path))
+            oplog.crash_point(f"rekey: copy of {path.name} ready")
     except BaseException:
-        for tmp, _ in converted:
+        for tmp, _ in prepared:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         raise
-    if new_params is not None:
-        save_params(database, new_params)
-    for tmp, path in converted:
-        put_in_place(tmp, path)
-    if new_key is None:
-        with contextlib.suppress(FileNotFoundError):
-            kdf_path(database).unlink()
+    # The first version kept the key settings in a file beside the data; now every
+    # encrypted file carries its own, so that file goes once the copies are in place.
+    legacy = kdf_path(database)
+    note = (
+        "A change of passphrase was interrupted; it has now been finished."
+        if new_key is not None
+        else "Removing the passphrase was interrupted; it has now been finished."
+    )
+    journal = oplog.Journal("rekey", [(str(t), str(p)) for t, p in prepared], [], note)
+    oplog.begin(database.parent, journal)
+    oplog.finish(database.parent, journal)
+    with contextlib.suppress(FileNotFoundError):
+        legacy.unlink()
+    report.converted = [p for _, p in prepared]
     if progress:
-        progress(len(files), len(files))
+        progress(len(plan), len(plan))
+    return report

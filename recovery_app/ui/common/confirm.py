@@ -12,6 +12,9 @@ class Confirm:
         box.setWindowTitle(title)
         box.setText(text)
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        # Enter (or a stray key) takes the safe answer: doing nothing.
+        box.setDefaultButton(no_button)
+        box.setEscapeButton(no_button)
         box.exec()
         return box.clickedButton() is yes_button

@@ -19,3 +19,10 @@ class OpenFileDialog:
     def ask(cls, parent: QWidget, title: str, filter_: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_)
         return Path(name) if name else None
+
+
+class FolderDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+        return Path(name) if name else None

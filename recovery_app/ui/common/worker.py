@@ -25,6 +25,10 @@ class _Signals(QObject):
     failed = Signal(str)
 
 
+def _finished(progress: ProgressFn) -> None:
+    raise RuntimeError("this work has already run")
+
+
 class _Job(QRunnable):
     def __init__(self, work: Callable[[ProgressFn], Any], signals: _Signals) -> None:
         super().__init__()
@@ -48,6 +52,8 @@ class _Job(QRunnable):
         else:
             self._send("done", result)
         finally:
+            # Nothing the work held (a passphrase, a key) outlives it.
+            self.work = _finished
             _running.discard(self)
 
 

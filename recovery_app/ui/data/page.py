@@ -4,32 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
-from recovery_app.storage.backup.backups import BackupFile, list_backups
-from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
-from recovery_app.ui.common.formatting import long_day
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.common.worker import Worker
+from recovery_app.ui.data.backups_card import BackupsCard
 from recovery_app.ui.data.passphrase_dialog import PassphraseDialog, PassphraseRequest
 from recovery_app.ui.data.safety import DataSafety
-
-
-def backup_words(item: BackupFile) -> str:
-    how = f"made by you at {item.made_at:%H:%M}" if item.made_at else "automatic"
-    return f"{long_day(item.made_on)} · {how} · {item.size / 1024:,.0f} KB"
 
 
 def left_aligned(button: QPushButton) -> QHBoxLayout:
@@ -58,38 +49,10 @@ class DataPage(QWidget):
         where.setAccessibleName("Where your data is kept")
         outer.addWidget(where)
 
-        backups = Card("Backups")
-        backups.body.addWidget(
-            wrapped(
-                "A backup is made automatically each day you open the app, and the most "
-                "recent ones are kept. You can also make one now."
-            )
-        )
-        self.backup_list = QListWidget()
-        self.backup_list.setAccessibleName("Backups, newest first")
-        self.backup_list.setMinimumHeight(90)
-        self.backup_list.setMaximumHeight(170)
-        backups.body.addWidget(self.backup_list)
-        self.empty_hint = wrapped("No backups yet. Press “Back up now” to make the first one.")
-        backups.body.addWidget(self.empty_hint)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Backup progress")
-        self.progress.hide()
-        backups.body.addWidget(self.progress)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Backup status")
-        backups.body.addWidget(self.status)
-        row = QHBoxLayout()
-        self.backup_button = QPushButton("Back up now")
-        self.backup_button.setAccessibleName("Back up now")
-        self.restore_button = QPushButton("Restore this backup…")
-        self.restore_button.setAccessibleName("Restore the selected backup")
-        row.addWidget(self.backup_button)
-        row.addStretch(1)
-        row.addWidget(self.restore_button)
-        backups.body.addLayout(row)
-        outer.addWidget(backups)
+        self.backups = BackupsCard(ctx, safety)
+        outer.addWidget(self.backups)
+        # The card's status line says how every data action went, near the buttons.
+        self.status = self.backups.status
 
         lock = Card("Passphrase")
         self.lock_status = wrapped("")
@@ -160,15 +123,11 @@ class DataPage(QWidget):
         outer.addWidget(delete)
         outer.addStretch(1)
 
-        self.backup_button.clicked.connect(self.back_up_now)
-        self.restore_button.clicked.connect(self._restore_clicked)
         self.export_button.clicked.connect(self._export_clicked)
         self.import_button.clicked.connect(self._import_clicked)
         self.delete_button.clicked.connect(self.deleteAllRequested)
-        self.backup_list.currentRowChanged.connect(self._selection_changed)
         safety.keyChanged.connect(lambda key: self.show_encryption(key is not None))
         self.show_encryption(ctx.db.key is not None, ctx.settings.values.lock_minutes)
-        self.refresh()
 
     def show_encryption(self, encrypted: bool, lock_minutes: int | None = None) -> None:
         if lock_minutes is not None:
@@ -227,71 +186,10 @@ class DataPage(QWidget):
         worker.failed.connect(failed)
 
     def refresh(self) -> None:
-        self.backup_list.clear()
-        for item in list_backups(self.paths.backups):
-            entry = QListWidgetItem(backup_words(item))
-            entry.setData(Qt.ItemDataRole.UserRole, item)
-            self.backup_list.addItem(entry)
-        has_any = self.backup_list.count() > 0
-        self.empty_hint.setVisible(not has_any)
-        self.backup_list.setVisible(has_any)
-        if has_any:
-            self.backup_list.setCurrentRow(0)
-        self._selection_changed()
-
-    def _selected(self) -> BackupFile | None:
-        item = self.backup_list.currentItem()
-        chosen = None if item is None else item.data(Qt.ItemDataRole.UserRole)
-        return chosen if isinstance(chosen, BackupFile) else None
-
-    def _selection_changed(self, *_: object) -> None:
-        self.restore_button.setEnabled(self._selected() is not None and self._worker is None)
+        self.backups.refresh()
 
     def back_up_now(self) -> Worker:
-        worker = self.safety.backup_now()
-        worker.progress.connect(self._progress)
-        worker.done.connect(self._backup_done)
-        worker.failed.connect(self._backup_failed)
-        self._worker = worker
-        self.backup_button.setEnabled(False)
-        self.restore_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.status.setText("Backing up…")
-        return worker
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _finish(self, message: str) -> None:
-        self._worker = None
-        self.progress.hide()
-        self.backup_button.setEnabled(True)
-        self.status.setText(message)
-        self.refresh()
-
-    def _backup_done(self, path: object) -> None:
-        assert isinstance(path, Path)
-        self._finish(f"Backed up. Saved as {path.name}.")
-
-    def _backup_failed(self, message: str) -> None:
-        self._finish(f"The backup was not made. {message}")
-
-    def _restore_clicked(self) -> None:
-        chosen = self._selected()
-        if chosen is None:
-            return
-        if Confirm.ask(
-            self,
-            "Restore from backup",
-            f"Replace your current data with the backup from {chosen.made_on:%d %B %Y}? "
-            "Your current data is kept aside, not deleted.",
-            "Restore",
-            "Cancel",
-        ):
-            self.status.setText(self.safety.restore(self.ctx.db, chosen.path))
-            self.refresh()
+        return self.backups.back_up_now()
 
     def _import_clicked(self) -> None:
         source = OpenFileDialog.ask(self, "Import from a file", "JSON files (*.json)")

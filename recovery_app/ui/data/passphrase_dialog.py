@@ -34,7 +34,16 @@ TEXTS = {
         "Your data and backups will no longer be encrypted. Anyone who can open files in "
         "your account on this computer could then read them.",
     ),
+    "backup": (
+        "The passphrase of this backup",
+        "This backup was made while your data had another passphrase. Enter the passphrase "
+        "it was made with. After the restore, your data opens with that passphrase; you can "
+        "change it afterwards.",
+    ),
 }
+# Asked for: a current passphrase (not for "set"), and a new one twice ("set" and "change").
+ASKS_CURRENT = {"change", "remove", "backup"}
+ASKS_NEW = {"set", "change"}
 
 
 @dataclass(frozen=True)
@@ -58,9 +67,10 @@ class PassphraseDialog(QDialog):
         self.current = secret_field("Current passphrase")
         self.new = secret_field("New passphrase")
         self.again = secret_field("New passphrase again")
-        if action != "set":
-            form.addRow("Current passphrase", self.current)
-        if action != "remove":
+        if action in ASKS_CURRENT:
+            form.addRow("Backup's passphrase" if action == "backup" else "Current passphrase",
+                        self.current)  # fmt: skip
+        if action in ASKS_NEW:
             form.addRow("New passphrase", self.new)
             form.addRow("Type it again", self.again)
         layout.addLayout(form)
@@ -76,9 +86,9 @@ class PassphraseDialog(QDialog):
         layout.addWidget(buttons)
 
     def problem_with_input(self) -> str:
-        if self.action != "set" and not self.current.text():
-            return "Please enter your current passphrase."
-        if self.action != "remove":
+        if self.action in ASKS_CURRENT and not self.current.text():
+            return "Please enter the passphrase."
+        if self.action in ASKS_NEW:
             return new_passphrase_problem(self.new.text(), self.again.text())
         return ""
 
@@ -91,8 +101,8 @@ class PassphraseDialog(QDialog):
     def request(self) -> PassphraseRequest:
         return PassphraseRequest(
             self.action,
-            self.current.text() if self.action != "set" else None,
-            self.new.text() if self.action != "remove" else None,
+            self.current.text() if self.action in ASKS_CURRENT else None,
+            self.new.text() if self.action in ASKS_NEW else None,
         )
 
     @classmethod

@@ -8,21 +8,36 @@ reopens the database itself, so every view keeps working on the same
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import logging
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from recovery_app import log as app_log
+from recovery_app.core.changes import Changes, Record
 from recovery_app.core.clock import Clock
 from recovery_app.core.errors import KnownError
 from recovery_app.paths import AppPaths, delete_all_data
 from recovery_app.settings import SettingsStore
 from recovery_app.storage.backup import backups as backup
-from recovery_app.storage.backup.ops import restore_backup
+from recovery_app.storage.backup.ops import (
+    Made,
+    back_up,
+    key_for_backup,
+    opens_with,
+    restore_backup,
+)
+from recovery_app.storage.backup.restore import restore as restore_file
+from recovery_app.storage.backup.retention import Tiers
 from recovery_app.storage.db import Database
+from recovery_app.storage.security.holder import KeyHolder
+from recovery_app.storage.security.keys import file_is_encrypted as backup_is_encrypted
+from recovery_app.storage.security.rekey import RekeyReport
 from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.common.worker import ProgressFn, Worker
 
@@ -30,57 +45,194 @@ if TYPE_CHECKING:
     from recovery_app.ui.data.passphrase_dialog import PassphraseRequest
 
 log = logging.getLogger(__name__)
+# What makes data worth an automatic backup (``something_to_keep`` counts these).
+KEPT = (Record.CHECKINS, Record.PROFILE, Record.JOURNAL, Record.MEETINGS)
+
+
+def backup_words(path: Path) -> str:
+    """A backup's date and time in words, from its name."""
+    from recovery_app.storage.backup.backups import list_backups
+
+    found = next((b for b in list_backups(path.parent) if b.path == path), None)
+    if found is None:
+        return path.name
+    return f"{found.made:%A %d %B %Y}" + (f" at {found.made:%H:%M}" if found.exact_time else "")
 
 
 class DataSafety(QObject):
     keyChanged = Signal(object)  # the new key, or None when the passphrase was removed
 
-    def __init__(self, paths: AppPaths, clock: Clock, ops: Ops, settings: SettingsStore) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        clock: Clock,
+        ops: Ops,
+        settings: SettingsStore,
+        keys: KeyHolder | None = None,
+    ) -> None:
         super().__init__(ops)
         self.paths, self.clock, self.ops, self.settings = paths, clock, ops, settings
+        self.keys = keys or KeyHolder()  # the session's: the one place the key is kept
+        self.forgotten = False  # locked: nothing running may open the data again
         self.daily: Worker | None = None
-        self.key: bytes | None = None  # the database key while unlocked
+        self._daily_running = False
+        self._changed_meanwhile = False
+        self._covered: date | None = None  # the day the newest automatic backup is from
+        ops.bus.changed.connect(self._data_changed)
+        self._listening = True
+        self.undo_path: Path | None = None  # the data a restore set aside, while undo is possible
+        self.undo_key: bytes | None = None  # the key that opens it
 
-    def _backup_worker(self, manual: bool) -> Worker:
-        source, folder, key = self.paths.database, self.paths.backups, self.key
-        keep, now = self.settings.values.backups_keep, self.clock.now()
+    @property
+    def key(self) -> bytes | None:
+        return self.keys.key
 
-        def work(progress: ProgressFn) -> Path:
-            made = backup.make_backup(source, folder, now, manual, progress, key)
-            if not manual:
-                backup.rotate(folder, keep)
-            return made
+    def forget(self) -> None:
+        """The data is locking or closing: work still running finishes without reopening it."""
+        self.forgotten = True
+        self.undo_key = None
+        self.undo_path = None
+        if self._listening:
+            self._listening = False
+            with contextlib.suppress(RuntimeError):  # the bus is already gone (closing)
+                self.ops.bus.changed.disconnect(self._data_changed)
 
-        return Worker(work, self, self.ops.pool)
+    def _tiers(self) -> Tiers:
+        v = self.settings.values
+        return Tiers(v.backups_keep, v.backups_weekly, v.backups_monthly)
+
+    def second_folder(self) -> Path | None:
+        folder = self.settings.values.second_backup_folder
+        return Path(folder) if folder else None
+
+    def _backup_job(self, manual: bool) -> Callable[[ProgressFn], Made | None]:
+        source, folder, keys = self.paths.database, self.paths.backups, self.keys
+        tiers, second, now = self._tiers(), self.second_folder(), self.clock.now()
+
+        def work(progress: ProgressFn) -> Made | None:
+            # The key is asked for when the job runs, not when it was queued: a
+            # passphrase change that ran first is followed, and after a lock there
+            # is no key, so nothing is opened.
+            if self.forgotten:
+                return None
+            return back_up(source, folder, now, manual, keys.key, tiers, second, progress)
+
+        return work
 
     def start_daily_backup(self) -> Worker | None:
-        """Make today's automatic backup in the background, if it isn't made yet."""
-        if not backup.daily_backup_due(self.paths.backups, self.clock.now().date()):
+        """Today's automatic backup, in the background, if due and there is something to keep.
+
+        Tried when the data opens and again after each change until today has one,
+        so the first backup comes once there is something to keep, and a window
+        left open over midnight makes the next day's with the first change.
+        """
+        today = self.clock.now().date()
+        if self.forgotten or self._daily_running or self._covered == today:
             return None
-        self.daily = self._backup_worker(manual=False)
+        job, folder = self._backup_job(manual=False), self.paths.backups
+
+        def work(progress: ProgressFn) -> bool:
+            made = job(progress)
+            if made is not None and made.copy_problem:
+                log.warning("daily backup not copied to the second folder")
+            return made is not None or not backup.daily_backup_due(folder, today)
+
+        def ended(covered: object) -> None:
+            self._daily_running = False
+            if covered is True:
+                self._covered = today
+            elif self._changed_meanwhile:  # the data changed while this one looked
+                self._changed_meanwhile = False
+                self.start_daily_backup()
+
+        self.daily = Worker(work, self, self.ops.pool)
+        self.daily.done.connect(ended)
+        self.daily.failed.connect(lambda text: ended(False))
         self.daily.failed.connect(lambda text: log.warning("daily backup not made"))
+        self._daily_running = True
         self.daily.start()
         return self.daily
 
+    @property
+    def daily_running(self) -> bool:
+        return self._daily_running
+
+    def _data_changed(self, changes: Changes, initiator: object) -> None:
+        if not changes.touches(*KEPT):
+            return  # reminders shown, reading places: not what makes a first backup worth it
+        if self._daily_running:
+            self._changed_meanwhile = True
+        else:
+            self.start_daily_backup()
+
     def backup_now(self) -> Worker:
         """A backup on demand, started once control returns to the event loop."""
-        worker = self._backup_worker(manual=True)
+        worker = Worker(self._backup_job(manual=True), self, self.ops.pool)
         worker.start_soon()
         return worker
 
-    def restore(self, db: Database, backup_file: Path) -> str:
+    def restore(self, db: Database, backup_file: Path, backup_key: bytes | None = None) -> str:
         """Replace the data with ``backup_file``, keeping the current file aside.
 
-        Returns what to tell the person, whether it worked or not.
+        ``backup_key`` opens a backup made with another passphrase. Returns what to
+        tell the person, whether it worked or not.
         """
         self.ops.pool.waitForDone()  # no backup or export may be reading the file
+        previous_key = db.key
         try:
-            aside = self.ops.run(lambda: restore_backup(db, backup_file, self.clock.now()))
+            done = self.ops.run(
+                lambda: restore_backup(db, backup_file, self.clock.now(), backup_key), self
+            )
         except KnownError as exc:
             return exc.message
         log.info("restored from a backup")
-        kept = f" Your previous data was kept as {aside.name}." if aside else ""
-        return f"Restored from {backup_file.name}.{kept}"
+        # The data set aside opens with the key it had: Undo restore needs that one.
+        self.undo_path, self.undo_key = done.aside, previous_key
+        words = f"Restored from the backup of {backup_words(backup_file)}."
+        if done.aside is not None:
+            words += " Your data from before is kept, and Undo restore brings it back."
+        if done.passphrase_changed:
+            self.keyChanged.emit(done.key)
+            words += (
+                " Your data now opens with the passphrase this backup was made with. "
+                "You can change it below."
+            )
+        return words
+
+    def undo_restore(self, db: Database) -> str:
+        """Put back the data the last restore set aside (while nothing new was written)."""
+        aside, key = self.undo_path, self.undo_key
+        if aside is None or not aside.exists():
+            self.undo_path = None
+            return "There is no restore to undo."
+        message = self.restore(db, aside, key)
+        self.undo_path = None  # the undo itself is not undone the same way
+        return message.replace("Restored from the backup of", "Put back your data from", 1)
+
+    def unlock_backup(self, path: Path, passphrase: str) -> Worker:
+        """The key for a backup made with another passphrase, derived off the UI thread."""
+        database = self.paths.database
+
+        def work(progress: ProgressFn) -> bytes:
+            return key_for_backup(path, passphrase, database)
+
+        worker = Worker(work, self, self.ops.pool)
+        worker.start_soon()
+        return worker
+
+    def put_back(self, copy: Path) -> bool:
+        """The data file is missing: put ``copy`` (a backup or a set-aside copy) in its place."""
+        key = self.key if opens_with(copy, self.key) else None
+        # An encrypted copy is put back as it is: the unlock page then asks for the
+        # passphrase it was made with (its key settings travel inside it).
+        checked = key is not None or not backup_is_encrypted(copy)
+        try:
+            restore_file(self.paths.database, self.paths.backups, copy, self.clock.now(),
+                         key, key, check=checked)  # fmt: skip
+        except KnownError:
+            return False
+        log.info("put a copy back in place of a missing data file")
+        return True
 
     def recover_damaged(self) -> bool:
         """After a failed open: put the newest good backup in place, keeping the damaged file."""
@@ -88,7 +240,8 @@ class DataSafety(QObject):
         if good is None:
             return False
         try:
-            backup.restore(self.paths.database, good.path, self.clock.now(), self.key)
+            restore_file(self.paths.database, self.paths.backups, good.path, self.clock.now(),
+                         self.key, self.key)  # fmt: skip
         except KnownError:
             return False
         log.info("recovered a damaged database from a backup")
@@ -119,7 +272,7 @@ class DataSafety(QObject):
         path, folder, old_key = db.path, self.paths.backups, db.key
         db.close()
 
-        def work(progress: ProgressFn) -> bytes | None:
+        def work(progress: ProgressFn) -> tuple[bytes | None, RekeyReport]:
             if request.current is not None:
                 current = crypto.derive_key(request.current, crypto.load_params(path))
                 if old_key is None or not hmac.compare_digest(current, old_key):
@@ -128,22 +281,28 @@ class DataSafety(QObject):
                     )
             params = crypto.new_params() if request.new else None
             new_key = crypto.derive_key(request.new, params) if request.new and params else None
-            change_key(path, folder, old_key, new_key, params, progress)
-            return new_key
+            report = change_key(path, folder, old_key, new_key, params, progress)
+            return new_key, report
 
-        def done(key: object) -> str:
-            db.key = key if isinstance(key, bytes) else None
-            self.key = db.key
-            db.reopen()
+        def done(result: object) -> str:
+            assert isinstance(result, tuple)
+            key, report = result
+            assert isinstance(report, RekeyReport)
             log.info("passphrase %s", request.action)
+            if self.forgotten:  # locked meanwhile: the data stays closed, the key unkept
+                return "Your passphrase was changed. Unlock with the new one."
+            db.key = key if isinstance(key, bytes) else None  # the session's holder
+            db.reopen()
             self.keyChanged.emit(db.key)
             return (
                 "Your data and backups are no longer encrypted."
                 if db.key is None
                 else "Your data and backups are encrypted with your passphrase."
-            )
+            ) + report.summary()
 
         def failed(text: str) -> None:
+            if self.forgotten:
+                return
             # Nothing was swapped in, so the data opens with the key it had.
             try:
                 db.reopen()

@@ -30,8 +30,13 @@ class MessagePage(QWidget):
         self.action.hide()
         self._on_action: Callable[[], None] | None = None
         self.action.clicked.connect(self._act)
+        self.second = QPushButton()  # a second choice, when there is one
+        self.second.hide()
+        self.on_second: Callable[[], None] | None = None
+        self.second.clicked.connect(self._second)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.second)
         row.addWidget(self.action)
         row.addStretch(1)
         layout.addLayout(row)
@@ -52,8 +57,15 @@ class MessagePage(QWidget):
         self.action.setAccessibleName(action)
         self.action.setVisible(bool(action))
         self._on_action = on_action
+        self.second.hide()
+        self.on_second = None
 
     def _act(self) -> None:
         act, self._on_action = self._on_action, None  # once: a second click does nothing
+        if act is not None:
+            act()
+
+    def _second(self) -> None:
+        act, self.on_second = self.on_second, None
         if act is not None:
             act()

@@ -54,3 +54,48 @@ def explain_refusal(
         "Restore the newest good backup",
         recover,
     )
+
+
+def offer_set_aside_copy(window: MainWindow, safety: DataSafety) -> bool:
+    """The data file is missing but copies exist: never start empty without asking.
+
+    Returns True when the person was asked (the data is not opened yet).
+    """
+    from recovery_app.storage.backup.backups import KIND_WORDS, list_backups
+
+    found = list_backups(window.paths.backups, also=window.paths.data_dir)
+    if not found:
+        return False  # a first start: nothing to lose
+    newest = found[0]
+    page = window.message_page
+    window.nav.hide()
+    window.stack.setCurrentWidget(page)
+
+    def put_back() -> None:
+        if safety.put_back(newest.path):
+            window.session.open()
+        else:
+            page.show_message(
+                "The copy could not be put back",
+                f"Nothing was changed. Your files are still in {window.paths.data_dir}.",
+            )
+
+    def start_empty() -> None:
+        from recovery_app.storage.db import Database
+
+        Database.open(window.paths.database).close()
+        window.session.open()
+
+    page.show_message(
+        "Your data file is missing",
+        f"The file {window.paths.database.name} is not in {window.paths.data_dir}, but a copy "
+        f"from {newest.made:%A %d %B %Y at %H:%M} ({KIND_WORDS[newest.kind]}) is. Put it back? "
+        "Your other backups stay as they are.",
+        "Put the copy back",
+        put_back,
+    )
+    page.second.setText("Start with empty data")
+    page.second.setAccessibleName("Start with empty data")
+    page.second.show()
+    page.on_second = start_empty
+    return True

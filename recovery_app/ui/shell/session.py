@@ -1,8 +1,10 @@
 """Opening the data, and locking and unlocking it: the key is held here and nowhere else.
 
 With a passphrase, the key is derived off the UI thread (Argon2id takes about
-half a second on purpose); locking closes the database, forgets the key and
-shows the unlock page. Without one, the data opens straight away.
+half a second on purpose); locking closes the database, zeroes the key and
+shows the unlock page. Without one, the data opens straight away. Before
+anything opens, an operation a crash interrupted (a restore, a passphrase
+change) is finished, and the person is told.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from PySide6.QtCore import QObject
 
 from recovery_app.core.errors import KnownError
 from recovery_app.settings import Settings
+from recovery_app.storage.security.holder import KeyHolder
 
 if TYPE_CHECKING:
     from recovery_app.storage.db import Database
     from recovery_app.ui.common.context import AppContext
+    from recovery_app.ui.common.worker import Worker
     from recovery_app.ui.data.safety import DataSafety
     from recovery_app.ui.shell.idle_lock import IdleLock
     from recovery_app.ui.shell.main_window import MainWindow
@@ -30,12 +34,17 @@ class DataSession(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.key: bytes | None = None
+        self.keys = KeyHolder()  # the key of the open data, while unlocked
         self.ctx: AppContext | None = None
         self.safety: DataSafety | None = None
         self.unlock_page: UnlockPage | None = None
         self._idle: IdleLock | None = None
+        self._unlocking: Worker | None = None
         window.settings.on_change(self._settings_changed)
+
+    @property
+    def key(self) -> bytes | None:
+        return self.keys.key
 
     @property
     def db(self) -> Database | None:
@@ -45,33 +54,50 @@ class DataSession(QObject):
     def open(self) -> None:
         """Open the database and show the pages; on a refusal, say why calmly."""
         # Imported here, after the first paint: SQLAlchemy takes a good part of a second.
-        from recovery_app.storage.security.keys import needs_passphrase
+        from recovery_app.storage.oplog import recover
+        from recovery_app.storage.security.unlock import is_locked
 
-        if needs_passphrase(self.window.paths.database) and self.key is None:
+        paths = self.window.paths
+        note = recover(paths.data_dir, paths.backups)
+        if note:
+            self.window.notice.say(note)
+        if not paths.database.exists():
+            from recovery_app.ui.shell.recovery import offer_set_aside_copy
+
+            if offer_set_aside_copy(self.window, self._new_safety()):
+                return
+        if is_locked(paths.database, paths.backups) and self.keys.key is None:
             self._show_unlock()
             return
-        self._open_with_key(self.key)
+        self._open_with_key()
 
-    def _open_with_key(self, key: bytes | None) -> None:
-        from recovery_app.storage.db import Database
-        from recovery_app.ui.common.context import AppContext
+    def _new_safety(self) -> DataSafety:
         from recovery_app.ui.data.safety import DataSafety
 
         w = self.window
-        self.safety = DataSafety(w.paths, w.clock, w.ops, w.settings)
-        self.safety.key = key
+        if self.safety is not None:
+            self.safety.forget()  # one safety per opening of the data
+        self.safety = DataSafety(w.paths, w.clock, w.ops, w.settings, self.keys)
         self.safety.keyChanged.connect(self._key_changed)
+        return self.safety
+
+    def _open_with_key(self) -> None:
+        from recovery_app.storage.db import Database
+        from recovery_app.ui.common.context import AppContext
+
+        w = self.window
+        safety = self._new_safety()
         try:
-            db = Database.open(w.paths.database, key)
+            db = Database.open(w.paths.database, self.keys)
         except KnownError as exc:
             from recovery_app.ui.shell.recovery import explain_refusal
 
-            explain_refusal(w, self.safety, exc, key)
+            explain_refusal(w, safety, exc, self.keys.key)
             return
         self.ctx = AppContext(db, w.clock, w.bus, w.ops, w.settings, w.paths)
-        if key is not None:
+        if self.keys.key is not None:
             self.idle.start(w.settings.values.lock_minutes)
-        w.show_data(self.ctx, self.safety)
+        w.show_data(self.ctx, safety)
 
     # -- locking -----------------------------------------------------------------------
     @property
@@ -98,16 +124,17 @@ class DataSession(QObject):
         self.unlock_page.setFocus()
 
     def _unlock(self, passphrase: str) -> None:
-        """Derive the key off the UI thread."""
-        from recovery_app.storage.security.unlock import key_that_opens
+        """Derive the key off the UI thread; data locked by the first version is moved to
+        the current format on the way (its key settings then travel inside every file)."""
+        from recovery_app.storage.security.unlock import unlock
         from recovery_app.ui.common.worker import ProgressFn, Worker
 
         path, folder = self.window.paths.database, self.window.paths.backups
 
         def work(progress: ProgressFn) -> bytes:
-            return key_that_opens(path, folder, passphrase)
+            return unlock(path, folder, passphrase)
 
-        self._unlocking = Worker(work, self)
+        self._unlocking = Worker(work, self, self.window.ops.pool)
         self._unlocking.done.connect(self._unlocked)
         assert self.unlock_page is not None
         self._unlocking.failed.connect(self.unlock_page.failed)
@@ -115,21 +142,25 @@ class DataSession(QObject):
 
     def _unlocked(self, key: object) -> None:
         assert isinstance(key, bytes)
-        self.key = key
+        if self.unlock_page is not None:
+            self.unlock_page.reset()  # the typed passphrase goes as soon as the key is made
+        self.keys.set(key)
+        del key
         log.info("unlocked")
-        self._open_with_key(key)
+        self._open_with_key()
 
     def lock(self) -> None:
         """Hide everything, close the database and forget the key (Ctrl+L, or when idle)."""
-        if self.key is None or self.ctx is None:
+        if self.keys.key is None or self.ctx is None:
             return
         self.idle.stop()
+        if self.safety is not None:
+            self.safety.forget()  # a passphrase change still running must not reopen the data
         self.window.hide_data()
         self.ctx.db.close()
         self.ctx = None
-        self.key = None
-        if self.safety is not None:
-            self.safety.key = None
+        self.keys.forget()
+        self.safety = None
         log.info("locked")
         self._show_unlock()
 
@@ -137,18 +168,20 @@ class DataSession(QObject):
         """The window is closing, or everything was deleted: the data closes for good."""
         if self._idle is not None:
             self._idle.stop()
+        if self.safety is not None:
+            self.safety.forget()
         if self.ctx is not None:
             self.ctx.db.close()
             self.ctx = None
+        self.keys.forget()
 
     def _key_changed(self, key: object) -> None:
-        self.key = key if isinstance(key, bytes) else None
-        if self.key is None:
+        if self.keys.key is None:
             self.idle.stop()
         else:
             self.idle.start(self.window.settings.values.lock_minutes)
 
     def _settings_changed(self, settings: Settings, names: frozenset[str]) -> None:
-        if "lock_minutes" in names and self.key is not None:
+        if "lock_minutes" in names and self.keys.key is not None:
             self.idle.stop()
             self.idle.start(settings.lock_minutes)

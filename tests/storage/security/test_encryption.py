@@ -15,14 +15,16 @@ from recovery_app.core.checkin.checkin import CheckIn, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.paths import AppPaths
 from recovery_app.storage.backup import backups as backup
+from recovery_app.storage.backup.restore import RestoreError, restore
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.security import keys as crypto
 from recovery_app.storage.security.rekey import change_key, file_is_encrypted
+from tests.kdf import fast_params
 from tests.strategies import storable_text
 
 MARKER = "PLAINTEXT-MARKER-7f3a"
-FAST = crypto.KdfParams(salt="00" * 16, time_cost=1, memory_cost=8 * 1024, parallelism=1)
+FAST = fast_params()
 
 
 def fill(db: Database, clock: FixedClock, note: str = MARKER, days: int = 3) -> None:
@@ -57,12 +59,27 @@ def test_key_derivation_is_stable_and_salted() -> None:
         crypto.derive_key("", FAST)
 
 
-def test_parameters_are_tuned_and_stored_beside_the_database(app_paths: AppPaths) -> None:
+def test_parameters_are_tuned_and_carried_in_the_file_itself(app_paths: AppPaths) -> None:
     params = crypto.new_params(target_seconds=0.02, memory_kib=8 * 1024)
-    assert params.time_cost >= 1 and len(bytes.fromhex(params.salt)) == 16
-    app_paths.data_dir.mkdir(exist_ok=True)
-    crypto.save_params(app_paths.database, params)
+    assert params.time_cost >= 1 and len(params.salt_bytes) == 16
+    assert crypto.params_in_salt(params.salt_bytes) == params
+    key = crypto.derive_key("my words", params)
+    Database.open(app_paths.database).close()
+    change_key(app_paths.database, app_paths.backups, None, key, params)
+    # The file's first 16 bytes are the salt; nothing is written beside the data.
+    assert app_paths.database.read_bytes()[:16] == params.salt_bytes
+    assert not crypto.kdf_path(app_paths.database).exists()
     assert crypto.load_params(app_paths.database) == params
+    assert crypto.needs_passphrase(app_paths.database)
+
+
+def test_first_version_data_still_opens_with_its_settings_file(app_paths: AppPaths) -> None:
+    legacy = crypto.KdfParams("ab" * 16, 1, 8 * 1024, 1, version=1)
+    key = crypto.derive_key("old words", legacy)
+    Database.open(app_paths.database, key).close()
+    crypto.save_params(app_paths.database, legacy)
+    assert crypto.file_params(app_paths.database) is None
+    assert crypto.load_params(app_paths.database) == legacy
     assert oct(crypto.kdf_path(app_paths.database).stat().st_mode & 0o777) == "0o600"
 
 
@@ -118,13 +135,16 @@ def test_set_change_and_remove_a_passphrase(app_paths: AppPaths, clock: FixedClo
     first, second = os.urandom(32), os.urandom(32)
     change_key(app_paths.database, app_paths.backups, None, first, FAST)
     assert crypto.load_params(app_paths.database) == FAST
+    assert crypto.load_params(plain_backup) == FAST  # each file carries its settings
     for path in (app_paths.database, plain_backup):
         assert file_is_encrypted(path) and not contains_marker(path)
     assert not app_paths.database.with_name("recovery.db-wal").exists()
     assert notes(app_paths.database, first) == expected
     assert notes(plain_backup, first) == expected
 
-    change_key(app_paths.database, app_paths.backups, first, second, FAST)
+    later = fast_params()
+    change_key(app_paths.database, app_paths.backups, first, second, later)
+    assert crypto.load_params(app_paths.database) == later
     with pytest.raises(crypto.WrongPassphrase):
         Database.open(app_paths.database, first)
     assert notes(app_paths.database, second) == expected
@@ -143,9 +163,9 @@ def test_restore_an_encrypted_backup(app_paths: AppPaths, clock: FixedClock) -> 
     saved = backup.make_backup(app_paths.database, app_paths.backups, clock.now(), True, key=key)
     fill(db, clock, note="later", days=2)
     db.close()
-    with pytest.raises(backup.RestoreError):
-        backup.restore(app_paths.database, saved, clock.now(), key=os.urandom(32))
-    backup.restore(app_paths.database, saved, clock.now(), key=key)
+    with pytest.raises(RestoreError):
+        restore(app_paths.database, app_paths.backups, saved, clock.now(), os.urandom(32), key)
+    restore(app_paths.database, app_paths.backups, saved, clock.now(), key, key)
     assert notes(app_paths.database, key) == [f"{MARKER} 0"]
 
 

@@ -19,6 +19,7 @@ from recovery_app.core.journal.entries import EntryKind, JournalEntry
 from recovery_app.core.meetings.schedule import Attended, Meeting
 from recovery_app.paths import AppPaths
 from recovery_app.storage.backup import backups as backup
+from recovery_app.storage.backup.backups import BackupKind
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.journal.ops import save_entry
@@ -122,13 +123,28 @@ def test_a_daily_backup_is_made_once_a_day(
     make_window: WindowFactory, qtbot: QtBot, app_paths: AppPaths
 ) -> None:
     window = make_window()
+    ctx = window_ctx(window)
+    # Nothing of the person's yet: no backup of an empty database.
     assert window.session.safety.daily is not None
     with qtbot.waitSignal(window.session.safety.daily.done, timeout=10000):
         pass
-    assert [b.made_on for b in backup.list_backups(app_paths.backups)] == [date(2026, 11, 25)]
+    assert backup.list_backups(app_paths.backups) == []
+    # The first thing worth keeping is backed up without waiting for tomorrow.
+    first = window.session.safety.daily
+    save_checkin(ctx, date(2026, 11, 25), "first day")
+    assert window.session.safety.daily is not first
+    with qtbot.waitSignal(window.session.safety.daily.done, timeout=10000):
+        pass
+    [made] = backup.list_backups(app_paths.backups)
+    assert made.made.date() == date(2026, 11, 25) and made.kind is BackupKind.AUTO
+    covered = window.session.safety.daily
+    save_checkin(ctx, date(2026, 11, 24), "the day before")
+    assert window.session.safety.daily is covered  # no second run today
     window.close()
     again = make_window()
-    assert again.session.safety.daily is None  # already made today
+    with qtbot.waitSignal(again.session.safety.daily.done, timeout=10000):
+        pass
+    assert backup.list_backups(app_paths.backups) == [made]  # already made today
 
 
 def test_a_damaged_database_is_recovered_from_the_newest_good_backup(
@@ -156,8 +172,11 @@ def test_a_damaged_database_is_recovered_from_the_newest_good_backup(
     assert window.current_page_key() == "today"
     with window.db.reading() as s:  # type: ignore[union-attr]
         assert CheckIns(s).get(date(2026, 11, 24)).note == "safe"  # type: ignore[union-attr]
-    kept = [p for p in app_paths.data_dir.iterdir() if p.name.startswith("recovery-before-restore")]
-    assert [p.read_bytes() for p in kept if p.suffix == ".db"] == [damaged]
+    # The damaged file is kept, listed with the backups; never deleted by the app.
+    kept = [
+        b for b in backup.list_backups(app_paths.backups) if b.kind is BackupKind.BEFORE_RESTORE
+    ]
+    assert [b.path.read_bytes() for b in kept] == [damaged]
 
 
 def test_damage_without_a_backup_is_explained_and_untouched(
@@ -185,8 +204,8 @@ def test_delete_all_removes_every_file_and_writes_nothing_back(
     tmp_path: Path,
 ) -> None:
     window = make_window()
-    wait_for_daily_backup(window, qtbot)
     save_checkin(window_ctx(window), date(2026, 11, 25), "private")
+    wait_for_daily_backup(window, qtbot)  # made with the first thing worth keeping
     outside = tmp_path / "my-export.json"
     outside.write_text("{}")
     page = page_of(window, "data", DataPage)

@@ -101,8 +101,10 @@ def test_a_restore_shows_the_restored_journal(
     assert journal.model.rowCount() == 1
     window.show_page("data")
     data.refresh()
-    data.backup_list.setCurrentRow(0)
-    data.restore_button.click()
+    rows = [data.backups.list.item(i).text() for i in range(data.backups.list.count())]
+    [manual] = [i for i, text in enumerate(rows) if "made by you" in text]
+    data.backups.list.setCurrentRow(manual)
+    data.backups.restore_button.click()
     assert "Restored" in data.status.text()
     window.show_page("journal")
     assert journal.model.rowCount() == 0  # exactly what the backup holds

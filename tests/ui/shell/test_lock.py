@@ -20,11 +20,12 @@ from recovery_app.storage.security import keys as crypto
 from recovery_app.storage.security.rekey import change_key
 from recovery_app.ui.data.page import DataPage
 from recovery_app.ui.shell.main_window import MainWindow
+from tests.kdf import fast_params, use_fast_params
 from tests.ui.helpers import page_of, save_checkin, window_ctx
 
 PASSPHRASE = "a long walk by the sea"
 SECRET = "my private note about a hard day"
-FAST = crypto.KdfParams(salt="cd" * 16, time_cost=1, memory_cost=8 * 1024, parallelism=1)
+FAST = fast_params()
 
 
 @pytest.fixture
@@ -139,7 +140,7 @@ def test_backups_of_encrypted_data_are_encrypted(
 
 @pytest.fixture
 def fast_new_params(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(crypto, "new_params", lambda *a, **k: FAST)
+    use_fast_params(monkeypatch)
 
 
 def test_set_change_and_remove_a_passphrase_from_your_data(
@@ -154,6 +155,9 @@ def test_set_change_and_remove_a_passphrase_from_your_data(
 
     window = make_window()
     save_checkin(window_ctx(window), date(2026, 11, 25), SECRET)
+    safety = window.session.safety
+    qtbot.waitUntil(lambda: bool(backup.list_backups(app_paths.backups)), timeout=10000)
+    qtbot.waitUntil(lambda: not safety.daily_running, timeout=10000)
     page = page_of(window, "data", DataPage)
     assert page.set_button.isVisible() and not page.change_button.isVisible()
 
@@ -166,7 +170,7 @@ def test_set_change_and_remove_a_passphrase_from_your_data(
     assert crypto.file_is_encrypted(app_paths.database)
     assert SECRET.encode() not in app_paths.database.read_bytes()
     assert page.change_button.isVisible() and "are encrypted" in page.lock_status.text()
-    # The automatic backup that started with the window ran first, then was encrypted too.
+    # The automatic backup, made before, was encrypted too.
     made = backup.list_backups(app_paths.backups)
     assert made and all(crypto.file_is_encrypted(b.path) for b in made)
     with window.db.reading() as s:
@@ -289,8 +293,8 @@ def test_the_whole_safety_story(
     assert window.db is not None
     with window.db.reading() as s:
         assert CheckIns(s).get(date(2026, 11, 25)).note == SECRET  # type: ignore[union-attr]
-    kept = [p for p in app_paths.data_dir.iterdir() if "before-restore" in p.name]
-    assert any(p.read_bytes()[:4096] == b"\x00" * 4096 for p in kept)
+    kept = [p for p in app_paths.backups.iterdir() if "before-restore" in p.name]
+    assert [p.read_bytes()[:4096] for p in kept] == [b"\x00" * 4096]  # kept, untouched
 
 
 def test_the_idle_time_is_a_setting(

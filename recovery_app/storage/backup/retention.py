@@ -1,0 +1,72 @@
+"""Which automatic backups to keep: tiers, as Anki keeps them.
+
+The newest automatic backup of each of the last ``daily`` days, of each of the
+last ``weekly`` weeks and of each of the last ``monthly`` months is kept; the
+rest go. Backups the person made, and copies set aside by a restore or an
+update, are never deleted automatically. And whatever the tiers say, the
+newest backup that passes an integrity check is never deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from recovery_app.core.errors import KnownError
+from recovery_app.storage.backup.backups import (
+    BackupFile,
+    BackupKind,
+    check_database_file,
+    delete_backup,
+    list_backups,
+)
+
+
+@dataclass(frozen=True)
+class Tiers:
+    daily: int = 14
+    weekly: int = 8
+    monthly: int = 12
+
+
+def to_keep(backups: list[BackupFile], tiers: Tiers) -> set[Path]:
+    """The automatic backups the tiers keep (newest first in, one per day, week, month)."""
+    automatic = sorted((b for b in backups if b.kind is BackupKind.AUTO),
+                       key=lambda b: b.made, reverse=True)  # fmt: skip
+    kept: set[Path] = set()
+    for count, bucket in (
+        (tiers.daily, lambda b: b.made.date()),
+        (tiers.weekly, lambda b: b.made.isocalendar()[:2]),
+        (tiers.monthly, lambda b: (b.made.year, b.made.month)),
+    ):
+        seen: list[object] = []
+        for backup in automatic:
+            key = bucket(backup)
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.append(key)
+            kept.add(backup.path)
+    return kept
+
+
+def rotate(folder: Path, tiers: Tiers, key: bytes | None = None) -> list[Path]:
+    """Delete the automatic backups no tier keeps; returns what was removed."""
+    backups = list_backups(folder)
+    keep = to_keep(backups, tiers)
+    # The newest copy that is known to be good survives any rule.
+    for backup in backups:
+        try:
+            check_database_file(backup.path, key)
+        except KnownError:
+            continue
+        keep.add(backup.path)
+        break
+    removed = []
+    for backup in backups:
+        if backup.kept_by_person or backup.path in keep:
+            continue
+        delete_backup(backup.path)
+        removed.append(backup.path)
+    return removed
