@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from recovery_app.core.errors import KnownError
+from recovery_app.core.errors import DiskFullError, KnownError
 
 log = logging.getLogger(__name__)
 
@@ -118,16 +118,23 @@ class SettingsStore:
     def save(self) -> bool:
         try:
             save(self.path, self.values)
+        except DiskFullError:
+            log.warning("settings not saved: disk full")
+            message = (
+                "Your settings could not be saved: there is not enough free space on the "
+                "disk. They apply until you close the app."
+            )
         except KnownError as exc:
             log.warning("settings not saved")
             message = (
                 f"Your settings could not be saved ({exc.message.rstrip('.')}). "
                 "They apply until you close the app."
             )
-            for listener in list(self._problem_listeners):
-                listener(message)
-            return False
-        return True
+        else:
+            return True
+        for listener in list(self._problem_listeners):
+            listener(message)
+        return False
 
     def forget_listeners(self) -> None:
         self._listeners.clear()

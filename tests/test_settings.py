@@ -47,7 +47,7 @@ def test_a_full_disk_is_reported_and_the_value_still_applies(
     assert not store.update(checkin_reminder="20:00")
     assert store.values.checkin_reminder == "20:00"  # it applies for this run
     assert len(problems) == 1
-    assert "could not be saved" in problems[0] and "No space left" in problems[0]
+    assert "could not be saved" in problems[0] and "not enough free space" in problems[0]
     assert not (tmp_path / "settings.json").exists()  # nothing half-written
     assert [p.name for p in tmp_path.iterdir()] == []
 

@@ -29,6 +29,10 @@ class CorruptDatabaseError(KnownError):
     """The database file cannot be read."""
 
 
+class DiskFullError(KnownError):
+    """The disk had no room for what was being written; nothing was changed."""
+
+
 class OutputPathError(KnownError):
     """A file could not be written where the person asked."""
 

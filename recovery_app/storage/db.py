@@ -14,6 +14,7 @@ from sqlalchemy.exc import DatabaseError
 from recovery_app.core.errors import CorruptDatabaseError, DataDirError
 from recovery_app.storage import migrate
 from recovery_app.storage.connect import apply_key, database_errors, dbapi_module
+from recovery_app.storage.files import disk_full, is_disk_full
 from recovery_app.storage.security.holder import KeyHolder
 
 PRIVATE_FILE_MODE = 0o600
@@ -131,6 +132,8 @@ class Database:
                     pass  # apply pragmas now, so -wal/-shm exist with the right mode
         except errors as exc:
             db.close()
+            if is_disk_full(exc):
+                raise disk_full(" to update your data to this version") from exc
             raise CorruptDatabaseError(
                 f"The data file {path} could not be opened. It has not been changed."
             ) from exc
@@ -142,9 +145,17 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One unit of work: committed durably on success, rolled back on any error."""
-        with self.engine.begin() as connection:
-            yield connection
+        """One unit of work: committed durably on success, rolled back on any error.
+
+        A full disk is a ``DiskFullError``: the whole unit was rolled back.
+        """
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except DatabaseError as exc:
+            if is_disk_full(exc):
+                raise disk_full(", so this was not saved") from exc
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -3,14 +3,36 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
-from recovery_app.core.errors import OutputPathError
+from recovery_app.core.errors import DiskFullError, OutputPathError
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
+SQLITE_FULL = 13
+NO_ROOM = (
+    "There is not enough free space on the disk{what}. Nothing was changed; "
+    "please free some space and try again."
+)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (an OSError, or SQLite's error, wrapped by SQLAlchemy or not) means
+    the disk or the user's quota is full."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlite_errorcode", None) == SQLITE_FULL:
+        return True
+    return "database or disk is full" in str(orig)
+
+
+def disk_full(what: str = "") -> DiskFullError:
+    """The error to raise; ``what`` says for what, e.g. " for the backup"."""
+    return DiskFullError(NO_ROOM.format(what=what))
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -24,6 +46,8 @@ def write_private(path: Path, data: bytes) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(f" to write {target.name}") from exc
         raise OutputPathError(f"Can't write in {folder}: {exc.strerror}.") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -35,6 +59,8 @@ def write_private(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if is_disk_full(exc):
+            raise disk_full(f" to write {target.name}") from exc
         raise OutputPathError(f"Can't write {target}: {exc.strerror}.") from exc
 
 

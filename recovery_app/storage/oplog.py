@@ -18,7 +18,7 @@ import contextlib
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from recovery_app.storage.files import fsync_dir, write_private
@@ -40,12 +40,14 @@ class Journal:
     swaps: list[tuple[str, str]]  # (prepared copy, the file it replaces), in order
     moves: list[tuple[str, str]]  # (file, where it is set aside), done before the swaps
     note: str  # what to tell the person once it is finished
+    removes: list[str] = field(default_factory=list)  # files no longer needed, after the swaps
 
     def to_json(self) -> bytes:
         return json.dumps(
-            {"kind": self.kind, "swaps": self.swaps, "moves": self.moves, "note": self.note},
+            {"kind": self.kind, "swaps": self.swaps, "moves": self.moves, "note": self.note,
+             "removes": self.removes},
             ensure_ascii=False,
-        ).encode("utf-8")
+        ).encode("utf-8")  # fmt: skip
 
 
 def journal_path(data_dir: Path) -> Path:
@@ -60,8 +62,13 @@ def begin(data_dir: Path, journal: Journal) -> None:
 
 
 def _carry_out(journal: Journal) -> None:
+    """Each step once, however often this runs: a step already done is recognised by
+    its result, and nothing is ever renamed over an existing file but by a swap."""
+    # Every prepared copy exists until its swap: once one is gone, the moves (which
+    # come first) are all done, and the file at a moved place may be the new one.
+    swapping = any(not Path(prepared).exists() for prepared, _ in journal.swaps)
     for source, target in journal.moves:
-        if Path(source).exists():
+        if not swapping and Path(source).exists() and not Path(target).exists():
             os.replace(source, target)
         crash_point(f"{journal.kind}: set aside {Path(source).name}")
     for prepared, target in journal.swaps:
@@ -71,6 +78,8 @@ def _carry_out(journal: Journal) -> None:
                     Path(target + side).unlink()
             os.replace(prepared, target)
         crash_point(f"{journal.kind}: replaced {Path(target).name}")
+    for path in journal.removes:
+        Path(path).unlink(missing_ok=True)
 
 
 def finish(data_dir: Path, journal: Journal) -> None:
@@ -91,6 +100,7 @@ def _read(data_dir: Path) -> Journal | None:
             [(str(a), str(b)) for a, b in raw["swaps"]],
             [(str(a), str(b)) for a, b in raw["moves"]],
             str(raw["note"]),
+            [str(p) for p in raw.get("removes", [])],
         )
     except FileNotFoundError:
         return None
@@ -100,11 +110,16 @@ def _read(data_dir: Path) -> Journal | None:
         return None
 
 
+def is_prepared(name: str) -> bool:
+    """A copy prepared for an operation (or the -wal/-shm SQLite made beside one)."""
+    return name.removesuffix("-wal").removesuffix("-shm").endswith(PREPARED_SUFFIXES)
+
+
 def _prepared_files(data_dir: Path, backups: Path) -> list[Path]:
     found = []
     for folder in (data_dir, backups):
         if folder.is_dir():
-            found += [p for p in folder.iterdir() if p.name.endswith(PREPARED_SUFFIXES)]
+            found += [p for p in folder.iterdir() if is_prepared(p.name)]
     return found
 
 

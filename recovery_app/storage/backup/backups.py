@@ -26,7 +26,13 @@ from pathlib import Path
 from recovery_app.core.errors import CorruptDatabaseError, KnownError, OutputPathError
 from recovery_app.storage import migrate
 from recovery_app.storage.connect import database_errors, open_raw
-from recovery_app.storage.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, fsync_dir
+from recovery_app.storage.files import (
+    PRIVATE_DIR_MODE,
+    PRIVATE_FILE_MODE,
+    disk_full,
+    fsync_dir,
+    is_disk_full,
+)
 from recovery_app.storage.security.keys import file_is_encrypted, file_salt
 
 BACKUP_PREFIX = "recovery-"
@@ -185,13 +191,13 @@ def write_backup(
         check_database_file(tmp, key)
         os.replace(tmp, out)
         fsync_dir(out.parent)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise OutputPathError(f"Can't write the backup {out}: {exc.strerror}.") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        if is_disk_full(exc):
+            raise disk_full(" for the backup") from exc
+        if isinstance(exc, OSError):
+            raise OutputPathError(f"Can't write the backup {out}: {exc.strerror}.") from exc
         raise
     return out
 

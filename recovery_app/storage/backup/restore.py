@@ -19,7 +19,12 @@ from recovery_app.core.errors import KnownError
 from recovery_app.storage import oplog
 from recovery_app.storage.backup.backups import BackupKind, backup_name, check_database_file
 from recovery_app.storage.connect import database_errors, open_raw
-from recovery_app.storage.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE
+from recovery_app.storage.files import (
+    PRIVATE_DIR_MODE,
+    PRIVATE_FILE_MODE,
+    disk_full,
+    is_disk_full,
+)
 
 
 class RestoreError(KnownError):
@@ -68,6 +73,9 @@ def _stage(
             shutil.copyfileobj(src, dst)
             dst.flush()
             os.fsync(dst.fileno())
+        if check:  # one file, so reading it leaves no log beside it
+            _one_file(staged, backup_key)
+    oplog.crash_point("restore: copy written")
     if check:
         check_database_file(staged, data_key if backup_key is None else backup_key)
 
@@ -98,12 +106,17 @@ def restore(
     except KnownError as exc:
         raise RestoreError(f"This backup can't be used: {exc.message}") from exc
     staged = db.with_name(f".{db.name}.restoring")
+    problems: tuple[type[Exception], ...] = (OSError, KnownError, *database_errors())
     try:
         _stage(db, backup, staged, backup_key, data_key, check)
-    except (OSError, KnownError) as exc:
+    except problems as exc:
         with contextlib.suppress(OSError):
             staged.unlink()
-        reason = exc.strerror if isinstance(exc, OSError) else exc.message.rstrip(".")
+        if is_disk_full(exc):
+            raise disk_full(" to restore this backup") from exc
+        reason = exc.message.rstrip(".") if isinstance(exc, KnownError) else str(exc)
+        if isinstance(exc, OSError):
+            reason = exc.strerror or reason
         raise RestoreError(f"Can't copy the backup ({reason}). Nothing was changed.") from exc
     oplog.crash_point("restore: copy ready")
     _one_file(db, data_key)
@@ -118,6 +131,11 @@ def restore(
         f" Your previous data is kept as {aside.name}." if aside else ""
     )
     journal = oplog.Journal("restore", [(str(staged), str(db))], moves, note)
-    oplog.begin(db.parent, journal)
+    try:
+        oplog.begin(db.parent, journal)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise
     oplog.finish(db.parent, journal)
     return aside

@@ -24,7 +24,7 @@ from recovery_app.core.errors import KnownError
 from recovery_app.storage import oplog
 from recovery_app.storage.backup.backups import check_database_file, list_backups
 from recovery_app.storage.connect import apply_key
-from recovery_app.storage.files import PRIVATE_FILE_MODE
+from recovery_app.storage.files import PRIVATE_FILE_MODE, disk_full, is_disk_full
 from recovery_app.storage.security.keys import (
     KEY_BYTES,
     KdfParams,
@@ -85,12 +85,15 @@ def export_copy(
             connection.execute("DETACH DATABASE converted")
         finally:
             connection.close()
+        oplog.crash_point(f"copy written: {target.name}")
         with open(target, "rb+") as handle:
             os.fsync(handle.fileno())
         check_database_file(target, new_key)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
+        if is_disk_full(exc):
+            raise disk_full(" to convert your files") from exc
         raise
 
 
@@ -127,6 +130,11 @@ def change_key(
         else:
             report.left_as_they_are.append(item.path)
     prepared: list[tuple[Path, Path]] = []
+    note = (
+        "A change of passphrase was interrupted; it has now been finished."
+        if new_key is not None
+        else "Removing the passphrase was interrupted; it has now been finished."
+    )
     try:
         for done, (path, key) in enumerate(plan):
             if progress:
@@ -135,24 +143,18 @@ def change_key(
             export_copy(path, tmp, key, new_key, salt)
             prepared.append((tmp, path))
             oplog.crash_point(f"rekey: copy of {path.name} ready")
+        # The first version kept the key settings in a file beside the data; every
+        # encrypted file now carries its own, so that file goes with the swap.
+        legacy = [str(kdf_path(database))] if kdf_path(database).exists() else []
+        swaps = [(str(t), str(p)) for t, p in prepared]
+        journal = oplog.Journal("rekey", swaps, [], note, legacy)
+        oplog.begin(database.parent, journal)
     except BaseException:
         for tmp, _ in prepared:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         raise
-    # The first version kept the key settings in a file beside the data; now every
-    # encrypted file carries its own, so that file goes once the copies are in place.
-    legacy = kdf_path(database)
-    note = (
-        "A change of passphrase was interrupted; it has now been finished."
-        if new_key is not None
-        else "Removing the passphrase was interrupted; it has now been finished."
-    )
-    journal = oplog.Journal("rekey", [(str(t), str(p)) for t, p in prepared], [], note)
-    oplog.begin(database.parent, journal)
     oplog.finish(database.parent, journal)
-    with contextlib.suppress(FileNotFoundError):
-        legacy.unlink()
     report.converted = [p for _, p in prepared]
     if progress:
         progress(len(plan), len(plan))

@@ -27,27 +27,35 @@ class CrashDialog:
     showing = False
 
     @classmethod
-    def tell(cls) -> None:
+    def tell(cls, text: str = CALM_WORDS) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(None, APP_NAME, CALM_WORDS)
+        QMessageBox.warning(None, APP_NAME, text)
 
     @classmethod
-    def show_once(cls) -> bool:
+    def show_once(cls, text: str = CALM_WORDS) -> bool:
         """Show the message unless it is already up; True when it was shown now."""
         if cls.showing:
             return False
         cls.showing = True
         try:
-            cls.tell()
+            cls.tell(text)
         finally:
             cls.showing = False
         return True
 
 
 def handle_bug(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """``sys.excepthook`` for the GUI."""
+    """``sys.excepthook`` for the GUI.
+
+    A ``KnownError`` that no screen caught (a full disk while saving a reading
+    place, say) still carries words written for the person: they are shown
+    instead of the general ones.
+    """
+    from recovery_app.core.errors import KnownError
+
     log.error("%s", bug_report(kind, value, tb))
+    text = value.message if isinstance(value, KnownError) else CALM_WORDS
     from PySide6.QtWidgets import QApplication
 
     # A dialog can only be shown from the UI thread; elsewhere the log is enough.
@@ -55,4 +63,4 @@ def handle_bug(kind: type[BaseException], value: BaseException, tb: TracebackTyp
         QApplication.instance() is not None
         and threading.current_thread() is threading.main_thread()
     ):
-        CrashDialog.show_once()
+        CrashDialog.show_once(text)

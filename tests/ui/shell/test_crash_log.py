@@ -62,7 +62,7 @@ def test_a_bug_in_a_slot_logs_its_frames_and_shows_one_dialog(
     sender = Sender()
     shown: list[str] = []
 
-    def tell(cls: type) -> None:
+    def tell(cls: type, text: str) -> None:
         shown.append("dialog")
         sender.poked.emit()  # the same bug again while the dialog is up
 
