@@ -16,8 +16,8 @@ from recovery_app.storage import migrate
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.db import Database
+from recovery_app.storage.drafts import Drafts
 from recovery_app.storage.help.contacts import Contacts
-from recovery_app.storage.journal.drafts import Drafts
 from recovery_app.storage.journal.entries import Journal
 from recovery_app.storage.journal.queries import matching_ids
 from recovery_app.storage.learn.reading import Reading, SelfChecks

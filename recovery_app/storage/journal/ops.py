@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
 
-from recovery_app.core.changes import NOTHING, Changes, Record, Result
+from recovery_app.core.changes import Changes, Record, Result
 from recovery_app.core.journal.choices import Choice, ChoiceList
 from recovery_app.core.journal.entries import JournalEntry, JournalFilter
 from recovery_app.storage.db import Database
 from recovery_app.storage.journal.choices import Choices
-from recovery_app.storage.journal.drafts import Drafts
 from recovery_app.storage.journal.entries import Journal
 from recovery_app.storage.journal.queries import EntryListRow, entry_id, list_rows, matching_ids
 
@@ -59,26 +57,6 @@ def restore_entry(db: Database, uid: str) -> Result[None]:
     with db.transaction() as conn:
         Journal(conn).restore(uid)
     return Result(None, JOURNAL)
-
-
-# Drafts are never shown in a list, so keeping one changes nothing on screen.
-
-
-def load_draft(db: Database, name: str) -> dict[str, Any] | None:
-    with db.reading() as conn:
-        return Drafts(conn).get(name)
-
-
-def keep_draft(
-    db: Database, name: str, fields: dict[str, Any] | None, now: datetime
-) -> Result[None]:
-    """Store the draft, or drop it when ``fields`` is None (nothing worth keeping)."""
-    with db.transaction() as conn:
-        if fields is None:
-            Drafts(conn).remove(name)
-        else:
-            Drafts(conn).put(name, fields, now)
-    return Result(None, NOTHING)
 
 
 # The journal list reads ids first (cheap), then light rows a page at a time.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import replace
 from datetime import date
@@ -40,9 +41,11 @@ from recovery_app.core.checkin.checkin import (
 from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
 from recovery_app.storage.checkin.ops import checkin_on, save_checkin
+from recovery_app.ui.checkin import draft
 from recovery_app.ui.checkin.scale_slider import ScaleSlider
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.formatting import long_day
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
@@ -207,7 +210,45 @@ class CheckInPage(QWidget):
         self.used_group.idToggled.connect(self._used_toggled)
         # After an import or a restore, show what is stored now (unless editing).
         RefreshOnChange(self, ctx.bus, (Record.CHECKINS,), self._data_changed, skip_own=True)
+        # What is typed is kept as a draft, so a lock or a crash loses none of it.
+        self.drafts = DraftKeeper(ctx, draft.DRAFT_NAME, self._draft_fields, self)
         self.load_day(today(self.clock))
+        self._bring_back_draft()
+
+    @property
+    def shown_day(self) -> date:
+        return self._shown_day
+
+    # -- the draft -------------------------------------------------------
+    def _draft_fields(self) -> dict[str, object] | None:
+        return draft.fields_of(self) if self._dirty else None
+
+    def _bring_back_draft(self) -> None:
+        try:
+            kept = self.drafts.load()
+        except KnownError:
+            return
+        day = None if kept is None else draft.day_of(kept, today(self.clock))
+        if kept is None or day is None:
+            return
+        self.load_day(day)
+        self._loading = True
+        draft.apply(self, kept)
+        self._loading = False
+        self._dirty = True
+        self.status.setText(
+            f"Your check-in for {self._day_words()} was not saved yet. It was kept for you: "
+            "save it when you are ready."
+        )
+
+    def keep_draft(self) -> None:
+        """Write what is typed now (before the app locks or closes the data)."""
+        if self._dirty:
+            self.drafts.save_now()
+
+    def discard_draft(self) -> None:
+        with contextlib.suppress(KnownError):
+            self.drafts.discard()
 
     # -- loading ---------------------------------------------------------
     def load_day(self, day: date) -> None:
@@ -234,6 +275,8 @@ class CheckInPage(QWidget):
             self.date_edit.setDate(to_qdate(self._shown_day))
             self.date_edit.blockSignals(False)
             return False
+        if self._dirty:
+            self.discard_draft()  # the person chose to leave those changes
         self.load_day(day)
         return True
 
@@ -303,6 +346,7 @@ class CheckInPage(QWidget):
     def _mark_dirty(self, *_args: object) -> None:
         if not self._loading:
             self._dirty = True
+            self.drafts.touch()
 
     def _used_toggled(self, _id: int, _checked: bool) -> None:
         self.slip_note.setVisible(self._answer() is UsedToday.YES)
@@ -362,6 +406,7 @@ class CheckInPage(QWidget):
             self._show_error(exc.message)
             return False
         log.info("check-in saved")
+        self.discard_draft()
         self._fill(saved)
         self.status.setText(f"Saved for {self._day_words()}. Thank you for checking in.")
         return True

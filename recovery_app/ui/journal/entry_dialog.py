@@ -43,10 +43,10 @@ from recovery_app.core.journal.entries import (
 from recovery_app.storage.journal.ops import add_choice, load_choices, save_entry
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.journal.choice_picker import ChoicePicker
-from recovery_app.ui.journal.drafts import DraftKeeper
 from recovery_app.ui.journal.intensity_picker import IntensityPicker
 
 TEXT_FIELDS = ("place", "people", "situation", "thoughts", "title", "text")

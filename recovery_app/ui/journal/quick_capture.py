@@ -26,10 +26,10 @@ from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.journal.entries import EntryKind, JournalEntry
 from recovery_app.storage.journal.ops import add_choice, load_choices, save_entry
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.journal.choice_picker import ChoicePicker
-from recovery_app.ui.journal.drafts import DraftKeeper
 from recovery_app.ui.journal.intensity_picker import IntensityPicker
 
 DRAFT_NAME = "quick-capture"

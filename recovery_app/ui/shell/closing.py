@@ -9,6 +9,7 @@ from recovery_app.ui.common.confirm import Confirm
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from recovery_app.ui.checkin.page import CheckInPage
     from recovery_app.ui.shell.main_window import MainWindow
 
 
@@ -29,11 +30,24 @@ def keeps_running_in_tray(window: MainWindow) -> bool:
     )
 
 
-def unsaved_checkin(window: MainWindow) -> bool:
+def _checkin_page(window: MainWindow) -> CheckInPage | None:
     from recovery_app.ui.checkin.page import CheckInPage
 
     page = window.built_page("checkin")
-    return isinstance(page, CheckInPage) and page.has_unsaved_changes()
+    return page if isinstance(page, CheckInPage) else None
+
+
+def unsaved_checkin(window: MainWindow) -> bool:
+    page = _checkin_page(window)
+    return page is not None and page.has_unsaved_changes()
+
+
+def keep_unsaved_work(window: MainWindow) -> None:
+    """Before the data locks: what is typed in the check-in is kept as an encrypted draft
+    (the journal's forms keep theirs as they close)."""
+    page = _checkin_page(window)
+    if page is not None:
+        page.keep_draft()
 
 
 def close_window(window: MainWindow, event: QCloseEvent) -> bool:
@@ -55,6 +69,9 @@ def close_window(window: MainWindow, event: QCloseEvent) -> bool:
     ):
         event.ignore()
         return False
+    page = _checkin_page(window)
+    if page is not None and page.has_unsaved_changes():
+        page.discard_draft()  # "close without saving" means what it says
     if not window.deleted:  # write nothing back after "Delete all my data"
         geometry = bytes(window.saveGeometry().toBase64().data()).decode()
         window.settings.update(window_geometry=geometry)

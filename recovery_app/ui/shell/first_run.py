@@ -31,11 +31,12 @@ class FirstRun(QObject):
         self.page.begin_button.setFocus()
 
     def _finished(self, choice: StartDateChoice) -> None:
-        from recovery_app.storage.checkin.ops import set_start_date
+        from recovery_app.storage.checkin.ops import set_start_date, start_date
 
         ctx = self.ctx
         try:
-            ctx.ops.run(lambda: set_start_date(ctx.db, choice.start, ctx.clock.now()))
+            if start_date(ctx.db) is None:  # a date already there (imported) is never replaced
+                ctx.ops.run(lambda: set_start_date(ctx.db, choice.start, ctx.clock.now()))
         except KnownError as exc:
             self.window.message_page.show_message("That date can't be used", exc.message)
             return

@@ -52,6 +52,14 @@ if TYPE_CHECKING:
     from recovery_app.ui.common.context import AppContext
     from recovery_app.ui.data.safety import DataSafety
     from recovery_app.ui.journal.actions import JournalActions
+    from recovery_app.ui.shell.first_run import FirstRun
+
+
+def _holds_data(ctx: AppContext) -> bool:
+    """Whether the data already has something of the person's (a start date, a check-in...)."""
+    from recovery_app.storage.backup.ops import something_to_keep
+
+    return something_to_keep(ctx.db.path, ctx.db.key)
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +75,7 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self.dialogs = Dialogs(self)
         self.journal: JournalActions | None = None
+        self.first_run: FirstRun | None = None  # while the welcome shows
         self._built: dict[str, QWidget] = {}
         self._page_actions: list[QAction] = []
         self._painted = self.quitting = self.deleted = False
@@ -152,6 +161,10 @@ class MainWindow(QMainWindow):
         for text, key, slot in keys:
             self._page_actions.append(self._add_action(text, [QKeySequence(key)], slot))
         self.nav.show()
+        if not self.settings.values.welcome_done and _holds_data(ctx):
+            # Brought in from the command line (an import, a restore) before the
+            # first start: the welcome would only ask again what the data says.
+            self.settings.update(welcome_done=True)
         if self.settings.values.welcome_done:
             self.show_page("today")
         else:

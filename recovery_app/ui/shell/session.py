@@ -37,6 +37,7 @@ class DataSession(QObject):
         self.keys = KeyHolder()  # the key of the open data, while unlocked
         self.ctx: AppContext | None = None
         self.safety: DataSafety | None = None
+        self._return_to: str | None = None  # the page shown when the data locked
         self.unlock_page: UnlockPage | None = None
         self._idle: IdleLock | None = None
         self._unlocking: Worker | None = None
@@ -98,6 +99,9 @@ class DataSession(QObject):
         if self.keys.key is not None:
             self.idle.start(w.settings.values.lock_minutes)
         w.show_data(self.ctx, safety)
+        if self._return_to is not None:  # back where the person was when it locked
+            w.show_page(self._return_to)
+            self._return_to = None
 
     # -- locking -----------------------------------------------------------------------
     @property
@@ -156,6 +160,10 @@ class DataSession(QObject):
         self.idle.stop()
         if self.safety is not None:
             self.safety.forget()  # a passphrase change still running must not reopen the data
+        from recovery_app.ui.shell.closing import keep_unsaved_work
+
+        keep_unsaved_work(self.window)
+        self._return_to = self.window.current_page_key()
         self.window.hide_data()
         self.ctx.db.close()
         self.ctx = None

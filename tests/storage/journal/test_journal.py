@@ -293,7 +293,7 @@ def test_choice_names_are_checked(db: Database, clock: FixedClock) -> None:
 
 
 def test_purging_an_entry_removes_its_unsaved_edit_too(db: Database, clock: FixedClock) -> None:
-    from recovery_app.storage.journal.drafts import Drafts
+    from recovery_app.storage.drafts import Drafts
 
     entry = save(db, clock, craving(clock, text="private"))
     with db.transaction() as session:

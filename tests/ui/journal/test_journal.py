@@ -15,7 +15,7 @@ from recovery_app.core.clock import FixedClock
 from recovery_app.core.journal.choices import ChoiceList, default_uid
 from recovery_app.core.journal.entries import EntryKind, JournalEntry, JournalFilter
 from recovery_app.storage.db import Database
-from recovery_app.storage.journal.drafts import Drafts
+from recovery_app.storage.drafts import Drafts
 from recovery_app.storage.journal.entries import Journal
 from recovery_app.storage.journal.ops import save_entry
 from recovery_app.storage.journal.queries import matching_ids

@@ -104,6 +104,42 @@ def test_lock_on_demand_hides_everything_and_forgets_the_key(
     ]
 
 
+def test_a_lock_keeps_an_unsaved_checkin_encrypted_and_unlocking_returns_to_it(
+    locked_window: MainWindow, qtbot: QtBot, app_paths: AppPaths, clock: FixedClock
+) -> None:
+    from recovery_app.storage.drafts import Drafts
+    from recovery_app.ui.checkin.page import CheckInPage
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    page = page_of(window, "checkin", CheckInPage)
+    page.date_edit.setDate(page.date_edit.date().addDays(-1))  # yesterday, not saved yet
+    page.mood_group.button(2).click()
+    page.note.setFocus()
+    typed = "half a thought, typed just before someone walked in"
+    qtbot.keyClicks(page.note, typed)
+    # Locked at once: the draft timer has not fired yet.
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.db is None
+    for path in app_paths.data_dir.rglob("*"):
+        if path.is_file():
+            assert typed.encode() not in path.read_bytes(), path  # kept, encrypted
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    assert window.current_page_key() == "checkin"
+    page = page_of(window, "checkin", CheckInPage)
+    assert page.shown_day == date(2026, 11, 24)
+    assert page.note.toPlainText() == typed and page.mood_group.checkedId() == 2
+    assert "was kept for you" in page.status.text() and page.has_unsaved_changes()
+    page.used_group.buttons()[1].click()
+    assert page.save()
+    assert window.db is not None
+    with window.db.reading() as conn:
+        assert Drafts(conn).get("checkin") is None  # saved: the draft is gone
+        assert CheckIns(conn).get(date(2026, 11, 24)).note == typed  # type: ignore[union-attr]
+
+
 def test_idle_lock_follows_the_clock(
     locked_window: MainWindow, qtbot: QtBot, clock: FixedClock
 ) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -59,6 +61,30 @@ def test_welcome_start_date_is_used_on_today(make_window: WindowFactory, qtbot: 
     window.first_run.page.picker.date_edit.setDate(date(2025, 11, 21))
     qtbot.mouseClick(window.first_run.page.begin_button, Qt.MouseButton.LeftButton)
     assert "1 year, 4 days" in page_of(window, "today", TodayPage).time_label.text()
+
+
+def test_data_brought_in_before_the_first_start_is_never_overwritten_by_the_welcome(
+    make_window: WindowFactory, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    """A year of recovery imported from the command line onto a new computer."""
+    from recovery_app.cli import main
+
+    export = tmp_path / "export.json"
+    export.write_text(
+        json.dumps({"format": "recovery-companion-export", "version": 4,
+                    "profile": {"recovery_start_date": "2025-11-20"}}),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert main(["--data-dir", str(app_paths.data_dir), "import", str(export)]) == 0
+    window = make_window(welcome_done=False)
+    assert window.first_run is None  # no welcome: it would ask for a start date again
+    assert window.current_page_key() == "today"
+    assert (
+        "since Thursday 20 November 2025" in page_of(window, "today", TodayPage).time_label.text()
+    )
+    assert settings.load(app_paths.settings).welcome_done
+    with window.db.reading() as s:  # type: ignore[union-attr]
+        assert Profile(s).start_date() == date(2025, 11, 20)
 
 
 def test_sidebar_lists_only_built_pages(make_window: WindowFactory) -> None:

@@ -1,4 +1,5 @@
-"""Unfinished entries, kept inside the (possibly encrypted) database as the person types."""
+"""Unfinished forms (a journal entry, today's check-in), kept inside the (possibly
+encrypted) database as the person types, so a crash or a lock loses nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import Any
 from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
+from recovery_app.core.changes import NOTHING, Result
+from recovery_app.storage.db import Database
 from recovery_app.storage.schema import journal_draft
 
 
@@ -40,3 +43,23 @@ class Drafts:
 
     def remove(self, name: str) -> None:
         self.conn.execute(delete(journal_draft).where(journal_draft.c.name == name))
+
+
+# Drafts are never shown in a list, so keeping one changes nothing on screen.
+
+
+def load_draft(db: Database, name: str) -> dict[str, Any] | None:
+    with db.reading() as conn:
+        return Drafts(conn).get(name)
+
+
+def keep_draft(
+    db: Database, name: str, fields: dict[str, Any] | None, now: datetime
+) -> Result[None]:
+    """Store the draft, or drop it when ``fields`` is None (nothing worth keeping)."""
+    with db.transaction() as conn:
+        if fields is None:
+            Drafts(conn).remove(name)
+        else:
+            Drafts(conn).put(name, fields, now)
+    return Result(None, NOTHING)

@@ -1,4 +1,5 @@
-"""Keeps an unfinished entry in the database as it is typed, so a crash loses nothing.
+"""Keeps an unfinished form in the database as it is typed, so a crash or a lock loses
+nothing.
 
 Writes half a second after the last change (one single-shot timer, idle
 otherwise) and once more when the form closes.
@@ -13,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from recovery_app.core.errors import KnownError
-from recovery_app.storage.journal.ops import keep_draft, load_draft
+from recovery_app.storage.drafts import keep_draft, load_draft
 from recovery_app.ui.common.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class DraftKeeper(QObject):
 
     def save_now(self) -> None:
         self.timer.stop()
+        if self.ctx.db.closed:  # locked, or its files are being converted: nothing is written
+            return
         fields = self.fields()
         try:
             self.ctx.ops.run(
@@ -59,4 +62,6 @@ class DraftKeeper(QObject):
 
     def discard(self) -> None:
         self.timer.stop()
+        if self.ctx.db.closed:
+            return
         self.ctx.ops.run(lambda: keep_draft(self.ctx.db, self.name, None, self.ctx.clock.now()))
