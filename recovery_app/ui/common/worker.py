@@ -87,7 +87,26 @@ class Worker(QObject):
         self._job.setAutoDelete(False)
 
     def _done(self, result: object) -> None:
-        self.done.emit(result if self._finish is None else self._finish(result))
+        finish, self._finish = self._finish, None  # what it closed over (a passphrase) goes
+        self.done.emit(result if finish is None else finish(result))
+
+    def report_to(
+        self,
+        owner: QObject,
+        done: Callable[[Any], object] | None = None,
+        failed: Callable[[str], object] | None = None,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> Worker:
+        """Connect handlers that run only while ``owner`` (a page) still exists.
+
+        Work started by a page can outlive it: locking deletes every page while a
+        passphrase change or a backup goes on.
+        """
+        for signal, handler in ((self.done, done), (self.failed, failed),
+                                (self.progress, progress)):  # fmt: skip
+            if handler is not None:
+                signal.connect(_while_alive(owner, handler))
+        return self
 
     def start(self) -> None:
         _running.add(self._job)
@@ -96,6 +115,16 @@ class Worker(QObject):
     def start_soon(self) -> None:
         """Start once control returns to the event loop, after the caller connects signals."""
         QTimer.singleShot(0, self.start)
+
+
+def _while_alive(owner: QObject, handler: Callable[..., object]) -> Callable[..., None]:
+    from shiboken6 import isValid
+
+    def call(*args: Any) -> None:
+        if isValid(owner):
+            handler(*args)
+
+    return call
 
 
 def one_at_a_time() -> QThreadPool:

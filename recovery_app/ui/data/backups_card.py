@@ -187,9 +187,12 @@ class BackupsCard(Card):
     # -- backing up ---------------------------------------------------------------------
     def back_up_now(self) -> Worker:
         worker = self.safety.backup_now()
-        worker.progress.connect(self._progress)
-        worker.done.connect(lambda made: self._finish(made_words(made)))
-        worker.failed.connect(lambda text: self._finish(f"The backup was not made. {text}"))
+        worker.report_to(
+            self,
+            lambda made: self._finish(made_words(made)),
+            lambda text: self._finish(f"The backup was not made. {text}"),
+            self._progress,
+        )
         self._worker = worker
         self.backup_button.setEnabled(False)
         self._selection_changed()
@@ -226,8 +229,9 @@ class BackupsCard(Card):
                 return
             self.status.setText("Checking the passphrase…")
             worker = self.safety.unlock_backup(path, request.current)
-            worker.done.connect(lambda key: self._confirm_restore(chosen, key))
-            worker.failed.connect(self.status.setText)
+            worker.report_to(
+                self, lambda key: self._confirm_restore(chosen, key), self.status.setText
+            )
             return
         self._confirm_restore(chosen, None)
 

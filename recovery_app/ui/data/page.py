@@ -174,16 +174,17 @@ class DataPage(QWidget):
             for button in buttons:
                 button.setEnabled(True)
 
+        def done(message: object) -> None:
+            finished()
+            self.status.setText(str(message))
+
         def failed(text: str) -> None:
             finished()
             if self.ctx.db.closed:
                 text += " Please restart the app."
             self.lock_status.setText(text)
 
-        worker.progress.connect(progress)
-        worker.done.connect(finished)
-        worker.done.connect(self.status.setText)
-        worker.failed.connect(failed)
+        worker.report_to(self, done, failed, progress)
 
     def refresh(self) -> None:
         self.backups.refresh()
@@ -196,8 +197,9 @@ class DataPage(QWidget):
         if source is not None:
             self.status.setText("Importing…")
             worker = self.safety.import_from(self.ctx.db, source, self)
-            worker.done.connect(lambda report: self.status.setText(report.summary()))
-            worker.failed.connect(self.status.setText)
+            worker.report_to(
+                self, lambda report: self.status.setText(report.summary()), self.status.setText
+            )
 
     def _export_clicked(self) -> None:
         target = SaveFileDialog.ask(
@@ -208,10 +210,11 @@ class DataPage(QWidget):
         )
         if target is not None:
             worker = self.safety.export(self.ctx.db, target, self)
-            worker.done.connect(
+            worker.report_to(
+                self,
                 lambda count: self.status.setText(
                     f"Exported {count} check-ins and journal entries to {target}. "
                     "This file is not encrypted: keep it somewhere private."
-                )
+                ),
+                self.status.setText,
             )
-            worker.failed.connect(self.status.setText)

@@ -108,4 +108,9 @@ class PassphraseDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, action: str) -> PassphraseRequest | None:
         dialog = cls(action, parent)
-        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        request = dialog.request() if accepted else None
+        for field in (dialog.current, dialog.new, dialog.again):
+            field.clear()  # nothing typed stays in a window after it was read
+        dialog.deleteLater()
+        return request

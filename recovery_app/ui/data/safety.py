@@ -270,17 +270,18 @@ class DataSafety(QObject):
         from recovery_app.storage.security.rekey import change_key
 
         path, folder, old_key = db.path, self.paths.backups, db.key
+        action, typed_current, typed_new = request.action, request.current, request.new
         db.close()
 
         def work(progress: ProgressFn) -> tuple[bytes | None, RekeyReport]:
-            if request.current is not None:
-                current = crypto.derive_key(request.current, crypto.load_params(path))
+            if typed_current is not None:
+                current = crypto.derive_key(typed_current, crypto.load_params(path))
                 if old_key is None or not hmac.compare_digest(current, old_key):
                     raise crypto.WrongPassphrase(
                         "That is not your current passphrase. Nothing was changed."
                     )
-            params = crypto.new_params() if request.new else None
-            new_key = crypto.derive_key(request.new, params) if request.new and params else None
+            params = crypto.new_params() if typed_new else None
+            new_key = crypto.derive_key(typed_new, params) if typed_new and params else None
             report = change_key(path, folder, old_key, new_key, params, progress)
             return new_key, report
 
@@ -288,7 +289,7 @@ class DataSafety(QObject):
             assert isinstance(result, tuple)
             key, report = result
             assert isinstance(report, RekeyReport)
-            log.info("passphrase %s", request.action)
+            log.info("passphrase %s", action)
             if self.forgotten:  # locked meanwhile: the data stays closed, the key unkept
                 return "Your passphrase was changed. Unlock with the new one."
             db.key = key if isinstance(key, bytes) else None  # the session's holder
