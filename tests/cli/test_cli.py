@@ -366,3 +366,20 @@ def test_a_hostile_import_is_one_line_and_exit_2(
     assert main(["--data-dir", str(filled.data_dir), "import", str(source)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and words in err and "Traceback" not in err
+
+
+def test_passphrase_set_leaves_a_damaged_backup_as_it_is_and_says_so(
+    filled: AppPaths,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fast_kdf: None,
+) -> None:
+    filled.backups.mkdir(exist_ok=True)
+    cut = filled.backups / "recovery-2026-11-01-080000-manual.db"
+    short = filled.database.read_bytes()[:2048]
+    cut.write_bytes(short)  # a copy cut short
+    monkeypatch.setenv("RECOVERY_APP_NEW_PASSPHRASE", "blue kite over the river")
+    assert main(["passphrase", "set"]) == 0
+    err = capsys.readouterr().err
+    assert "left as they are: recovery-2026-11-01-080000-manual.db" in err
+    assert "Traceback" not in err and cut.read_bytes() == short

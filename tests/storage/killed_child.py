@@ -49,6 +49,10 @@ def run(spec: dict[str, Any]) -> None:
         source = Path(spec["backup"].replace("{folder}", str(data)))
         restore(database, backups, source, now, _key(spec["backup_key"]),
                 _key(spec["data_key"]))  # fmt: skip
+    elif spec["op"] == "rotate":
+        from recovery_app.storage.backup.retention import Tiers, rotate
+
+        rotate(backups, Tiers(*spec["tiers"]), _key(spec.get("key")))
     elif spec["op"] == "unlock":
         from recovery_app.storage.security.unlock import unlock
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,23 @@ print(sorted(m for m in ("alembic", "sqlalchemy.orm", "dateutil.rrule") if m in 
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_text_deleted_for_good_leaves_no_trace_in_the_file(app_paths: AppPaths) -> None:
+    """secure_delete: what was removed is overwritten, not left in free pages."""
+    from recovery_app.core.journal.entries import EntryKind, JournalEntry
+    from recovery_app.storage.journal.entries import Journal, purge_deleted
+
+    secret = "a name I never want found again " * 40
+    now = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    db = Database.open(app_paths.database)
+    with db.transaction() as conn:
+        saved = Journal(conn).save(JournalEntry(EntryKind.JOURNAL, now, text=secret), now)
+    with db.transaction() as conn:
+        Journal(conn).delete(saved.uid, now)
+    with db.transaction() as conn:
+        purge_deleted(conn)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA secure_delete")).scalar_one() == 1
+    db.close()  # the last connection folds the write-ahead log into the file
+    assert secret[:32].encode() not in app_paths.database.read_bytes()

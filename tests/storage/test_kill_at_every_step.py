@@ -285,3 +285,43 @@ def test_a_kill_at_any_step_of_a_restore(tmp_path: Path, encrypted: bool) -> Non
         "data_key": data_key.hex() if data_key else None,
     }
     kill_at_every_step(folder, spec, state_of)
+
+
+# -- rotation ----------------------------------------------------------------------------
+
+
+def test_a_kill_during_rotation_never_loses_a_kept_backup(tmp_path: Path) -> None:
+    """Rotation deletes one file at a time: any kill leaves every kept backup, and the
+    next rotation ends where an uninterrupted one would have."""
+    from recovery_app.storage.backup.retention import Tiers, rotate
+
+    folder = tmp_path / "template"
+    (folder / "backups").mkdir(parents=True)
+    save_days(folder / "recovery.db", None, range(1))
+    for days_ago in range(0, 60, 6):
+        backup.make_backup(folder / "recovery.db", folder / "backups",
+                           NOW - timedelta(days=days_ago), False)  # fmt: skip
+    backup.make_backup(folder / "recovery.db", folder / "backups", NOW - timedelta(days=90), True)
+    tiers = (3, 2, 1)
+    finished = tmp_path / "finished"
+    shutil.copytree(folder, finished)
+    rotate(finished / "backups", Tiers(*tiers))
+    kept = sorted(p.name for p in (finished / "backups").iterdir())
+    assert any("manual" in name for name in kept) and len(kept) < 11
+    spec = {"op": "rotate", "tiers": tiers}
+    listing = tmp_path / "listing"
+    shutil.copytree(folder, listing)
+    steps = run_child({**spec, "list": True}, listing).stdout.split("\n")[:-1]
+    assert len(steps) == 11 - len(kept) >= 3
+
+    def one(index: int) -> None:
+        killed = tmp_path / f"killed-{index}"
+        shutil.copytree(folder, killed)
+        assert run_child({**spec, "at": steps[index]}, killed).returncode == KILLED
+        left = {p.name for p in (killed / "backups").iterdir()}
+        assert set(kept) <= left  # nothing kept was touched
+        rotate(killed / "backups", Tiers(*tiers))  # the next start's rotation
+        assert sorted(p.name for p in (killed / "backups").iterdir()) == kept
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(one, range(len(steps))))

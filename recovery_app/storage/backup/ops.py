@@ -143,9 +143,10 @@ def back_up(
     a second folder that is missing (a USB stick not plugged in) never stops the
     backup itself.
     """
-    if not manual and (
-        not daily_backup_due(backups, now.date()) or not something_to_keep(database, key)
-    ):
+    if not manual and not daily_backup_due(backups, now.date()):
+        retention.rotate(backups, tiers, key)  # finishes a rotation a kill interrupted
+        return None
+    if not manual and not something_to_keep(database, key):
         return None
     made = make_backup(database, backups, now, manual, progress, key)
     if not manual:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recovery_app.core.errors import KnownError
+from recovery_app.storage import oplog
 from recovery_app.storage.backup.backups import (
     BackupFile,
     BackupKind,
@@ -52,7 +53,12 @@ def to_keep(backups: list[BackupFile], tiers: Tiers) -> set[Path]:
 
 
 def rotate(folder: Path, tiers: Tiers, key: bytes | None = None) -> list[Path]:
-    """Delete the automatic backups no tier keeps; returns what was removed."""
+    """Delete the automatic backups no tier keeps; returns what was removed.
+
+    One file at a time, and never one that is kept: a kill part way leaves every
+    kept backup and some that were going anyway, and the next rotation (at the
+    next start) finishes the job.
+    """
     backups = list_backups(folder)
     keep = to_keep(backups, tiers)
     # The newest copy that is known to be good survives any rule.
@@ -69,4 +75,5 @@ def rotate(folder: Path, tiers: Tiers, key: bytes | None = None) -> list[Path]:
             continue
         delete_backup(backup.path)
         removed.append(backup.path)
+        oplog.crash_point(f"rotate: deleted {backup.path.name}")
     return removed

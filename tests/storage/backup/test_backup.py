@@ -91,6 +91,20 @@ def test_daily_backups_are_one_a_day_and_rotation_keeps_what_the_person_made(
     assert stat.S_IMODE(app_paths.backups.stat().st_mode) == 0o700
 
 
+def test_the_daily_run_finishes_a_rotation_even_when_no_backup_is_due(
+    db: Database, app_paths: AppPaths, clock: FixedClock
+) -> None:
+    from recovery_app.storage.backup.ops import back_up
+
+    add(db, clock, clock.now().date())
+    for i in range(5):
+        backup.make_backup(app_paths.database, app_paths.backups, clock.now() - timedelta(days=i),
+                           manual=False)  # fmt: skip
+    tiers = retention.Tiers(daily=2, weekly=0, monthly=0)
+    assert back_up(app_paths.database, app_paths.backups, clock.now(), False, None, tiers) is None
+    assert len(backup.list_backups(app_paths.backups)) == 2  # today's was there: rotated only
+
+
 def test_restore_puts_the_backup_back_and_keeps_the_current_data(
     db: Database, clock: FixedClock, app_paths: AppPaths, tmp_path: Path
 ) -> None:

@@ -263,3 +263,28 @@ def test_import_from_the_page_merges_and_refreshes(
     export.write_text("{ truncated", encoding="utf-8")
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "not a complete export" in page.status.text(), timeout=10000)
+
+
+def test_a_data_folder_inside_a_sync_folder_is_warned_about(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, shown: Shown
+) -> None:
+    from recovery_app.settings import SettingsStore
+    from recovery_app.storage.db import Database
+    from recovery_app.ui.common.bus import ChangeBus
+    from recovery_app.ui.common.ops import Ops
+
+    synced = AppPaths(tmp_path / "Dropbox" / "recovery")
+    synced.data_dir.mkdir(parents=True)
+    db = Database.open(synced.database)
+    bus = ChangeBus()
+    ops = Ops(bus)
+    ctx = AppContext(db, clock, bus, ops, SettingsStore(synced.settings), synced)
+    page = shown(DataPage(ctx, DataSafety(synced, clock, ops, ctx.settings)))
+    warning = page.backups.sync_warning
+    assert warning.isVisible() and "Dropbox" in warning.text()
+    assert "second backup folder" in warning.text()
+    db.close()
+
+
+def test_no_sync_warning_for_a_private_folder(page: DataPage) -> None:
+    assert not page.backups.sync_warning.isVisible()
