@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from recovery_app.ui.shell.unlock_page import UnlockPage
 
 log = logging.getLogger(__name__)
+LOCK_WAIT_MS = 3000  # how long a lock waits for background work holding the key
 
 
 class DataSession(QObject):
@@ -169,6 +170,10 @@ class DataSession(QObject):
         self.ctx = None
         self.keys.forget()
         self.safety = None
+        # A backup started before the lock holds the key in its connection until it
+        # ends: the screen is hidden already; give it a moment to finish. (A long
+        # passphrase change goes on, drops its keys when it ends, and never reopens.)
+        self.window.ops.pool.waitForDone(LOCK_WAIT_MS)
         log.info("locked")
         self._show_unlock()
 

@@ -85,7 +85,8 @@ def holders(*secrets: bytes | str) -> list[str]:
             for secret in secrets:
                 same_kind = isinstance(ref, str) == isinstance(secret, str)
                 if same_kind and ref and secret in ref:  # type: ignore[operator]
-                    found.append(f"{type(obj).__module__}.{type(obj).__qualname__}")
+                    by = {type(r).__qualname__ for r in gc.get_referrers(obj)} - {"list"}
+                    found.append(f"{type(obj).__module__}.{type(obj).__qualname__} in {by}")
                     print(
                         "HOLDER",
                         type(obj),
@@ -114,9 +115,8 @@ def test_after_a_lock_nothing_of_the_app_holds_the_key_or_the_passphrase(
     assert main.db is None
     assert not holder.holds(key) and set(inside) <= {0}  # zeroed, not just dropped
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the pages go
-    secrets = (key, key.hex(), passphrase())
-    del key
-    found = holders(*secrets)  # (outside an assert, whose rewriting keeps its operands)
+    hexed, words = key.hex(), passphrase()
+    found = holders(key, hexed, words)  # (outside an assert, whose rewriting keeps operands)
     assert found == []
 
 
