@@ -82,7 +82,7 @@ def snapshot_before_upgrade(path: Path, revision: str, key: bytes | None) -> Pat
 
     folder = path.parent / "backups"
     folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
-    out = folder / backup_name(datetime.now(), BackupKind.BEFORE_UPGRADE)
+    out = folder / backup_name(datetime.now().astimezone(), BackupKind.BEFORE_UPGRADE)
     return write_backup(path, out, key=key)
 
 
