@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -57,6 +56,8 @@ def bug_report(
     frames at all was raised by Qt's bindings while calling into Python (a slot that
     could not be called); those messages describe code, not data, so they are kept.
     """
+    import traceback  # only when a bug is reported: it costs time at launch
+
     frames = traceback.extract_tb(tb)
     lines = [f"unexpected {kind.__module__}.{kind.__qualname__}"]
     if frames:

@@ -48,11 +48,16 @@ class AppPaths:
 
     @property
     def instance_key(self) -> str:
-        """A name for the single-instance channel, one per data folder."""
-        import hashlib
+        """A name for the single-instance channel, one per data folder.
 
-        digest = hashlib.sha256(str(self.data_dir).encode("utf-8")).hexdigest()[:16]
-        return f"recovery-companion-{digest}"
+        Two CRC-32s (of the path and of it reversed): 64 bits tell folders apart,
+        and zlib is loaded already, where hashlib would cost ~3 ms before the
+        window first appears. (The lock file in the folder is what decides.)
+        """
+        import zlib
+
+        raw = str(self.data_dir).encode("utf-8")
+        return f"recovery-companion-{zlib.crc32(raw):08x}{zlib.crc32(raw[::-1]):08x}"
 
 
 def resolve(cli_value: str | None = None) -> AppPaths:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from recovery_app.core.errors import DiskFullError, OutputPathError
@@ -43,6 +42,8 @@ def write_private(path: Path, data: bytes) -> None:
     folder = target.parent
     if not folder.is_dir():
         raise OutputPathError(f"The folder {folder} does not exist.")
+    import tempfile  # slow to import: only when a file is written
+
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:

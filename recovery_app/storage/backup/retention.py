@@ -61,6 +61,9 @@ def rotate(folder: Path, tiers: Tiers, key: bytes | None = None) -> list[Path]:
     """
     backups = list_backups(folder)
     keep = to_keep(backups, tiers)
+    doomed = [b for b in backups if not b.kept_by_person and b.path not in keep]
+    if not doomed:
+        return []  # the usual case at start: nothing to check, nothing to delete
     # The newest copy that is known to be good survives any rule.
     for backup in backups:
         try:
@@ -70,8 +73,8 @@ def rotate(folder: Path, tiers: Tiers, key: bytes | None = None) -> list[Path]:
         keep.add(backup.path)
         break
     removed = []
-    for backup in backups:
-        if backup.kept_by_person or backup.path in keep:
+    for backup in doomed:
+        if backup.path in keep:
             continue
         delete_backup(backup.path)
         removed.append(backup.path)

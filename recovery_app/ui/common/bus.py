@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from recovery_app.core.changes import Changes
+if TYPE_CHECKING:  # loaded with the first operation, not before the first paint
+    from recovery_app.core.changes import Changes
 
 
 class ChangeBus(QObject):

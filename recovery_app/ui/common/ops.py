@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool
 
-from recovery_app.core.changes import Result
 from recovery_app.ui.common.bus import ChangeBus
 from recovery_app.ui.common.worker import ProgressFn, Worker, one_at_a_time
 
 if TYPE_CHECKING:  # SQLAlchemy loads after the window's first paint, not with the shell
+    from recovery_app.core.changes import Result
     from recovery_app.storage.db import Database
 
 T = TypeVar("T")
@@ -52,6 +52,8 @@ class Ops(QObject):
         """
 
         def unwrap(result: object) -> object:
+            from recovery_app.core.changes import Result
+
             assert isinstance(result, Result)
             self.bus.announce(result.changes, initiator)
             return result.value

@@ -9,7 +9,6 @@ reopens the database itself, so every view keeps working on the same
 from __future__ import annotations
 
 import contextlib
-import hmac
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -19,34 +18,26 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from recovery_app import log as app_log
-from recovery_app.core.changes import Changes, Record
 from recovery_app.core.clock import Clock
 from recovery_app.core.errors import KnownError
 from recovery_app.paths import AppPaths, delete_all_data
 from recovery_app.settings import SettingsStore
 from recovery_app.storage.backup import backups as backup
-from recovery_app.storage.backup.ops import (
-    Made,
-    back_up,
-    key_for_backup,
-    opens_with,
-    restore_backup,
-)
-from recovery_app.storage.backup.restore import restore as restore_file
-from recovery_app.storage.backup.retention import Tiers
-from recovery_app.storage.db import Database
 from recovery_app.storage.security.holder import KeyHolder
-from recovery_app.storage.security.keys import file_is_encrypted as backup_is_encrypted
-from recovery_app.storage.security.rekey import RekeyReport
 from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.common.worker import ProgressFn, Worker
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the backup operations load with the first backup, after Today shows
+    from recovery_app.core.changes import Changes
+    from recovery_app.storage.backup.ops import Made
+    from recovery_app.storage.backup.retention import Tiers
+    from recovery_app.storage.db import Database
+    from recovery_app.storage.security.rekey import RekeyReport
     from recovery_app.ui.data.passphrase_dialog import PassphraseRequest
 
 log = logging.getLogger(__name__)
 # What makes data worth an automatic backup (``something_to_keep`` counts these).
-KEPT = (Record.CHECKINS, Record.PROFILE, Record.JOURNAL, Record.MEETINGS)
+KEPT = ("checkins", "profile", "journal", "meetings")  # Record values
 
 
 def backup_words(path: Path) -> str:
@@ -98,6 +89,8 @@ class DataSafety(QObject):
                 self.ops.bus.changed.disconnect(self._data_changed)
 
     def _tiers(self) -> Tiers:
+        from recovery_app.storage.backup.retention import Tiers
+
         v = self.settings.values
         return Tiers(v.backups_keep, v.backups_weekly, v.backups_monthly)
 
@@ -110,6 +103,8 @@ class DataSafety(QObject):
         tiers, second, now = self._tiers(), self.second_folder(), self.clock.now()
 
         def work(progress: ProgressFn) -> Made | None:
+            from recovery_app.storage.backup.ops import back_up
+
             # The key is asked for when the job runs, not when it was queued: a
             # passphrase change that ran first is followed, and after a lock there
             # is no key, so nothing is opened.
@@ -158,7 +153,7 @@ class DataSafety(QObject):
         return self._daily_running
 
     def _data_changed(self, changes: Changes, initiator: object) -> None:
-        if not changes.touches(*KEPT):
+        if not any(record.value in KEPT for record in changes.records):
             return  # reminders shown, reading places: not what makes a first backup worth it
         if self._daily_running:
             self._changed_meanwhile = True
@@ -177,6 +172,8 @@ class DataSafety(QObject):
         ``backup_key`` opens a backup made with another passphrase. Returns what to
         tell the person, whether it worked or not.
         """
+        from recovery_app.storage.backup.ops import restore_backup
+
         self.ops.pool.waitForDone()  # no backup or export may be reading the file
         previous_key = db.key
         try:
@@ -214,6 +211,8 @@ class DataSafety(QObject):
         database = self.paths.database
 
         def work(progress: ProgressFn) -> bytes:
+            from recovery_app.storage.backup.ops import key_for_backup
+
             return key_for_backup(path, passphrase, database)
 
         worker = Worker(work, self, self.ops.pool)
@@ -222,6 +221,10 @@ class DataSafety(QObject):
 
     def put_back(self, copy: Path) -> bool:
         """The data file is missing: put ``copy`` (a backup or a set-aside copy) in its place."""
+        from recovery_app.storage.backup.ops import opens_with
+        from recovery_app.storage.backup.restore import restore as restore_file
+        from recovery_app.storage.security.keys import file_is_encrypted as backup_is_encrypted
+
         key = self.key if opens_with(copy, self.key) else None
         # An encrypted copy is put back as it is: the unlock page then asks for the
         # passphrase it was made with (its key settings travel inside it).
@@ -236,6 +239,8 @@ class DataSafety(QObject):
 
     def recover_damaged(self) -> bool:
         """After a failed open: put the newest good backup in place, keeping the damaged file."""
+        from recovery_app.storage.backup.restore import restore as restore_file
+
         good = backup.newest_good_backup(self.paths.backups, self.key)
         if good is None:
             return False
@@ -267,13 +272,15 @@ class DataSafety(QObject):
         The database stays closed while its files are rewritten.
         """
         from recovery_app.storage.security import keys as crypto
-        from recovery_app.storage.security.rekey import change_key
+        from recovery_app.storage.security.rekey import RekeyReport, change_key
 
         path, folder, old_key = db.path, self.paths.backups, db.key
         action, typed_current, typed_new = request.action, request.current, request.new
         db.close()
 
         def work(progress: ProgressFn) -> tuple[bytes | None, RekeyReport]:
+            import hmac
+
             if typed_current is not None:
                 current = crypto.derive_key(typed_current, crypto.load_params(path))
                 if old_key is None or not hmac.compare_digest(current, old_key):

@@ -16,6 +16,20 @@ if TYPE_CHECKING:
     from recovery_app.ui.shell.main_window import MainWindow
 
 
+def welcome_needed(ctx: AppContext) -> bool:
+    """The welcome greets a folder with no data yet. Data brought in from the command
+    line before the first start (an import, a restore) counts as welcomed: the
+    welcome would only ask again what the data already says."""
+    if ctx.settings.values.welcome_done:
+        return False
+    from recovery_app.storage.backup.ops import something_to_keep
+
+    if something_to_keep(ctx.db.path, ctx.db.key):
+        ctx.settings.update(welcome_done=True)
+        return False
+    return True
+
+
 class FirstRun(QObject):
     def __init__(self, window: MainWindow, ctx: AppContext, safety: DataSafety) -> None:
         from recovery_app.ui.welcome.page import WelcomePage

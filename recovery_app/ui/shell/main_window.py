@@ -55,13 +55,6 @@ if TYPE_CHECKING:
     from recovery_app.ui.shell.first_run import FirstRun
 
 
-def _holds_data(ctx: AppContext) -> bool:
-    """Whether the data already has something of the person's (a start date, a check-in...)."""
-    from recovery_app.storage.backup.ops import something_to_keep
-
-    return something_to_keep(ctx.db.path, ctx.db.key)
-
-
 class MainWindow(QMainWindow):
     firstPainted = Signal()  # emitted once, just after the window first appears
     dataReady = Signal()
@@ -161,16 +154,12 @@ class MainWindow(QMainWindow):
         for text, key, slot in keys:
             self._page_actions.append(self._add_action(text, [QKeySequence(key)], slot))
         self.nav.show()
-        if not self.settings.values.welcome_done and _holds_data(ctx):
-            # Brought in from the command line (an import, a restore) before the
-            # first start: the welcome would only ask again what the data says.
-            self.settings.update(welcome_done=True)
-        if self.settings.values.welcome_done:
-            self.show_page("today")
-        else:
-            from recovery_app.ui.shell.first_run import FirstRun
+        from recovery_app.ui.shell.first_run import FirstRun, welcome_needed
 
+        if welcome_needed(ctx):
             self.first_run = FirstRun(self, ctx, safety)
+        else:
+            self.show_page("today")
         self.dataReady.emit()
         safety.start_daily_backup()
         self.reminders.start(ctx)
@@ -199,8 +188,7 @@ class MainWindow(QMainWindow):
         """Entries and meetings deleted last time go for good: their undo has ended."""
         from recovery_app.storage.purge import purge
 
-        db = self.db
-        if db is not None:
+        if (db := self.db) is not None:
             self.ops.run(lambda: purge(db))
 
     # -- navigation ------------------------------------------------------

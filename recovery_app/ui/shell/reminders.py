@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from recovery_app.core.changes import Changes, Record
 from recovery_app.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the change kinds load with the first change, after the first paint
     from PySide6.QtWidgets import QDialog
 
+    from recovery_app.core.changes import Changes
     from recovery_app.storage.db import Database
     from recovery_app.ui.common.context import AppContext
     from recovery_app.ui.meetings.scheduler import ReminderScheduler
@@ -88,6 +88,8 @@ class Reminders(QObject):
         return None if self.ctx is None else self.ctx.db
 
     def _data_changed(self, changes: Changes, initiator: object) -> None:
+        from recovery_app.core.changes import Record
+
         if changes.touches(Record.REMINDERS):
             self._count()
 
