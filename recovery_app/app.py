@@ -50,6 +50,7 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     skip_feature_source_scan()
 
     from recovery_app.ui.common.style import STYLE_SHEET
+    from recovery_app.ui.common.windowing import bring_to_front
     from recovery_app.ui.shell.main_window import MainWindow
     from recovery_app.ui.shell.single_instance import SingleInstance
 
@@ -66,7 +67,7 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     app.setStyleSheet(STYLE_SHEET)
     _install_crash_handler()
     window = MainWindow(app_paths, clock or SystemClock())
-    instance.activated.connect(window.bring_forward)
+    instance.activated.connect(lambda: bring_to_front(window))  # another launch asked
     # The database and the wake-up channel load once the window is on screen.
     window.firstPainted.connect(window.open_data)
     window.firstPainted.connect(instance.listen)

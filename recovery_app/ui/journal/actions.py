@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from recovery_app.core.journal.entries import EntryKind, JournalEntry
-from recovery_app.storage.journal.ops import load_entry
 from recovery_app.ui.common.context import AppContext
 
 if TYPE_CHECKING:
+    from recovery_app.core.journal.entries import JournalEntry
     from recovery_app.ui.journal.choices_dialog import ChoicesDialog
     from recovery_app.ui.journal.entry_dialog import EntryDialog
     from recovery_app.ui.journal.quick_capture import QuickCaptureDialog
@@ -53,11 +52,16 @@ class JournalActions(QObject):
         dialog.detailsRequested.connect(self.edit)
         return self._show(dialog)
 
+    # The journal's storage loads with the first form, not before Today shows.
     def write(self) -> EntryDialog:
+        from recovery_app.core.journal.entries import EntryKind, JournalEntry
+
         now = self.ctx.clock.now()
         return self._open_form(JournalEntry(kind=EntryKind.JOURNAL, occurred_at=now))
 
     def edit(self, uid: str) -> EntryDialog | None:
+        from recovery_app.storage.journal.ops import load_entry
+
         entry = load_entry(self.ctx.db, uid)
         return None if entry is None else self._open_form(entry)
 

@@ -33,7 +33,6 @@ from recovery_app.ui.common import requests as r
 from recovery_app.ui.common.bus import ChangeBus
 from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.common.style import icon
-from recovery_app.ui.common.windowing import bring_to_front
 from recovery_app.ui.shell.dialogs import Dialogs
 from recovery_app.ui.shell.message_page import MessagePage
 from recovery_app.ui.shell.notice_bar import NoticeBar
@@ -136,9 +135,8 @@ class MainWindow(QMainWindow):
     def show_data(self, ctx: AppContext, safety: DataSafety) -> None:
         """The data is open: build the sidebar and show Today (or the welcome)."""
         from recovery_app.ui.journal.actions import JournalActions
-        from recovery_app.ui.shell.closing import delete_all
 
-        self.services = Services(ctx, safety, self.handle, lambda: delete_all(self))
+        self.services = Services(ctx, safety, self.handle, self._delete_all)
         self.journal = JournalActions(ctx, self)
         self.journal.dialogOpened.connect(self.dialogs.add_window_keys)
         keys: list[tuple[str, str, Callable[[], object]]] = []
@@ -277,15 +275,16 @@ class MainWindow(QMainWindow):
         return action
 
     # -- leaving ---------------------------------------------------------
-    def bring_forward(self) -> None:
-        """Another launch asked for this window."""
-        bring_to_front(self)
+    def _delete_all(self) -> None:
+        from recovery_app.ui.shell import closing
+
+        closing.delete_all(self)
 
     def quit_app(self) -> None:
         """Really quit, even when closing the window would keep the app in the tray."""
-        from recovery_app.ui.shell.closing import quit_app
+        from recovery_app.ui.shell import closing
 
-        quit_app(self)
+        closing.quit_app(self)
 
     def finish_background_work(self) -> None:
         """Wait for backups, exports and key work still running (before the app exits)."""
