@@ -89,21 +89,14 @@ def ask(env_name: str, prompt: str, confirm: bool = False) -> str:
     return value
 
 
-def key_for(file: Path, prompt: str = "Passphrase: ", settings_of: Path | None = None) -> bytes:
-    """The key for an encrypted file, from the passphrase and the file's own key settings."""
-    from recovery_app.storage.security import keys as crypto
-
-    params = crypto.load_params(file, settings_of)
-    return crypto.derive_key(ask(ENV_PASSPHRASE, prompt), params)
-
-
 def current_key(app_paths: AppPaths) -> bytes | None:
     """The key for the data, asking for the passphrase if it is encrypted."""
     from recovery_app.storage.security import keys as crypto
 
     if not crypto.needs_passphrase(app_paths.database):
         return None
-    return key_for(app_paths.database)
+    params = crypto.load_params(app_paths.database)  # the file's own key settings
+    return crypto.derive_key(ask(ENV_PASSPHRASE, "Passphrase: "), params)
 
 
 def export(args: argparse.Namespace) -> int:

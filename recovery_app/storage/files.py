@@ -65,6 +65,29 @@ def write_private(path: Path, data: bytes) -> None:
         raise OutputPathError(f"Can't write {target}: {exc.strerror}.") from exc
 
 
+def create_private(path: Path) -> None:
+    """Create ``path`` empty and 0600 (emptying it if it exists) before anything writes it."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    """Make what was written to ``path`` (by SQLite, say) durable."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def copy_private(source: Path, target: Path) -> None:
+    """A byte copy of ``source`` at ``target`` (0600), flushed to the disk."""
+    import shutil
+
+    create_private(target)
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
 def fsync_dir(folder: Path) -> None:
     """Make renames and deletions in ``folder`` durable (a no-op where folders can't be synced)."""
     if os.name != "posix" or not folder.is_dir():

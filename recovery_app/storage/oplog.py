@@ -85,7 +85,8 @@ def _carry_out(journal: Journal) -> None:
 def finish(data_dir: Path, journal: Journal) -> None:
     """Do the renames (again, after a crash: each is done once) and close the journal."""
     _carry_out(journal)
-    for folder in {Path(t).parent for _p, t in journal.swaps} | {data_dir}:
+    renamed = [target for _source, target in journal.swaps + journal.moves]
+    for folder in {Path(t).parent for t in renamed} | {data_dir}:
         fsync_dir(folder)
     journal_path(data_dir).unlink(missing_ok=True)
     fsync_dir(data_dir)

@@ -28,9 +28,10 @@ from recovery_app.storage import migrate
 from recovery_app.storage.connect import database_errors, open_raw
 from recovery_app.storage.files import (
     PRIVATE_DIR_MODE,
-    PRIVATE_FILE_MODE,
+    create_private,
     disk_full,
     fsync_dir,
+    fsync_file,
     is_disk_full,
 )
 from recovery_app.storage.security.keys import file_is_encrypted, file_salt
@@ -94,6 +95,11 @@ class Contents:
     start_date: bool
 
     @property
+    def empty(self) -> bool:
+        """Nothing of the person's at all (a first start, say)."""
+        return self.checkins == self.entries == self.meetings == 0 and not self.start_date
+
+    @property
     def nearly_empty(self) -> bool:
         return self.checkins + self.entries + self.meetings <= NEARLY_EMPTY and not self.start_date
 
@@ -116,6 +122,18 @@ def check_database_file(path: Path, key: bytes | None = None) -> str:
     if result is None or result[0] != "ok":
         raise CorruptDatabaseError(f"{path.name} is damaged and can't be used.")
     return revision
+
+
+def opens_with(path: Path, key: bytes | None) -> bool:
+    """Whether ``key`` (None: no passphrase) opens the backup at ``path``.
+
+    A plain file is read without a key whatever ``key`` is: SQLCipher can't read it.
+    """
+    try:
+        check_database_file(path, key if file_is_encrypted(path) else None)
+    except KnownError:
+        return False
+    return True
 
 
 def contents(path: Path, key: bytes | None = None) -> Contents | None:
@@ -166,8 +184,7 @@ def write_backup(
         raise OutputPathError(f"The folder {out.parent} does not exist.")
     tmp = out.with_name(f".{out.name}.partial")
     try:
-        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-        os.close(fd)
+        create_private(tmp)
         src = open_raw(source, key)
         try:
             # The copy carries the same first 16 bytes: the key settings, for an encrypted one.
@@ -186,8 +203,7 @@ def write_backup(
                 dst.close()
         finally:
             src.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
+        fsync_file(tmp)
         check_database_file(tmp, key)
         os.replace(tmp, out)
         fsync_dir(out.parent)

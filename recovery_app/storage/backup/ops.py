@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,15 +15,15 @@ from recovery_app.storage.backup import retention
 from recovery_app.storage.backup.backups import (
     BackupFile,
     Contents,
-    check_database_file,
     contents,
     daily_backup_due,
     list_backups,
     make_backup,
+    opens_with,
 )
 from recovery_app.storage.backup.restore import RestoreError, restore
 from recovery_app.storage.db import Database
-from recovery_app.storage.files import PRIVATE_FILE_MODE, fsync_dir
+from recovery_app.storage.files import copy_private, fsync_dir
 from recovery_app.storage.security.keys import (
     WrongPassphrase,
     derive_key,
@@ -46,15 +45,6 @@ class Listed:
 def listed(backups: Path, data_dir: Path, key: bytes | None) -> list[Listed]:
     """Every backup and set-aside copy, newest first, with what it holds."""
     return [Listed(b, contents(b.path, key)) for b in list_backups(backups, also=data_dir)]
-
-
-def opens_with(path: Path, key: bytes | None) -> bool:
-    """Whether ``key`` (None: no passphrase) opens the backup at ``path``."""
-    try:
-        check_database_file(path, key if file_is_encrypted(path) else None)
-    except KnownError:
-        return False
-    return True
 
 
 def needs_own_passphrase(path: Path, data_key: bytes | None, database: Path) -> bool:
@@ -87,9 +77,7 @@ def key_for_backup(path: Path, passphrase: str, database: Path) -> bytes:
 def something_to_keep(database: Path, key: bytes | None) -> bool:
     """False for data with nothing of the person's in it yet (a first start, say)."""
     found = contents(database, key)
-    return found is not None and not (
-        found.checkins == found.entries == found.meetings == 0 and not found.start_date
-    )
+    return found is not None and not found.empty
 
 
 def copy_to(backup: Path, folder: Path) -> Path:
@@ -99,12 +87,7 @@ def copy_to(backup: Path, folder: Path) -> Path:
     target = folder / backup.name
     tmp = folder / f".{backup.name}.partial"
     try:
-        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-        os.close(fd)
-        with open(backup, "rb") as src, open(tmp, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-            dst.flush()
-            os.fsync(dst.fileno())
+        copy_private(backup, tmp)
         os.replace(tmp, target)
         fsync_dir(folder)
     except OSError as exc:

@@ -10,8 +10,6 @@ be put back ("Undo restore").
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from recovery_app.storage.backup.backups import BackupKind, backup_name, check_d
 from recovery_app.storage.connect import database_errors, open_raw
 from recovery_app.storage.files import (
     PRIVATE_DIR_MODE,
-    PRIVATE_FILE_MODE,
+    copy_private,
     disk_full,
     is_disk_full,
 )
@@ -65,19 +63,16 @@ def _stage(
         from recovery_app.storage.security.rekey import export_copy
 
         # Same key and key settings as the data: the same passphrase opens it.
+        # export_copy checks the copy it writes.
         export_copy(backup, staged, None, data_key, file_salt(db))
-    else:
-        fd = os.open(staged, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-        os.close(fd)
-        with open(backup, "rb") as src, open(staged, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-            dst.flush()
-            os.fsync(dst.fileno())
-        if check:  # one file, so reading it leaves no log beside it
-            _one_file(staged, backup_key)
+        oplog.crash_point("restore: copy written")
+        return
+    copy_private(backup, staged)
+    if check:  # one file, so reading it leaves no log beside it
+        _one_file(staged, backup_key)
     oplog.crash_point("restore: copy written")
     if check:
-        check_database_file(staged, data_key if backup_key is None else backup_key)
+        check_database_file(staged, backup_key)
 
 
 def restore(

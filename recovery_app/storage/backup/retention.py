@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from recovery_app.core.errors import KnownError
 from recovery_app.storage import oplog
 from recovery_app.storage.backup.backups import (
     BackupFile,
     BackupKind,
-    check_database_file,
     delete_backup,
     list_backups,
+    newest_good_backup,
 )
 
 
@@ -65,13 +64,9 @@ def rotate(folder: Path, tiers: Tiers, key: bytes | None = None) -> list[Path]:
     if not doomed:
         return []  # the usual case at start: nothing to check, nothing to delete
     # The newest copy that is known to be good survives any rule.
-    for backup in backups:
-        try:
-            check_database_file(backup.path, key)
-        except KnownError:
-            continue
-        keep.add(backup.path)
-        break
+    good = newest_good_backup(folder, key)
+    if good is not None:
+        keep.add(good.path)
     removed = []
     for backup in doomed:
         if backup.path in keep:

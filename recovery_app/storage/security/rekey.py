@@ -14,17 +14,15 @@ opens with the passphrase it was made with, and nothing here can read it.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recovery_app.core.errors import KnownError
 from recovery_app.storage import oplog
-from recovery_app.storage.backup.backups import check_database_file, list_backups
+from recovery_app.storage.backup.backups import check_database_file, list_backups, opens_with
 from recovery_app.storage.connect import apply_key
-from recovery_app.storage.files import PRIVATE_FILE_MODE, disk_full, is_disk_full
+from recovery_app.storage.files import create_private, disk_full, fsync_file, is_disk_full
 from recovery_app.storage.security.keys import (
     KEY_BYTES,
     KdfParams,
@@ -70,8 +68,7 @@ def export_copy(
     """
     if new_key is not None and len(new_key) != KEY_BYTES:
         raise ValueError("a database key is 32 bytes")
-    fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    os.close(fd)
+    create_private(target)
     try:
         connection = _cipher_connection(source, old_key)
         try:
@@ -86,8 +83,7 @@ def export_copy(
         finally:
             connection.close()
         oplog.crash_point(f"copy written: {target.name}")
-        with open(target, "rb+") as handle:
-            os.fsync(handle.fileno())
+        fsync_file(target)
         check_database_file(target, new_key)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
@@ -95,16 +91,6 @@ def export_copy(
         if is_disk_full(exc):
             raise disk_full(" to convert your files") from exc
         raise
-
-
-def _key_for(path: Path, data_key: bytes | None) -> tuple[bool, bytes | None]:
-    """Whether ``path`` can be converted, and with which key it opens now."""
-    key = data_key if file_is_encrypted(path) else None
-    try:
-        check_database_file(path, key)
-    except KnownError:
-        return False, None
-    return True, key
 
 
 def change_key(
@@ -124,9 +110,8 @@ def change_key(
     report = RekeyReport()
     plan: list[tuple[Path, bytes | None]] = [(database, old_key)]
     for item in list_backups(backups, also=database.parent):
-        usable, key = _key_for(item.path, old_key)
-        if usable:
-            plan.append((item.path, key))
+        if opens_with(item.path, old_key):
+            plan.append((item.path, old_key if file_is_encrypted(item.path) else None))
         else:
             report.left_as_they_are.append(item.path)
     prepared: list[tuple[Path, Path]] = []

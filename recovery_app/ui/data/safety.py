@@ -69,8 +69,7 @@ class DataSafety(QObject):
         self._daily_running = False
         self._changed_meanwhile = False
         self._covered: date | None = None  # the day the newest automatic backup is from
-        ops.bus.changed.connect(self._data_changed)
-        self._listening = True
+        ops.bus.changed.connect(self._data_changed)  # until forgotten
         self.undo_path: Path | None = None  # the data a restore set aside, while undo is possible
         self.undo_key: bytes | None = None  # the key that opens it
 
@@ -80,13 +79,12 @@ class DataSafety(QObject):
 
     def forget(self) -> None:
         """The data is locking or closing: work still running finishes without reopening it."""
+        if not self.forgotten:
+            with contextlib.suppress(RuntimeError):  # the bus is already gone (closing)
+                self.ops.bus.changed.disconnect(self._data_changed)
         self.forgotten = True
         self.undo_key = None
         self.undo_path = None
-        if self._listening:
-            self._listening = False
-            with contextlib.suppress(RuntimeError):  # the bus is already gone (closing)
-                self.ops.bus.changed.disconnect(self._data_changed)
 
     def _tiers(self) -> Tiers:
         from recovery_app.storage.backup.retention import Tiers
@@ -221,7 +219,7 @@ class DataSafety(QObject):
 
     def put_back(self, copy: Path) -> bool:
         """The data file is missing: put ``copy`` (a backup or a set-aside copy) in its place."""
-        from recovery_app.storage.backup.ops import opens_with
+        from recovery_app.storage.backup.backups import opens_with
         from recovery_app.storage.backup.restore import restore as restore_file
         from recovery_app.storage.security.keys import file_is_encrypted as backup_is_encrypted
 

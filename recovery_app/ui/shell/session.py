@@ -68,7 +68,7 @@ class DataSession(QObject):
 
             if offer_set_aside_copy(self.window, self._new_safety()):
                 return
-        if is_locked(paths.database, paths.backups) and self.keys.key is None:
+        if self.keys.key is None and is_locked(paths.database, paths.backups):
             self._show_unlock()
             return
         self._open_with_key()
