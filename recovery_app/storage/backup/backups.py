@@ -218,7 +218,8 @@ def write_backup(
     return out
 
 
-def _parse(path: Path) -> BackupFile | None:
+def backup_file(path: Path) -> BackupFile | None:
+    """What the backup's name says (when, which kind), or None if it is not a backup's name."""
     match = _NAME.match(path.name)
     if match:
         day, clock, kind = match.groups()
@@ -251,7 +252,7 @@ def list_backups(folder: Path, also: Path | None = None) -> list[BackupFile]:
             continue
         for path in place.iterdir():
             if path.is_file() and path.name.startswith(BACKUP_PREFIX):
-                item = _parse(path)
+                item = backup_file(path)
                 if item is not None:
                     found.append(item)
     return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)

@@ -26,7 +26,7 @@ from recovery_app.ui.common.file_dialogs import FolderDialog
 from recovery_app.ui.common.style import Card, wrapped
 from recovery_app.ui.common.worker import Worker
 from recovery_app.ui.data.passphrase_dialog import PassphraseDialog
-from recovery_app.ui.data.safety import DataSafety
+from recovery_app.ui.data.safety import DataSafety, when_made
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 # A change to any of these is new writing: after it, a restore can't simply be undone.
@@ -35,9 +35,7 @@ WRITTEN = (Record.CHECKINS, Record.PROFILE, Record.JOURNAL, Record.CHOICES, Reco
 
 
 def when_words(item: Listed) -> str:
-    made = item.backup.made
-    day = f"{made:%A} {made.day} {made:%B %Y}"
-    return day + (f" at {made:%H:%M}" if item.backup.exact_time else "")
+    return when_made(item.backup)
 
 
 def holds_words(item: Listed) -> str:

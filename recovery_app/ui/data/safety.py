@@ -40,14 +40,16 @@ log = logging.getLogger(__name__)
 KEPT = ("checkins", "profile", "journal", "meetings")  # Record values
 
 
+def when_made(found: backup.BackupFile) -> str:
+    """When a backup was made, in words ("Wednesday 25 November 2026 at 14:07")."""
+    made = found.made
+    return f"{made:%A} {made.day} {made:%B %Y}" + (f" at {made:%H:%M}" if found.exact_time else "")
+
+
 def backup_words(path: Path) -> str:
     """A backup's date and time in words, from its name."""
-    from recovery_app.storage.backup.backups import list_backups
-
-    found = next((b for b in list_backups(path.parent) if b.path == path), None)
-    if found is None:
-        return path.name
-    return f"{found.made:%A %d %B %Y}" + (f" at {found.made:%H:%M}" if found.exact_time else "")
+    found = backup.backup_file(path) if path.is_file() else None
+    return path.name if found is None else when_made(found)
 
 
 class DataSafety(QObject):
