@@ -8,7 +8,9 @@ from datetime import date
 from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QWidget
+import shiboken6
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_app import settings
@@ -39,17 +41,30 @@ def ctx(qtbot: QtBot, app_paths: AppPaths, clock: FixedClock) -> Iterator[AppCon
 
 
 @pytest.fixture
-def shown(qtbot: QtBot) -> Callable[[W], W]:
-    """Show a page or dialog as the person would see it."""
+def shown(qtbot: QtBot) -> Iterator[Callable[[W], W]]:
+    """Show a page or dialog as the person would see it.
+
+    The fixture holds each shown widget until the test ends and then deletes it, at a quiet
+    moment. Left to Python's cycle collector, a window that was part of a reference cycle could
+    be deleted from inside its own paint event, whenever a collection happened to run there,
+    which crashed the process (a table painting a model that had just been freed)."""
+    kept: list[QWidget] = []
 
     def show(widget: W) -> W:
         qtbot.addWidget(widget)
+        kept.append(widget)
         widget.resize(1000, 760)
         widget.show()
         qtbot.waitExposed(widget)
         return widget
 
-    return show
+    yield show
+    for widget in reversed(kept):
+        if shiboken6.isValid(widget):
+            widget.close()
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kept.clear()
 
 
 @pytest.fixture
