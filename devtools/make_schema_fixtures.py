@@ -4,7 +4,7 @@
 
 Each file is made by the migrations up to that revision and filled with plain
 SQL of that revision's tables, as a person's data would be. Run it once when a
-revision is added; the files are kept in the repository so later changes to the
+revision is added (files already there are left as they are); the files are kept in the repository so later changes to the
 migrations can't quietly change what the test starts from.
 """
 
@@ -133,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.folder.mkdir(parents=True, exist_ok=True)
     for revision in migrate.KNOWN_REVISIONS[:-1]:
-        print(make(args.folder, revision))
+        if not (args.folder / f"{revision}.db").exists():
+            print(make(args.folder, revision))
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QApplication, QWidget
 
 from devtools.sample_data import (
@@ -32,6 +33,7 @@ from recovery_app.storage.backup.backups import make_backup
 from recovery_app.storage.db import Database
 from recovery_app.storage.help.contacts import Contacts
 from recovery_app.storage.meetings.reminders import ReminderList
+from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.common.style import STYLE_SHEET
 from recovery_app.ui.help.dialog import HelpDialog
 from recovery_app.ui.journal.model import UID_ROLE
@@ -141,6 +143,16 @@ def render(out_dir: Path) -> list[Path]:
         dialog.resize(680, 760)
         shot("get-help", dialog)
         dialog.close()
+        # A hard day: the check-in answers with the person's people and Get help.
+        window.open_checkin(SAMPLE_NOW.date())
+        checkin = window.page("checkin")
+        assert isinstance(checkin, CheckInPage)
+        checkin.mood_group.button(1).setChecked(True)
+        next(b for b in checkin.used_group.buttons() if b.text() == "Yes").setChecked(True)
+        checkin.slip_time.setTime(QTime(18, 40))
+        checkin.slip_words.setText("After the phone call")
+        checkin.save()
+        shot("checkin-hard-day", window)
         window.close()
     return written
 

@@ -58,10 +58,15 @@ def to_local(instant: datetime, clock: Clock) -> datetime:
 
 def day_start(day: date, clock: Clock) -> datetime:
     """The instant a local calendar day begins."""
+    return local_instant(day, time(), clock)
+
+
+def local_instant(day: date, at: time, clock: Clock) -> datetime:
+    """The instant a local wall-clock time happens on a local day."""
     zone = local_zone(clock)
     if zone is None:
-        return datetime.combine(day, time()).astimezone()
-    return datetime.combine(day, time(), tzinfo=zone)
+        return datetime.combine(day, at).astimezone()
+    return datetime.combine(day, at, tzinfo=zone)
 
 
 def zone_name(clock: Clock) -> str:

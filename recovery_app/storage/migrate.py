@@ -22,6 +22,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_learn_and_help",
     "0004_meetings",
     "0005_use_question",
+    "0006_slips_and_not_recorded",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -87,6 +88,10 @@ def upgrade(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        # Python's sqlite3 starts a transaction only before INSERT, UPDATE or DELETE, so
+        # a table created or dropped before one would be committed on its own. One
+        # explicit BEGIN makes every step of every migration one unit: all or nothing.
+        connection.exec_driver_sql("BEGIN")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

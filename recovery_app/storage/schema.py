@@ -75,8 +75,9 @@ checkin = Table(
     Column("uid", String(36), nullable=False, unique=True),
     Column("day", Date, nullable=False, unique=True),
     Column("mood", Integer, nullable=False),
-    Column("anxiety", Integer, nullable=False),
-    Column("craving", Integer, nullable=False),
+    # NULL: not recorded (migration 0006; earlier check-ins always stored a number).
+    Column("anxiety", Integer, nullable=True),
+    Column("craving", Integer, nullable=True),
     Column("sleep_hours", Float, nullable=True),
     Column("sleep_quality", Integer, nullable=True),
     Column("hungry", Boolean, nullable=False, default=False),
@@ -91,6 +92,9 @@ checkin = Table(
     Column("note", Text, nullable=False, default=""),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # A slip's time and the person's few words about it (migration 0006).
+    Column("slip_at", UTCDateTime, nullable=True),
+    Column("slip_note", Text, nullable=False, server_default=""),
     CheckConstraint("mood BETWEEN 1 AND 5", name="mood_range"),
     CheckConstraint("anxiety BETWEEN 0 AND 10", name="anxiety_range"),
     CheckConstraint("craving BETWEEN 0 AND 10", name="craving_range"),
@@ -103,6 +107,7 @@ checkin = Table(
     ),
     CheckConstraint("used IN ('no', 'yes', 'prefer_not_to_say')", name="used_answer"),
     CheckConstraint("use_question IN ('used_today', 'outside_plan')", name="use_question"),
+    CheckConstraint("used = 'yes' OR (slip_at IS NULL AND slip_note = '')", name="slip_only_yes"),
     # Slips are looked up on their own for day counts; keep that lookup small.
     Index("ix_checkin_used_day", "used", "day"),
 )

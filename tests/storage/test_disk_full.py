@@ -65,6 +65,7 @@ def full_database(app_paths: AppPaths, clock: FixedClock, monkeypatch: pytest.Mo
     fill(db, clock)
     db.close()
     raw = sqlite3.connect(app_paths.database)
+    raw.execute("VACUUM")  # no free pages left (a migration's rebuilt table leaves some)
     pages = raw.execute("PRAGMA page_count").fetchone()[0]
     raw.close()
     limit = f"PRAGMA max_page_count = {pages}"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import ast
 import shutil
 import sqlite3
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from recovery_app.core.checkin.checkin import UsedToday, UseQuestion
+from recovery_app.core.errors import CorruptDatabaseError
 from recovery_app.core.journal.entries import JournalFilter
 from recovery_app.storage import migrate
 from recovery_app.storage.checkin.checkins import CheckIns
@@ -91,3 +93,45 @@ def test_migrations_import_no_app_code() -> None:
                 assert not (node.module or "").startswith("recovery_app"), path.name
             elif isinstance(node, ast.Import):
                 assert not any(a.name.startswith("recovery_app") for a in node.names), path.name
+
+
+def test_not_recorded_and_a_slip_after_the_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "recovery.db"
+    shutil.copy(FIXTURES / "0005_use_question.db", path)
+    db = Database.open(path)
+    try:
+        with db.reading() as conn:
+            before = list(CheckIns(conn).all())
+        assert [(c.anxiety, c.craving) for c in before] == [(4, 3)] * 3  # numbers stay numbers
+        now = datetime(2026, 1, 6, 15, 0, tzinfo=UTC)
+        with db.transaction() as conn:
+            CheckIns(conn).save(
+                replace(
+                    before[1], anxiety=None, slip_at=now - timedelta(days=2), slip_note="a note"
+                ),
+                now,
+            )
+        with db.reading() as conn:
+            after = CheckIns(conn).get(before[1].day)
+            assert after is not None and (after.anxiety, after.slip_note) == (None, "a note")
+            assert CheckIns(conn).revision_count(date(2026, 1, 3)) == 1
+    finally:
+        db.close()
+
+
+def test_a_migration_that_fails_half_way_changes_nothing(tmp_path: Path) -> None:
+    """Every step of an upgrade is one transaction: a table made before the failing step
+    is gone with it (Python's sqlite3 would have committed it on its own)."""
+    path = tmp_path / "recovery.db"
+    shutil.copy(FIXTURES / "0005_use_question.db", path)
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE _checkin_new (x)")  # the rebuild's second step will fail
+    raw.close()
+    with pytest.raises(CorruptDatabaseError):
+        Database.open(path)
+    with sqlite3.connect(path) as raw:
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "_checkin_revision_kept" not in tables
+        assert raw.execute("SELECT count(*) FROM checkin_revision").fetchone() == (1,)
+    raw.close()
+    assert migrate.stored_revision(path) == "0005_use_question"

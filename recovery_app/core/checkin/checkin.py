@@ -27,6 +27,7 @@ SLEEP_QUALITY_WORDS: dict[int, str] = {
 }
 SCALE_MIN, SCALE_MAX = 0, 10
 SLEEP_HOURS_MAX = 24.0
+HARD_CRAVING = 7  # a craving this strong, mood "very low" or a slip: the reply offers help
 
 
 class UsedToday(enum.StrEnum):
@@ -75,7 +76,11 @@ def use_question_words(day: date, today: date) -> str:
 
 @dataclass(frozen=True)
 class Halt:
-    """Hungry, angry, lonely, tired: four states that often come before cravings."""
+    """Hungry, angry, lonely, tired: four states that often come before cravings.
+
+    Only a ticked state says something: an unticked one means "not reported", never
+    "not hungry".
+    """
 
     hungry: bool = False
     angry: bool = False
@@ -95,8 +100,8 @@ def new_uid() -> str:
 class CheckIn:
     day: date
     mood: int
-    anxiety: int
-    craving: int
+    anxiety: int | None  # None: not recorded (the slider was left alone)
+    craving: int | None
     used: UsedToday
     sleep_hours: float | None = None
     sleep_quality: int | None = None
@@ -105,12 +110,28 @@ class CheckIn:
     note: str = ""
     uid: str = field(default_factory=new_uid)
     use_question: UseQuestion = UseQuestion.OUTSIDE_PLAN
+    # A slip (use outside the plan): about when, and a few words if the person wants.
+    slip_at: datetime | None = None
+    slip_note: str = ""
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
     @property
     def mood_word(self) -> str:
         return MOOD_WORDS[self.mood]
+
+    @property
+    def is_slip(self) -> bool:
+        return self.used is UsedToday.YES
+
+    @property
+    def is_hard(self) -> bool:
+        """A day to answer with people and help rather than "Done"."""
+        return self.mood == 1 or (self.craving or 0) >= HARD_CRAVING or self.is_slip
+
+
+def scale_words(value: int | None) -> str:
+    return "not recorded" if value is None else f"{value}/10"
 
 
 def _check_scale(name: str, value: object, low: int, high: int) -> None:
@@ -125,8 +146,9 @@ def validate_checkin(checkin: CheckIn, today: date) -> None:
     if checkin.day > today:
         raise InvalidInput("A check-in can't be for a day that hasn't happened yet.")
     _check_scale("Mood", checkin.mood, 1, 5)
-    _check_scale("Anxiety", checkin.anxiety, SCALE_MIN, SCALE_MAX)
-    _check_scale("Craving", checkin.craving, SCALE_MIN, SCALE_MAX)
+    for name, value in (("Anxiety", checkin.anxiety), ("Craving", checkin.craving)):
+        if value is not None:
+            _check_scale(name, value, SCALE_MIN, SCALE_MAX)
     if not isinstance(checkin.used, UsedToday):
         raise InvalidInput(
             "Please answer whether you used anything outside your prescription or plan "
@@ -144,5 +166,23 @@ def validate_checkin(checkin: CheckIn, today: date) -> None:
         raise InvalidInput("Sleep must be between 0 and 24 hours.")
     if checkin.sleep_quality is not None:
         _check_scale("Sleep quality", checkin.sleep_quality, 1, 5)
-    for name, text in (("Gratitude", checkin.gratitude), ("Note", checkin.note)):
+    for name, text in (
+        ("Gratitude", checkin.gratitude),
+        ("Note", checkin.note),
+        ("The note about the slip", checkin.slip_note),
+    ):
         check_storable(name, text)
+    _check_slip(checkin)
+
+
+def _check_slip(checkin: CheckIn) -> None:
+    at = checkin.slip_at
+    if not checkin.is_slip and (at is not None or checkin.slip_note):
+        raise InvalidInput("A time and a note about a slip go only with a Yes answer.")
+    if at is None:
+        return
+    if not isinstance(at, datetime) or at.tzinfo is None:
+        raise InvalidInput("The time of a slip needs its time zone.")
+    # The day is the person's local day; the time may be stored in another zone (UTC).
+    if abs((at.date() - checkin.day).days) > 1:
+        raise InvalidInput("The time of a slip must be on the day of the check-in.")

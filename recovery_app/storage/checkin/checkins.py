@@ -23,7 +23,7 @@ from recovery_app.storage.schema import checkin, checkin_revision
 # Kept in an edit's snapshot, in this order (the row as it was before the edit).
 _SNAPSHOT_FIELDS = (
     "uid", "mood", "anxiety", "craving", "sleep_hours", "sleep_quality", "hungry", "angry",
-    "lonely", "tired", "used", "use_question", "gratitude", "note",
+    "lonely", "tired", "used", "use_question", "gratitude", "note", "slip_note",
 )  # fmt: skip
 
 
@@ -41,6 +41,8 @@ def checkin_from_row(m: Mapping[Any, Any]) -> CheckIn:
         note=m["note"],
         uid=m["uid"],
         use_question=UseQuestion(m["use_question"]),
+        slip_at=m["slip_at"],
+        slip_note=m["slip_note"],
         created_at=m["created_at"],
         updated_at=m["updated_at"],
     )
@@ -62,12 +64,15 @@ def checkin_columns(c: CheckIn) -> dict[str, Any]:
         "tired": c.halt.tired,
         "gratitude": c.gratitude,
         "note": c.note,
+        "slip_at": c.slip_at,
+        "slip_note": c.slip_note,
     }
 
 
 def _snapshot(m: Mapping[Any, Any]) -> str:
     data: dict[str, object] = {name: m[name] for name in _SNAPSHOT_FIELDS}
     data["day"] = m["day"].isoformat()
+    data["slip_at"] = m["slip_at"].isoformat() if m["slip_at"] else None
     data["updated_at"] = m["updated_at"].isoformat()
     return json.dumps(data, ensure_ascii=False)
 
@@ -138,6 +143,13 @@ class CheckIns:
             .order_by(checkin.c.day)
         )
         return list(rows.scalars())
+
+    def slips(self) -> list[CheckIn]:
+        """Check-ins answered Yes, oldest first."""
+        rows = self.conn.execute(
+            select(checkin).where(checkin.c.used == UsedToday.YES.value).order_by(checkin.c.day)
+        )
+        return [checkin_from_row(r._mapping) for r in rows]
 
     def count(self) -> int:
         return self.conn.execute(select(func.count()).select_from(checkin)).scalar_one()

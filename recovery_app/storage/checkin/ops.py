@@ -5,13 +5,19 @@ Writes return a ``Result`` saying what they changed; reads return core values.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
+from sqlalchemy import Connection
+from sqlalchemy.dialects.sqlite import insert as upsert
+
 from recovery_app.core.changes import Changes, Record, Result
-from recovery_app.core.checkin.checkin import CheckIn
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.checkin.profile import Profile
+from recovery_app.storage.checkin.summary import REVIEW_OFFERED_KEY
 from recovery_app.storage.db import Database
+from recovery_app.storage.schema import app_state
 
 
 def checkin_on(db: Database, day: date) -> CheckIn | None:
@@ -40,3 +46,42 @@ def set_start_date(db: Database, start: date | None, now: datetime) -> Result[No
 def checkin_days(db: Database, first: date, last: date) -> set[date]:
     with db.reading() as conn:
         return CheckIns(conn).days_between(first, last)
+
+
+def earlier_question_slips(db: Database) -> list[CheckIn]:
+    """ "Yes" days answered to "Did you use today?" (a prescribed dose may be among them)."""
+    with db.reading() as conn:
+        return [c for c in CheckIns(conn).slips() if c.use_question is UseQuestion.USED_TODAY]
+
+
+def were_prescribed(db: Database, days: list[date], now: datetime) -> Result[int]:
+    """The person says these "yes" days were their prescribed medicine: each becomes No to
+    the current question. The earlier answer stays in the day's history."""
+    changed = 0
+    with db.transaction() as conn:
+        repo = CheckIns(conn)
+        for day in days:
+            c = repo.get(day)
+            if c is None or c.used is not UsedToday.YES:
+                continue
+            no = replace(c, used=UsedToday.NO, use_question=UseQuestion.OUTSIDE_PLAN,
+                         slip_at=None, slip_note="")  # fmt: skip
+            repo.save(no, now)
+            changed += 1
+        _mark_review_offered(conn)
+    return Result(changed, Changes.of(Record.CHECKINS))
+
+
+def review_offered(db: Database) -> Result[None]:
+    """The one-time offer to review earlier days has been answered (or put away)."""
+    with db.transaction() as conn:
+        _mark_review_offered(conn)
+    return Result(None, Changes.of(Record.CHECKINS))
+
+
+def _mark_review_offered(conn: Connection) -> None:
+    conn.execute(
+        upsert(app_state)
+        .values(key=REVIEW_OFFERED_KEY, value="yes")
+        .on_conflict_do_nothing(index_elements=[app_state.c.key])
+    )

@@ -39,6 +39,8 @@ def checkin_to_json(c: CheckIn) -> dict[str, Any]:
         },
         "used": c.used.value,
         "use_question": c.use_question.value,
+        "slip_at": c.slip_at.isoformat() if c.slip_at else None,
+        "slip_note": c.slip_note,
         "gratitude": c.gratitude,
         "note": c.note,
         "created_at": c.created_at.isoformat() if c.created_at else None,
@@ -65,8 +67,9 @@ def _checkin(record: Any, index: int, today: date) -> CheckIn:
     checkin = CheckIn(
         day=f.day("day"),
         mood=f.integer("mood", 1, 5),
-        anxiety=f.integer("anxiety", 0, 10),
-        craving=f.integer("craving", 0, 10),
+        # Null (not recorded) from version 5; earlier files always hold a number.
+        anxiety=f.optional_integer("anxiety", 0, 10),
+        craving=f.optional_integer("craving", 0, 10),
         used=f.choice("used", UsedToday),
         sleep_hours=f.optional_number("sleep_hours", 0, 24),
         sleep_quality=f.optional_integer("sleep_quality", 1, 5),
@@ -76,6 +79,8 @@ def _checkin(record: Any, index: int, today: date) -> CheckIn:
         uid=f.uid(),
         # Files before version 4 only had "Did you use today?": an answer keeps that meaning.
         use_question=f.choice("use_question", UseQuestion, UseQuestion.USED_TODAY),
+        slip_at=f.optional_instant("slip_at"),
+        slip_note=f.text("slip_note", ""),
         created_at=f.optional_instant("created_at"),
         updated_at=f.optional_instant("updated_at"),
     )

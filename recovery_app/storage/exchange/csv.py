@@ -15,8 +15,8 @@ from recovery_app.storage.files import PRIVATE_DIR_MODE, write_private
 
 CSV_CHECKIN_COLUMNS = (
     "uid", "day", "mood", "anxiety", "craving", "sleep_hours", "sleep_quality",
-    "hungry", "angry", "lonely", "tired", "used", "use_question", "gratitude", "note",
-    "created_at", "updated_at",
+    "hungry", "angry", "lonely", "tired", "used", "use_question", "slip_at", "slip_note",
+    "gratitude", "note", "created_at", "updated_at",
 )  # fmt: skip
 CSV_ENTRY_COLUMNS = (
     "uid", "kind", "occurred_at", "intensity", "duration_minutes", "triggers", "coping",

@@ -22,8 +22,9 @@ from recovery_app.storage.files import write_private
 
 EXPORT_FORMAT = "recovery-companion-export"
 # 2: the journal; 3: meetings, attendance, contacts, self-checks;
-# 4: each check-in says which use question it answers ("use_question")
-EXPORT_VERSION = 4
+# 4: each check-in says which use question it answers ("use_question");
+# 5: anxiety and craving may be null (not recorded); a slip's "slip_at" and "slip_note"
+EXPORT_VERSION = 5
 
 
 def build_document(db: Database, now: datetime) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTime
+
 from recovery_app.core.checkin.checkin import MOOD_WORDS, SLEEP_QUALITY_WORDS, UsedToday
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ def fields_of(page: CheckInPage) -> dict[str, Any]:
         "halt": [name for name in HALT if page.halt_boxes[name].isChecked()],
         "gratitude": page.gratitude.text(),
         "note": page.note.toPlainText(),
+        "slip_time": page.slip_time.time().toString("HH:mm"),
+        "slip_time_unknown": page.slip_time_unknown.isChecked(),
+        "slip_words": page.slip_words.text(),
     }
 
 
@@ -59,9 +64,8 @@ def apply(page: CheckInPage, fields: dict[str, Any]) -> None:
         for button in page.used_group.buttons():
             button.setChecked(button.property("answer") == used)
     for slider, name in ((page.anxiety, "anxiety"), (page.craving, "craving")):
-        value = _int(fields.get(name), 0, 10)
-        if value is not None:
-            slider.setValue(value)
+        # Left out or null: the slider stays "not recorded".
+        slider.setValue(_int(fields.get(name), 0, 10))
     hours = fields.get("sleep_hours")
     if isinstance(hours, (int, float)) and not isinstance(hours, bool):
         page.sleep_hours.setValue(float(hours))
@@ -76,3 +80,10 @@ def apply(page: CheckInPage, fields: dict[str, Any]) -> None:
         page.gratitude.setText(fields["gratitude"])
     if isinstance(fields.get("note"), str):
         page.note.setPlainText(fields["note"])
+    at = QTime.fromString(str(fields.get("slip_time")), "HH:mm")
+    if at.isValid():
+        page.slip_time.setTime(at)
+    if isinstance(fields.get("slip_time_unknown"), bool):
+        page.slip_time_unknown.setChecked(fields["slip_time_unknown"])
+    if isinstance(fields.get("slip_words"), str):
+        page.slip_words.setText(fields["slip_words"])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +41,11 @@ from recovery_app.core.checkin.checkin import (
     UseQuestion,
     use_question_words,
 )
-from recovery_app.core.clock import today
-from recovery_app.core.errors import KnownError
+from recovery_app.core.clock import local_instant, to_local, today
+from recovery_app.core.errors import InvalidInput, KnownError
 from recovery_app.storage.checkin.ops import checkin_on, save_checkin
 from recovery_app.ui.checkin import draft
+from recovery_app.ui.checkin.hard_day import HardDayReply
 from recovery_app.ui.checkin.scale_slider import ScaleSlider
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
@@ -63,6 +67,8 @@ SLIP_NOTE = (
 
 
 class CheckInPage(QWidget):
+    requested = Signal(object)  # a ui.common.requests value (from the hard-day reply)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -91,15 +97,25 @@ class CheckInPage(QWidget):
         form.addRow("&Day", self.date_edit)
 
         self.mood_group = QButtonGroup(self)
-        mood_row = QHBoxLayout()
+        self.mood_box = QWidget()
+        mood_row = QHBoxLayout(self.mood_box)
+        mood_row.setContentsMargins(0, 0, 0, 0)
         for value, word in MOOD_WORDS.items():
             button = QPushButton(f"{value} · {word}")
             button.setCheckable(True)
             button.setAccessibleName(f"Mood: {word}")
+            button.setToolTip(f"Press {value} while a mood has focus")
             self.mood_group.addButton(button, value)
             mood_row.addWidget(button)
+            # While a mood has focus, its number picks it.
+            QShortcut(
+                QKeySequence(str(value)),
+                self.mood_box,
+                lambda b=button: (b.setChecked(True), b.setFocus()),
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
         self.mood_group.setExclusive(True)
-        form.addRow("Mood", mood_row)
+        form.addRow("Mood", self.mood_box)
 
         self.anxiety = ScaleSlider("Anxiety", "calm", "extreme")
         form.addRow("Anxiety", self.anxiety)
@@ -131,6 +147,9 @@ class CheckInPage(QWidget):
             box.setAccessibleName(f"Feeling {name}")
             self.halt_boxes[name] = box
             halt_row.addWidget(box)
+        halt_hint = wrapped("tick any that fit")
+        halt_hint.setAccessibleName("Tick any that fit; unticked means not said")
+        halt_row.addWidget(halt_hint)
         halt_row.addStretch(1)
         form.addRow("Right now I'm", halt_row)
 
@@ -156,11 +175,14 @@ class CheckInPage(QWidget):
         self.slip_note = wrapped(SLIP_NOTE)
         self.slip_note.setAccessibleName("A note about slips")
         self.slip_note.hide()
+        self.slip_box = self._slip_fields()
+        self.slip_box.hide()
         use_box = QVBoxLayout()
         use_box.setSpacing(6)
         use_box.addLayout(used_row)
         for label in (self.prescribed_note, self.earlier_question, self.slip_note):
             use_box.addWidget(label)
+        use_box.addWidget(self.slip_box)
         form.addRow("", use_box)
 
         self.gratitude = QLineEdit()
@@ -190,10 +212,20 @@ class CheckInPage(QWidget):
         actions.addWidget(self.save_button)
         outer.addWidget(self.error)
         outer.addLayout(actions)
+        self.reply = HardDayReply(ctx)
+        self.reply.requested.connect(self.requested)
+        outer.addWidget(self.reply)
         outer.addStretch(1)
 
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                self.save,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
         self.date_edit.dateChanged.connect(self._day_changed)
         for signal in (
             self.mood_group.idToggled,
@@ -204,6 +236,9 @@ class CheckInPage(QWidget):
             self.sleep_quality.currentIndexChanged,
             self.gratitude.textChanged,
             self.note.textChanged,
+            self.slip_time.timeChanged,
+            self.slip_time_unknown.toggled,
+            self.slip_words.textChanged,
             *(box.toggled for box in self.halt_boxes.values()),
         ):
             signal.connect(self._mark_dirty)
@@ -214,6 +249,30 @@ class CheckInPage(QWidget):
         self.drafts = DraftKeeper(ctx, draft.DRAFT_NAME, self._draft_fields, self)
         self.load_day(today(self.clock))
         self._bring_back_draft()
+
+    def _slip_fields(self) -> QWidget:
+        box = QWidget()
+        box.setAccessibleName("About the slip")
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.slip_time = QTimeEdit()
+        self.slip_time.setDisplayFormat("HH:mm")
+        self.slip_time.setAccessibleName("About what time")
+        self.slip_time_unknown = QCheckBox("I'm not sure")
+        self.slip_time_unknown.setAccessibleName("Not sure of the time")
+        self.slip_time_unknown.toggled.connect(lambda unsure: self.slip_time.setDisabled(unsure))
+        row = QHBoxLayout()
+        row.addWidget(self.slip_time)
+        row.addWidget(self.slip_time_unknown)
+        row.addStretch(1)
+        time_label = QLabel("About &what time")
+        time_label.setBuddy(self.slip_time)
+        form.addRow(time_label, row)
+        self.slip_words = QLineEdit()
+        self.slip_words.setPlaceholderText("What happened, if you want to note it (optional)")
+        self.slip_words.setAccessibleName("A few words about the slip")
+        form.addRow("A few &words", self.slip_words)
+        return box
 
     @property
     def shown_day(self) -> date:
@@ -301,8 +360,9 @@ class CheckInPage(QWidget):
             self.mood_group.button(c.mood).setChecked(True)
             for button in self.used_group.buttons():
                 button.setChecked(button.property("answer") == c.used.value)
-        self.anxiety.setValue(c.anxiety if c else 0)
-        self.craving.setValue(c.craving if c else 0)
+        self.anxiety.setValue(c.anxiety if c else None)
+        self.craving.setValue(c.craving if c else None)
+        self._fill_slip(c)
         self.sleep_hours.setValue(c.sleep_hours if c and c.sleep_hours is not None else NO_SLEEP)
         self.sleep_quality.setCurrentIndex(
             max(0, self.sleep_quality.findData(c.sleep_quality)) if c else 0
@@ -327,6 +387,8 @@ class CheckInPage(QWidget):
             )
         self.earlier_question.setVisible(old_yes)
         self.slip_note.setVisible(c is not None and c.used is UsedToday.YES)
+        self.slip_box.setVisible(c is not None and c.used is UsedToday.YES)
+        self.reply.answer(None)
         self.error.hide()
         self.save_button.setText("Update check-in" if c else "Save check-in")
         self.save_button.setAccessibleName(self.save_button.text())
@@ -337,6 +399,30 @@ class CheckInPage(QWidget):
         )
         self._dirty = False
         self._loading = False
+
+    def _fill_slip(self, c: CheckIn | None) -> None:
+        at = c.slip_at if c is not None else None
+        now = self.clock.now()
+        if at is not None:
+            local = to_local(at, self.clock)
+            self.slip_time.setTime(QTime(local.hour, local.minute))
+        elif self._shown_day == now.date():
+            self.slip_time.setTime(QTime(now.hour, now.minute))
+        else:
+            self.slip_time.setTime(QTime(12, 0))
+        self.slip_time_unknown.setChecked(c is not None and c.is_slip and at is None)
+        self.slip_words.setText(c.slip_note if c is not None else "")
+
+    def _slip_at(self) -> datetime | None:
+        """The slip's instant (None when the person isn't sure); ``InvalidInput`` if later
+        than now."""
+        if self.slip_time_unknown.isChecked():
+            return None
+        t = self.slip_time.time()
+        at = local_instant(self._shown_day, time(t.hour(), t.minute()), self.clock)
+        if at > self.clock.now():
+            raise InvalidInput("That time hasn't come yet today. Please choose an earlier time.")
+        return at
 
     def _day_words(self) -> str:
         day = self._shown_day
@@ -349,7 +435,9 @@ class CheckInPage(QWidget):
             self.drafts.touch()
 
     def _used_toggled(self, _id: int, _checked: bool) -> None:
-        self.slip_note.setVisible(self._answer() is UsedToday.YES)
+        slip = self._answer() is UsedToday.YES
+        self.slip_note.setVisible(slip)
+        self.slip_box.setVisible(slip)
 
     def _answer(self) -> UsedToday | None:
         button = self.used_group.checkedButton()
@@ -368,6 +456,11 @@ class CheckInPage(QWidget):
             )
             return None
         hours = self.sleep_hours.value()
+        try:
+            slip_at = self._slip_at() if used is UsedToday.YES else None
+        except InvalidInput as exc:
+            self._show_error(exc.message)
+            return None
         checkin = CheckIn(
             day=self._shown_day,
             mood=mood,
@@ -379,6 +472,8 @@ class CheckInPage(QWidget):
             halt=Halt(**{name: box.isChecked() for name, box in self.halt_boxes.items()}),
             gratitude=self.gratitude.text(),
             note=self.note.toPlainText(),
+            slip_at=slip_at,
+            slip_note=self.slip_words.text().strip() if used is UsedToday.YES else "",
         )
         if self._existing is not None:
             # An answer left as it was keeps the question it was given to.
@@ -409,7 +504,15 @@ class CheckInPage(QWidget):
         self.discard_draft()
         self._fill(saved)
         self.status.setText(f"Saved for {self._day_words()}. Thank you for checking in.")
+        self.reply.answer(saved)
+        if self.reply.isVisible():  # below the form: brought into view once laid out
+            QTimer.singleShot(0, self._show_reply)
         return True
+
+    def _show_reply(self) -> None:
+        scroll = self.findChild(QScrollArea)
+        if scroll is not None and self.reply.isVisible():
+            scroll.ensureWidgetVisible(self.reply, 0, 24)
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty

@@ -1,41 +1,76 @@
-"""A 0-10 slider with its value in words beside it."""
+"""A 0-10 slider with its value in words beside it, "not recorded" until it is used."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+
+NOT_RECORDED = "Not recorded"
 
 
 class ScaleSlider(QWidget):
-    valueChanged = Signal(int)
+    """Left alone, it records nothing (``value()`` is None), so an untouched slider is
+    never stored as a 0. Any key or click on it records its value, 0 included;
+    Clear returns it to "not recorded"."""
+
+    valueChanged = Signal(object)  # int, or None when not recorded
 
     def __init__(self, name: str, low_word: str, high_word: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.name = name
+        self._recorded = False
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 10)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
         self.slider.setAccessibleName(name)
-        self.slider.setAccessibleDescription(f"0 is {low_word}, 10 is {high_word}")
+        self.slider.setAccessibleDescription(
+            f"0 is {low_word}, 10 is {high_word}. Left alone, nothing is recorded."
+        )
         self.value_label = QLabel()
-        self.value_label.setMinimumWidth(60)
+        self.value_label.setMinimumWidth(90)
         self.value_label.setAccessibleName(f"{name} value")
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setAccessibleName(f"Clear {name.lower()}: not recorded")
+        self.clear_button.setToolTip("Leave this not recorded")
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Hidden while nothing is recorded, without the slider changing length.
+        policy = self.clear_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.clear_button.setSizePolicy(policy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(low_word))
         layout.addWidget(self.slider, 1)
         layout.addWidget(QLabel(high_word))
         layout.addWidget(self.value_label)
-        self.slider.valueChanged.connect(self._changed)
-        self._changed(0)
+        layout.addWidget(self.clear_button)
+        # Before the value moves, so a key pressed at 0 still records the 0.
+        self.slider.actionTriggered.connect(self._used)
+        self.slider.sliderPressed.connect(self._used)
+        self.slider.valueChanged.connect(lambda _v: self._show(emit=True))
+        self.clear_button.clicked.connect(lambda: self.setValue(None))
+        self._show(emit=False)
 
-    def _changed(self, value: int) -> None:
-        self.value_label.setText(f"{value} / 10")
-        self.valueChanged.emit(value)
+    def _used(self, *_args: object) -> None:
+        if not self._recorded:
+            self._recorded = True
+            self._show(emit=True)
 
-    def value(self) -> int:
-        return self.slider.value()
+    def _show(self, emit: bool) -> None:
+        value = self.value()
+        self.value_label.setText(NOT_RECORDED if value is None else f"{value} / 10")
+        self.clear_button.setVisible(value is not None)
+        if emit:
+            self.valueChanged.emit(value)
 
-    def setValue(self, value: int) -> None:
-        self.slider.setValue(value)
+    def value(self) -> int | None:
+        return self.slider.value() if self._recorded else None
+
+    def setValue(self, value: int | None) -> None:
+        self._recorded = value is not None
+        self.slider.blockSignals(True)
+        self.slider.setValue(value or 0)
+        self.slider.blockSignals(False)
+        self._show(emit=True)

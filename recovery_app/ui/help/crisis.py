@@ -22,6 +22,12 @@ CRISIS_LINES: tuple[CrisisLine, ...] = (
         "Call or text 988, any time, to talk with a trained counsellor.",
     ),
     CrisisLine(
+        "Poison Help",
+        "1-800-222-1222",
+        "Free expert advice, 24/7, if someone may have taken too much or mixed medicines or "
+        "substances. If they are hard to wake or breathing slowly, call 911 first.",
+    ),
+    CrisisLine(
         "SAMHSA National Helpline",
         "1-800-662-4357",
         "Free, confidential, 24/7, in English and Spanish: treatment referrals and information.",
@@ -39,5 +45,5 @@ CRISIS_LINES: tuple[CrisisLine, ...] = (
 )
 COUNTRY_NOTE = (
     "These numbers are for the United States. Numbers differ by country: "
-    "if you live elsewhere, add your local emergency and crisis numbers below."
+    "if you live elsewhere, add your local emergency and crisis numbers to your own list."
 )

@@ -58,9 +58,15 @@ class HelpDialog(QDialog):
         layout.addWidget(
             wrapped(
                 "If things feel bad right now, reaching out is a strong step. "
-                "These services are free and confidential."
+                "The services below are free and confidential."
             )
         )
+        # The person's own people come first once there are some; the public lines otherwise.
+        self.sections = layout
+        self.public = QWidget()
+        public = QVBoxLayout(self.public)
+        public.setContentsMargins(0, 0, 0, 0)
+        public.addWidget(heading("Crisis and help lines", 1.15))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(10)
@@ -72,24 +78,29 @@ class HelpDialog(QDialog):
                 grid, row, name, _number_label(line.number, line.name), line.name, line.number
             )
         grid.setColumnStretch(0, 1)
-        layout.addLayout(grid)
-        layout.addWidget(wrapped(COUNTRY_NOTE))
+        public.addLayout(grid)
+        public.addWidget(wrapped(COUNTRY_NOTE))
 
-        layout.addWidget(heading("Your people and local lines", 1.15))
+        self.own = QWidget()
+        own = QVBoxLayout(self.own)
+        own.setContentsMargins(0, 0, 0, 0)
+        own.addWidget(heading("Your people and local lines", 1.15))
         self.own_hint = wrapped()
         self.own_hint.setAccessibleName("About your own contacts")
-        layout.addWidget(self.own_hint)
+        own.addWidget(self.own_hint)
         self.own_grid = QGridLayout()
         self.own_grid.setHorizontalSpacing(12)
         self.own_grid.setColumnStretch(0, 1)
-        layout.addLayout(self.own_grid)
+        own.addLayout(self.own_grid)
         self.add_button = QPushButton("&Add a person or line…")
         self.add_button.setAccessibleName("Add a person or local line")
         self.add_button.clicked.connect(lambda: self.edit(None))
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
-        layout.addLayout(add_row)
+        own.addLayout(add_row)
+        layout.addWidget(self.public)
+        layout.addWidget(self.own)
         layout.addStretch(1)
 
         scroll = QScrollArea()
@@ -129,9 +140,11 @@ class HelpDialog(QDialog):
                 widget.deleteLater()
         self.add_button.setVisible(ctx is not None)
         if ctx is None or ctx.db.closed:
+            self._order(people_first=False)
             self.own_hint.setText("Unlock the app to see the people and lines you added.")
             return
         people = contacts(ctx.db)
+        self._order(people_first=bool(people))
         if not people:
             self.own_hint.setText(
                 "Add the people you can call on a hard day (a sponsor, a therapist, your "
@@ -158,6 +171,12 @@ class HelpDialog(QDialog):
             remove.clicked.connect(lambda _=False, p=person: self.remove(p))
             self.own_grid.addWidget(edit, row, 3)
             self.own_grid.addWidget(remove, row, 4)
+
+    def _order(self, people_first: bool) -> None:
+        first, second = (self.own, self.public) if people_first else (self.public, self.own)
+        for index, section in enumerate((first, second), start=2):  # after heading and intro
+            self.sections.removeWidget(section)
+            self.sections.insertWidget(index, section)
 
     def edit(self, person: Contact | None) -> None:
         ctx = self.ctx

@@ -40,7 +40,9 @@ def _today(s: Services) -> QWidget:
 def _checkin(s: Services) -> QWidget:
     from recovery_app.ui.checkin.page import CheckInPage
 
-    return CheckInPage(s.ctx)
+    page = CheckInPage(s.ctx)
+    page.requested.connect(s.handle)
+    return page
 
 
 def _journal(s: Services) -> QWidget:

@@ -15,20 +15,22 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.core.changes import Record
-from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion
+from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion, scale_words
 from recovery_app.core.checkin.milestones import milestone_message
-from recovery_app.core.checkin.progress import compute_progress
+from recovery_app.core.checkin.progress import RecoveryProgress, compute_progress
 from recovery_app.core.clock import day_start, to_local, today
 from recovery_app.core.durations import describe_span
+from recovery_app.core.errors import KnownError
 from recovery_app.core.journal.entries import OUTCOME_WORDS
 from recovery_app.storage.checkin.summary import TodaySummary
 from recovery_app.storage.journal.queries import EntryListRow
 from recovery_app.storage.today import read_today
 from recovery_app.ui.common.context import AppContext
-from recovery_app.ui.common.formatting import days_words, long_day
+from recovery_app.ui.common.formatting import days_words, long_day, short_day
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import ChangeStartDate, LogCraving, OpenCheckIn, OpenEntry
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
+from recovery_app.ui.today.review_days import REVIEW_OFFER
 
 
 def greeting(hour: int) -> str:
@@ -61,17 +63,23 @@ class TodayPage(QWidget):
         self.run_label.setAccessibleName("Current run")
         self.total_label = wrapped()
         self.total_label.setAccessibleName("Days in recovery")
+        self.longest_label = wrapped()
+        self.longest_label.setAccessibleName("Longest run")
+        self.runs_label = wrapped()
+        self.runs_label.setAccessibleName("Earlier runs")
         self.milestone_label = wrapped()
         self.milestone_label.setAccessibleName("Milestone")
         self.start_button = QPushButton()
         self.start_button.clicked.connect(lambda: self.requested.emit(ChangeStartDate()))
-        for widget in (self.time_label, self.total_label, self.run_label, self.milestone_label):
+        for widget in (self.time_label, self.total_label, self.run_label, self.longest_label,
+                       self.runs_label, self.milestone_label):  # fmt: skip
             self.recovery_card.body.addWidget(widget)
         start_row = QHBoxLayout()
         start_row.addStretch(1)
         start_row.addWidget(self.start_button)
         self.recovery_card.body.addLayout(start_row)
         outer.addWidget(self.recovery_card)
+        outer.addWidget(self._review_card())
 
         checkin_card = Card("Today's check-in")
         self.checkin_status = wrapped()
@@ -121,6 +129,46 @@ class TodayPage(QWidget):
             every_show=True,
         )
 
+    def _review_card(self) -> Card:
+        """Offered once, while earlier "yes" days answered to the old question are kept."""
+        self.review_card = Card("Earlier days")
+        self.review_card.body.addWidget(wrapped(REVIEW_OFFER))
+        self.review_button = QPushButton("Review those days…")
+        self.review_button.setAccessibleName("Review earlier days marked as use")
+        self.review_button.clicked.connect(self.review_earlier_days)
+        self.review_later = QPushButton("No thanks")
+        self.review_later.setAccessibleName("Don't offer this again")
+        self.review_later.clicked.connect(self._put_review_away)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.review_later)
+        row.addWidget(self.review_button)
+        self.review_card.body.addLayout(row)
+        self.review_card.hide()
+        return self.review_card
+
+    def review_earlier_days(self) -> None:
+        from recovery_app.storage.checkin.ops import earlier_question_slips, were_prescribed
+        from recovery_app.ui.today.review_days import ReviewDaysDialog
+
+        days = ReviewDaysDialog.ask(earlier_question_slips(self.db), self)
+        if days is None:
+            return
+        try:
+            self.ctx.ops.run(lambda: were_prescribed(self.db, days, self.clock.now()), self)
+        except KnownError:
+            return  # the days stay as they were; the offer stays too
+        self.refresh()
+
+    def _put_review_away(self) -> None:
+        from recovery_app.storage.checkin.ops import review_offered
+
+        try:
+            self.ctx.ops.run(lambda: review_offered(self.db), self)
+        except KnownError:
+            return
+        self.review_card.hide()
+
     def _cravings_card(self) -> Card:
         card = Card("Cravings today")
         self.cravings_status = wrapped()
@@ -151,6 +199,9 @@ class TodayPage(QWidget):
         self.greeting.setText(greeting(now.hour))
         self.date_label.setText(long_day(summary.today))
         self._show_recovery(summary)
+        self.review_card.setVisible(
+            bool(summary.earlier_question_slips) and not summary.review_offered
+        )
         self._show_checkin(summary.todays_checkin)
         self._show_week(summary)
         self._show_cravings(cravings)
@@ -209,6 +260,8 @@ class TodayPage(QWidget):
         counting = s.start_date is not None
         for label in (self.run_label, self.total_label, self.milestone_label):
             label.setVisible(counting)
+        self.longest_label.hide()
+        self.runs_label.hide()
         if s.start_date is None:
             self.time_label.setText(
                 "You chose not to count days, and that's okay. Every check-in still counts. "
@@ -235,6 +288,7 @@ class TodayPage(QWidget):
             + (" — a slip never erases these." if p.slip_days else "")
         )
         self.run_label.setText(f"Current run: <b>{days_words(p.current_run_days)}</b>")
+        self._show_runs(p)
         if s.today in s.slip_days:
             self.milestone_label.setText(
                 "Today has been hard. Be gentle with yourself: tomorrow is a fresh start, "
@@ -242,6 +296,23 @@ class TodayPage(QWidget):
             )
         else:
             self.milestone_label.setText(milestone_message(p.run_start, s.today))
+
+    def _show_runs(self, p: RecoveryProgress) -> None:
+        """The longest run and the earlier ones: kept, whatever came after them."""
+        earlier = p.earlier_runs
+        if not earlier:
+            return
+        self.longest_label.setText(f"Longest run: <b>{days_words(p.longest_run_days)}</b>")
+        self.longest_label.show()
+        shown = [
+            f"{days_words(r.days)} ({short_day(r.first)} to {short_day(r.last)})"
+            for r in earlier[:3]
+        ]
+        more = len(earlier) - len(shown)
+        self.runs_label.setText(
+            "Earlier runs: " + "; ".join(shown) + (f"; and {more} more" if more > 0 else "") + "."
+        )
+        self.runs_label.show()
 
     def _show_checkin(self, c: CheckIn | None) -> None:
         if c is None:
@@ -256,7 +327,10 @@ class TodayPage(QWidget):
             old_question = c.use_question is UseQuestion.USED_TODAY
             if old_question and c.used is not UsedToday.PREFER_NOT_TO_SAY:
                 used = f"“used today”: {c.used.value}"
-            details = f"Mood: {c.mood_word} · anxiety {c.anxiety}/10 · craving {c.craving}/10"
+            details = (
+                f"Mood: {c.mood_word} · anxiety {scale_words(c.anxiety)} · "
+                f"craving {scale_words(c.craving)}"
+            )
             self.checkin_status.setText(f"Done. {details}" + (f" · {used}" if used else ""))
             self.checkin_button.setText("Edit today's check-in")
         self.checkin_button.setAccessibleName(self.checkin_button.text())

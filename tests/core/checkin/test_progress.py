@@ -65,3 +65,23 @@ def test_a_new_slip_never_erases_the_total(elapsed: int, offsets: list[int], ext
     after = compute_progress(START, today, slips | {slip})
     assert before.total_free_days - after.total_free_days in (0, 1)
     assert after.current_run_days <= before.current_run_days
+
+
+def test_runs_are_kept_and_the_longest_is_known() -> None:
+    today = date(2026, 3, 1)
+    slips = [date(2026, 1, 11), date(2026, 1, 12), date(2026, 2, 1)]
+    p = compute_progress(START, today, slips)
+    assert [(r.first, r.days, r.ended_by_slip) for r in p.runs] == [
+        (START, 10, True),
+        (date(2026, 1, 12), 0, True),  # two slips in a row: no days between them
+        (date(2026, 1, 13), 19, True),
+        (date(2026, 2, 2), 27, False),
+    ]
+    assert p.longest_run_days == 27 == p.current_run_days
+    assert [r.days for r in p.earlier_runs] == [19, 10]  # newest first, empty ones left out
+    assert p.total_free_days == 59 - 3
+
+
+def test_no_slips_one_run() -> None:
+    p = compute_progress(START, date(2026, 1, 31), [])
+    assert len(p.runs) == 1 and p.earlier_runs == () and p.longest_run_days == 30

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
 
@@ -66,7 +67,7 @@ def test_export_carries_the_question_and_older_files_mean_the_old_one(
             NOW,
         )
     document = build_document(db, NOW)
-    assert document["version"] == EXPORT_VERSION == 4
+    assert document["version"] == EXPORT_VERSION == 5
     assert [c["use_question"] for c in document["checkins"]] == ["outside_plan", "used_today"]
 
     # A file written before version 4 only ever asked "Did you use today?".
@@ -94,3 +95,64 @@ def test_export_carries_the_question_and_older_files_mean_the_old_one(
         assert kept == [UseQuestion.OUTSIDE_PLAN, UseQuestion.USED_TODAY]
     finally:
         again.close()
+
+
+def test_slips_runs_and_not_recorded_survive_export_and_import(
+    db: Database, tmp_path: Path
+) -> None:
+    from recovery_app.core.checkin.progress import compute_progress
+    from recovery_app.storage.checkin.profile import Profile
+
+    slip_at = datetime(2026, 11, 10, 21, 30).astimezone()
+    with db.transaction() as s:
+        Profile(s).set_start_date(date(2026, 9, 1), NOW)
+        CheckIns(s).save(CheckIn(date(2026, 10, 1), 2, None, 8, UsedToday.YES), NOW)
+        CheckIns(s).save(
+            CheckIn(
+                date(2026, 11, 10),
+                2,
+                3,
+                None,
+                UsedToday.YES,
+                slip_at=slip_at,
+                slip_note="at the party",
+            ),
+            NOW,
+        )
+        CheckIns(s).save(CheckIn(date(2026, 11, 11), 4, None, None, UsedToday.NO), NOW)
+    path = tmp_path / "export.json"
+    export_json(db, path, NOW)
+    written = json.loads(path.read_text(encoding="utf-8"))["checkins"]
+    assert [(c["anxiety"], c["craving"]) for c in written] == [(None, 8), (3, None), (None, None)]
+    target = Database.open(tmp_path / "target.db")
+    try:
+        import_file(target, path, NOW)
+        with target.reading() as s:
+            back = list(CheckIns(s).all())
+            start = Profile(s).start_date()
+        assert [(c.anxiety, c.craving) for c in back] == [(None, 8), (3, None), (None, None)]
+        assert back[1].slip_at == slip_at and back[1].slip_note == "at the party"
+        assert start is not None
+        runs = compute_progress(start, NOW.date(), [c.day for c in back if c.is_slip]).runs
+        assert [r.days for r in runs] == [30, 39, 14]  # the run history comes back whole
+    finally:
+        target.close()
+
+
+def test_a_slip_time_without_a_yes_is_refused_on_import(db: Database, tmp_path: Path) -> None:
+    from recovery_app.core.errors import KnownError
+
+    with db.transaction() as s:
+        CheckIns(s).save(CheckIn(date(2026, 11, 20), 3, 2, 1, UsedToday.NO), NOW)
+    document = build_document(db, NOW)
+    document["checkins"][0]["slip_note"] = "left from an edit elsewhere"
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    target = Database.open(tmp_path / "target.db")
+    try:
+        with pytest.raises(KnownError, match="only with a Yes"):
+            import_file(target, path, NOW)
+        with target.reading() as s:
+            assert CheckIns(s).count() == 0
+    finally:
+        target.close()

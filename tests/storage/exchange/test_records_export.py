@@ -58,7 +58,7 @@ def test_round_trip_and_no_duplicates(tmp_path: Path) -> None:
     path = tmp_path / "all.json"
     export_json(source, path, NOW)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["version"] == 4
+    assert doc["version"] == 5
     assert doc["meetings"][0]["rrule"] == "FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH;WKST=MO"
     report = import_file(target, path, NOW)
     assert report.others_added == 6

@@ -63,3 +63,25 @@ def test_contact_text_is_shown_as_typed(
     dialog.add_button.click()
     texts = [label.text() for label in dialog.findChildren(type(dialog.status))]
     assert any("&lt;after 6pm&gt;" in t and "Dr &lt;Lee&gt;" in t for t in texts)
+
+
+def test_poison_help_is_among_the_lines(host: QWidget) -> None:
+    dialog = HelpDialog.present(host, None)
+    texts = [label.text() for label in dialog.findChildren(type(dialog.status))]
+    assert any(t == "1-800-222-1222" for t in texts)
+    assert any("Poison Help" in t and "taken too much" in t for t in texts)
+
+
+def test_your_own_people_come_first(ctx: AppContext, host: QWidget) -> None:
+    from recovery_app.storage.help.ops import save_contact
+
+    dialog = HelpDialog.present(host, ctx)
+    layout = dialog.sections
+    assert layout.indexOf(dialog.public) < layout.indexOf(dialog.own)  # nobody added yet
+    ctx.ops.run(lambda: save_contact(ctx.db, Contact("Sam", "555 0100"), ctx.clock.now()))
+    dialog = HelpDialog.present(host, ctx)
+    assert layout.indexOf(dialog.own) < layout.indexOf(dialog.public)
+    layout.activate()
+    own_top = dialog.own.mapTo(dialog, dialog.own.rect().topLeft()).y()
+    public_top = dialog.public.mapTo(dialog, dialog.public.rect().topLeft()).y()
+    assert own_top < public_top
