@@ -1,4 +1,4 @@
-"""Gentle milestones along a substance-free run."""
+"""Gentle milestones along a run of days in recovery."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,12 @@ CATEGORIES = (
 HELP_HEADING = "## If you need help now"
 KEY_POINTS_HEADING = "## Key points"
 SNIPPET_CHARS = 160
+# A warning said once, well: an article names a shared callout on a line of its own,
+# "{{callout: NAME}}", and the reader shows the callout's text there
+# (resources/callouts/NAME.md). Search and reading measures see the article's own words.
+CALLOUT_LINE = re.compile(r"^\{\{callout: ([a-z0-9-]+)\}\}$", re.MULTILINE)
+HELP_CALLOUT = "help-now"  # ends every article
+SAFETY_CALLOUT = "never-stop-suddenly"  # wherever stopping or cutting down is discussed
 
 
 class ArticleError(ValueError):
@@ -45,12 +52,20 @@ class Article:
     reviewed: date
     related: tuple[str, ...]
     sources: tuple[Source, ...]
-    body: str  # Markdown, starting with the key points
+    body: str  # Markdown, starting with the key points, with its callout lines
+    next_review: date
+    keywords: tuple[str, ...] = ()  # words people search with that the text may not hold
+    shown_body: str = ""  # the body as the reader shows it: callouts in place
 
     @property
     def text(self) -> str:
-        """The body as plain words (no Markdown marks), for search and reading measures."""
-        return plain_text(self.body)
+        """The article's own words (no Markdown marks, no callouts), for search and reading
+        measures."""
+        return plain_text(CALLOUT_LINE.sub("", self.body))
+
+    @property
+    def callouts(self) -> list[str]:
+        return CALLOUT_LINE.findall(self.body)
 
     def internal_links(self) -> list[str]:
         """Targets of the article's own links: other slugs, or ``app:...`` places."""
@@ -72,7 +87,8 @@ def _field(data: dict[str, object], name: str, kind: type, slug: str) -> object:
     return value
 
 
-def parse_article(slug: str, text: str) -> Article:
+def parse_article(slug: str, text: str, callouts: Mapping[str, str] | None = None) -> Article:
+    """``callouts``: the shared callouts' Markdown by name; an unknown name is an error."""
     parts = text.split("+++\n", 2)
     if len(parts) != 3 or parts[0].strip():
         raise ArticleError(f"{slug}: no +++ front matter at the top")
@@ -93,9 +109,13 @@ def parse_article(slug: str, text: str) -> Article:
             )
         )
     related = _field(data, "related", list, slug)
-    reviewed = data.get("reviewed")
-    if not isinstance(reviewed, date):
-        raise ArticleError(f"{slug}: front matter needs reviewed (a date)")
+    reviewed, next_review = data.get("reviewed"), data.get("next_review")
+    if not isinstance(reviewed, date) or not isinstance(next_review, date):
+        raise ArticleError(f"{slug}: front matter needs reviewed and next_review (dates)")
+    keywords = data.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        raise ArticleError(f"{slug}: keywords must be a list of words")
+    body = parts[2].strip() + "\n"
     return Article(
         slug=slug,
         title=str(_field(data, "title", str, slug)),
@@ -105,8 +125,21 @@ def parse_article(slug: str, text: str) -> Article:
         reviewed=reviewed,
         related=tuple(str(r) for r in related),  # type: ignore[attr-defined]
         sources=tuple(sources),
-        body=parts[2].strip() + "\n",
+        body=body,
+        next_review=next_review,
+        keywords=tuple(keywords),
+        shown_body=_with_callouts(slug, body, callouts or {}),
     )
+
+
+def _with_callouts(slug: str, body: str, callouts: Mapping[str, str]) -> str:
+    def put(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in callouts:
+            raise ArticleError(f"{slug}: no callout named {name}")
+        return callouts[name].strip()
+
+    return CALLOUT_LINE.sub(put, body)
 
 
 def plain_text(markdown: str) -> str:
@@ -137,26 +170,30 @@ class Library:
         rank = {c: i for i, c in enumerate(CATEGORIES)}
         self.articles = sorted(articles, key=lambda a: (rank.get(a.category, 99), a.order))
         self.by_slug = {a.slug: a for a in self.articles}
-        self._folded = {a.slug: (fold(a.title), fold(a.text), a.text) for a in self.articles}
+        self._folded = {
+            a.slug: (fold(a.title), fold(" ".join(a.keywords)), fold(a.text), a.text)
+            for a in self.articles
+        }
 
     def in_category(self, category: str) -> list[Article]:
         return [a for a in self.articles if a.category == category]
 
     def search(self, words: str) -> list[SearchHit]:
-        """Articles holding every word (any case or accents); title matches first."""
+        """Articles holding every word (any case or accents) in their title, keywords or
+        text: title matches first, then keyword matches, then the rest, in reading order."""
         terms = fold(words).split()
         if not terms:
             return []
-        hits = []
+        ranked: list[tuple[int, SearchHit]] = []
         for article in self.articles:
-            title, body, plain = self._folded[article.slug]
-            if not all(t in title or t in body for t in terms):
+            title, keywords, body, plain = self._folded[article.slug]
+            if not all(t in title or t in keywords or t in body for t in terms):
                 continue
             in_title = all(t in title for t in terms)
-            hits.append(
-                SearchHit(article.slug, article.title, _snippet(plain, body, terms[0]), in_title)
-            )
-        return sorted(hits, key=lambda h: not h.in_title)
+            rank = 0 if in_title else 1 if all(t in title or t in keywords for t in terms) else 2
+            hit = SearchHit(article.slug, article.title, _snippet(plain, body, terms[0]), in_title)
+            ranked.append((rank, hit))
+        return [hit for _, hit in sorted(ranked, key=lambda r: r[0])]
 
 
 def _snippet(plain: str, folded: str, term: str) -> str:

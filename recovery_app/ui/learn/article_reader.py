@@ -43,9 +43,10 @@ def folded_with_positions(text: str) -> tuple[str, list[tuple[int, int]]]:
 def article_markdown(article: Article) -> str:
     sources = "\n".join(f"- {s.title}. {s.publisher}, {s.year}. `{s.url}`" for s in article.sources)
     return (
-        f"# {article.title}\n\n{article.body}\n\n## Sources\n\n{sources}\n\n"
-        f"*Last reviewed {article.reviewed:%d %B %Y}. Web addresses are shown so you can "
-        "copy them; this app never opens them.*\n"
+        f"# {article.title}\n\n{article.shown_body}\n\n## Sources\n\n{sources}\n\n"
+        f"*Last reviewed {article.reviewed:%d %B %Y}; next review due "
+        f"{article.next_review:%B %Y}. Web addresses are shown so you can copy them; this "
+        "app never opens them.*\n"
     )
 
 
