@@ -233,8 +233,14 @@ self_check = Table(
     Column("id", Integer, primary_key=True),
     Column("uid", String(36), nullable=False, unique=True),
     Column("taken_at", UTCDateTime, nullable=False),
-    Column("answers", String(20), nullable=False),  # "yes"/"no" per sign as 1/0, in order
-    CheckConstraint("length(answers) = 6 AND answers NOT GLOB '*[^01]*'", name="answers"),
+    Column("answers", String(20), nullable=False),  # "yes"/"no" per question as 1/0, in order
+    # Which questions were answered (migration 0007): 1, the first six signs; 2, the two parts.
+    Column("version", Integer, nullable=False, server_default="1"),
+    CheckConstraint(
+        "((version = 1 AND length(answers) = 6) OR (version = 2 AND length(answers) = 10)) "
+        "AND answers NOT GLOB '*[^01]*'",
+        name="answers",
+    ),
 )
 
 contact = Table(

@@ -1,32 +1,93 @@
-"""A private self-check: six signs that benzodiazepine use may have become a problem.
+"""A private self-check about a benzodiazepine, in two parts, that never scores the person.
 
-It is not a diagnosis and never says one. The words point to reading more and
-talking with a doctor; a result can be kept, with its date, to compare later.
+Part one asks about effects the medicine can have even at the prescribed dose
+(worth telling the prescriber, not signs of a problem). Part two asks about signs
+that taking it has become hard to control, including mixing, which links to the
+overdose article. Every question is single and has a time frame. The result and
+the history say which answers were yes, never a count or a label.
+
+The first version of the check (six signs, one of them tolerance) counted normal
+effects as signs of a problem; results kept from it stay readable with their own
+questions (``version`` 1).
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import datetime
 
 from recovery_app.core.checkin.checkin import new_uid
 from recovery_app.core.errors import InvalidInput
 
-# Facts from ../shared/CONTENT.md, phrased as questions to oneself.
-SIGNS = (
-    "Do I need more than before to get the same effect?",
-    "Do I have cravings: strong urges to take it?",
-    "Have I had mood swings, felt irritable, or pulled away from people?",
-    "Have I had memory problems?",
-    "Have I felt drowsy or dizzy, or had poor coordination?",
-    "Have I neglected work, school or family because of it?",
+
+class Part(enum.StrEnum):
+    PRESCRIBER = "prescriber"  # effects to tell your prescriber
+    CONTROL = "control"  # signs that taking it has become hard to control
+
+
+PART_TITLES = {
+    Part.PRESCRIBER: "Effects to tell your prescriber",
+    Part.CONTROL: "Signs that taking it has become hard to control",
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    words: str  # as asked
+    short: str  # as the history lists a yes
+    part: Part
+    article: str = ""  # a Learn article the result points to when this is a yes
+
+
+CURRENT_VERSION = 2
+TIME_FRAME = "In the past month"
+QUESTIONS: tuple[Question, ...] = (
+    Question("has the same dose seemed to work less well than before?",
+             "the dose working less well", Part.PRESCRIBER),
+    Question("have you had trouble remembering things?", "trouble remembering",
+             Part.PRESCRIBER),
+    Question("have you felt drowsy or unsteady during the day?", "drowsy or unsteady",
+             Part.PRESCRIBER),
+    Question("have you felt unwell or shaky when a dose was late?",
+             "unwell when a dose was late", Part.PRESCRIBER, "withdrawal"),
+    Question("have you taken more than prescribed?", "taking more than prescribed",
+             Part.CONTROL),
+    Question("have you had strong urges to take it?", "strong urges", Part.CONTROL,
+             "cravings-and-triggers"),
+    Question("have you taken it with alcohol, opioids or other drugs that make you sleepy?",
+             "taking it with alcohol or other drugs", Part.CONTROL, "is-it-an-overdose"),
+    Question("have you taken benzodiazepines that were not prescribed to you?",
+             "pills not prescribed to me", Part.CONTROL, "pills-not-from-a-pharmacy"),
+    Question("has taking it kept you from work, school or family?",
+             "kept from work, school or family", Part.CONTROL),
+    Question("has someone close to you worried about how you take it?",
+             "someone close worried", Part.CONTROL),
+)  # fmt: skip
+# The first version's six signs, kept so its results read as they were asked.
+FIRST_VERSION_SIGNS = (
+    "needing more for the same effect",
+    "cravings",
+    "mood swings, irritability or pulling away",
+    "memory problems",
+    "drowsiness, dizziness or poor coordination",
+    "neglecting work, school or family",
 )
+ANSWER_COUNTS = {1: len(FIRST_VERSION_SIGNS), CURRENT_VERSION: len(QUESTIONS)}
 RELATED_ARTICLES = (
     "signs-of-a-problem",
     "dependence-misuse-and-addiction",
     "treatment-options",
     "getting-help-now",
 )
+GET_HELP_LINE = (
+    "If you feel unsafe, or someone may have taken too much, get help now: press F1, call "
+    "or text 988, or call 911."
+)
+
+
+def asked(question: Question) -> str:
+    return f"{TIME_FRAME}, {question.words}"
 
 
 @dataclass(frozen=True)
@@ -34,48 +95,80 @@ class SelfCheck:
     answers: tuple[bool, ...]
     taken_at: datetime
     uid: str = ""
+    version: int = CURRENT_VERSION
 
     def __post_init__(self) -> None:
         if not self.uid:
             object.__setattr__(self, "uid", new_uid())
-        if len(self.answers) != len(SIGNS) or not all(isinstance(a, bool) for a in self.answers):
-            raise InvalidInput("A self-check has one yes or no for each of the six signs.")
-
-    @property
-    def yes_count(self) -> int:
-        return sum(self.answers)
+        count = ANSWER_COUNTS.get(self.version)
+        if count is None:
+            raise InvalidInput("This self-check was made by a newer version of the app.")
+        if len(self.answers) != count or not all(isinstance(a, bool) for a in self.answers):
+            raise InvalidInput(f"A self-check has one yes or no for each of its {count} questions.")
 
     def encoded(self) -> str:
         return "".join("1" if a else "0" for a in self.answers)
 
     @classmethod
-    def decoded(cls, answers: str, taken_at: datetime, uid: str) -> SelfCheck:
-        return cls(tuple(c == "1" for c in answers), taken_at, uid)
+    def decoded(cls, answers: str, taken_at: datetime, uid: str, version: int) -> SelfCheck:
+        return cls(tuple(c == "1" for c in answers), taken_at, uid, version)
+
+    def yes_words(self) -> dict[str, list[str]]:
+        """The yes answers in short words, by part (the first version has one list)."""
+        if self.version == 1:
+            said = [s for s, yes in zip(FIRST_VERSION_SIGNS, self.answers, strict=True) if yes]
+            return {"Signs (earlier version of this check)": said}
+        return {
+            PART_TITLES[part]: [
+                q.short for q, yes in zip(QUESTIONS, self.answers, strict=True)
+                if yes and q.part is part
+            ]
+            for part in Part
+        }  # fmt: skip
+
+    def history_line(self, when: str) -> str:
+        parts = [
+            f"{title}: {', '.join(words)}" for title, words in self.yes_words().items() if words
+        ]
+        return f"{when}: " + ("; ".join(parts) if parts else "no to every question")
 
 
 def result_message(answers: tuple[bool, ...]) -> str:
-    """Kind, non-diagnostic words for the result. No score, no label, no advice to stop."""
-    count = sum(answers)
-    if count == 0:
-        opening = (
-            "You didn't tick any of the signs today. That's good to know. If something "
-            "still worries you, it is always fine to talk it over with your doctor."
+    """Kind, non-diagnostic words for the result: what to tell whom. No score, no label."""
+    yes = [q for q, a in zip(QUESTIONS, answers, strict=True) if a]
+    effects = [q for q in yes if q.part is Part.PRESCRIBER]
+    control = [q for q in yes if q.part is Part.CONTROL]
+    said: list[str] = []
+    if not yes:
+        said.append(
+            "You answered no to every question. If something still worries you, it is "
+            "always fine to talk it over with your prescriber."
         )
-    elif count == 1:
-        opening = (
-            "You ticked one sign. One sign alone doesn't mean there is a problem, and "
-            "noticing it is a caring thing to do for yourself."
+    if effects:
+        said.append(
+            "You noticed: " + ", ".join(q.short for q in effects) + ". These can happen at "
+            "the prescribed dose and are not signs of a problem on their own. They are worth "
+            "telling your prescriber, who may change the plan with you."
         )
-    else:
-        opening = (
-            f"You ticked {count} of the six signs. This is not a diagnosis, and it "
-            "doesn't say anything about who you are. It may be worth talking with a "
-            "doctor you trust about how the medicine is affecting you."
+    if control:
+        said.append(
+            "You also said yes to: " + ", ".join(q.short for q in control) + ". This is "
+            "not a diagnosis and says nothing about who you are. It may help to talk with "
+            "a doctor you trust; treatment and support work, and you deserve them."
         )
-    return (
-        f"{opening}\n\nOnly a doctor or other clinician can tell you what these signs mean "
-        "for you. Please don't stop or change a benzodiazepine on your own: stopping "
-        "suddenly can cause seizures that can be life-threatening. Your prescriber can "
-        "help you make a safe plan.\n\nThis check stays on this computer. You can keep "
-        "the result with today's date to compare later, or close it without keeping it."
+    if any(q.article == "is-it-an-overdose" for q in control):
+        said.append(
+            "Taking a benzodiazepine with alcohol, opioids or other sleepy-making drugs can "
+            "stop breathing. Please read “Is it an overdose? What to do”, and keep naloxone "
+            "near you."
+        )
+    said.append(
+        "Please don't stop or cut down a benzodiazepine on your own: stopping suddenly can "
+        "cause seizures that can be life-threatening. Your prescriber can help you make a "
+        "safe plan."
     )
+    said.append(
+        "This check stays on this computer. You can keep your answers with today's date to "
+        "compare later, or close it without keeping them."
+    )
+    return "\n\n".join(said)

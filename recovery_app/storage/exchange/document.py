@@ -23,7 +23,8 @@ from recovery_app.storage.files import write_private
 EXPORT_FORMAT = "recovery-companion-export"
 # 2: the journal; 3: meetings, attendance, contacts, self-checks;
 # 4: each check-in says which use question it answers ("use_question");
-# 5: anxiety and craving may be null (not recorded); a slip's "slip_at" and "slip_note"
+# 5: anxiety and craving may be null (not recorded); a slip's "slip_at" and "slip_note";
+#    each self-check's "version" of the questions (2: ten questions in two parts)
 EXPORT_VERSION = 5
 
 

@@ -1,4 +1,5 @@
-"""Self-check results the person kept, in the export (version 3)."""
+"""Self-check results the person kept, in the export (version 3; from version 5 each says
+which version of the questions it answers)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from recovery_app.core.learn.self_check import SIGNS, SelfCheck
+from recovery_app.core.errors import KnownError
+from recovery_app.core.learn.self_check import ANSWER_COUNTS, SelfCheck
 from recovery_app.storage.exchange.fields import Fields, unique
 from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.learn.reading import SelfChecks
@@ -15,7 +17,12 @@ from recovery_app.storage.learn.reading import SelfChecks
 def self_checks_document(conn: Connection) -> dict[str, Any]:
     return {
         "self_checks": [
-            {"uid": c.uid, "taken_at": c.taken_at.isoformat(), "answers": list(c.answers)}
+            {
+                "uid": c.uid,
+                "taken_at": c.taken_at.isoformat(),
+                "version": c.version,
+                "answers": list(c.answers),
+            }
             for c in reversed(SelfChecks(conn).all())
         ]
     }
@@ -25,7 +32,15 @@ def read_self_checks(raw: dict[str, Any]) -> tuple[SelfCheck, ...]:
     checks = []
     for i, r in enumerate(records(raw, "self_checks")):
         f = Fields(r, f"self-check number {i + 1}")
-        checks.append(SelfCheck(f.booleans("answers", len(SIGNS)), f.instant("taken_at"), f.uid()))
+        # Files before version 5 only hold the first version's six signs.
+        version = f.integer("version", 1, max(ANSWER_COUNTS), default=1)
+        if version not in ANSWER_COUNTS:
+            raise f.fail("has a version of the questions this app doesn't know")
+        answers = f.booleans("answers", ANSWER_COUNTS[version])
+        try:
+            checks.append(SelfCheck(answers, f.instant("taken_at"), f.uid(), version))
+        except KnownError as exc:
+            raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
     unique("the file", "self-checks with the same id", [c.uid for c in checks])
     return tuple(checks)
 

@@ -71,7 +71,10 @@ class SelfChecks:
     def save(self, check: SelfCheck) -> None:
         self.conn.execute(
             insert(self_check).values(
-                uid=check.uid, taken_at=check.taken_at, answers=check.encoded()
+                uid=check.uid,
+                taken_at=check.taken_at,
+                answers=check.encoded(),
+                version=check.version,
             )
         )
 
@@ -81,4 +84,4 @@ class SelfChecks:
     def all(self) -> list[SelfCheck]:
         """Newest first."""
         rows = self.conn.execute(select(self_check).order_by(self_check.c.taken_at.desc()))
-        return [SelfCheck.decoded(r.answers, r.taken_at, r.uid) for r in rows]
+        return [SelfCheck.decoded(r.answers, r.taken_at, r.uid, r.version) for r in rows]

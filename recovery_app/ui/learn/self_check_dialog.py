@@ -1,4 +1,5 @@
-"""The private self-check: six signs, a kind non-diagnostic result, kept only if wanted."""
+"""The private self-check: two parts of single questions, a kind result that says what to
+tell whom (never a score), kept only if wanted."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QPushButton,
@@ -16,7 +18,16 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.clock import to_local
 from recovery_app.core.learn.articles import Library
-from recovery_app.core.learn.self_check import RELATED_ARTICLES, SIGNS, SelfCheck, result_message
+from recovery_app.core.learn.self_check import (
+    GET_HELP_LINE,
+    PART_TITLES,
+    QUESTIONS,
+    RELATED_ARTICLES,
+    Part,
+    SelfCheck,
+    asked,
+    result_message,
+)
 from recovery_app.storage.learn.ops import keep_self_check, self_checks
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.requests import GetHelp, OpenArticle
@@ -35,26 +46,35 @@ class SelfCheckDialog(QDialog):
         self.resize(680, 760)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.addWidget(heading("Signs that use has become a problem", 1.3))
+        layout.addWidget(heading("How is your benzodiazepine working for you?", 1.3))
         layout.addWidget(
             wrapped(
                 "A private check for you alone: it is not a test and not a diagnosis, and "
-                "nothing leaves this computer. Tick the ones that have been true lately."
+                "nothing leaves this computer. Tick each question your answer is yes to."
             )
         )
+        help_line = wrapped(GET_HELP_LINE)
+        help_line.setAccessibleName("Get help")
+        layout.addWidget(help_line)
         self.boxes = []
-        for sign in SIGNS:
-            box = QCheckBox(sign)
-            box.setAccessibleName(sign)
-            self.boxes.append(box)
-            layout.addWidget(box)
+        for part in Part:
+            layout.addWidget(heading(PART_TITLES[part], 1.1))
+            for question in QUESTIONS:
+                if question.part is not part:
+                    continue
+                box = QCheckBox(asked(question))
+                box.setAccessibleName(asked(question))
+                self.boxes.append(box)
+                layout.addWidget(box)
         self.see_button = QPushButton("&See what this means")
         self.see_button.setAccessibleName("See what this means")
         self.result_label = wrapped()
         self.result_label.setAccessibleName("Result")
         self.result_label.hide()
         self.links = QVBoxLayout()
-        for slug in RELATED_ARTICLES:
+        wanted = [q.article for q in QUESTIONS if q.article] + list(RELATED_ARTICLES)
+        self.link_for: dict[str, QPushButton] = {}
+        for slug in dict.fromkeys(wanted):
             article = library.by_slug.get(slug)
             if article is None:
                 continue
@@ -64,15 +84,17 @@ class SelfCheckDialog(QDialog):
             button.clicked.connect(lambda _=False, s=slug: self.requested.emit(OpenArticle(s)))
             button.hide()
             self.links.addWidget(button)
-        self.keep_button = QPushButton("&Keep this result with today's date")
-        self.keep_button.setAccessibleName("Keep this result")
+            self.link_for[slug] = button
+        self.keep_button = QPushButton("&Keep these answers with today's date")
+        self.keep_button.setAccessibleName("Keep these answers")
         self.keep_button.hide()
         help_button = QPushButton("&Get help (F1)")
         help_button.setAccessibleName("Get help now")
         help_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
         self.history = QListWidget()
         self.history.setAccessibleName("Results you kept")
-        self.history.setMaximumHeight(120)
+        self.history.setMaximumHeight(140)
+        self.history.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.see_button)
         row.addStretch(1)
@@ -81,7 +103,7 @@ class SelfCheckDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addLayout(self.links)
         layout.addWidget(self.keep_button)
-        layout.addWidget(heading("Results you kept", 1.0))
+        layout.addWidget(heading("Answers you kept", 1.0))
         layout.addWidget(self.history)
         self.see_button.clicked.connect(self.show_result)
         self.keep_button.clicked.connect(self.keep)
@@ -91,30 +113,35 @@ class SelfCheckDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+        closing = QDialogButtonBox.StandardButton.Close
+        close = QDialogButtonBox(closing)
+        close.rejected.connect(self.reject)
+        close.button(closing).setAccessibleName("Close the self-check")
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
+        outer.addWidget(close)
         self.load_history()
 
     def _answers_changed(self) -> None:
         """The shown result no longer matches: hide it until asked again."""
         self.result_label.hide()
         self.keep_button.hide()
-        for i in range(self.links.count()):
-            item = self.links.itemAt(i)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.hide()
-        self.keep_button.setText("&Keep this result with today's date")
+        for button in self.link_for.values():
+            button.hide()
+        self.keep_button.setText("&Keep these answers with today's date")
 
     def answers(self) -> tuple[bool, ...]:
+        """In the order of ``QUESTIONS`` (the boxes are laid out part by part, in that order)."""
         return tuple(box.isChecked() for box in self.boxes)
 
     def show_result(self) -> None:
-        self.result_label.setText(result_message(self.answers()))
+        answers = self.answers()
+        self.result_label.setText(result_message(answers))
         self.result_label.show()
-        for i in range(self.links.count()):
-            item = self.links.itemAt(i)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.show()
+        # The articles a yes points to come first, then the general ones.
+        pointed = {q.article for q, yes in zip(QUESTIONS, answers, strict=True) if yes}
+        for slug, button in self.link_for.items():
+            button.setVisible(slug in pointed or slug in RELATED_ARTICLES)
         self.keep_button.show()
         self.keep_button.setEnabled(True)
 
@@ -122,7 +149,7 @@ class SelfCheckDialog(QDialog):
         check = SelfCheck(self.answers(), self.clock.now())
         self.ctx.ops.run(lambda: keep_self_check(self.db, check), self)
         self.keep_button.setEnabled(False)
-        self.keep_button.setText("Kept. You can compare with it next time.")
+        self.keep_button.setText("Kept. You can compare with them next time.")
         self.load_history()
 
     def load_history(self) -> None:
@@ -132,4 +159,4 @@ class SelfCheckDialog(QDialog):
             self.history.addItem("None kept yet.")
         for check in checks:
             when = to_local(check.taken_at, self.clock)
-            self.history.addItem(f"{when:%d %B %Y}: {check.yes_count} of {len(SIGNS)} signs")
+            self.history.addItem(check.history_line(f"{when:%d %B %Y}"))

@@ -76,7 +76,7 @@ def export_text(tmp_path_factory: pytest.TempPathFactory) -> str:
         went = datetime(2026, 11, 24, 19, tzinfo=MEETINGS[0].schedule.tz)
         Meetings(conn).record(MEETINGS[0].uid, went, Attended.WENT, "ok", NOW)
         Contacts(conn).save(Contact("Sam", "+1 555 010 2233"), NOW)
-        SelfChecks(conn).save(SelfCheck((True,) * 6, NOW))
+        SelfChecks(conn).save(SelfCheck((True,) * 10, NOW))
     text = json.dumps(build_document(source, NOW), ensure_ascii=False)
     source.close()
     return text

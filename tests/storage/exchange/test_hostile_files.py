@@ -54,7 +54,7 @@ def document(tmp_path: Path) -> dict[str, Any]:
         Meetings(conn).record(na.uid, datetime(2026, 11, 24, 19, tzinfo=na.schedule.tz),
                               Attended.WENT, "good", NOW)  # fmt: skip
         Contacts(conn).save(Contact("Sam", "+1 555 010 2233"), NOW)
-        SelfChecks(conn).save(SelfCheck((True, False, False, False, False, False), NOW))
+        SelfChecks(conn).save(SelfCheck((True,) + (False,) * 9, NOW))
     doc = json.loads(json.dumps(build_document(source, NOW)))
     source.close()
     return doc
@@ -187,7 +187,7 @@ CASES: list[tuple[str, Change, str]] = [
     (
         "a list of answers of the wrong length",
         lambda d: d["self_checks"][0].update(answers=[True] * 7),
-        "6 yes/no answers",
+        "10 yes/no answers",
     ),
     (
         "two answers for one meeting and time",

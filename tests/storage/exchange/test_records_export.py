@@ -42,7 +42,7 @@ def fill(db: Database) -> Meeting:
         Meetings(conn).record(na.uid, start + timedelta(days=2), Attended.MISSED, "", NOW)
         Contacts(conn).save(Contact("Sam", "+1 555 010 2233", role="Sponsor"), NOW)
         Contacts(conn).save(Contact("Samaritans", "116 123", ContactKind.CRISIS_LINE), NOW)
-        SelfChecks(conn).save(SelfCheck((True, False, False, False, True, False), NOW))
+        SelfChecks(conn).save(SelfCheck((True, False, False, False, True, False), NOW, version=1))
     return na
 
 

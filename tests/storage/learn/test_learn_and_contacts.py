@@ -32,17 +32,30 @@ def test_reading_state_and_where_you_left_off(db: Database, clock: FixedClock) -
 
 
 def test_self_checks_keep_answers_and_dates(db: Database, clock: FixedClock) -> None:
-    first = SelfCheck((True, False, False, True, False, False), clock.now())
-    later = SelfCheck((False,) * 6, clock.now() + timedelta(days=30))
+    # One kept from the first version of the check (six signs), one from the reworked one.
+    first = SelfCheck((True, False, False, True, False, False), clock.now(), version=1)
+    later = SelfCheck((False, False, True) + (False,) * 3 + (True,) + (False,) * 3,
+                      clock.now() + timedelta(days=30))  # fmt: skip
     with db.transaction() as conn:
         SelfChecks(conn).save(first)
         SelfChecks(conn).save(later)
     with db.reading() as conn:
         saved = SelfChecks(conn).all()
     assert [c.answers for c in saved] == [later.answers, first.answers]
-    assert saved[1].yes_count == 2 and saved[1].uid == first.uid
-    with pytest.raises(InvalidInput):
-        SelfCheck((True,) * 5, clock.now())
+    assert [c.version for c in saved] == [2, 1] and saved[1].uid == first.uid
+    # The history reads answers in words, never a score.
+    assert saved[1].history_line("5 Jan") == (
+        "5 Jan: Signs (earlier version of this check): needing more for the same effect, "
+        "memory problems"
+    )
+    assert saved[0].history_line("4 Feb") == (
+        "4 Feb: Effects to tell your prescriber: drowsy or unsteady; Signs that taking it "
+        "has become hard to control: taking it with alcohol or other drugs"
+    )
+    assert "of" not in saved[0].history_line("x").split(":")[0]
+    for wrong in ((True,) * 5, (True,) * 6):
+        with pytest.raises(InvalidInput):
+            SelfCheck(wrong, clock.now())  # the current version has ten questions
 
 
 def test_contacts_are_checked_and_kept_in_order(db: Database, clock: FixedClock) -> None:
@@ -64,3 +77,18 @@ def test_contacts_are_checked_and_kept_in_order(db: Database, clock: FixedClock)
     with db.transaction() as conn:
         Contacts(conn).remove(sam.uid)
         assert [c.name for c in Contacts(conn).all()] == ["Samaritans (UK)"]
+
+
+def test_self_checks_in_older_files_are_the_first_version() -> None:
+    from recovery_app.core.errors import InvalidImport
+    from recovery_app.storage.exchange.learn import read_self_checks
+
+    old = {"uid": "20000000-0000-4000-8000-000000000001", "taken_at": "2026-01-05T20:30:00+00:00",
+           "answers": [True, False, False, True, False, False]}  # fmt: skip
+    [check] = read_self_checks({"self_checks": [old]})
+    assert check.version == 1 and check.answers[3] is True
+    new = dict(old, version=2, answers=[False] * 10)
+    assert read_self_checks({"self_checks": [new]})[0].version == 2
+    for wrong in (dict(old, version=2), dict(old, version=3), dict(new, version=True)):
+        with pytest.raises(InvalidImport):
+            read_self_checks({"self_checks": [wrong]})

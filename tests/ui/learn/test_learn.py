@@ -75,21 +75,71 @@ def test_the_self_check_is_kept_only_when_asked(
     check = SelfCheckDialog(ctx, library())
     shown(check)
     asked = requests_of(check)
-    check.boxes[0].setChecked(True)
-    check.boxes[3].setChecked(True)
+    check.boxes[0].setChecked(True)  # the dose working less well
+    check.boxes[1].setChecked(True)  # trouble remembering
     check.show_result()
     result = check.result_label.text()
-    assert "2 of the six signs" in result and "not a diagnosis" in result
+    # Normal effects at a prescribed dose are things to tell the prescriber, not a problem.
+    assert "the dose working less well, trouble remembering" in result
+    assert "not signs of a problem" in result and "hard to control" not in result
     assert "seizures" in result and "addict" not in result.lower()
+    assert not any(ch.isdigit() for ch in result)  # no score
     with ctx.db.reading() as conn:
         assert SelfChecks(conn).all() == []
     check.keep()
     with ctx.db.reading() as conn:
         [kept] = SelfChecks(conn).all()
-    assert kept.answers == (True, False, False, True, False, False)
-    assert "2 of 6" in check.history.item(0).text()
+    assert kept.answers == (True, True) + (False,) * 8
+    assert (
+        check.history.item(0)
+        .text()
+        .endswith(
+            "Effects to tell your prescriber: the dose working less well, trouble remembering"
+        )
+    )
     next(b for b in check.findChildren(QWidget) if b.accessibleName().startswith("Read:")).click()
     assert isinstance(asked[0], OpenArticle)
+
+
+def test_the_self_check_asks_single_questions_with_a_time_frame_in_two_parts(
+    ctx: AppContext, shown: Shown
+) -> None:
+    from recovery_app.core.learn.self_check import GET_HELP_LINE, QUESTIONS, Part
+
+    check = shown(SelfCheckDialog(ctx, library()))
+    texts = [b.text() for b in check.boxes]
+    assert len(texts) == len(QUESTIONS) == 10
+    assert all(t.startswith("In the past month, ") and t.endswith("?") for t in texts)
+    assert all(t.count("?") == 1 and " and " not in t for t in texts)  # one thing each
+    parts = [q.part for q in QUESTIONS]
+    assert parts == sorted(parts, key=list(Part).index)  # boxes laid out in this order
+    assert "tolerance" not in " ".join(texts).lower()
+    labels = [w.text() for w in check.findChildren(type(check.result_label))]
+    assert GET_HELP_LINE in labels  # before any answer
+    assert "Effects to tell your prescriber" in labels
+    assert "Signs that taking it has become hard to control" in labels
+
+
+def test_mixing_points_to_the_overdose_article(ctx: AppContext, shown: Shown) -> None:
+    check = shown(SelfCheckDialog(ctx, library()))
+    asked = requests_of(check)
+    mixing = next(b for b in check.boxes if "alcohol, opioids" in b.text())
+    mixing.setChecked(True)
+    check.show_result()
+    assert "stop breathing" in check.result_label.text()
+    check.link_for["is-it-an-overdose"].click()
+    assert asked == [OpenArticle("is-it-an-overdose")]
+
+
+def test_answers_kept_from_the_first_version_stay_readable(ctx: AppContext, shown: Shown) -> None:
+    from recovery_app.core.learn.self_check import SelfCheck
+    from recovery_app.storage.learn.ops import keep_self_check
+
+    old = SelfCheck((False, True, False, False, False, True), ctx.clock.now(), version=1)
+    ctx.ops.run(lambda: keep_self_check(ctx.db, old))
+    check = shown(SelfCheckDialog(ctx, library()))
+    line = check.history.item(0).text()
+    assert "earlier version" in line and "cravings, neglecting work, school or family" in line
 
 
 def test_read_and_bookmarks_and_where_you_left_off_survive_a_restart(

@@ -323,18 +323,18 @@ def test_find_read_larger_follow_a_link_then_self_check_and_help(
     qtbot.waitUntil(check.isVisible)
     check.activateWindow()
     qtbot.waitUntil(check.isActiveWindow)
-    check.boxes[0].setChecked(True)
-    check.boxes[3].setChecked(True)
+    check.boxes[2].setChecked(True)  # drowsy or unsteady: an effect to tell the prescriber
+    check.boxes[5].setChecked(True)  # strong urges
     check.show_result()
     result = check.result_label.text()
-    assert "2 of the six signs" in result and "not a diagnosis" in result
+    assert "drowsy or unsteady" in result and "not a diagnosis" in result
     assert "seizures" in result and "addict" not in result.lower()
     check.keep()
     assert window.db is not None
     with window.db.reading() as conn:
         [kept] = SelfChecks(conn).all()
-    assert kept.answers == (True, False, False, True, False, False)
-    assert "2 of 6" in check.history.item(0).text()
+    assert kept.answers == (False, False, True, False, False, True, False, False, False, False)
+    assert "strong urges" in check.history.item(0).text()
     check.boxes[0].setFocus()
     press(qtbot, Qt.Key.Key_F1)
     help_dialog = window.findChild(HelpDialog)
