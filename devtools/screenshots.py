@@ -28,10 +28,12 @@ from devtools.sample_data import (
 )
 from recovery_app.core.clock import FixedClock
 from recovery_app.core.help.contacts import Contact
+from recovery_app.core.meetings.schedule import DateChange
 from recovery_app.paths import AppPaths
 from recovery_app.storage.backup.backups import make_backup
 from recovery_app.storage.db import Database
 from recovery_app.storage.help.contacts import Contacts
+from recovery_app.storage.meetings.meetings import Meetings
 from recovery_app.storage.meetings.reminders import ReminderList
 from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.common.style import STYLE_SHEET
@@ -90,6 +92,15 @@ def render(out_dir: Path) -> list[Path]:
         populate_meetings(db, sample_meetings(year_ago, 3, "UTC"), SAMPLE_NOW)
         with db.transaction() as conn:  # as if the app was last open yesterday afternoon
             ReminderList(conn).set_checked_until(SAMPLE_NOW - timedelta(hours=28))
+            # One date skipped and one moved, as a group's holiday weeks would be.
+            repo = Meetings(conn)
+            soon = SAMPLE_NOW, SAMPLE_NOW + timedelta(days=7)
+            first = next(m for m in repo.all() if len(m.occurrences(*soon)) >= 2)
+            coming = first.occurrences(*soon)
+            repo.set_change(first.uid, coming[0].original, DateChange(coming[0].original))
+            moved = DateChange(coming[1].original, coming[1].original - timedelta(hours=1),
+                               "Library, room 3", "holiday hours")  # fmt: skip
+            repo.set_change(first.uid, coming[1].original, moved)
         db.close()
         for days_ago in (2, 1):
             make_backup(

@@ -305,6 +305,18 @@ attendance = Table(
     Index("ix_attendance_meeting_start", "meeting_id", "starts_at", unique=True),
 )
 
+meeting_change = Table(
+    "meeting_change",  # one date of a series skipped or moved (migration 0008)
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False),
+    Column("original_at", UTCDateTime, nullable=False),  # the schedule's start for that date
+    Column("start_at", UTCDateTime, nullable=True),  # NULL: skipped
+    Column("location", Text, nullable=False, server_default=""),
+    Column("note", Text, nullable=False, server_default=""),
+    Index("ix_meeting_change_meeting_original", "meeting_id", "original_at", unique=True),
+)
+
 notification = Table(
     "notification",
     metadata,

@@ -19,10 +19,12 @@ from zoneinfo import ZoneInfo
 from recovery_app.core.errors import InvalidImport, KnownError
 from recovery_app.core.limits import day_in_range
 from recovery_app.core.meetings.schedule import (
+    DateChange,
     Meeting,
     MeetingKind,
     Repeat,
     Schedule,
+    validate_changes,
     validate_meeting,
 )
 from recovery_app.core.meetings.zones import known_zone
@@ -111,13 +113,22 @@ def vtimezone(name: str, around: int, last: int) -> list[str]:
     return [*lines, "END:VTIMEZONE"]
 
 
+def _local_time(name: str, s: Schedule, local: datetime) -> str:
+    """``NAME;TZID=zone:local`` (or UTC's ``Z`` form) for a wall-clock time of the meeting."""
+    if s.zone == "UTC":
+        return f"{name}:{local:%Y%m%dT%H%M%S}Z"
+    return f"{name};TZID={s.zone}:{local:%Y%m%dT%H%M%S}"
+
+
+def _instant(name: str, s: Schedule, moment: datetime) -> str:
+    return _local_time(name, s, moment.astimezone(s.tz).replace(tzinfo=None))
+
+
 def _dtstart(s: Schedule) -> str:
     """The first real occurrence: RFC 5545 counts DTSTART as one, dateutil doesn't."""
     begin = datetime.combine(s.first_day, s.start)
     first = begin if s.repeat is Repeat.ONCE else (s.local_rule().after(begin, inc=True) or begin)
-    if s.zone == "UTC":
-        return f"DTSTART:{first:%Y%m%dT%H%M%S}Z"
-    return f"DTSTART;TZID={s.zone}:{first:%Y%m%dT%H%M%S}"
+    return _local_time("DTSTART", s, first)
 
 
 def vevent(m: Meeting, stamp: datetime) -> list[str]:
@@ -144,10 +155,37 @@ def vevent(m: Meeting, stamp: datetime) -> list[str]:
     if m.paused and m.reminders:
         # No alarms while paused (calendars would ring); the app keeps its lead times.
         lines.append("X-RECOVERY-REMINDERS:" + ",".join(str(r) for r in m.reminders))
+    for c in m.changes:
+        if c.skipped:
+            lines.append(_instant("EXDATE", s, c.original))
+    lines += _alarms(m)
+    lines.append("END:VEVENT")
+    for c in m.changes:  # a moved date: an override of its own, keyed by its original start
+        if c.start is None:
+            continue
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{m.uid}{UID_SUFFIX}",
+            f"DTSTAMP:{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}",
+            _instant("RECURRENCE-ID", s, c.original),
+            _instant("DTSTART", s, c.start),
+            f"DURATION:PT{s.duration_minutes}M",
+            f"SUMMARY:{_escape(m.name)}",
+        ]
+        if c.location or m.location:
+            lines.append(f"LOCATION:{_escape(c.location or m.location)}")
+        if c.note:
+            lines.append(f"DESCRIPTION:{_escape(c.note)}")
+        lines += [*_alarms(m), "END:VEVENT"]
+    return lines
+
+
+def _alarms(m: Meeting) -> list[str]:
+    lines: list[str] = []
     for lead in () if m.paused else m.reminders:
         lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_escape(m.name)}",
                   f"TRIGGER:-PT{lead}M", "END:VALARM"]  # fmt: skip
-    return [*lines, "END:VEVENT"]
+    return lines
 
 
 def writable(meeting: Meeting) -> bool:
@@ -163,7 +201,9 @@ def to_ics(meetings: Iterable[Meeting], stamp: datetime) -> bytes:
              "CALSCALE:GREGORIAN"]  # fmt: skip
     years: dict[str, int] = {}
     for m in meetings:
-        years[m.schedule.zone] = min(years.get(m.schedule.zone, 9999), m.schedule.first_day.year)
+        first = min([m.schedule.first_day.year,
+                     *(c.start.year for c in m.changes if c.start)])  # fmt: skip
+        years[m.schedule.zone] = min(years.get(m.schedule.zone, 9999), first)
     for zone, year in sorted(years.items()):
         if zone != "UTC":
             lines += vtimezone(zone, year, max(year, stamp.year) + TZ_YEARS_AFTER)
@@ -180,6 +220,7 @@ def to_ics(meetings: Iterable[Meeting], stamp: datetime) -> bytes:
 class IcsImport:
     meetings: list[Meeting] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "Event name: why"
+    past: int = 0  # one-off events already over: not meetings to be reminded of
 
 
 class _Reason(ValueError):
@@ -230,9 +271,9 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
     else:
         length = timedelta(hours=1)
     minutes = max(1, min(24 * 60, int(length.total_seconds() // 60)))
-    for name in ("EXDATE", "RDATE", "EXRULE"):
+    for name in ("RDATE", "EXRULE"):
         if event.get(name) is not None:
-            raise _Reason("it has exceptions or extra dates, which the app can't represent")
+            raise _Reason("it has extra dates or exception rules, which the app can't represent")
     raw_rule = event.get("RRULE")
     if isinstance(raw_rule, list):
         raise _Reason("it has more than one repeat rule")
@@ -251,9 +292,10 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
     interval = int(rule.get("INTERVAL", [1])[0])
     days = [str(d).upper() for d in rule.get("BYDAY", [])]
     if freq == "WEEKLY":
-        if interval > 1 and week_start != "MO":
-            raise _Reason("its weeks start on a day other than Monday")
         picked = days or [RRULE_DAYS[local.weekday()]]
+        # With one weekday the week's first day changes no date (Google writes WKST=SU).
+        if interval > 1 and week_start != "MO" and len(set(picked)) > 1:
+            raise _Reason("its weeks start on a day other than Monday")
         if any(d not in RRULE_DAYS for d in picked):
             raise _Reason("its weekly rule names days with numbers")
         return Schedule(
@@ -293,14 +335,84 @@ def _kept_reminders(event: Any) -> tuple[int, ...]:
     return tuple(int(x) for x in text.split(",") if x.strip().isdigit())[:5]
 
 
-def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
-    """Read a calendar file. Raises ``InvalidImport`` if it isn't one; skips what can't be kept."""
+def _aware(value: object, zone: str) -> datetime:
+    """An iCalendar date-time as an aware instant (floating ones in the meeting's zone)."""
+    if not isinstance(value, datetime):
+        raise _Reason("one of its changed dates has no time of day")
+    return value if value.tzinfo is not None else value.replace(tzinfo=ZoneInfo(zone))
+
+
+def _values(prop: object) -> list[object]:
+    """The dates of an EXDATE property (one line or several)."""
+    lines = prop if isinstance(prop, list) else [prop]
+    return [d.dt for line in lines for d in getattr(line, "dts", [])]
+
+
+def _cancelled(event: Any) -> bool:
+    return str(event.get("STATUS", "") or "").upper() == "CANCELLED"
+
+
+def _uid(event: Any) -> str:
+    return str(event.get("UID", "") or "").removesuffix(UID_SUFFIX)[:200]
+
+
+def _overrides(events: list[Any]) -> dict[str, list[Any]]:
+    """The events that change one date of a series (RECURRENCE-ID), by the series' UID."""
+    found: dict[str, list[Any]] = {}
+    for event in events:
+        if event.get("RECURRENCE-ID") is not None:
+            found.setdefault(_uid(event), []).append(event)
+    return found
+
+
+def _changes(event: Any, overrides: list[Any], schedule: Schedule, usual: str) -> list[DateChange]:
+    """Skipped dates (EXDATE, cancelled overrides) and moved ones (overrides with a new start
+    or place), each keyed by the start the series gives it."""
+    zone = schedule.zone
+    found: dict[datetime, DateChange] = {}
+    exdates = event.get("EXDATE")
+    for value in [] if exdates is None else _values(exdates):
+        original = _aware(value, zone)
+        found[original] = DateChange(original)
+    for override in overrides:
+        original = _aware(override.get("RECURRENCE-ID").dt, zone)
+        if _cancelled(override):
+            found[original] = DateChange(original)
+            continue
+        start_prop = override.get("DTSTART")
+        start = _aware(start_prop.dt, zone) if start_prop is not None else original
+        place = str(override.get("LOCATION", "") or "")
+        note = str(override.get("DESCRIPTION", "") or "")[:2000]
+        if start == original and place in ("", usual) and not note:
+            continue  # the same date, the same place: nothing changed that the app keeps
+        found[original] = DateChange(original, start, "" if place == usual else place, note)
+    return list(found.values())
+
+
+def _fitting(meeting: Meeting, changes: list[DateChange]) -> tuple[Meeting, int]:
+    """The meeting with the changes its schedule really has; how many were left out."""
+    kept: list[DateChange] = []
+    for change in changes:
+        try:
+            validate_changes(replace(meeting, changes=(*kept, change)))
+        except KnownError:
+            continue
+        kept.append(change)
+    return replace(meeting, changes=tuple(kept)), len(changes) - len(kept)
+
+
+def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -> IcsImport:
+    """Read a calendar file. Raises ``InvalidImport`` if it isn't one; skips what can't be kept.
+
+    With ``now``, one-off events already over are left out (counted in ``past``).
+    """
     if len(data) > MAX_ICS_BYTES:
         raise InvalidImport("This calendar file is too large (over 5 MB). Nothing was imported.")
     try:
         from icalendar import Calendar
 
-        calendar = Calendar.from_ical(data.decode("utf-8-sig"))
+        calendars = Calendar.from_ical(data.decode("utf-8-sig"), multiple=True)
+        events = [event for calendar in calendars for event in calendar.walk("VEVENT")]
     except Exception as exc:  # whatever a damaged or hostile file makes the reader raise
         log.info("calendar file not read: %s", type(exc).__name__)
         raise InvalidImport(
@@ -308,10 +420,20 @@ def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
             "Nothing was imported."
         ) from exc
     result = IcsImport()
-    for event in calendar.walk("VEVENT"):
-        name = str(event.get("SUMMARY", "") or "").strip() or "An event without a name"
+    overrides = _overrides(events)
+    series_uids = {_uid(e) for e in events if e.get("RECURRENCE-ID") is None}
+    for series, changed in overrides.items():
+        if series not in series_uids:
+            name = str(changed[0].get("SUMMARY", "") or "").strip() or "An event without a name"
+            result.skipped.append(
+                f"{name}: it changes one date of a series that isn't in this file"
+            )
+    for event in events:
         if event.get("RECURRENCE-ID") is not None:
-            result.skipped.append(f"{name}: it changes one date of a series, which is kept as is")
+            continue  # read with its series
+        name = str(event.get("SUMMARY", "") or "").strip() or "An event without a name"
+        if _cancelled(event):
+            result.skipped.append(f"{name}: it is marked as cancelled")
             continue
         try:
             schedule = _schedule(event, zone_for_floating)
@@ -335,6 +457,17 @@ def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
             if uid:
                 meeting = replace(meeting, uid=uid)
             validate_meeting(meeting)
+            once = datetime.combine(schedule.first_day, schedule.start, schedule.tz)
+            if schedule.repeat is Repeat.ONCE and now is not None and once < now:
+                result.past += 1
+                continue
+            changes = _changes(event, overrides.get(_uid(event), []), schedule, location)
+            meeting, left_out = _fitting(meeting, changes)
+            if left_out:
+                dates = "1 changed date" if left_out == 1 else f"{left_out} changed dates"
+                result.skipped.append(
+                    f"{name}: kept, but {dates} didn't match the series and were left out"
+                )
         except KnownError as exc:
             result.skipped.append(f"{name}: {exc.message}")
             continue
@@ -346,6 +479,6 @@ def from_ics(data: bytes, zone_for_floating: str) -> IcsImport:
             result.skipped.append(f"{name}: its dates or repeat rule can't be read")
             continue
         result.meetings.append(meeting)
-    if not result.meetings and not result.skipped:
+    if not result.meetings and not result.skipped and not result.past:
         raise InvalidImport("This calendar file has no events. Nothing was imported.")
     return result

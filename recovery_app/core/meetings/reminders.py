@@ -31,7 +31,14 @@ class Due:
     kind: ReminderKind
     due_at: datetime
     meeting: Meeting | None = None
-    starts_at: datetime | None = None
+    starts_at: datetime | None = None  # when it happens (a moved date: its new time)
+    # The occurrence's own start, which attendance is kept under (a moved date keeps it).
+    original: datetime | None = None
+    location: str = ""
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _meeting_dues(meeting: Meeting, since: datetime, until: datetime) -> list[Due]:
@@ -41,11 +48,13 @@ def _meeting_dues(meeting: Meeting, since: datetime, until: datetime) -> list[Du
     longest = max(meeting.reminders, default=0)
     found = []
     length = timedelta(minutes=s.duration_minutes)
-    starts = s.starts_between(
+    occurrences = meeting.occurrences(
         since - length - ASK_AFTER, until + timedelta(minutes=longest) + timedelta(seconds=1)
     )
-    for start in starts:
-        stamp = start.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for occurrence in occurrences:
+        start = occurrence.start
+        # A moved date gets reminders of its own, for its new time.
+        stamp = _stamp(start) if not occurrence.moved else f"{_stamp(start)}:moved"
         for lead in meeting.reminders:
             # In UTC: wall-clock arithmetic would land in a DST gap or overlap.
             due = start.astimezone(UTC) - timedelta(minutes=lead)
@@ -57,17 +66,21 @@ def _meeting_dues(meeting: Meeting, since: datetime, until: datetime) -> list[Du
                         due,
                         meeting,
                         start,
+                        occurrence.original,
+                        occurrence.location,
                     )
                 )
         asked = start.astimezone(UTC) + length + ASK_AFTER
         if since < asked <= until:
             found.append(
                 Due(
-                    f"attendance:{meeting.uid}:{stamp}",
+                    f"attendance:{meeting.uid}:{_stamp(occurrence.original)}",
                     ReminderKind.ATTENDANCE,
                     asked,
                     meeting,
                     start,
+                    occurrence.original,
+                    occurrence.location,
                 )
             )
     return found
@@ -128,7 +141,9 @@ def reminder_words(due: Due, now: datetime, zone: tzinfo | None) -> tuple[str, s
     at = f"{local:%H:%M}" if local.date() == here.date() else f"{local:%A} at {local:%H:%M}"
     if due.kind is ReminderKind.ATTENDANCE:
         return f"Did you go to {meeting.name}?", f"{local:%A %d %B}, {local:%H:%M}."
-    where = f" · {meeting.location}" if meeting.location else ""
+    where = f" · {due.location}" if due.location else ""
+    if due.original is not None and due.original != start:
+        where += f" · moved from {due.original.astimezone(zone):%A %H:%M}"
     if start <= now and now - due.due_at > LATE:
         return (
             f"You had {meeting.name} at {local:%H:%M}",

@@ -146,6 +146,35 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class DateChange:
+    """One date of a series, changed: skipped ("the group doesn't meet on 24 December") or
+    moved ("this week it's at 18:00"). Keyed by the occurrence's own start (``original``),
+    which attendance and reminders keep using for it."""
+
+    original: datetime  # aware: the start the schedule gives this occurrence
+    start: datetime | None = None  # aware new start; None: this date is skipped
+    location: str = ""  # "" : the usual place
+    note: str = ""
+
+    @property
+    def skipped(self) -> bool:
+        return self.start is None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    meeting: Meeting
+    original: datetime  # the schedule's start for it: what attendance is keyed by
+    start: datetime  # when it happens (the original, or where it was moved)
+    location: str
+    note: str = ""
+
+    @property
+    def moved(self) -> bool:
+        return self.start != self.original
+
+
+@dataclass(frozen=True)
 class Meeting:
     name: str
     kind: MeetingKind
@@ -156,6 +185,46 @@ class Meeting:
     notes: str = ""
     paused: bool = False
     uid: str = field(default_factory=new_uid)
+    changes: tuple[DateChange, ...] = ()  # skipped and moved dates, by original start
+
+    def change_for(self, original: datetime) -> DateChange | None:
+        return next((c for c in self.changes if c.original == original), None)
+
+    def occurrences(self, after: datetime, before: datetime) -> list[Occurrence]:
+        """What happens with after <= start < before: skipped dates left out, moved ones
+        at their new time (a date moved into the stretch from outside it included)."""
+        changed = {c.original: c for c in self.changes}
+        found = [
+            Occurrence(self, start, start, self.location)
+            for start in self.schedule.starts_between(after, before)
+            if start not in changed
+        ]
+        for c in self.changes:
+            if c.start is not None and after <= c.start < before:
+                found.append(Occurrence(self, c.original, c.start, c.location or self.location,
+                                        c.note))  # fmt: skip
+        return sorted(found, key=lambda o: o.start)
+
+    def next_occurrence(self, now: datetime) -> Occurrence | None:
+        """The next one at or after ``now`` (skipped dates passed over, moves followed)."""
+        moved = [
+            Occurrence(self, c.original, c.start, c.location or self.location, c.note)
+            for c in self.changes
+            if c.start is not None and c.start >= now
+        ]
+        changed = {c.original for c in self.changes}
+        regular: Occurrence | None = None
+        moment = now
+        for _ in range(len(changed) + 1):  # each changed date can hide one regular start
+            start = self.schedule.next_start(moment)
+            if start is None:
+                break
+            if start not in changed:
+                regular = Occurrence(self, start, start, self.location)
+                break
+            moment = start + timedelta(seconds=1)
+        candidates = [*moved, *([regular] if regular else [])]
+        return min(candidates, key=lambda o: o.start, default=None)
 
 
 def validate_meeting(meeting: Meeting) -> None:
@@ -189,6 +258,35 @@ def validate_meeting(meeting: Meeting) -> None:
         not 0 <= m <= MAX_LEAD_MINUTES for m in meeting.reminders
     ):
         raise InvalidInput(f"Up to {MAX_REMINDERS} reminders, each up to 7 days before.")
+    validate_changes(meeting)
+
+
+MAX_CHANGES = 500
+
+
+def validate_changes(meeting: Meeting) -> None:
+    """Each change is for a date the schedule really has, once, moved to a real instant."""
+    if len(meeting.changes) > MAX_CHANGES:
+        raise InvalidInput(f"A meeting can have up to {MAX_CHANGES} skipped or moved dates.")
+    seen: set[datetime] = set()
+    for c in meeting.changes:
+        for name, text in (("Where", c.location), ("Note", c.note)):
+            check_storable(name, text)
+        if c.original.tzinfo is None or (c.start is not None and c.start.tzinfo is None):
+            raise InvalidInput("A skipped or moved date needs its time zone.")
+        if c.original in seen:
+            raise InvalidInput("One date of a meeting can be skipped or moved only once.")
+        seen.add(c.original)
+        if c.start is not None and not day_in_range(c.start.date()):
+            raise InvalidInput("A date can only be moved to between the years 1900 and 2200.")
+        around = meeting.schedule.starts_between(
+            c.original - timedelta(minutes=1), c.original + timedelta(minutes=1)
+        )
+        if c.original not in around:
+            raise InvalidInput(
+                f"{meeting.name} doesn't meet on {c.original:%d %B %Y at %H:%M}, so that date "
+                "can't be skipped or moved."
+            )
 
 
 def parse_reminders(text: str) -> tuple[int, ...]:
@@ -217,13 +315,9 @@ ATTENDED_WORDS = {
 }
 
 
-def agenda(meetings: list[Meeting], since: datetime, days: int) -> list[tuple[datetime, Meeting]]:
-    """Every occurrence of the active meetings in the next ``days`` days, in order."""
+def agenda(meetings: list[Meeting], since: datetime, days: int) -> list[Occurrence]:
+    """Every occurrence of the active meetings in the next ``days`` days, in order (skipped
+    dates left out, moved ones at their new time)."""
     until = since + timedelta(days=days)
-    found = [
-        (start, m)
-        for m in meetings
-        if not m.paused
-        for start in m.schedule.starts_between(since, until)
-    ]
-    return sorted(found, key=lambda pair: pair[0])
+    found = [o for m in meetings if not m.paused for o in m.occurrences(since, until)]
+    return sorted(found, key=lambda o: o.start)

@@ -31,14 +31,18 @@ class IcsReport:
     added: list[str]
     already_here: list[str]
     skipped: list[str]
+    past: int = 0  # one-off events already over, left out
 
     def summary(self) -> str:
         parts = [f"Added {len(self.added)} meeting{'' if len(self.added) == 1 else 's'}."]
         if self.already_here:
             parts.append(f"{len(self.already_here)} were already here.")
+        if self.past:
+            events = "1 one-off event" if self.past == 1 else f"{self.past} one-off events"
+            parts.append(f"Left out {events} that already happened.")
         if self.skipped:
             parts.append(
-                f"Skipped {len(self.skipped)} the app can't represent: " + "; ".join(self.skipped)
+                f"Not imported or changed ({len(self.skipped)}): " + "; ".join(self.skipped)
             )
         return " ".join(parts)
 
@@ -53,7 +57,7 @@ def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsRepor
         data = source.read_bytes()
     except OSError as exc:
         raise InvalidImport(f"Can't read {source}: {exc.strerror}.") from exc
-    parsed = from_ics(data, zone)
+    parsed = from_ics(data, zone, now)
     added, present = [], []
     with db.transaction() as conn:
         meetings = Meetings(conn)
@@ -63,4 +67,4 @@ def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsRepor
             else:
                 meetings.save(meeting, now)
                 added.append(meeting.name)
-    return IcsReport(added, present, parsed.skipped)
+    return IcsReport(added, present, parsed.skipped, parsed.past)

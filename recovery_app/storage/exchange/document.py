@@ -24,7 +24,8 @@ EXPORT_FORMAT = "recovery-companion-export"
 # 2: the journal; 3: meetings, attendance, contacts, self-checks;
 # 4: each check-in says which use question it answers ("use_question");
 # 5: anxiety and craving may be null (not recorded); a slip's "slip_at" and "slip_note";
-#    each self-check's "version" of the questions (2: ten questions in two parts)
+#    each self-check's "version" of the questions (2: ten questions in two parts);
+#    a meeting's skipped and moved dates ("changes")
 EXPORT_VERSION = 5
 
 

@@ -1,4 +1,5 @@
-"""Meetings and attendance in the export (version 3): written, read back and checked, merged.
+"""Meetings and attendance in the export (version 3; skipped and moved dates, "changes",
+from version 5): written, read back and checked, merged.
 
 Import adds what is new, matched by uid (attendance by meeting and start),
 and never replaces what is there.
@@ -15,9 +16,11 @@ from sqlalchemy import Connection
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.meetings.schedule import (
+    MAX_CHANGES,
     MAX_LEAD_MINUTES,
     MAX_REMINDERS,
     Attended,
+    DateChange,
     Meeting,
     MeetingKind,
     Repeat,
@@ -53,7 +56,34 @@ def meeting_to_json(m: Meeting) -> dict[str, Any]:
         "reminders": list(m.reminders),
         "notes": m.notes,
         "paused": m.paused,
+        "changes": [
+            {
+                "original": c.original.isoformat(),
+                "start": c.start.isoformat() if c.start else None,
+                "location": c.location,
+                "note": c.note,
+            }
+            for c in m.changes
+        ],
     }
+
+
+def _changes(record: Any, where: str) -> tuple[DateChange, ...]:
+    raw = records(record, "changes")
+    if len(raw) > MAX_CHANGES:
+        raise Fields(record, where).fail(f"has more than {MAX_CHANGES} skipped or moved dates")
+    found = []
+    for i, r in enumerate(raw):
+        f = Fields(r, f"{where}, changed date number {i + 1}")
+        found.append(
+            DateChange(
+                f.instant("original"),
+                f.optional_instant("start"),
+                f.text("location", "", max_length=2000),
+                f.text("note", "", max_length=2000),
+            )
+        )
+    return tuple(found)
 
 
 def meetings_document(conn: Connection) -> dict[str, Any]:
@@ -103,6 +133,7 @@ def _meeting(record: Any, where: str) -> Meeting:
         notes=f.text("notes", ""),
         paused=f.boolean("paused", False),
         uid=f.uid(uuid_only=False),  # a meeting from a calendar keeps its calendar's UID
+        changes=_changes(record, where),
     )
     try:
         validate_meeting(meeting)

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, time
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.meetings.schedule import (
     Attended,
+    DateChange,
     Meeting,
     MeetingKind,
     Repeat,
     Schedule,
+    validate_changes,
     validate_meeting,
 )
-from recovery_app.storage.schema import attendance, meeting
+from recovery_app.storage.schema import attendance, meeting, meeting_change
 
 
 def _columns(m: Meeting) -> dict[str, Any]:
@@ -83,16 +85,84 @@ class Meetings:
         self.conn = conn
 
     def all(self) -> list[Meeting]:
-        rows = self.conn.execute(
-            select(meeting).where(meeting.c.deleted_at.is_(None)).order_by(meeting.c.name)
+        rows = list(
+            self.conn.execute(
+                select(meeting).where(meeting.c.deleted_at.is_(None)).order_by(meeting.c.name)
+            )
         )
-        return [meeting_from_row(r) for r in rows]
+        changes = self._changes([r.id for r in rows])
+        return [replace(meeting_from_row(r), changes=changes.get(r.id, ())) for r in rows]
 
     def get(self, uid: str) -> Meeting | None:
         row = self.conn.execute(
             select(meeting).where(meeting.c.uid == uid, meeting.c.deleted_at.is_(None))
         ).first()
-        return None if row is None else meeting_from_row(row)
+        if row is None:
+            return None
+        return replace(meeting_from_row(row), changes=self._changes([row.id]).get(row.id, ()))
+
+    def _changes(self, ids: list[int]) -> dict[int, tuple[DateChange, ...]]:
+        found: dict[int, list[DateChange]] = {}
+        if not ids:
+            return {}
+        rows = self.conn.execute(
+            select(meeting_change)
+            .where(meeting_change.c.meeting_id.in_(ids))
+            .order_by(meeting_change.c.original_at)
+        )
+        for r in rows:
+            found.setdefault(r.meeting_id, []).append(
+                DateChange(r.original_at, r.start_at, r.location, r.note)
+            )
+        return {key: tuple(value) for key, value in found.items()}
+
+    def _id(self, uid: str) -> int:
+        found = self.conn.execute(
+            select(meeting.c.id).where(meeting.c.uid == uid, meeting.c.deleted_at.is_(None))
+        ).first()
+        if found is None:
+            raise InvalidInput("That meeting no longer exists.")
+        return int(found.id)
+
+    def set_change(self, uid: str, original: datetime, change: DateChange | None) -> None:
+        """Skip or move one date (``change``), or put it back as scheduled (None)."""
+        meeting_id = self._id(uid)
+        self.conn.execute(
+            delete(meeting_change).where(
+                meeting_change.c.meeting_id == meeting_id,
+                meeting_change.c.original_at == original,
+            )
+        )
+        if change is None:
+            return
+        current = self.get(uid)
+        assert current is not None
+        others = tuple(c for c in current.changes if c.original != original)
+        validate_changes(replace(current, changes=(*others, change)))
+        self.conn.execute(
+            insert(meeting_change).values(
+                meeting_id=meeting_id,
+                original_at=change.original,
+                start_at=change.start,
+                location=change.location.strip(),
+                note=change.note.strip(),
+            )
+        )
+
+    def _keep_changes_that_fit(self, saved: Meeting) -> None:
+        """After a schedule edit, dates the new schedule doesn't have lose their changes."""
+        meeting_id = self._id(saved.uid)
+        for c in saved.changes:
+            around = saved.schedule.starts_between(
+                c.original - timedelta(minutes=1), c.original + timedelta(minutes=1)
+            )
+            if c.original not in around:
+                self.conn.execute(
+                    delete(meeting_change).where(
+                        meeting_change.c.meeting_id == meeting_id,
+                        meeting_change.c.original_at == c.original,
+                    )
+                )
 
     def exists(self, uid: str) -> bool:
         """A meeting with this uid that isn't deleted (a deleted one can be brought back)."""
@@ -117,7 +187,13 @@ class Meetings:
             )
         saved = self.get(m.uid)
         assert saved is not None
-        return saved
+        self._keep_changes_that_fit(saved)
+        for c in m.changes:  # changes a new meeting comes with (an import)
+            if saved.change_for(c.original) is None:
+                self.set_change(m.uid, c.original, c)
+        final = self.get(m.uid)
+        assert final is not None
+        return final
 
     def set_paused(self, uid: str, paused: bool, now: datetime) -> None:
         self.conn.execute(

@@ -8,7 +8,7 @@ from datetime import datetime, time, tzinfo
 from recovery_app.core.changes import Changes, Record, Result
 from recovery_app.core.errors import KnownError
 from recovery_app.core.meetings.reminders import ReminderKind, dues_between, reminder_words
-from recovery_app.core.meetings.schedule import Attended, Meeting
+from recovery_app.core.meetings.schedule import Attended, DateChange, Meeting
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.meetings.meetings import AttendanceRecord, Meetings
@@ -50,6 +50,23 @@ def delete_meeting(db: Database, uid: str, now: datetime) -> Result[None]:
         Meetings(conn).delete(uid, now)
         ReminderList(conn).dismiss_meeting(uid, now)
     return Result(None, MEETINGS | REMINDERS)
+
+
+def change_date(
+    db: Database, uid: str, original: datetime, change: DateChange | None, now: datetime
+) -> Result[DateChange | None]:
+    """Skip or move one date of a meeting, or put it back (None); gives what it was before,
+    for Undo. Reminders already waiting for that date are dismissed: new ones follow."""
+    with db.transaction() as conn:
+        repo = Meetings(conn)
+        current = repo.get(uid)
+        if current is None:
+            raise KnownError("That meeting no longer exists.")
+        before = current.change_for(original)
+        repo.set_change(uid, original, change)
+        for start in {original, *([before.start] if before and before.start else [])}:
+            ReminderList(conn).dismiss_occurrence(uid, start, now)
+    return Result(before, MEETINGS | REMINDERS)
 
 
 def restore_meeting(db: Database, uid: str) -> Result[None]:
@@ -118,15 +135,15 @@ def check_reminders(
             if (
                 due.kind is ReminderKind.ATTENDANCE
                 and due.meeting is not None
-                and due.starts_at is not None
-                and meetings_repo.answered(due.meeting.uid, due.starts_at)
+                and due.original is not None
+                and meetings_repo.answered(due.meeting.uid, due.original)
             ):
                 continue  # already said how it went
             title, body = reminder_words(due, now, zone)
             meeting_uid = due.meeting.uid if due.meeting else None
-            if reminders.add(
-                due.key, due.kind, title, body, due.due_at, meeting_uid, due.starts_at
-            ):
+            # "Did you go?" is answered for the occurrence itself (a moved date's original).
+            kept_at = due.original if due.kind is ReminderKind.ATTENDANCE else due.starts_at
+            if reminders.add(due.key, due.kind, title, body, due.due_at, meeting_uid, kept_at):
                 fresh.append((title, body))
         snoozed = reminders.snoozes_between(since, now)
         reminders.set_checked_until(now)

@@ -119,6 +119,20 @@ class ReminderList:
             .values(dismissed_at=now)
         )
 
+    def dismiss_occurrence(self, meeting_uid: str, starts_at: datetime, now: datetime) -> None:
+        """Waiting "starts soon" reminders for one date of a meeting (it was skipped or
+        moved: the ones for its new time come by themselves)."""
+        self.conn.execute(
+            update(notification)
+            .where(
+                notification.c.meeting_uid == meeting_uid,
+                notification.c.kind == ReminderKind.MEETING.value,
+                notification.c.starts_at == starts_at,
+                notification.c.dismissed_at.is_(None),
+            )
+            .values(dismissed_at=now)
+        )
+
     def snooze(self, notice_id: int, until: datetime) -> None:
         self.conn.execute(
             update(notification).where(notification.c.id == notice_id).values(snoozed_until=until)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
@@ -23,9 +25,16 @@ from PySide6.QtWidgets import (
 from recovery_app.core.changes import Record
 from recovery_app.core.clock import to_local, zone_name
 from recovery_app.core.errors import KnownError
-from recovery_app.core.meetings.schedule import ATTENDED_WORDS, Meeting, agenda
+from recovery_app.core.meetings.schedule import (
+    ATTENDED_WORDS,
+    DateChange,
+    Meeting,
+    Occurrence,
+    agenda,
+)
 from recovery_app.storage.exchange.ops import export_calendar, import_calendar
 from recovery_app.storage.meetings.ops import (
+    change_date,
     delete_meeting,
     meetings_and_history,
     restore_meeting,
@@ -37,6 +46,7 @@ from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+from recovery_app.ui.meetings.move_dialog import MoveDateDialog
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -51,7 +61,8 @@ class MeetingsPage(QWidget):
         # None: this desktop has no tray to keep running in.
         keep_in_tray = settings.keep_in_tray if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.setAccessibleName("Meetings")
-        self._deleted: list[str] = []
+        self._undo: list[tuple[str, Callable[[], None]]] = []  # what Undo does, newest last
+        self._occurrences: list[Occurrence] = []
         outer = scrolling_content(self)
         top = QHBoxLayout()
         top.addWidget(heading("Meetings"), 1)
@@ -80,7 +91,7 @@ class MeetingsPage(QWidget):
         self.undo_bar = QFrame()
         self.undo_label = QLabel()
         self.undo_button = QPushButton("&Undo")
-        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button.setAccessibleName("Undo")
         bar = QHBoxLayout(self.undo_bar)
         bar.addWidget(self.undo_label, 1)
         bar.addWidget(self.undo_button)
@@ -101,6 +112,16 @@ class MeetingsPage(QWidget):
         self.agenda.setMinimumHeight(140)
         coming.body.addWidget(self.span)
         coming.body.addWidget(self.agenda)
+        date_row = QHBoxLayout()
+        self.skip_button = QPushButton("S&kip this date")
+        self.move_button = QPushButton("&Move this date…")
+        self.unchange_button = QPushButton("As &scheduled")
+        self.unchange_button.setToolTip("Put a skipped or moved date back as scheduled")
+        for button in (self.skip_button, self.move_button, self.unchange_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            date_row.addWidget(button)
+        date_row.addStretch(1)
+        coming.body.addLayout(date_row)
         outer.addWidget(coming)
 
         went = Card("Attendance")
@@ -158,6 +179,10 @@ class MeetingsPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo)
+        self.skip_button.clicked.connect(self.skip_date)
+        self.move_button.clicked.connect(self.move_date)
+        self.unchange_button.clicked.connect(self.as_scheduled)
+        self.agenda.currentRowChanged.connect(lambda _row: self._date_buttons())
         self.span.currentIndexChanged.connect(lambda _i: self.refresh())
         self.export_button.clicked.connect(self.export_calendar)
         self.import_button.clicked.connect(self.import_calendar)
@@ -173,7 +198,8 @@ class MeetingsPage(QWidget):
         current = self.current_uid()
         self.list.clear()
         for m in self.meetings:
-            upcoming = None if m.paused else m.schedule.next_start(now)
+            next_one = None if m.paused else m.next_occurrence(now)
+            upcoming = None if next_one is None else next_one.start
             if m.paused:
                 when = "paused"
             elif upcoming is None:
@@ -193,13 +219,7 @@ class MeetingsPage(QWidget):
             button.setEnabled(has)
         if has and self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
-        self.agenda.clear()
-        for start, m in agenda(self.meetings, now, int(self.span.currentData())):
-            local = to_local(start, self.clock)
-            self.agenda.addItem(f"{local:%a %d %b, %H:%M}  {m.name}" +
-                                (f"  ({m.location})" if m.location else ""))  # fmt: skip
-        if not self.agenda.count():
-            self.agenda.addItem("Nothing in this period.")
+        self._show_agenda(now)
         self.history.clear()
         for record in history:
             local = to_local(record.starts_at, self.clock)
@@ -210,6 +230,126 @@ class MeetingsPage(QWidget):
             )
         if not history:
             self.history.addItem("After a meeting, the app asks whether you went.")
+
+    def _show_agenda(self, now: datetime) -> None:
+        """Coming dates, with the skipped ones shown struck out so they can be put back."""
+        days = int(self.span.currentData())
+        chosen = self._chosen()
+        self._occurrences = agenda(self.meetings, now, days)
+        until = now + timedelta(days=days)
+        skipped = [
+            (c.original, m)
+            for m in self.meetings
+            if not m.paused
+            for c in m.changes
+            if c.skipped and now <= c.original < until
+        ]
+        rows: list[tuple[datetime, str, Occurrence | None, tuple[str, datetime] | None]] = []
+        for o in self._occurrences:
+            local = to_local(o.start, self.clock)
+            text = f"{local:%a %d %b, %H:%M}  {o.meeting.name}"
+            if o.location:
+                text += f"  ({o.location})"
+            if o.moved:
+                text += f"  · moved from {to_local(o.original, self.clock):%a %d %b, %H:%M}"
+            if o.note:
+                text += f"  · {o.note}"
+            rows.append((o.start, text, o, (o.meeting.uid, o.original)))
+        for original, m in skipped:
+            local = to_local(original, self.clock)
+            rows.append((original, f"{local:%a %d %b, %H:%M}  {m.name}  · skipped", None,
+                         (m.uid, original)))  # fmt: skip
+        self.agenda.clear()
+        for _start, text, _o, key in sorted(rows, key=lambda r: r[0]):
+            item = QListWidgetItem(text)
+            item.setData(UID_ROLE, key)
+            self.agenda.addItem(item)
+            if key == chosen:
+                self.agenda.setCurrentItem(item)
+        if not rows:
+            self.agenda.addItem("Nothing in this period.")
+        self._date_buttons()
+
+    def _chosen(self) -> tuple[str, datetime] | None:
+        item = self.agenda.currentItem()
+        key = item.data(UID_ROLE) if item is not None else None
+        return key if isinstance(key, tuple) else None
+
+    def _chosen_occurrence(self) -> tuple[Meeting, datetime, Occurrence | None] | None:
+        key = self._chosen()
+        if key is None:
+            return None
+        uid, original = key
+        meeting = next((m for m in self.meetings if m.uid == uid), None)
+        if meeting is None:
+            return None
+        found = next((o for o in self._occurrences
+                      if o.meeting.uid == uid and o.original == original), None)  # fmt: skip
+        return meeting, original, found
+
+    def _date_buttons(self) -> None:
+        chosen = self._chosen_occurrence()
+        changed = chosen is not None and chosen[0].change_for(chosen[1]) is not None
+        self.skip_button.setEnabled(chosen is not None and chosen[2] is not None)
+        self.move_button.setEnabled(chosen is not None)
+        self.unchange_button.setEnabled(changed)
+
+    def skip_date(self) -> None:
+        chosen = self._chosen_occurrence()
+        if chosen is None or chosen[2] is None:
+            return
+        meeting, original, _o = chosen
+        when = to_local(original, self.clock)
+        self._change(meeting, original, DateChange(original),
+                     f"{meeting.name} on {when:%a %d %b} is skipped.")  # fmt: skip
+
+    def move_date(self) -> None:
+        chosen = self._chosen_occurrence()
+        if chosen is None:
+            return
+        meeting, original, found = chosen
+        occurrence = found or Occurrence(meeting, original, original, meeting.location)
+        change = MoveDateDialog.ask(occurrence, self)
+        if change is None:
+            return
+        when = to_local(change.start or original, self.clock)
+        self._change(meeting, original, change,
+                     f"{meeting.name} moved to {when:%a %d %b, %H:%M}.")  # fmt: skip
+
+    def as_scheduled(self) -> None:
+        chosen = self._chosen_occurrence()
+        if chosen is None:
+            return
+        meeting, original, _o = chosen
+        when = to_local(original, self.clock)
+        self._change(meeting, original, None,
+                     f"{meeting.name} on {when:%a %d %b} is back as scheduled.")  # fmt: skip
+
+    def _change(
+        self, meeting: Meeting, original: datetime, change: DateChange | None, done: str
+    ) -> None:
+        now = self.clock.now()
+        try:
+            before = self.ctx.ops.run(
+                lambda: change_date(self.db, meeting.uid, original, change, now), self
+            )
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.refresh()
+
+        def undo() -> None:
+            self.ctx.ops.run(
+                lambda: change_date(self.db, meeting.uid, original, before, self.clock.now()),
+                self,
+            )
+
+        self._push_undo(done, undo)
+
+    def _push_undo(self, words: str, action: Callable[[], None]) -> None:
+        self._undo.append((words, action))
+        self.undo_label.setText(words)
+        self.undo_bar.show()
 
     def current_uid(self) -> str | None:
         item = self.list.currentItem()
@@ -259,17 +399,23 @@ class MeetingsPage(QWidget):
             return
         self.ctx.ops.run(lambda: delete_meeting(self.db, meeting.uid, self.clock.now()), self)
         self.refresh()
-        self._deleted.append(meeting.uid)
-        self.undo_label.setText(f"Deleted {meeting.name}.")
-        self.undo_bar.show()
+        uid = meeting.uid
+        self._push_undo(
+            f"Deleted {meeting.name}.",
+            lambda: self.ctx.ops.run(lambda: restore_meeting(self.db, uid), self),
+        )
 
     def undo(self) -> None:
-        if not self._deleted:
+        if not self._undo:
             return
-        uid = self._deleted.pop()
-        self.ctx.ops.run(lambda: restore_meeting(self.db, uid), self)
+        _words, action = self._undo.pop()
+        try:
+            action()
+        except KnownError as exc:
+            self.status.setText(exc.message)
         self.refresh()
-        self.undo_bar.setVisible(bool(self._deleted))
+        self.undo_label.setText(self._undo[-1][0] if self._undo else "")
+        self.undo_bar.setVisible(bool(self._undo))
 
     def _checkin_changed(self) -> None:
         on = self.checkin_on.isChecked()

@@ -227,8 +227,9 @@ class TodayPage(QWidget):
         else:
             self.meetings_label.setText(
                 "<br>".join(
-                    f"{to_local(start, self.clock):%a %d %b, %H:%M} · {escape(m.name)}"
-                    for start, m in week[:10]
+                    f"{to_local(o.start, self.clock):%a %d %b, %H:%M} · {escape(o.meeting.name)}"
+                    + (" (moved)" if o.moved else "")
+                    for o in week[:10]
                 )
             )
 

@@ -13,6 +13,8 @@ from recovery_app.core.errors import InvalidImport
 from recovery_app.core.meetings.ics import from_ics, to_ics
 from recovery_app.core.meetings.schedule import Meeting, MeetingKind, Repeat, Schedule
 
+PARIS = ZoneInfo("Europe/Paris")
+
 STAMP = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 YEAR = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC))
 
@@ -123,8 +125,12 @@ END:VCALENDAR
 
 def test_events_we_cannot_represent_are_listed_not_guessed() -> None:
     result = from_ics(UNSUPPORTED.replace("\n", "\r\n").encode(), "UTC")
-    assert [m.name for m in result.meetings] == ["Kept"]
-    kept = result.meetings[0]
+    # A series with a skipped date is kept whole, with that date skipped (it was dropped).
+    assert [m.name for m in result.meetings] == ["Group with a break", "Kept"]
+    group = result.meetings[0]
+    [skipped] = group.changes
+    assert skipped.skipped and skipped.original == datetime(2026, 12, 22, 19, 0, tzinfo=PARIS)
+    kept = result.meetings[1]
     assert (kept.schedule.zone, kept.schedule.duration_minutes, kept.reminders) == (
         "UTC",
         60,
@@ -134,7 +140,7 @@ def test_events_we_cannot_represent_are_listed_not_guessed() -> None:
     assert "Daily walk: it repeats daily" in reasons
     assert "Ten sessions: its repeat rule uses COUNT" in reasons
     assert "Holiday: it is an all-day event" in reasons
-    assert "Group with a break: it has exceptions" in reasons
+    assert "Group with a break" not in reasons
 
 
 @pytest.mark.parametrize(

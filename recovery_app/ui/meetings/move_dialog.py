@@ -1,0 +1,87 @@
+"""Move one date of a meeting: a new day and time, perhaps another place, a note."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.meetings.schedule import DateChange, Occurrence
+from recovery_app.ui.common.style import wrapped
+
+
+class MoveDateDialog(QDialog):
+    def __init__(self, occurrence: Occurrence, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.occurrence = occurrence
+        zone = occurrence.meeting.schedule.tz
+        self.zone = zone
+        local = occurrence.start.astimezone(zone)
+        original = occurrence.original.astimezone(zone)
+        name = occurrence.meeting.name
+        self.setWindowTitle(f"Move {name}")
+        self.setAccessibleName(f"Move one date of {name}")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            wrapped(
+                f"Only the date of {original:%A %d %B %Y, %H:%M} moves; the rest of the "
+                "schedule stays as it is. Reminders follow the new time."
+            )
+        )
+        form = QFormLayout()
+        self.when = QDateTimeEdit(
+            QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
+        )
+        self.when.setDisplayFormat("dddd d MMMM yyyy, HH:mm")
+        self.when.setCalendarPopup(True)
+        self.when.setAccessibleName("New day and time")
+        when_label = QLabel("New &day and time")
+        when_label.setBuddy(self.when)
+        form.addRow(when_label, self.when)
+        self.place = QLineEdit(occurrence.location if occurrence.moved else "")
+        self.place.setPlaceholderText(occurrence.meeting.location or "The usual place")
+        self.place.setAccessibleName("Where, if somewhere else")
+        place_label = QLabel("&Where, if different")
+        place_label.setBuddy(self.place)
+        form.addRow(place_label, self.place)
+        self.note = QLineEdit(occurrence.note)
+        self.note.setPlaceholderText("For example: holiday hours (optional)")
+        self.note.setAccessibleName("A note about this date")
+        note_label = QLabel("&Note")
+        note_label.setBuddy(self.note)
+        form.addRow(note_label, self.note)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Move this date")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.when.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def change(self) -> DateChange:
+        value = self.when.dateTime()
+        day, at = value.date(), value.time()
+        start = datetime(day.year(), day.month(), day.day(), at.hour(), at.minute(),
+                         tzinfo=self.zone)  # fmt: skip
+        return DateChange(self.occurrence.original, start, self.place.text().strip(),
+                          self.note.text().strip())  # fmt: skip
+
+    @classmethod
+    def ask(cls, occurrence: Occurrence, parent: QWidget | None) -> DateChange | None:
+        dialog = cls(occurrence, parent)
+        try:
+            return dialog.change() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,149 @@
+"""Skipping and moving one date, in the app: the agenda, Undo, reminders and calendar files.
+
+The story of issue 13's "Done when": import a Google-style file with a moved and a
+cancelled date, see the agenda, skip one more date in the app, and the reminder for
+the moved date arrives at its new time under the fake clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from recovery_app.core.clock import FixedClock
+from recovery_app.core.meetings.schedule import DateChange, Occurrence
+from recovery_app.storage.exchange.document import build_document
+from recovery_app.storage.exchange.meetings import read_meetings
+from recovery_app.storage.meetings.meetings import Meetings
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.file_dialogs import OpenFileDialog
+from recovery_app.ui.meetings.move_dialog import MoveDateDialog
+from recovery_app.ui.meetings.page import MeetingsPage
+from tests.core.meetings.test_date_changes import GOOGLE_STYLE
+from tests.ui.meetings.test_reminders import fire, scheduler
+
+NY = ZoneInfo("America/New_York")
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=NY)
+
+
+def at(day: int, hour: int = 19) -> datetime:
+    return datetime(2026, 12, day, hour, 0, tzinfo=NY)
+
+
+Shown = Callable[[MeetingsPage], MeetingsPage]
+
+
+def imported(
+    ctx: AppContext, clock: FixedClock, shown: Shown, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, now: datetime,
+) -> MeetingsPage:  # fmt: skip
+    """The Meetings page after importing the Google-style file at ``now``."""
+    clock.current = now
+    source = tmp_path / "google.ics"
+    source.write_text(GOOGLE_STYLE.replace("\n", "\r\n"), encoding="utf-8")
+    p = shown(MeetingsPage(ctx))
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: source))
+    p.span.setCurrentIndex(p.span.findData(30))
+    p.import_button.click()
+    qtbot.waitUntil(lambda: "Added 2 meetings" in p.status.text())
+    assert "Left out 1 one-off event that already happened" in p.status.text()
+    return p
+
+
+@pytest.fixture
+def page(ctx: AppContext, clock: FixedClock, shown: Shown, tmp_path: Path,
+         monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> MeetingsPage:  # fmt: skip
+    return imported(ctx, clock, shown, tmp_path, monkeypatch, qtbot, NOW)
+
+
+def agenda_lines(page: MeetingsPage) -> list[str]:
+    return [page.agenda.item(i).text() for i in range(page.agenda.count())]
+
+
+def choose(page: MeetingsPage, start: str) -> None:
+    row = next(i for i, line in enumerate(agenda_lines(page)) if line.startswith(start))
+    page.agenda.setCurrentRow(row)
+
+
+def test_the_story_import_skip_and_the_moved_reminder(
+    ctx: AppContext, clock: FixedClock, shown: Shown, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+) -> None:  # fmt: skip
+    page = imported(ctx, clock, shown, tmp_path, monkeypatch, qtbot,
+                    datetime(2026, 11, 16, 9, 0, tzinfo=NY))  # fmt: skip
+    lines = agenda_lines(page)
+    assert lines[0] == "Thu 19 Nov, 19:00  SMART Recovery"
+    assert lines[1] == (
+        "Thu 03 Dec, 18:00  SMART Recovery  (Community centre)  · moved from Thu 03 Dec, 19:00"
+    )
+    assert len(lines) == 2  # the 17th (skipped in the file) is after these 30 days
+    # One more date skipped, in the app: the group doesn't meet on the 19th.
+    choose(page, "Thu 19 Nov")
+    page.skip_button.click()
+    assert agenda_lines(page)[0] == "Thu 19 Nov, 19:00  SMART Recovery  · skipped"
+    with ctx.db.reading() as conn:
+        smart = next(m for m in Meetings(conn).all() if m.name == "SMART Recovery")
+    assert DateChange(datetime(2026, 11, 19, 19, 0, tzinfo=NY)) in smart.changes
+    # The reminder for the moved date arrives at its new time. The file had no alarms:
+    # give it one, 30 minutes before.
+    with ctx.db.transaction() as conn:
+        Meetings(conn).save(replace(smart, reminders=(30,)), clock.now())
+    clock.current = at(3, 16)
+    shown_now: list[tuple[str, str]] = []
+    s = scheduler(ctx.db, clock, shown_now)
+    s.check()
+    fire(s, clock)
+    assert abs(clock.now() - (at(3, 18) - timedelta(minutes=30))) < timedelta(seconds=2)
+    title, body = shown_now[-1]
+    assert title == "SMART Recovery in 30 minutes"
+    assert "Community centre" in body and "moved from Thursday 19:00" in body
+
+
+def test_skip_move_and_put_back_with_undo(
+    ctx: AppContext, page: MeetingsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(page, "Thu 17 Dec, 19:00  SMART Recovery  · skipped")
+    assert not page.skip_button.isEnabled() and page.unchange_button.isEnabled()
+    page.unchange_button.click()  # the group meets that day after all
+    choose(page, "Thu 17 Dec, 19:00  SMART Recovery")
+    assert agenda_lines(page)[page.agenda.currentRow()] == "Thu 17 Dec, 19:00  SMART Recovery"
+
+    def later(cls: type, occurrence: Occurrence, parent: object) -> DateChange:
+        assert occurrence.start == at(17)
+        return DateChange(occurrence.original, at(17, 20), "Clinic, 2nd floor", "one week only")
+
+    monkeypatch.setattr(MoveDateDialog, "ask", classmethod(later))
+    page.move_button.click()
+    assert (
+        "Thu 17 Dec, 20:00  SMART Recovery  (Clinic, 2nd floor)  · moved from Thu 17 Dec, "
+        "19:00  · one week only" in agenda_lines(page)
+    )
+    assert "moved to Thu 17 Dec, 20:00" in page.undo_label.text()
+    page.undo()  # back to as scheduled
+    assert "Thu 17 Dec, 19:00  SMART Recovery" in agenda_lines(page)
+    page.undo()  # and skipped, as the file had it
+    assert "Thu 17 Dec, 19:00  SMART Recovery  · skipped" in agenda_lines(page)
+    assert not page.undo_bar.isVisible()
+
+
+def test_changes_survive_export_import_and_a_schedule_edit(
+    ctx: AppContext, page: MeetingsPage, clock: FixedClock
+) -> None:
+    document = build_document(ctx.db, clock.now())
+    [smart] = [m for m in document["meetings"] if m["name"] == "SMART Recovery"]
+    assert {(c["start"] is None) for c in smart["changes"]} == {True, False}
+    back = read_meetings(document)
+    assert {c.original for m in back.meetings for c in m.changes} == {at(3), at(17), at(31)}
+    # A new schedule (Fridays instead) has none of those dates: their changes go with it.
+    with ctx.db.transaction() as conn:
+        repo = Meetings(conn)
+        current = next(m for m in repo.all() if m.name == "SMART Recovery")
+        fridays = replace(current.schedule, weekdays=(4,))
+        saved = repo.save(replace(current, schedule=fridays, changes=()), clock.now())
+    assert saved.changes == ()
