@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -78,9 +78,9 @@ def _transitions(
         nxt = moment + step
         after = nxt.astimezone(zone).utcoffset()
         if after != before:
-            low, high = moment, nxt  # narrow to the minute
-            while high - low > timedelta(minutes=1):
-                mid = low + (high - low) / 2
+            low, high = moment, nxt  # narrow to the second (zones change on whole seconds)
+            while high - low > timedelta(seconds=1):
+                mid = (low + (high - low) / 2).replace(microsecond=0)
                 if mid.astimezone(zone).utcoffset() == before:
                     low = mid
                 else:
@@ -235,7 +235,65 @@ def _unsupported(rule: dict[str, list[object]]) -> str | None:
     return None
 
 
-def _schedule(event: Any, zone_for_floating: str) -> Schedule:
+def _windows_zones() -> dict[str, str]:
+    """Outlook and Exchange name zones the Windows way ("Eastern Standard Time"); tzlocal
+    ships the table that maps them to the tz database."""
+    try:
+        from tzlocal.windows_tz import win_tz
+    except ImportError:  # pragma: no cover - tzlocal is a dependency
+        return {}
+    return dict(win_tz)
+
+
+def zone_aliases(calendars: list[Any]) -> dict[str, str]:
+    """TZIDs a file's own VTIMEZONEs say are a tz database zone (``X-LIC-LOCATION``)."""
+    found = {}
+    for calendar in calendars:
+        for tz in calendar.walk("VTIMEZONE"):
+            tzid, place = str(tz.get("TZID", "") or ""), str(tz.get("X-LIC-LOCATION", "") or "")
+            if tzid and known_zone(place):
+                found[tzid] = place
+    return found
+
+
+def _zone(start: Any, value: datetime, zone_for_floating: str, aliases: dict[str, str]) -> str:
+    """The IANA zone of a start: named by the tz database, by the file's own VTIMEZONE, or by
+    Windows; a time with no zone at all is the computer's. Anything else is never guessed."""
+    tzid = str(start.params.get("TZID", "") or "").strip('"')
+    key = getattr(value.tzinfo, "key", None)
+    if isinstance(key, str) and known_zone(key):
+        return key
+    if not tzid:
+        if value.tzinfo is None:
+            return zone_for_floating  # "floating" time: the same wall time wherever you are
+        if value.utcoffset() == timedelta(0):
+            return "UTC"
+        raise _Reason("its start has a time zone without a name")
+    for name in (tzid, aliases.get(tzid, ""), _windows_zones().get(tzid, "")):
+        if known_zone(name):
+            return name
+    raise _Reason(f"its time zone “{tzid}” is not one the app can match to a place")
+
+
+def _named(value: datetime) -> bool:
+    """Whether a time's zone is one the tz database names (or plain UTC)."""
+    tz = value.tzinfo
+    return isinstance(tz, ZoneInfo) or (
+        isinstance(tz, timezone) and value.utcoffset() == timedelta(0)
+    )
+
+
+def _wall(value: datetime, zone: str) -> datetime:
+    """The local time in ``zone``. A time in a zone the file defined itself is read as the
+    file wrote it, by its name, so a slightly wrong VTIMEZONE can't move a meeting."""
+    if value.tzinfo is not None and _named(value):
+        return value.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    return value.replace(tzinfo=None)
+
+
+def _schedule(
+    event: Any, zone_for_floating: str, aliases: dict[str, str] | None = None
+) -> Schedule:
     """The event's schedule, or ``_Reason`` saying why it can't be one."""
     start = event.get("DTSTART")
     if start is None:
@@ -245,16 +303,16 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
     value = start.dt
     if not isinstance(value, datetime):
         raise _Reason("it is an all-day event")
-    zone = zone_for_floating
-    if value.tzinfo is not None:
-        key = getattr(value.tzinfo, "key", None) or str(start.params.get("TZID", ""))
-        if value.utcoffset() == timedelta(0) and not key:
-            key = "UTC"
-        if not known_zone(key):
-            raise _Reason(f"its time zone “{key}” is not one this computer knows")
-        zone = key
-        value = value.astimezone(ZoneInfo(zone))
-    local = value.replace(tzinfo=None)
+    zone = _zone(start, value, zone_for_floating, aliases or {})
+    local = _wall(value, zone)
+    if value.tzinfo is not None and not _named(value):
+        # The file defined the zone itself: it must agree with the zone it was matched to.
+        ours = local.replace(tzinfo=ZoneInfo(zone)).utcoffset()
+        if value.utcoffset() != ours:
+            raise _Reason(
+                f"its time zone “{start.params.get('TZID')}” is defined in the file with "
+                f"other hours than {zone}, so its time can't be trusted"
+            )
     if isinstance(event.get("DURATION"), list) or isinstance(event.get("DTEND"), list):
         raise _Reason("it has more than one end or length")
     if event.get("DURATION") is not None:
@@ -273,7 +331,7 @@ def _schedule(event: Any, zone_for_floating: str) -> Schedule:
     minutes = max(1, min(24 * 60, int(length.total_seconds() // 60)))
     for name in ("RDATE", "EXRULE"):
         if event.get(name) is not None:
-            raise _Reason("it has extra dates or exception rules, which the app can't represent")
+            raise _Reason("it has extra dates (RDATE or EXRULE), which the app can't represent")
     raw_rule = event.get("RRULE")
     if isinstance(raw_rule, list):
         raise _Reason("it has more than one repeat rule")
@@ -336,10 +394,10 @@ def _kept_reminders(event: Any) -> tuple[int, ...]:
 
 
 def _aware(value: object, zone: str) -> datetime:
-    """An iCalendar date-time as an aware instant (floating ones in the meeting's zone)."""
+    """An iCalendar date-time as an aware instant (see ``_wall``)."""
     if not isinstance(value, datetime):
         raise _Reason("one of its changed dates has no time of day")
-    return value if value.tzinfo is not None else value.replace(tzinfo=ZoneInfo(zone))
+    return _wall(value, zone).replace(tzinfo=ZoneInfo(zone))
 
 
 def _values(prop: object) -> list[object]:
@@ -354,6 +412,14 @@ def _cancelled(event: Any) -> bool:
 
 def _uid(event: Any) -> str:
     return str(event.get("UID", "") or "").removesuffix(UID_SUFFIX)[:200]
+
+
+def _made_up_uid(name: str, event: Any) -> str:
+    import hashlib
+
+    start = event.get("DTSTART")
+    seed = f"{name}|{start.to_ical().decode() if start is not None else ''}"
+    return "no-uid-" + hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 def _overrides(events: list[Any]) -> dict[str, list[Any]]:
@@ -420,7 +486,9 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
             "Nothing was imported."
         ) from exc
     result = IcsImport()
+    aliases = zone_aliases(calendars)
     overrides = _overrides(events)
+    made: dict[str, Schedule] = {}  # uid -> the schedule its first event gave
     series_uids = {_uid(e) for e in events if e.get("RECURRENCE-ID") is None}
     for series, changed in overrides.items():
         if series not in series_uids:
@@ -436,8 +504,10 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
             result.skipped.append(f"{name}: it is marked as cancelled")
             continue
         try:
-            schedule = _schedule(event, zone_for_floating)
-            uid = str(event.get("UID", "")).removesuffix(UID_SUFFIX)[:200] or None
+            schedule = _schedule(event, zone_for_floating, aliases)
+            # An event without a UID gets one from what it is, so importing the same file
+            # again still adds nothing.
+            uid = _uid(event) or _made_up_uid(name, event)
             kind_text = str(event.get("X-RECOVERY-KIND", MeetingKind.OTHER.value))
             kind = MeetingKind(kind_text) if kind_text in set(MeetingKind) else MeetingKind.OTHER
             location = str(event.get("LOCATION", "") or "")
@@ -454,7 +524,14 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
                 notes=str(event.get("DESCRIPTION", "") or ""),
                 paused=str(event.get("X-RECOVERY-PAUSED", "")).upper() == "TRUE",
             )
+            if uid and uid in made and made[uid] != schedule:
+                # Another event with the same UID (some programs reuse them): its own meeting,
+                # keyed by UID and start, so importing the file again still adds nothing.
+                uid = f"{uid}#{schedule.first_day:%Y%m%d}T{schedule.start:%H%M}"[:200]
+            elif uid and uid in made:
+                continue  # the same event twice in one file
             if uid:
+                made[uid] = schedule
                 meeting = replace(meeting, uid=uid)
             validate_meeting(meeting)
             once = datetime.combine(schedule.first_day, schedule.start, schedule.tz)

@@ -176,3 +176,24 @@ def test_changed_dates_and_rules_without_frequency_are_listed() -> None:
     assert result.meetings == []
     assert any(s.startswith("Moved once:") for s in result.skipped)
     assert any("no frequency" in s for s in result.skipped)
+
+
+def test_zone_changes_are_written_to_the_second_and_read_the_same_elsewhere() -> None:
+    """The export's own VTIMEZONEs: another reader, which uses them and not the zone
+    database, finds every occurrence at the instant zoneinfo gives."""
+    from icalendar import Calendar as Reader
+
+    text = to_ics(MEETINGS[:3], STAMP).decode()
+    onsets = [line for line in text.splitlines() if line.startswith("DTSTART:") and "T" in line]
+    assert onsets and all(line.endswith("00") for line in onsets)
+    assert "20270314T020000" in text  # New York's 2027 change, exactly (was 20270314T020028)
+    calendar = Reader.from_ical(text)
+    rebuilt = {}
+    for tz in calendar.walk("VTIMEZONE"):
+        rebuilt[str(tz["TZID"])] = tz.to_tz()
+    for meeting in MEETINGS[:3]:
+        s = meeting.schedule
+        own = rebuilt[s.zone]
+        for start in s.starts_between(*YEAR):
+            wall = start.replace(tzinfo=None)
+            assert wall.replace(tzinfo=own).astimezone(UTC) == start.astimezone(UTC), (s.zone, wall)

@@ -1,0 +1,107 @@
+"""Calendar files as other programs write them: Outlook's zone names, zones the file defines
+itself, unknown zones (never guessed) and a UID used by two different events."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from recovery_app.core.meetings.ics import from_ics
+
+NY = ZoneInfo("America/New_York")
+
+OUTLOOK = """BEGIN:VCALENDAR
+PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN
+VERSION:2.0
+METHOD:PUBLISH
+BEGIN:VTIMEZONE
+TZID:Eastern Standard Time
+BEGIN:STANDARD
+DTSTART:16011104T020000
+RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11
+TZOFFSETFROM:-0400
+TZOFFSETTO:-0500
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:16010311T020000
+RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3
+TZOFFSETFROM:-0500
+TZOFFSETTO:-0400
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VTIMEZONE
+TZID:Custom zone 1
+X-LIC-LOCATION:Europe/Berlin
+BEGIN:STANDARD
+DTSTART:19701025T030000
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:040000008200E00074C5B7101A82E00800000000
+SUMMARY:AA Wednesday
+DTSTART;TZID="Eastern Standard Time":20261104T193000
+DTEND;TZID="Eastern Standard Time":20261104T203000
+RRULE:FREQ=WEEKLY;BYDAY=WE
+EXDATE;TZID="Eastern Standard Time":20261230T193000
+END:VEVENT
+BEGIN:VEVENT
+UID:berlin-1
+SUMMARY:Gruppe
+DTSTART;TZID=Custom zone 1:20261105T180000
+RRULE:FREQ=WEEKLY;BYDAY=TH
+END:VEVENT
+BEGIN:VEVENT
+UID:mars
+SUMMARY:Somewhere unknown
+DTSTART;TZID=Mars/Olympus_Mons:20261105T180000
+RRULE:FREQ=WEEKLY;BYDAY=TH
+END:VEVENT
+BEGIN:VEVENT
+UID:reused-uid
+SUMMARY:Peer circle
+DTSTART;TZID=America/New_York:20261102T120000
+RRULE:FREQ=WEEKLY;BYDAY=MO
+END:VEVENT
+BEGIN:VEVENT
+UID:reused-uid
+SUMMARY:Peer circle, evenings
+DTSTART;TZID=America/New_York:20261104T180000
+RRULE:FREQ=WEEKLY;BYDAY=WE
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def read() -> list:
+    return from_ics(OUTLOOK.replace("\n", "\r\n").encode(), "Asia/Tokyo").meetings
+
+
+def test_outlook_zone_names_are_mapped_and_exceptions_kept() -> None:
+    aa = next(m for m in read() if m.name == "AA Wednesday")
+    assert (aa.schedule.zone, aa.schedule.start) == ("America/New_York", time(19, 30))
+    [skipped] = aa.changes
+    assert skipped.original == datetime(2026, 12, 30, 19, 30, tzinfo=NY)
+
+
+def test_a_zone_the_file_defines_with_its_place_is_that_place() -> None:
+    gruppe = next(m for m in read() if m.name == "Gruppe")
+    assert gruppe.schedule.zone == "Europe/Berlin"
+
+
+def test_an_unknown_zone_is_listed_never_taken_as_the_computers() -> None:
+    result = from_ics(OUTLOOK.replace("\n", "\r\n").encode(), "Asia/Tokyo")
+    assert "Somewhere unknown" not in [m.name for m in result.meetings]
+    assert any(
+        "Somewhere unknown: its time zone “Mars/Olympus_Mons” is not one the app can match"
+        in reason for reason in result.skipped
+    )  # fmt: skip
+
+
+def test_two_different_events_with_one_uid_are_two_meetings_and_stay_two() -> None:
+    first = [m for m in read() if m.name.startswith("Peer circle")]
+    assert [m.name for m in first] == ["Peer circle", "Peer circle, evenings"]
+    assert first[0].uid == "reused-uid" and first[1].uid != "reused-uid"
+    again = [m for m in read() if m.name.startswith("Peer circle")]
+    assert [m.uid for m in again] == [m.uid for m in first]  # importing again adds nothing
