@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 
@@ -41,3 +41,22 @@ def requests_of(view: QObject) -> list[object]:
     asked: list[object] = []
     view.requested.connect(asked.append)  # type: ignore[attr-defined]
     return asked
+
+
+def accept_import_preview(monkeypatch: Any, untick: tuple[str, ...] = ()) -> list[Any]:
+    """Answer the calendar import's preview as a person would: look, untick the named
+    meetings, press Import. Returns the previews shown (the dialogs, for checks)."""
+    from recovery_app.ui.meetings.import_preview import ImportPreviewDialog
+
+    shown: list[Any] = []
+
+    def ask(cls: type, name: str, parsed: Any, present: set[str], parent: Any) -> Any:
+        dialog = ImportPreviewDialog(name, parsed, present, parent)
+        shown.append(dialog)
+        for box, _uid in dialog.boxes:
+            if any(box.text().startswith(n) for n in untick):
+                box.setChecked(False)
+        return dialog.chosen()
+
+    monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(ask))
+    return shown

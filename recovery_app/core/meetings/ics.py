@@ -272,7 +272,44 @@ def _zone(start: Any, value: datetime, zone_for_floating: str, aliases: dict[str
     for name in (tzid, aliases.get(tzid, ""), _windows_zones().get(tzid, "")):
         if known_zone(name):
             return name
+    if value.tzinfo is not None:
+        # The file's own VTIMEZONE: the tz database zones with the very same hours.
+        same = _same_hours(value)
+        named = [z for z in same if z in tzid]
+        if len(same) == 1 or len(named) == 1:
+            return same[0] if len(same) == 1 else named[0]
+        if zone_for_floating in same:
+            return zone_for_floating
+        if same:
+            raise _Reason(
+                f"its time zone “{tzid}” has the hours of several places (such as "
+                f"{', '.join(same[:2])}), and the app won't guess which"
+            )
     raise _Reason(f"its time zone “{tzid}” is not one the app can match to a place")
+
+
+def _same_hours(value: datetime) -> list[str]:
+    """The tz database zones whose offsets equal those of ``value``'s zone on the 1st and
+    15th of every month for two years from it (so both DST changes are compared)."""
+    from recovery_app.core.meetings.zones import zone_names
+
+    tz = value.tzinfo
+    samples = [
+        datetime(value.year + (value.month - 1 + m) // 12, (value.month - 1 + m) % 12 + 1, day,
+                 12, tzinfo=UTC)
+        for m in range(24)
+        for day in (1, 15)
+    ]  # fmt: skip
+    try:
+        wanted = [s.astimezone(tz).utcoffset() for s in samples]
+    except (OverflowError, ValueError):
+        return []
+    found = []
+    for name in sorted(zone_names()):
+        zone = ZoneInfo(name)
+        if all(s.astimezone(zone).utcoffset() == w for s, w in zip(samples, wanted, strict=True)):
+            found.append(name)
+    return found
 
 
 def _named(value: datetime) -> bool:
@@ -349,6 +386,9 @@ def _schedule(
     week_start = str(rule.get("WKST", ["MO"])[0]).upper()
     interval = int(rule.get("INTERVAL", [1])[0])
     days = [str(d).upper() for d in rule.get("BYDAY", [])]
+    if "BYMONTHDAY" in rule and (freq == "WEEKLY" or days):
+        # "Tuesdays that fall on the 1st to 7th" and the like: the schedule can't say it.
+        raise _Reason("its repeat rule combines days of the month with weekdays")
     if freq == "WEEKLY":
         picked = days or [RRULE_DAYS[local.weekday()]]
         # With one weekday the week's first day changes no date (Google writes WKST=SU).

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from recovery_app.core.errors import InvalidImport, OutputPathError
-from recovery_app.core.meetings.ics import MAX_ICS_BYTES, from_ics, to_ics, writable
+from recovery_app.core.meetings.ics import MAX_ICS_BYTES, IcsImport, from_ics, to_ics, writable
 from recovery_app.storage.db import Database
 from recovery_app.storage.files import write_private
 from recovery_app.storage.meetings.meetings import Meetings
@@ -47,8 +47,8 @@ class IcsReport:
         return " ".join(parts)
 
 
-def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsReport:
-    """Add the meetings in ``source``; all in one transaction, none twice (matched by UID)."""
+def read_ics(source: Path, now: datetime, zone: str) -> IcsImport:
+    """The meetings in ``source`` and what was left out, nothing written (for a preview)."""
     try:
         if source.stat().st_size > MAX_ICS_BYTES:
             raise InvalidImport(
@@ -57,7 +57,18 @@ def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsRepor
         data = source.read_bytes()
     except OSError as exc:
         raise InvalidImport(f"Can't read {source}: {exc.strerror}.") from exc
-    parsed = from_ics(data, zone, now)
+    return from_ics(data, zone, now)
+
+
+def present_uids(db: Database, uids: list[str]) -> set[str]:
+    """Which of these meetings are here already (so a preview can say so)."""
+    with db.reading() as conn:
+        meetings = Meetings(conn)
+        return {uid for uid in uids if meetings.exists(uid)}
+
+
+def add_meetings(db: Database, parsed: IcsImport, now: datetime) -> IcsReport:
+    """Add the meetings read from a file; all in one transaction, none twice (by UID)."""
     added, present = [], []
     with db.transaction() as conn:
         meetings = Meetings(conn)
@@ -68,3 +79,8 @@ def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsRepor
                 meetings.save(meeting, now)
                 added.append(meeting.name)
     return IcsReport(added, present, parsed.skipped, parsed.past)
+
+
+def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsReport:
+    """Add every meeting in ``source`` the app can represent (the command line)."""
+    return add_meetings(db, read_ics(source, now, zone), now)

@@ -9,8 +9,15 @@ from datetime import datetime
 from pathlib import Path
 
 from recovery_app.core.changes import NOTHING, Changes, Record, Result
+from recovery_app.core.meetings.ics import IcsImport
 from recovery_app.storage.db import Database
-from recovery_app.storage.exchange.calendar import IcsReport, export_ics, import_ics
+from recovery_app.storage.exchange.calendar import (
+    IcsReport,
+    add_meetings,
+    export_ics,
+    present_uids,
+    read_ics,
+)
 from recovery_app.storage.exchange.document import export_json
 from recovery_app.storage.exchange.importer import ImportReport, import_file
 
@@ -24,8 +31,16 @@ def export_to_file(db: Database, target: Path, now: datetime) -> Result[int]:
     return Result(export_json(db, target, now), NOTHING)
 
 
-def import_calendar(db: Database, source: Path, now: datetime, zone: str) -> Result[IcsReport]:
-    return Result(import_ics(db, source, now, zone), Changes.of(Record.MEETINGS))
+def preview_calendar(
+    db: Database, source: Path, now: datetime, zone: str
+) -> Result[tuple[IcsImport, set[str]]]:
+    """A calendar file read for the preview, with the meetings already here; nothing written."""
+    parsed = read_ics(source, now, zone)
+    return Result((parsed, present_uids(db, [m.uid for m in parsed.meetings])), NOTHING)
+
+
+def add_calendar_meetings(db: Database, parsed: IcsImport, now: datetime) -> Result[IcsReport]:
+    return Result(add_meetings(db, parsed, now), Changes.of(Record.MEETINGS))
 
 
 def export_calendar(db: Database, target: Path, now: datetime) -> Result[int]:

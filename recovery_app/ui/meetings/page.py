@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from recovery_app.core.changes import Record
 from recovery_app.core.clock import to_local, zone_name
 from recovery_app.core.errors import KnownError
+from recovery_app.core.meetings.ics import IcsImport
 from recovery_app.core.meetings.schedule import (
     ATTENDED_WORDS,
     DateChange,
@@ -32,7 +33,11 @@ from recovery_app.core.meetings.schedule import (
     Occurrence,
     agenda,
 )
-from recovery_app.storage.exchange.ops import export_calendar, import_calendar
+from recovery_app.storage.exchange.ops import (
+    add_calendar_meetings,
+    export_calendar,
+    preview_calendar,
+)
 from recovery_app.storage.meetings.ops import (
     change_date,
     delete_meeting,
@@ -45,6 +50,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
+from recovery_app.ui.meetings.import_preview import ImportPreviewDialog
 from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
 from recovery_app.ui.meetings.move_dialog import MoveDateDialog
 
@@ -451,9 +457,25 @@ class MeetingsPage(QWidget):
         if source is None:
             return
         now, zone = self.clock.now(), zone_name(self.clock)
-        self.status.setText("Importing…")
+        self.status.setText("Reading the calendar file…")
         worker = self.ctx.ops.start_with(
-            self.db, lambda own: import_calendar(own, source, now, zone), self, self
+            self.db, lambda own: preview_calendar(own, source, now, zone), self, self
         )
-        worker.done.connect(lambda report: self.status.setText(report.summary()))
+        worker.done.connect(lambda found: self._preview(source.name, *found))
         worker.failed.connect(self.status.setText)
+
+    def _preview(self, name: str, parsed: IcsImport, present: set[str]) -> None:
+        """Nothing is written until the person has seen what the file holds."""
+        chosen = ImportPreviewDialog.ask(name, parsed, present, self)
+        if chosen is None:
+            self.status.setText("Nothing was imported.")
+            return
+        try:
+            report = self.ctx.ops.run(
+                lambda: add_calendar_meetings(self.db, chosen, self.clock.now()), self
+            )
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.refresh()
+        self.status.setText(report.summary())

@@ -105,3 +105,65 @@ def test_two_different_events_with_one_uid_are_two_meetings_and_stay_two() -> No
     assert first[0].uid == "reused-uid" and first[1].uid != "reused-uid"
     again = [m for m in read() if m.name.startswith("Peer circle")]
     assert [m.uid for m in again] == [m.uid for m in first]  # importing again adds nothing
+
+
+def test_days_of_the_month_with_weekdays_are_listed_not_misread() -> None:
+    """A rule like "the Tuesday between the 1st and the 7th" was read as every Tuesday."""
+    text = """BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:first-tuesday
+SUMMARY:Business meeting
+DTSTART;TZID=America/New_York:20261201T190000
+RRULE:FREQ=MONTHLY;BYDAY=TU;BYMONTHDAY=1,2,3,4,5,6,7
+END:VEVENT
+BEGIN:VEVENT
+UID:weekly-13th
+SUMMARY:Odd one
+DTSTART;TZID=America/New_York:20261113T190000
+RRULE:FREQ=WEEKLY;BYDAY=FR;BYMONTHDAY=13
+END:VEVENT
+END:VCALENDAR
+"""
+    result = from_ics(text.replace("\n", "\r\n").encode(), "UTC")
+    assert result.meetings == []
+    assert all("combines days of the month with weekdays" in r for r in result.skipped)
+    assert len(result.skipped) == 2
+
+
+CUSTOM_ZONE = """BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VTIMEZONE
+TZID:W. Europe (my own name)
+BEGIN:STANDARD
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:gruppe-2
+SUMMARY:Selbsthilfegruppe
+DTSTART;TZID="W. Europe (my own name)":20261105T180000
+RRULE:FREQ=WEEKLY;BYDAY=TH
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_a_zone_defined_only_by_its_rules_is_matched_by_its_hours() -> None:
+    data = CUSTOM_ZONE.replace("\n", "\r\n").encode()
+    # Central European hours are those of many places: the computer's own, if it is one.
+    [kept] = from_ics(data, "Europe/Paris").meetings
+    assert (kept.schedule.zone, kept.schedule.start) == ("Europe/Paris", time(18, 0))
+    # Otherwise the app doesn't pick one of them for the person.
+    result = from_ics(data, "Asia/Tokyo")
+    assert result.meetings == []
+    assert "has the hours of several places" in result.skipped[0]

@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_app.core.clock import FixedClock
@@ -26,6 +27,7 @@ from recovery_app.ui.common.file_dialogs import OpenFileDialog
 from recovery_app.ui.meetings.move_dialog import MoveDateDialog
 from recovery_app.ui.meetings.page import MeetingsPage
 from tests.core.meetings.test_date_changes import GOOGLE_STYLE
+from tests.ui.helpers import accept_import_preview
 from tests.ui.meetings.test_reminders import fire, scheduler
 
 NY = ZoneInfo("America/New_York")
@@ -49,6 +51,7 @@ def imported(
     source.write_text(GOOGLE_STYLE.replace("\n", "\r\n"), encoding="utf-8")
     p = shown(MeetingsPage(ctx))
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: source))
+    accept_import_preview(monkeypatch)
     p.span.setCurrentIndex(p.span.findData(30))
     p.import_button.click()
     qtbot.waitUntil(lambda: "Added 2 meetings" in p.status.text())
@@ -147,3 +150,54 @@ def test_changes_survive_export_import_and_a_schedule_edit(
         fridays = replace(current.schedule, weekdays=(4,))
         saved = repo.save(replace(current, schedule=fridays, changes=()), clock.now())
     assert saved.changes == ()
+
+
+def test_the_preview_shows_everything_and_imports_only_what_is_ticked(
+    ctx: AppContext, clock: FixedClock, shown: Shown, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+) -> None:  # fmt: skip
+    from tests.ui.helpers import accept_import_preview
+
+    clock.current = NOW
+    source = tmp_path / "google.ics"
+    source.write_text(GOOGLE_STYLE.replace("\n", "\r\n"), encoding="utf-8")
+    page = shown(MeetingsPage(ctx))
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: source))
+    previews = accept_import_preview(monkeypatch, untick=("Intake appointment",))
+    page.import_button.click()
+    qtbot.waitUntil(lambda: "Added 1 meeting." in page.status.text())
+    [preview] = previews
+    texts = [box.text() for box, _uid in preview.boxes]
+    assert texts[0].startswith("SMART Recovery — Every 2 weeks on Thursday at 19:00")
+    assert "3 dates skipped or moved" in texts[0]
+    left_out = preview.findChildren(QListWidget)[0]
+    reasons = [left_out.item(i).text() for i in range(left_out.count())]
+    assert reasons[0] == "1 one-off event that already happened"
+    assert any("Old lunch group: it is marked as cancelled" in r for r in reasons)
+    with ctx.db.reading() as conn:
+        assert [m.name for m in Meetings(conn).all()] == ["SMART Recovery"]
+    # The same file again: what is here is shown as such and can't be added twice.
+    previews = accept_import_preview(monkeypatch)  # this time everything ticked stays ticked
+    page.import_button.click()
+    qtbot.waitUntil(lambda: bool(previews))
+    smart_box = previews[0].boxes[0][0]
+    assert "(already here)" in smart_box.text() and not smart_box.isEnabled()
+    qtbot.waitUntil(lambda: "Added 1 meeting." in page.status.text())  # the intake, this time
+
+
+def test_cancelling_the_preview_imports_nothing(
+    ctx: AppContext, clock: FixedClock, shown: Shown, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+) -> None:  # fmt: skip
+    from recovery_app.ui.meetings.import_preview import ImportPreviewDialog
+
+    clock.current = NOW
+    source = tmp_path / "google.ics"
+    source.write_text(GOOGLE_STYLE, encoding="utf-8")
+    page = shown(MeetingsPage(ctx))
+    monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: source))
+    monkeypatch.setattr(ImportPreviewDialog, "ask", classmethod(lambda cls, *a: None))
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.status.text() == "Nothing was imported.")
+    with ctx.db.reading() as conn:
+        assert Meetings(conn).all() == []

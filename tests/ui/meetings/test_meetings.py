@@ -20,6 +20,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
 from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
 from recovery_app.ui.meetings.page import MeetingsPage
+from tests.ui.helpers import accept_import_preview
 
 NY = ZoneInfo("America/New_York")
 
@@ -66,6 +67,7 @@ def test_export_and_import_calendar_gives_the_same_dates(
     ctx.ops.run(lambda: purge(ctx.db))  # as at the next start
     assert page.list.count() == 0
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: target))
+    accept_import_preview(monkeypatch)
     page.import_button.click()
     qtbot.waitUntil(lambda: "Added 1 meeting." in page.status.text())
     assert page.list.count() == 1  # shown without anyone asking

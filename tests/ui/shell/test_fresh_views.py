@@ -23,7 +23,7 @@ from recovery_app.ui.data.page import DataPage
 from recovery_app.ui.journal.page import JournalPage
 from recovery_app.ui.meetings.page import MeetingsPage
 from tests.ui.conftest import WindowFactory
-from tests.ui.helpers import page_of, window_ctx
+from tests.ui.helpers import accept_import_preview, page_of, window_ctx
 
 
 @pytest.fixture
@@ -129,6 +129,7 @@ def test_meetings_from_a_calendar_file_show_at_once(
     window = make_window()
     meetings = page_of(window, "meetings", MeetingsPage)
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: calendar))
+    accept_import_preview(monkeypatch)
     meetings.import_button.click()
     qtbot.waitUntil(lambda: "Added 1 meeting." in meetings.status.text(), timeout=10000)
     assert meetings.list.count() == 1 and "SMART Recovery" in meetings.list.item(0).text()

@@ -1,0 +1,94 @@
+"""Before a calendar file changes anything: its meetings, each with a checkbox, and what was
+left out with the reason."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QListWidget,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.meetings.ics import IcsImport
+from recovery_app.ui.common.style import heading, wrapped
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(
+        self, name: str, parsed: IcsImport, present: set[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.parsed = parsed
+        self.setWindowTitle(f"Import meetings from {name}")
+        self.setAccessibleName("Import meetings: preview")
+        self.resize(640, 520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"Meetings in {name}", 1.2))
+        new = [m for m in parsed.meetings if m.uid not in present]
+        layout.addWidget(
+            wrapped(
+                "Tick the meetings to add. Nothing is changed until you press Import."
+                if new
+                else "Every meeting in this file is here already: there is nothing to add."
+            )
+        )
+        content = QWidget()
+        rows = QVBoxLayout(content)
+        self.boxes: list[tuple[QCheckBox, str]] = []
+        for m in parsed.meetings:
+            words = f"{m.name} — {m.schedule.describe()}"
+            if m.changes:
+                count = len(m.changes)
+                words += f" · {count} date{'' if count == 1 else 's'} skipped or moved"
+            here = m.uid in present
+            box = QCheckBox(words + (" (already here)" if here else ""))
+            box.setChecked(not here)
+            box.setEnabled(not here)
+            box.setAccessibleName(words + (", already here" if here else ""))
+            rows.addWidget(box)
+            self.boxes.append((box, m.uid))
+        rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout.addWidget(scroll, 2)
+        left_out = list(parsed.skipped)
+        if parsed.past:
+            past = "1 one-off event" if parsed.past == 1 else f"{parsed.past} one-off events"
+            left_out.insert(0, f"{past} that already happened")
+        if left_out:
+            layout.addWidget(heading("Left out, and why", 1.0))
+            listed = QListWidget()
+            listed.setAccessibleName("Left out, and why")
+            listed.setWordWrap(True)
+            listed.addItems(left_out)
+            layout.addWidget(listed, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(
+            "&Import the ticked meetings", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(bool(new))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> IcsImport:
+        """The file's reading with only the ticked meetings."""
+        ticked = {uid for box, uid in self.boxes if box.isChecked() and box.isEnabled()}
+        return replace(self.parsed, meetings=[m for m in self.parsed.meetings if m.uid in ticked])
+
+    @classmethod
+    def ask(
+        cls, name: str, parsed: IcsImport, present: set[str], parent: QWidget | None
+    ) -> IcsImport | None:
+        dialog = cls(name, parsed, present, parent)
+        try:
+            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
