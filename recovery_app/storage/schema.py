@@ -282,6 +282,8 @@ meeting = Table(
     Column("reminders", String(100), nullable=False, default=""),  # minutes before, "15,60"
     Column("notes", Text, nullable=False, default=""),
     Column("paused", Boolean, nullable=False, default=False),
+    # A calendar file's version of the meeting (migration 0008), to update it on re-import.
+    Column("calendar_version", String(60), nullable=False, server_default=""),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("deleted_at", UTCDateTime, nullable=True),

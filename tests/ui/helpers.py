@@ -50,7 +50,7 @@ def accept_import_preview(monkeypatch: Any, untick: tuple[str, ...] = ()) -> lis
 
     shown: list[Any] = []
 
-    def ask(cls: type, name: str, parsed: Any, present: set[str], parent: Any) -> Any:
+    def ask(cls: type, name: str, parsed: Any, present: dict[str, bool], parent: Any) -> Any:
         dialog = ImportPreviewDialog(name, parsed, present, parent)
         shown.append(dialog)
         for box, _uid in dialog.boxes:

@@ -454,6 +454,24 @@ def _uid(event: Any) -> str:
     return str(event.get("UID", "") or "").removesuffix(UID_SUFFIX)[:200]
 
 
+def _version(events: list[Any]) -> str:
+    """A calendar's version of one meeting (its series and the dates it changed), written so
+    a later one sorts after: the highest SEQUENCE, then the latest LAST-MODIFIED."""
+    best = ""
+    for event in events:
+        if event.get("SEQUENCE") is None and event.get("LAST-MODIFIED") is None:
+            continue
+        try:
+            sequence = max(0, min(int(str(event.get("SEQUENCE", 0) or 0)), 10**8))
+        except ValueError:
+            sequence = 0
+        modified = event.get("LAST-MODIFIED")
+        when = getattr(modified, "dt", None)
+        stamp = f"{when.astimezone(UTC):%Y%m%dT%H%M%SZ}" if isinstance(when, datetime) else ""
+        best = max(best, f"{sequence:09d}|{stamp}")
+    return best
+
+
 def _made_up_uid(name: str, event: Any) -> str:
     import hashlib
 
@@ -578,8 +596,10 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
             if schedule.repeat is Repeat.ONCE and now is not None and once < now:
                 result.past += 1
                 continue
-            changes = _changes(event, overrides.get(_uid(event), []), schedule, location)
+            own = overrides.get(_uid(event), [])
+            changes = _changes(event, own, schedule, location)
             meeting, left_out = _fitting(meeting, changes)
+            meeting = replace(meeting, calendar_version=_version([event, *own]))
             if left_out:
                 dates = "1 changed date" if left_out == 1 else f"{left_out} changed dates"
                 result.skipped.append(

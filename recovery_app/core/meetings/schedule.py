@@ -186,6 +186,9 @@ class Meeting:
     paused: bool = False
     uid: str = field(default_factory=new_uid)
     changes: tuple[DateChange, ...] = ()  # skipped and moved dates, by original start
+    # For a meeting from a calendar file: its SEQUENCE and LAST-MODIFIED there, written so
+    # that a later version sorts after an earlier one ("" when not from a file).
+    calendar_version: str = ""
 
     def change_for(self, original: datetime) -> DateChange | None:
         return next((c for c in self.changes if c.original == original), None)

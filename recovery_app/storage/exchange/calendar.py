@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from recovery_app.core.errors import InvalidImport, OutputPathError
 from recovery_app.core.meetings.ics import MAX_ICS_BYTES, IcsImport, from_ics, to_ics, writable
+from recovery_app.core.meetings.schedule import Meeting, MeetingKind
 from recovery_app.storage.db import Database
 from recovery_app.storage.files import write_private
 from recovery_app.storage.meetings.meetings import Meetings
@@ -32,9 +33,15 @@ class IcsReport:
     already_here: list[str]
     skipped: list[str]
     past: int = 0  # one-off events already over, left out
+    updated: list[str] = field(default_factory=list)  # newer in the file than here
 
     def summary(self) -> str:
         parts = [f"Added {len(self.added)} meeting{'' if len(self.added) == 1 else 's'}."]
+        if self.updated:
+            count = len(self.updated)
+            parts.append(
+                f"Updated {count} meeting{'' if count == 1 else 's'} the calendar had changed."
+            )
         if self.already_here:
             parts.append(f"{len(self.already_here)} were already here.")
         if self.past:
@@ -60,25 +67,53 @@ def read_ics(source: Path, now: datetime, zone: str) -> IcsImport:
     return from_ics(data, zone, now)
 
 
-def present_uids(db: Database, uids: list[str]) -> set[str]:
-    """Which of these meetings are here already (so a preview can say so)."""
+def newer(found: Meeting, here: Meeting) -> bool:
+    """Whether the file holds a later version of a meeting than the one here."""
+    return found.calendar_version > here.calendar_version and bool(here.calendar_version)
+
+
+def present_uids(db: Database, meetings: list[Meeting]) -> dict[str, bool]:
+    """Which of these meetings are here already, and whether the file's is newer."""
     with db.reading() as conn:
-        meetings = Meetings(conn)
-        return {uid for uid in uids if meetings.exists(uid)}
+        repo = Meetings(conn)
+        found = {}
+        for m in meetings:
+            here = repo.get(m.uid)
+            if here is not None:
+                found[m.uid] = newer(m, here)
+        return found
+
+
+def _updated(found: Meeting, here: Meeting) -> Meeting:
+    """The calendar's new version of a meeting, keeping what only the app knows: the
+    person's reminders (when the file has none), pause and notes (when the file has none)."""
+    return replace(
+        found,
+        reminders=found.reminders or here.reminders,
+        paused=here.paused,
+        notes=found.notes or here.notes,
+        kind=here.kind if found.kind is MeetingKind.OTHER else found.kind,
+    )
 
 
 def add_meetings(db: Database, parsed: IcsImport, now: datetime) -> IcsReport:
-    """Add the meetings read from a file; all in one transaction, none twice (by UID)."""
-    added, present = [], []
+    """Add the meetings read from a file, and update those the file has a newer version of;
+    all in one transaction, none twice (by UID)."""
+    added, present, updated = [], [], []
     with db.transaction() as conn:
         meetings = Meetings(conn)
         for meeting in parsed.meetings:
-            if meetings.exists(meeting.uid):
-                present.append(meeting.name)
-            else:
+            here = meetings.get(meeting.uid)
+            if here is None:
                 meetings.save(meeting, now)
                 added.append(meeting.name)
-    return IcsReport(added, present, parsed.skipped, parsed.past)
+            elif newer(meeting, here):
+                meetings.save(_updated(meeting, here), now)
+                meetings.replace_changes(meeting.uid, meeting.changes)
+                updated.append(meeting.name)
+            else:
+                present.append(meeting.name)
+    return IcsReport(added, present, parsed.skipped, parsed.past, updated)
 
 
 def import_ics(db: Database, source: Path, now: datetime, zone: str) -> IcsReport:

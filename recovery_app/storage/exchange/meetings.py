@@ -56,6 +56,7 @@ def meeting_to_json(m: Meeting) -> dict[str, Any]:
         "reminders": list(m.reminders),
         "notes": m.notes,
         "paused": m.paused,
+        "calendar_version": m.calendar_version,
         "changes": [
             {
                 "original": c.original.isoformat(),
@@ -134,6 +135,7 @@ def _meeting(record: Any, where: str) -> Meeting:
         paused=f.boolean("paused", False),
         uid=f.uid(uuid_only=False),  # a meeting from a calendar keeps its calendar's UID
         changes=_changes(record, where),
+        calendar_version=f.text("calendar_version", "", max_length=60),
     )
     try:
         validate_meeting(meeting)

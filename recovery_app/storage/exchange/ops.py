@@ -33,10 +33,11 @@ def export_to_file(db: Database, target: Path, now: datetime) -> Result[int]:
 
 def preview_calendar(
     db: Database, source: Path, now: datetime, zone: str
-) -> Result[tuple[IcsImport, set[str]]]:
-    """A calendar file read for the preview, with the meetings already here; nothing written."""
+) -> Result[tuple[IcsImport, dict[str, bool]]]:
+    """A calendar file read for the preview, with the meetings already here (and whether the
+    file's version is newer); nothing written."""
     parsed = read_ics(source, now, zone)
-    return Result((parsed, present_uids(db, [m.uid for m in parsed.meetings])), NOTHING)
+    return Result((parsed, present_uids(db, parsed.meetings)), NOTHING)
 
 
 def add_calendar_meetings(db: Database, parsed: IcsImport, now: datetime) -> Result[IcsReport]:

@@ -43,6 +43,7 @@ def _columns(m: Meeting) -> dict[str, Any]:
         "reminders": ",".join(str(r) for r in m.reminders),
         "notes": m.notes,
         "paused": m.paused,
+        "calendar_version": m.calendar_version,
     }
 
 
@@ -68,6 +69,7 @@ def meeting_from_row(r: Any) -> Meeting:
         notes=r.notes,
         paused=bool(r.paused),
         uid=r.uid,
+        calendar_version=r.calendar_version,
     )
 
 
@@ -149,6 +151,14 @@ class Meetings:
             )
         )
 
+    def replace_changes(self, uid: str, changes: tuple[DateChange, ...]) -> None:
+        """The meeting's skipped and moved dates become exactly ``changes`` (a newer file)."""
+        self.conn.execute(
+            delete(meeting_change).where(meeting_change.c.meeting_id == self._id(uid))
+        )
+        for c in changes:
+            self.set_change(uid, c.original, c)
+
     def _keep_changes_that_fit(self, saved: Meeting) -> None:
         """After a schedule edit, dates the new schedule doesn't have lose their changes."""
         meeting_id = self._id(saved.uid)
@@ -180,6 +190,8 @@ class Meetings:
                 insert(meeting).values(uid=m.uid, created_at=now, updated_at=now, **values)
             )
         else:
+            if not m.calendar_version:  # an edit in the app keeps the file's version
+                values.pop("calendar_version")
             self.conn.execute(
                 update(meeting)
                 .where(meeting.c.id == found.id)

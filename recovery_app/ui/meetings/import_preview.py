@@ -21,8 +21,13 @@ from recovery_app.ui.common.style import heading, wrapped
 
 class ImportPreviewDialog(QDialog):
     def __init__(
-        self, name: str, parsed: IcsImport, present: set[str], parent: QWidget | None = None
+        self,
+        name: str,
+        parsed: IcsImport,
+        present: dict[str, bool],
+        parent: QWidget | None = None,
     ) -> None:
+        """``present``: the meetings here already, each with whether the file's is newer."""
         super().__init__(parent)
         self.parsed = parsed
         self.setWindowTitle(f"Import meetings from {name}")
@@ -30,7 +35,7 @@ class ImportPreviewDialog(QDialog):
         self.resize(640, 520)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Meetings in {name}", 1.2))
-        new = [m for m in parsed.meetings if m.uid not in present]
+        new = [m for m in parsed.meetings if m.uid not in present or present[m.uid]]
         layout.addWidget(
             wrapped(
                 "Tick the meetings to add. Nothing is changed until you press Import."
@@ -46,11 +51,14 @@ class ImportPreviewDialog(QDialog):
             if m.changes:
                 count = len(m.changes)
                 words += f" · {count} date{'' if count == 1 else 's'} skipped or moved"
-            here = m.uid in present
-            box = QCheckBox(words + (" (already here)" if here else ""))
-            box.setChecked(not here)
-            box.setEnabled(not here)
-            box.setAccessibleName(words + (", already here" if here else ""))
+            here, newer = m.uid in present, present.get(m.uid, False)
+            note = " (changed in the calendar: will be updated)" if newer else (
+                " (already here)" if here else ""
+            )  # fmt: skip
+            box = QCheckBox(words + note)
+            box.setChecked(not here or newer)
+            box.setEnabled(not here or newer)
+            box.setAccessibleName(words + note.replace(" (", ", ").rstrip(")"))
             rows.addWidget(box)
             self.boxes.append((box, m.uid))
         rows.addStretch(1)
@@ -85,7 +93,7 @@ class ImportPreviewDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, name: str, parsed: IcsImport, present: set[str], parent: QWidget | None
+        cls, name: str, parsed: IcsImport, present: dict[str, bool], parent: QWidget | None
     ) -> IcsImport | None:
         dialog = cls(name, parsed, present, parent)
         try:

@@ -464,7 +464,7 @@ class MeetingsPage(QWidget):
         worker.done.connect(lambda found: self._preview(source.name, *found))
         worker.failed.connect(self.status.setText)
 
-    def _preview(self, name: str, parsed: IcsImport, present: set[str]) -> None:
+    def _preview(self, name: str, parsed: IcsImport, present: dict[str, bool]) -> None:
         """Nothing is written until the person has seen what the file holds."""
         chosen = ImportPreviewDialog.ask(name, parsed, present, self)
         if chosen is None:

@@ -201,3 +201,37 @@ def test_cancelling_the_preview_imports_nothing(
     qtbot.waitUntil(lambda: page.status.text() == "Nothing was imported.")
     with ctx.db.reading() as conn:
         assert Meetings(conn).all() == []
+
+
+def test_a_newer_version_of_the_calendar_updates_its_meetings(
+    ctx: AppContext, clock: FixedClock, shown: Shown, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+) -> None:  # fmt: skip
+    page = imported(ctx, clock, shown, tmp_path, monkeypatch, qtbot, NOW)
+    with ctx.db.transaction() as conn:  # the person's own reminder and pause stay theirs
+        repo = Meetings(conn)
+        smart = next(m for m in repo.all() if m.name == "SMART Recovery")
+        repo.save(replace(smart, reminders=(45,)), clock.now())
+    # Same file again: nothing changes.
+    previews = accept_import_preview(monkeypatch)
+    page.import_button.click()
+    qtbot.waitUntil(lambda: bool(previews))
+    assert "(already here)" in previews[0].boxes[0][0].text()
+    # The group moved the 17th to the 18th in the calendar (a new override, SEQUENCE 2).
+    newer = GOOGLE_STYLE.replace("EXDATE;TZID=America/New_York:20261217T190000\n", "").replace(
+        "BEGIN:VEVENT\nDTSTART;TZID=America/New_York:20261231T190000",
+        "BEGIN:VEVENT\nDTSTART;TZID=America/New_York:20261218T190000\n"
+        "UID:every-other-thursday@google.com\nRECURRENCE-ID;TZID=America/New_York:"
+        "20261217T190000\nSUMMARY:SMART Recovery\nSEQUENCE:2\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nDTSTART;TZID=America/New_York:20261231T190000",
+    )
+    (tmp_path / "google.ics").write_text(newer.replace("\n", "\r\n"), encoding="utf-8")
+    previews = accept_import_preview(monkeypatch)
+    page.import_button.click()
+    qtbot.waitUntil(lambda: "Updated 1 meeting the calendar had changed." in page.status.text())
+    assert "will be updated" in previews[0].boxes[0][0].text()
+    with ctx.db.reading() as conn:
+        smart = next(m for m in Meetings(conn).all() if m.name == "SMART Recovery")
+    assert smart.reminders == (45,)
+    dates = [o.start for o in smart.occurrences(NOW, at(31, 23))]
+    assert dates == [at(3, 18), at(18)]

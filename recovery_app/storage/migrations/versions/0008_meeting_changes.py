@@ -1,8 +1,10 @@
-"""Skipped and moved dates of a meeting.
+"""Skipped and moved dates of a meeting, and the calendar file's version of it.
 
 A meeting keeps the dates that differ from its schedule: skipped ("the group
 doesn't meet on 24 December") or moved ("this week it's at 18:00", perhaps
-somewhere else), keyed by the start the schedule gives that date.
+somewhere else), keyed by the start the schedule gives that date. A meeting that
+came from a calendar file remembers that file's SEQUENCE and LAST-MODIFIED, so
+importing a newer version of the file updates it.
 
 Revision ID: 0008_meeting_changes
 Revises: 0007_self_check_versions
@@ -19,6 +21,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.execute("ALTER TABLE meeting ADD COLUMN calendar_version VARCHAR(60) DEFAULT '' NOT NULL")
     op.create_table(
         "meeting_change",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -46,3 +49,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_meeting_change_meeting_original", table_name="meeting_change")
     op.drop_table("meeting_change")
+    op.execute("ALTER TABLE meeting DROP COLUMN calendar_version")
