@@ -271,6 +271,7 @@ meeting = Table(
     Column("online", Boolean, nullable=False, default=False),
     Column("repeat", String(20), nullable=False),
     Column("first_day", Date, nullable=False),
+    Column("last_day", Date, nullable=True),  # a series that ends (migration 0008)
     Column("start_time", String(5), nullable=False),  # local "HH:MM" in ``zone``
     Column("duration_minutes", Integer, nullable=False),
     Column("zone", String(64), nullable=False),  # IANA

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from itertools import islice
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -220,7 +221,11 @@ def to_ics(meetings: Iterable[Meeting], stamp: datetime) -> bytes:
 class IcsImport:
     meetings: list[Meeting] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "Event name: why"
-    past: int = 0  # one-off events already over: not meetings to be reminded of
+    past: int = 0  # events already over (one-off, or a series that ended): not meetings
+
+
+def past_words(count: int) -> str:
+    return "1 event that is already over" if count == 1 else f"{count} events that are already over"
 
 
 class _Reason(ValueError):
@@ -228,7 +233,7 @@ class _Reason(ValueError):
 
 
 def _unsupported(rule: dict[str, list[object]]) -> str | None:
-    allowed = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "WKST"}
+    allowed = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "WKST", "UNTIL", "COUNT"}
     extra = sorted(set(rule) - allowed)
     if extra:
         return f"its repeat rule uses {', '.join(extra)}, which the app can't represent"
@@ -331,7 +336,39 @@ def _wall(value: datetime, zone: str) -> datetime:
 def _schedule(
     event: Any, zone_for_floating: str, aliases: dict[str, str] | None = None
 ) -> Schedule:
-    """The event's schedule, or ``_Reason`` saying why it can't be one."""
+    """The event's schedule, or ``_Reason`` saying why it can't be one; a series with UNTIL
+    or COUNT ends on the day of its last real date."""
+    schedule = _repeating(event, zone_for_floating, aliases)
+    raw = event.get("RRULE")
+    if raw is None or schedule.repeat is Repeat.ONCE:
+        return schedule
+    rule = {k.upper(): v for k, v in dict(raw).items()}
+    if "UNTIL" in rule and "COUNT" in rule:
+        raise _Reason("its repeat rule has both an end date and a count")
+    if "COUNT" in rule:
+        count = int(rule["COUNT"][0])
+        if not 1 <= count <= 5000:
+            raise _Reason("its repeat rule has a count the app can't represent")
+        dates = list(islice(schedule.local_rule(), count))
+    elif "UNTIL" in rule:
+        until = rule["UNTIL"][0]
+        if isinstance(until, datetime):
+            limit = _wall(until, schedule.zone) if until.tzinfo else until
+        elif isinstance(until, date):
+            limit = datetime.combine(until, time(23, 59, 59))
+        else:
+            raise _Reason("its end date can't be read")
+        dates = list(schedule.local_rule().between(datetime.min, limit, inc=True))[-1:]
+    else:
+        return schedule
+    if not dates:
+        raise _Reason("its repeat rule ends before its first date")
+    return replace(schedule, last_day=dates[-1].date())
+
+
+def _repeating(
+    event: Any, zone_for_floating: str, aliases: dict[str, str] | None = None
+) -> Schedule:
     start = event.get("DTSTART")
     if start is None:
         raise _Reason("it has no start time")
@@ -528,7 +565,8 @@ def _fitting(meeting: Meeting, changes: list[DateChange]) -> tuple[Meeting, int]
 def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -> IcsImport:
     """Read a calendar file. Raises ``InvalidImport`` if it isn't one; skips what can't be kept.
 
-    With ``now``, one-off events already over are left out (counted in ``past``).
+    With ``now``, events already over (one-off ones, and series that ended) are left out
+    (counted in ``past``).
     """
     if len(data) > MAX_ICS_BYTES:
         raise InvalidImport("This calendar file is too large (over 5 MB). Nothing was imported.")
@@ -593,8 +631,9 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
                 meeting = replace(meeting, uid=uid)
             validate_meeting(meeting)
             once = datetime.combine(schedule.first_day, schedule.start, schedule.tz)
-            if schedule.repeat is Repeat.ONCE and now is not None and once < now:
-                result.past += 1
+            over = schedule.ended_before(now.date()) if now is not None else False
+            if now is not None and (over or (schedule.repeat is Repeat.ONCE and once < now)):
+                result.past += 1  # already happened, or a series that has ended
                 continue
             own = overrides.get(_uid(event), [])
             changes = _changes(event, own, schedule, location)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule, weekday
@@ -64,6 +64,7 @@ class Schedule:
     weekdays: tuple[int, ...] = ()  # 0 = Monday, for WEEKLY
     nth: int = 1  # 1-5 or -1 (last), for MONTHLY_WEEKDAY (weekday is first_day's)
     month_day: int = 1  # 1-31, for MONTHLY_DAY
+    last_day: date | None = None  # a series that ends: no meeting after this local day
 
     @property
     def tz(self) -> ZoneInfo:
@@ -75,22 +76,38 @@ class Schedule:
             return ""
         if self.repeat is Repeat.WEEKLY:
             days = ",".join(RRULE_DAYS[d] for d in sorted(self.weekdays))
-            return f"FREQ=WEEKLY;INTERVAL={self.interval};BYDAY={days};WKST=MO"
-        if self.repeat is Repeat.MONTHLY_WEEKDAY:
+            text = f"FREQ=WEEKLY;INTERVAL={self.interval};BYDAY={days};WKST=MO"
+        elif self.repeat is Repeat.MONTHLY_WEEKDAY:
             day = RRULE_DAYS[self.first_day.weekday()]
-            return f"FREQ=MONTHLY;INTERVAL={self.interval};BYDAY={self.nth}{day}"
-        return f"FREQ=MONTHLY;INTERVAL={self.interval};BYMONTHDAY={self.month_day}"
+            text = f"FREQ=MONTHLY;INTERVAL={self.interval};BYDAY={self.nth}{day}"
+        else:
+            text = f"FREQ=MONTHLY;INTERVAL={self.interval};BYMONTHDAY={self.month_day}"
+        return text + (f";UNTIL={self.until_utc():%Y%m%dT%H%M%SZ}" if self.last_day else "")
+
+    def until_utc(self) -> datetime:
+        """The series' last possible start as a UTC instant (RFC 5545 UNTIL with a zone)."""
+        assert self.last_day is not None
+        end = datetime.combine(self.last_day, time(23, 59, 59), tzinfo=self.tz)
+        return end.astimezone(UTC)
 
     def local_rule(self) -> rrule:
         begin = datetime.combine(self.first_day, self.start)
+        until = datetime.combine(self.last_day, time(23, 59, 59)) if self.last_day else None
         if self.repeat is Repeat.WEEKLY:
-            return rrule(
-                WEEKLY, dtstart=begin, interval=self.interval, byweekday=self.weekdays, wkst=MO
-            )
+            return rrule(WEEKLY, dtstart=begin, interval=self.interval, byweekday=self.weekdays,
+                         wkst=MO, until=until)  # fmt: skip
         if self.repeat is Repeat.MONTHLY_WEEKDAY:
             day = weekday(self.first_day.weekday(), self.nth)
-            return rrule(MONTHLY, dtstart=begin, interval=self.interval, byweekday=day)
-        return rrule(MONTHLY, dtstart=begin, interval=self.interval, bymonthday=self.month_day)
+            return rrule(MONTHLY, dtstart=begin, interval=self.interval, byweekday=day,
+                         until=until)  # fmt: skip
+        return rrule(MONTHLY, dtstart=begin, interval=self.interval, bymonthday=self.month_day,
+                     until=until)  # fmt: skip
+
+    def ended_before(self, day: date) -> bool:
+        """Whether every date of the schedule is before ``day``."""
+        if self.repeat is Repeat.ONCE:
+            return self.first_day < day
+        return self.last_day is not None and self.last_day < day
 
     def starts_between(self, after: datetime, before: datetime) -> list[datetime]:
         """Start instants (aware, in the meeting's zone) with after <= start < before."""
@@ -131,18 +148,20 @@ class Schedule:
         if self.repeat is Repeat.ONCE:
             return f"Once, {self.first_day:%A %d %B %Y} {at}"
         every = "" if self.interval == 1 else f"every {self.interval} "
+        ends = f", until {self.last_day:%d %B %Y}" if self.last_day else ""
         if self.repeat is Repeat.WEEKLY:
             names = [WEEKDAY_NAMES[d] + ("s" if not every else "") for d in sorted(self.weekdays)]
             days = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             text = f"{every}weeks on {days} {at}" if every else f"{days} {at}"
-            return text[0].upper() + text[1:]
+            return text[0].upper() + text[1:] + ends
         months = "every month" if not every else f"{every}months"
         if self.repeat is Repeat.MONTHLY_WEEKDAY:
             day = WEEKDAY_NAMES[self.first_day.weekday()]
-            return f"The {NTH_WORDS[self.nth]} {day} of {months} {at}".replace(
-                " of every", ", every"
+            return (
+                f"The {NTH_WORDS[self.nth]} {day} of {months} {at}".replace(" of every", ", every")
+                + ends
             )
-        return f"Day {self.month_day} of {months} {at}".replace(" of every", ", every")
+        return f"Day {self.month_day} of {months} {at}".replace(" of every", ", every") + ends
 
 
 @dataclass(frozen=True)
@@ -245,6 +264,11 @@ def validate_meeting(meeting: Meeting) -> None:
         raise InvalidInput(f"“{s.zone}” is not a time zone this app knows.")
     if not isinstance(s.first_day, date) or not day_in_range(s.first_day):
         raise InvalidInput("The first date must be between the years 1900 and 2200.")
+    if s.last_day is not None and (
+        not isinstance(s.last_day, date) or not day_in_range(s.last_day)
+        or s.last_day < s.first_day
+    ):  # fmt: skip
+        raise InvalidInput("The last date must be on or after the first, before the year 2200.")
     if not isinstance(s.repeat, Repeat):
         raise InvalidInput("Please choose how often the meeting happens.")
     if not 1 <= s.duration_minutes <= 24 * 60:

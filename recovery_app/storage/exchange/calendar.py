@@ -7,7 +7,14 @@ from datetime import datetime
 from pathlib import Path
 
 from recovery_app.core.errors import InvalidImport, OutputPathError
-from recovery_app.core.meetings.ics import MAX_ICS_BYTES, IcsImport, from_ics, to_ics, writable
+from recovery_app.core.meetings.ics import (
+    MAX_ICS_BYTES,
+    IcsImport,
+    from_ics,
+    past_words,
+    to_ics,
+    writable,
+)
 from recovery_app.core.meetings.schedule import Meeting, MeetingKind
 from recovery_app.storage.db import Database
 from recovery_app.storage.files import write_private
@@ -32,7 +39,7 @@ class IcsReport:
     added: list[str]
     already_here: list[str]
     skipped: list[str]
-    past: int = 0  # one-off events already over, left out
+    past: int = 0  # events already over (one-off, or a series that ended), left out
     updated: list[str] = field(default_factory=list)  # newer in the file than here
 
     def summary(self) -> str:
@@ -45,8 +52,7 @@ class IcsReport:
         if self.already_here:
             parts.append(f"{len(self.already_here)} were already here.")
         if self.past:
-            events = "1 one-off event" if self.past == 1 else f"{self.past} one-off events"
-            parts.append(f"Left out {events} that already happened.")
+            parts.append(f"Left out {past_words(self.past)}.")
         if self.skipped:
             parts.append(
                 f"Not imported or changed ({len(self.skipped)}): " + "; ".join(self.skipped)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_app.core.meetings.ics import IcsImport
+from recovery_app.core.meetings.ics import IcsImport, past_words
 from recovery_app.ui.common.style import heading, wrapped
 
 
@@ -68,8 +68,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(scroll, 2)
         left_out = list(parsed.skipped)
         if parsed.past:
-            past = "1 one-off event" if parsed.past == 1 else f"{parsed.past} one-off events"
-            left_out.insert(0, f"{past} that already happened")
+            left_out.insert(0, past_words(parsed.past))
         if left_out:
             layout.addWidget(heading("Left out, and why", 1.0))
             listed = QListWidget()

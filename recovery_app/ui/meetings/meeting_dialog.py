@@ -154,6 +154,21 @@ class MeetingDialog(QDialog):
         form.addRow("On", self.day_widget)
         form.addRow("&Which", self.nth)
         form.addRow("&Day of month", self.month_day)
+        self.ends = QCheckBox("The series ends on")
+        self.ends.setAccessibleName("The series ends")
+        self.last_day = QDateEdit()
+        self.last_day.setCalendarPopup(True)
+        self.last_day.setDisplayFormat("ddd d MMM yyyy")
+        self.last_day.setAccessibleName("Last date")
+        self.last_day.setEnabled(False)
+        self.ends.toggled.connect(self.last_day.setEnabled)
+        self.end_widget = QWidget()
+        end_row = QHBoxLayout(self.end_widget)
+        end_row.setContentsMargins(0, 0, 0, 0)
+        end_row.addWidget(self.ends)
+        end_row.addWidget(self.last_day)
+        end_row.addStretch(1)
+        form.addRow("Ends", self.end_widget)
         form.addRow("Re&minders", self.reminders)
         form.addRow("N&otes", self.notes)
         form.addRow("", self.paused)
@@ -177,6 +192,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(buttons)
         self._fill(self.original)
         signals = (self.repeat.currentIndexChanged, self.first_day.dateChanged,
+                   self.ends.toggled, self.last_day.dateChanged,
                    self.start.timeChanged, self.every.valueChanged,
                    self.nth.currentIndexChanged, self.month_day.valueChanged,
                    self.zone.currentTextChanged, self.paused.toggled)  # fmt: skip
@@ -195,6 +211,9 @@ class MeetingDialog(QDialog):
         self.location.setText(m.location)
         self.repeat.setCurrentIndex(max(0, self.repeat.findData(s.repeat.value)))
         self.first_day.setDate(QDate(s.first_day.year, s.first_day.month, s.first_day.day))
+        end = s.last_day or s.first_day + timedelta(days=365)
+        self.last_day.setDate(QDate(end.year, end.month, end.day))
+        self.ends.setChecked(s.last_day is not None)
         self.start.setTime(QTime(s.start.hour, s.start.minute))
         self.duration.setValue(s.duration_minutes)
         self.zone.setCurrentText(s.zone)
@@ -229,6 +248,7 @@ class MeetingDialog(QDialog):
             weekdays=tuple(i for i, b in enumerate(self.days) if b.isChecked()),
             nth=int(self.nth.currentData()),
             month_day=self.month_day.value(),
+            last_day=self._last_day(repeat),
         )
         meeting = replace(
             self.original,
@@ -244,12 +264,19 @@ class MeetingDialog(QDialog):
         validate_meeting(meeting)
         return meeting
 
+    def _last_day(self, repeat: Repeat) -> date | None:
+        if repeat is Repeat.ONCE or not self.ends.isChecked():
+            return None
+        day = self.last_day.date()
+        return date(day.year(), day.month(), day.day())
+
     def _changed(self) -> None:
         repeat = Repeat(self.repeat.currentData())
         for widget, shown in ((self.every, repeat is not Repeat.ONCE),
                               (self.day_widget, repeat is Repeat.WEEKLY),
                               (self.nth, repeat is Repeat.MONTHLY_WEEKDAY),
-                              (self.month_day, repeat is Repeat.MONTHLY_DAY)):  # fmt: skip
+                              (self.month_day, repeat is Repeat.MONTHLY_DAY),
+                              (self.end_widget, repeat is not Repeat.ONCE)):  # fmt: skip
             widget.setVisible(shown)
             label = self.form.labelForField(widget)
             if label is not None:

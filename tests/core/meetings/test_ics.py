@@ -126,11 +126,18 @@ END:VCALENDAR
 def test_events_we_cannot_represent_are_listed_not_guessed() -> None:
     result = from_ics(UNSUPPORTED.replace("\n", "\r\n").encode(), "UTC")
     # A series with a skipped date is kept whole, with that date skipped (it was dropped).
-    assert [m.name for m in result.meetings] == ["Group with a break", "Kept"]
-    group = result.meetings[0]
+    assert [m.name for m in result.meetings] == ["Ten sessions", "Group with a break", "Kept"]
+    ten = result.meetings[0]  # COUNT=10: weekly from Tuesday 1 December, the tenth on 2 February
+    assert ten.schedule.last_day == date(2027, 2, 2)
+    assert (
+        len(ten.schedule.starts_between(*YEAR))
+        + len(ten.schedule.starts_between(YEAR[1], YEAR[1] + timedelta(days=400)))
+        == 10
+    )
+    group = result.meetings[1]
     [skipped] = group.changes
     assert skipped.skipped and skipped.original == datetime(2026, 12, 22, 19, 0, tzinfo=PARIS)
-    kept = result.meetings[1]
+    kept = result.meetings[2]
     assert (kept.schedule.zone, kept.schedule.duration_minutes, kept.reminders) == (
         "UTC",
         60,
@@ -138,7 +145,6 @@ def test_events_we_cannot_represent_are_listed_not_guessed() -> None:
     )
     reasons = "\n".join(result.skipped)
     assert "Daily walk: it repeats daily" in reasons
-    assert "Ten sessions: its repeat rule uses COUNT" in reasons
     assert "Holiday: it is an all-day event" in reasons
     assert "Group with a break" not in reasons
 

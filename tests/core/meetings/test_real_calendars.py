@@ -167,3 +167,45 @@ def test_a_zone_defined_only_by_its_rules_is_matched_by_its_hours() -> None:
     result = from_ics(data, "Asia/Tokyo")
     assert result.meetings == []
     assert "has the hours of several places" in result.skipped[0]
+
+
+def test_a_series_that_ends_stops_on_its_last_real_date() -> None:
+    from datetime import date, timedelta
+
+    from recovery_app.core.meetings.ics import to_ics
+
+    text = """BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:autumn-course
+SUMMARY:Autumn course
+DTSTART;TZID=America/New_York:20261103T190000
+RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20261216T045959Z
+END:VEVENT
+BEGIN:VEVENT
+UID:just-before
+SUMMARY:Ends just before a date
+DTSTART;TZID=America/New_York:20261103T190000
+RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20261208T235900Z
+END:VEVENT
+BEGIN:VEVENT
+UID:spring-2026
+SUMMARY:Spring group
+DTSTART;TZID=America/New_York:20260303T190000
+RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=8
+END:VEVENT
+END:VCALENDAR
+"""
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=NY)
+    result = from_ics(text.replace("\n", "\r\n").encode(), "UTC", now)
+    autumn, before = result.meetings
+    assert autumn.schedule.last_day == date(2026, 12, 15)
+    # UNTIL 18:59 local on the 8th: the 8th's 19:00 meeting is not in the series.
+    assert before.schedule.last_day == date(2026, 12, 1)
+    assert result.past == 1  # the spring group ended in April
+    starts = autumn.schedule.starts_between(now, now + timedelta(days=60))
+    assert [s.day for s in starts] == [1, 8, 15]
+    assert autumn.next_occurrence(datetime(2026, 12, 16, tzinfo=NY)) is None
+    [back] = from_ics(to_ics([autumn], now), "UTC").meetings
+    assert back.schedule.last_day == date(2026, 12, 15)
+    assert "until 15 December 2026" in autumn.schedule.describe()

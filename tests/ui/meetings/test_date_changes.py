@@ -55,7 +55,7 @@ def imported(
     p.span.setCurrentIndex(p.span.findData(30))
     p.import_button.click()
     qtbot.waitUntil(lambda: "Added 2 meetings" in p.status.text())
-    assert "Left out 1 one-off event that already happened" in p.status.text()
+    assert "Left out 1 event that is already over." in p.status.text()
     return p
 
 
@@ -172,7 +172,7 @@ def test_the_preview_shows_everything_and_imports_only_what_is_ticked(
     assert "3 dates skipped or moved" in texts[0]
     left_out = preview.findChildren(QListWidget)[0]
     reasons = [left_out.item(i).text() for i in range(left_out.count())]
-    assert reasons[0] == "1 one-off event that already happened"
+    assert reasons[0] == "1 event that is already over"
     assert any("Old lunch group: it is marked as cancelled" in r for r in reasons)
     with ctx.db.reading() as conn:
         assert [m.name for m in Meetings(conn).all()] == ["SMART Recovery"]

@@ -106,3 +106,19 @@ def test_a_schedule_without_future_dates_is_flagged(clock: FixedClock, qtbot: Qt
     dialog.reminders.setText("an hour")
     dialog.save()
     assert "minutes" in dialog.status.text()
+
+
+def test_a_series_can_end_on_a_chosen_day(clock: FixedClock, qtbot: QtBot) -> None:
+    from datetime import date
+
+    dialog = MeetingDialog(None, clock)
+    qtbot.addWidget(dialog)
+    fill_na(dialog)
+    assert dialog.meeting().schedule.last_day is None  # it goes on, unless asked
+    dialog.ends.setChecked(True)
+    dialog.last_day.setDate(QDate(2027, 3, 30))
+    schedule = dialog.meeting().schedule
+    assert schedule.last_day == date(2027, 3, 30)
+    assert schedule.describe() == "Tuesdays and Thursdays at 19:00, until 30 March 2027"
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData(Repeat.ONCE.value))
+    assert dialog.end_widget.isHidden() and dialog.meeting().schedule.last_day is None

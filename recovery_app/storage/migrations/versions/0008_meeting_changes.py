@@ -1,4 +1,5 @@
-"""Skipped and moved dates of a meeting, and the calendar file's version of it.
+"""Skipped and moved dates of a meeting, the last day of a series that ends, and the
+calendar file's version of a meeting.
 
 A meeting keeps the dates that differ from its schedule: skipped ("the group
 doesn't meet on 24 December") or moved ("this week it's at 18:00", perhaps
@@ -22,6 +23,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute("ALTER TABLE meeting ADD COLUMN calendar_version VARCHAR(60) DEFAULT '' NOT NULL")
+    op.execute("ALTER TABLE meeting ADD COLUMN last_day DATE")
     op.create_table(
         "meeting_change",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -50,3 +52,4 @@ def downgrade() -> None:
     op.drop_index("ix_meeting_change_meeting_original", table_name="meeting_change")
     op.drop_table("meeting_change")
     op.execute("ALTER TABLE meeting DROP COLUMN calendar_version")
+    op.execute("ALTER TABLE meeting DROP COLUMN last_day")
