@@ -1,8 +1,13 @@
 """Meetings to and from iCalendar (RFC 5545) files, for calendar programs.
 
 Export is written here, line by line: each meeting is a VEVENT with its local
-DTSTART and TZID, an RRULE, a DURATION and one VALARM per reminder; each zone
-used gets a VTIMEZONE built from the zone's own transitions. Import reads with
+DTSTART and TZID, an RRULE, a DURATION and one VALARM per reminder, skipped dates
+as EXDATE and moved ones as RECURRENCE-ID overrides; each zone used gets a
+VTIMEZONE built from the zone's own transitions, exact to the second. (icalendar
+7.3's ``add_missing_timezones`` was tried instead: it writes a spring change's
+onset at the new wall time, 03:00 for New York, where RFC 5545 wants the local
+time before it, 02:00, so readers that follow the RFC would be an hour off around
+every change.) Import reads with
 the ``icalendar`` package and keeps exactly the events the app can represent,
 listing the others with the reason.
 """
