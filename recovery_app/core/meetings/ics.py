@@ -25,12 +25,14 @@ from zoneinfo import ZoneInfo
 from recovery_app.core.errors import InvalidImport, KnownError
 from recovery_app.core.limits import day_in_range
 from recovery_app.core.meetings.schedule import (
+    MAX_CHANGES,
     DateChange,
     Meeting,
     MeetingKind,
     Repeat,
     Schedule,
-    validate_changes,
+    utc,
+    validate_change,
     validate_meeting,
 )
 from recovery_app.core.meetings.zones import known_zone
@@ -496,6 +498,14 @@ def _uid(event: Any) -> str:
     return str(event.get("UID", "") or "").removesuffix(UID_SUFFIX)[:200]
 
 
+def _over(meeting: Meeting, now: datetime) -> bool:
+    """Whether nothing of the meeting is still to come (a date moved later counts)."""
+    s = meeting.schedule
+    once = datetime.combine(s.first_day, s.start, s.tz)
+    ended = s.ended_before(now.date()) if s.repeat is not Repeat.ONCE else once < now
+    return ended and not any(c.start is not None and c.start >= now for c in meeting.changes)
+
+
 def _version(events: list[Any]) -> str:
     """A calendar's version of one meeting (its series and the dates it changed), written so
     a later one sorts after: the highest SEQUENCE, then the latest LAST-MODIFIED."""
@@ -531,39 +541,55 @@ def _overrides(events: list[Any]) -> dict[str, list[Any]]:
     return found
 
 
-def _changes(event: Any, overrides: list[Any], schedule: Schedule, usual: str) -> list[DateChange]:
+def _changes(
+    event: Any, overrides: list[Any], schedule: Schedule, usual: str
+) -> tuple[list[DateChange], int]:
     """Skipped dates (EXDATE, cancelled overrides) and moved ones (overrides with a new start
-    or place), each keyed by the start the series gives it."""
+    or place), each keyed by the start the series gives it; and how many couldn't be read
+    (a date without a time, say): those are left out, never the whole meeting."""
     zone = schedule.zone
     found: dict[datetime, DateChange] = {}
+    unread = 0
     exdates = event.get("EXDATE")
     for value in [] if exdates is None else _values(exdates):
-        original = _aware(value, zone)
-        found[original] = DateChange(original)
-    for override in overrides:
-        original = _aware(override.get("RECURRENCE-ID").dt, zone)
-        if _cancelled(override):
-            found[original] = DateChange(original)
+        try:
+            original = _aware(value, zone)
+        except _Reason:
+            unread += 1
             continue
-        start_prop = override.get("DTSTART")
-        start = _aware(start_prop.dt, zone) if start_prop is not None else original
+        found[utc(original)] = DateChange(original)
+    for override in overrides:
+        try:
+            original = _aware(override.get("RECURRENCE-ID").dt, zone)
+            start_prop = override.get("DTSTART")
+            start = _aware(start_prop.dt, zone) if start_prop is not None else original
+        except _Reason:
+            unread += 1
+            continue
+        if _cancelled(override):
+            found[utc(original)] = DateChange(original)
+            continue
         place = str(override.get("LOCATION", "") or "")
         note = str(override.get("DESCRIPTION", "") or "")[:2000]
-        if start == original and place in ("", usual) and not note:
+        if utc(start) == utc(original) and place in ("", usual) and not note:
             continue  # the same date, the same place: nothing changed that the app keeps
-        found[original] = DateChange(original, start, "" if place == usual else place, note)
-    return list(found.values())
+        found[utc(original)] = DateChange(original, start, "" if place == usual else place,
+                                          note)  # fmt: skip
+    return list(found.values()), unread
 
 
 def _fitting(meeting: Meeting, changes: list[DateChange]) -> tuple[Meeting, int]:
     """The meeting with the changes its schedule really has; how many were left out."""
     kept: list[DateChange] = []
-    for change in changes:
+    seen: set[datetime] = set()
+    for change in changes[:MAX_CHANGES]:
         try:
-            validate_changes(replace(meeting, changes=(*kept, change)))
+            validate_change(meeting, change)
         except KnownError:
             continue
-        kept.append(change)
+        if utc(change.original) not in seen:
+            seen.add(utc(change.original))
+            kept.append(change)
     return replace(meeting, changes=tuple(kept)), len(changes) - len(kept)
 
 
@@ -635,15 +661,14 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
                 made[uid] = schedule
                 meeting = replace(meeting, uid=uid)
             validate_meeting(meeting)
-            once = datetime.combine(schedule.first_day, schedule.start, schedule.tz)
-            over = schedule.ended_before(now.date()) if now is not None else False
-            if now is not None and (over or (schedule.repeat is Repeat.ONCE and once < now)):
+            own = overrides.get(_uid(event), [])
+            changes, unread = _changes(event, own, schedule, location)
+            meeting, left_out = _fitting(meeting, changes)
+            left_out += unread
+            meeting = replace(meeting, calendar_version=_version([event, *own]))
+            if now is not None and _over(meeting, now):
                 result.past += 1  # already happened, or a series that has ended
                 continue
-            own = overrides.get(_uid(event), [])
-            changes = _changes(event, own, schedule, location)
-            meeting, left_out = _fitting(meeting, changes)
-            meeting = replace(meeting, calendar_version=_version([event, *own]))
             if left_out:
                 dates = "1 changed date" if left_out == 1 else f"{left_out} changed dates"
                 result.skipped.append(

@@ -210,16 +210,21 @@ class Meeting:
     calendar_version: str = ""
 
     def change_for(self, original: datetime) -> DateChange | None:
-        return next((c for c in self.changes if c.original == original), None)
+        key = utc(original)
+        return next((c for c in self.changes if utc(c.original) == key), None)
+
+    def changes_that_fit(self, schedule: Schedule) -> tuple[DateChange, ...]:
+        """The changes for dates ``schedule`` still has (a schedule edit drops the rest)."""
+        return tuple(c for c in self.changes if fits(schedule, c.original))
 
     def occurrences(self, after: datetime, before: datetime) -> list[Occurrence]:
         """What happens with after <= start < before: skipped dates left out, moved ones
         at their new time (a date moved into the stretch from outside it included)."""
-        changed = {c.original: c for c in self.changes}
+        changed = {utc(c.original) for c in self.changes}
         found = [
             Occurrence(self, start, start, self.location)
             for start in self.schedule.starts_between(after, before)
-            if start not in changed
+            if utc(start) not in changed
         ]
         for c in self.changes:
             if c.start is not None and after <= c.start < before:
@@ -234,14 +239,14 @@ class Meeting:
             for c in self.changes
             if c.start is not None and c.start >= now
         ]
-        changed = {c.original for c in self.changes}
+        changed = {utc(c.original) for c in self.changes}
         regular: Occurrence | None = None
         moment = now
         for _ in range(len(changed) + 1):  # each changed date can hide one regular start
             start = self.schedule.next_start(moment)
             if start is None:
                 break
-            if start not in changed:
+            if utc(start) not in changed:
                 regular = Occurrence(self, start, start, self.location)
                 break
             moment = start + timedelta(seconds=1)
@@ -291,29 +296,48 @@ def validate_meeting(meeting: Meeting) -> None:
 MAX_CHANGES = 500
 
 
+def utc(moment: datetime) -> datetime:
+    """Instants compared in UTC: Python never finds two aware times in different zones
+    equal when one falls in a daylight-saving fold or gap."""
+    return moment.astimezone(UTC)
+
+
+def fits(schedule: Schedule, original: datetime) -> bool:
+    """Whether ``schedule`` has a meeting starting at ``original``."""
+    if original.tzinfo is None:
+        return False
+    around = schedule.starts_between(
+        original - timedelta(minutes=1), original + timedelta(minutes=1)
+    )
+    return utc(original) in {utc(s) for s in around}
+
+
+def validate_change(meeting: Meeting, c: DateChange) -> None:
+    """One change: for a date the schedule really has, moved to a real instant."""
+    for name, text in (("Where", c.location), ("Note", c.note)):
+        check_storable(name, text)
+    if c.original.tzinfo is None or (c.start is not None and c.start.tzinfo is None):
+        raise InvalidInput("A skipped or moved date needs its time zone.")
+    if c.start is not None and not day_in_range(c.start.date()):
+        raise InvalidInput("A date can only be moved to between the years 1900 and 2200.")
+    if not fits(meeting.schedule, c.original):
+        when = c.original.astimezone(meeting.schedule.tz)
+        raise InvalidInput(
+            f"{meeting.name} doesn't meet on {when:%d %B %Y at %H:%M}, so that date "
+            "can't be skipped or moved."
+        )
+
+
 def validate_changes(meeting: Meeting) -> None:
     """Each change is for a date the schedule really has, once, moved to a real instant."""
     if len(meeting.changes) > MAX_CHANGES:
         raise InvalidInput(f"A meeting can have up to {MAX_CHANGES} skipped or moved dates.")
     seen: set[datetime] = set()
     for c in meeting.changes:
-        for name, text in (("Where", c.location), ("Note", c.note)):
-            check_storable(name, text)
-        if c.original.tzinfo is None or (c.start is not None and c.start.tzinfo is None):
-            raise InvalidInput("A skipped or moved date needs its time zone.")
-        if c.original in seen:
+        if utc(c.original) in seen:
             raise InvalidInput("One date of a meeting can be skipped or moved only once.")
-        seen.add(c.original)
-        if c.start is not None and not day_in_range(c.start.date()):
-            raise InvalidInput("A date can only be moved to between the years 1900 and 2200.")
-        around = meeting.schedule.starts_between(
-            c.original - timedelta(minutes=1), c.original + timedelta(minutes=1)
-        )
-        if c.original not in around:
-            raise InvalidInput(
-                f"{meeting.name} doesn't meet on {c.original:%d %B %Y at %H:%M}, so that date "
-                "can't be skipped or moved."
-            )
+        seen.add(utc(c.original))
+        validate_change(meeting, c)
 
 
 def parse_reminders(text: str) -> tuple[int, ...]:

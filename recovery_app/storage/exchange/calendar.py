@@ -15,7 +15,7 @@ from recovery_app.core.meetings.ics import (
     to_ics,
     writable,
 )
-from recovery_app.core.meetings.schedule import Meeting, MeetingKind
+from recovery_app.core.meetings.schedule import Meeting, MeetingKind, fits, utc
 from recovery_app.storage.db import Database
 from recovery_app.storage.files import write_private
 from recovery_app.storage.meetings.meetings import Meetings
@@ -115,7 +115,11 @@ def add_meetings(db: Database, parsed: IcsImport, now: datetime) -> IcsReport:
                 added.append(meeting.name)
             elif newer(meeting, here):
                 meetings.save(_updated(meeting, here), now)
-                meetings.replace_changes(meeting.uid, meeting.changes)
+                # The file's changed dates, and the person's own for dates it doesn't mention.
+                mentioned = {utc(c.original) for c in meeting.changes}
+                own = tuple(c for c in here.changes if utc(c.original) not in mentioned
+                            and fits(meeting.schedule, c.original))  # fmt: skip
+                meetings.replace_changes(meeting.uid, (*meeting.changes, *own))
                 updated.append(meeting.name)
             else:
                 present.append(meeting.name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -11,13 +11,15 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.meetings.schedule import (
+    MAX_CHANGES,
     Attended,
     DateChange,
     Meeting,
     MeetingKind,
     Repeat,
     Schedule,
-    validate_changes,
+    fits,
+    validate_change,
     validate_meeting,
 )
 from recovery_app.storage.schema import attendance, meeting, meeting_change
@@ -134,15 +136,16 @@ class Meetings:
         self.conn.execute(
             delete(meeting_change).where(
                 meeting_change.c.meeting_id == meeting_id,
-                meeting_change.c.original_at == original,
+                meeting_change.c.original_at == original,  # stored in UTC, compared so
             )
         )
         if change is None:
             return
         current = self.get(uid)
         assert current is not None
-        others = tuple(c for c in current.changes if c.original != original)
-        validate_changes(replace(current, changes=(*others, change)))
+        if len(current.changes) >= MAX_CHANGES:
+            raise InvalidInput(f"A meeting can have up to {MAX_CHANGES} skipped or moved dates.")
+        validate_change(current, change)
         self.conn.execute(
             insert(meeting_change).values(
                 meeting_id=meeting_id,
@@ -154,7 +157,7 @@ class Meetings:
         )
 
     def replace_changes(self, uid: str, changes: tuple[DateChange, ...]) -> None:
-        """The meeting's skipped and moved dates become exactly ``changes`` (a newer file)."""
+        """The meeting's skipped and moved dates become exactly ``changes``."""
         self.conn.execute(
             delete(meeting_change).where(meeting_change.c.meeting_id == self._id(uid))
         )
@@ -165,10 +168,7 @@ class Meetings:
         """After a schedule edit, dates the new schedule doesn't have lose their changes."""
         meeting_id = self._id(saved.uid)
         for c in saved.changes:
-            around = saved.schedule.starts_between(
-                c.original - timedelta(minutes=1), c.original + timedelta(minutes=1)
-            )
-            if c.original not in around:
+            if not fits(saved.schedule, c.original):
                 self.conn.execute(
                     delete(meeting_change).where(
                         meeting_change.c.meeting_id == meeting_id,
@@ -184,6 +184,8 @@ class Meetings:
         return found is not None
 
     def save(self, m: Meeting, now: datetime) -> Meeting:
+        """An edit of the schedule drops the changes for dates it no longer has."""
+        m = replace(m, changes=m.changes_that_fit(m.schedule))
         validate_meeting(m)
         values = _columns(m)
         found = self.conn.execute(select(meeting.c.id).where(meeting.c.uid == m.uid)).first()
@@ -202,7 +204,7 @@ class Meetings:
         saved = self.get(m.uid)
         assert saved is not None
         self._keep_changes_that_fit(saved)
-        for c in m.changes:  # changes a new meeting comes with (an import)
+        for c in m.changes_that_fit(m.schedule):  # those a meeting comes with (an import)
             if saved.change_for(c.original) is None:
                 self.set_change(m.uid, c.original, c)
         final = self.get(m.uid)

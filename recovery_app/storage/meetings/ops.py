@@ -7,7 +7,12 @@ from datetime import datetime, time, tzinfo
 
 from recovery_app.core.changes import Changes, Record, Result
 from recovery_app.core.errors import KnownError
-from recovery_app.core.meetings.reminders import ReminderKind, dues_between, reminder_words
+from recovery_app.core.meetings.reminders import (
+    LOOKAHEAD,
+    ReminderKind,
+    dues_between,
+    reminder_words,
+)
 from recovery_app.core.meetings.schedule import Attended, DateChange, Meeting
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
@@ -131,7 +136,14 @@ def check_reminders(
         meetings = meetings_repo.all()
         done = CheckIns(conn).days_between(since.date(), now.date()) if checkin_at else set()
         fresh = []
-        for due in dues_between(meetings, since, now, checkin_at, done):
+        # A reminder whose time passed before its meeting was added or moved here (moved
+        # to 18:00 at 17:45, with 30 minutes' notice) still comes, while the meeting is ahead.
+        catch_up = [
+            d
+            for d in dues_between(meetings, now - LOOKAHEAD, since)
+            if d.kind is ReminderKind.MEETING and d.starts_at is not None and d.starts_at > now
+        ]
+        for due in [*catch_up, *dues_between(meetings, since, now, checkin_at, done)]:
             if (
                 due.kind is ReminderKind.ATTENDANCE
                 and due.meeting is not None

@@ -260,7 +260,8 @@ class CheckInPage(QWidget):
         self.slip_time.setAccessibleName("About what time")
         self.slip_time_unknown = QCheckBox("I'm not sure")
         self.slip_time_unknown.setAccessibleName("Not sure of the time")
-        self.slip_time_unknown.toggled.connect(lambda unsure: self.slip_time.setDisabled(unsure))
+        # Not sure until the person gives a time: a time nobody chose is never stored.
+        self.slip_time.timeChanged.connect(self._slip_time_given)
         row = QHBoxLayout()
         row.addWidget(self.slip_time)
         row.addWidget(self.slip_time_unknown)
@@ -410,8 +411,12 @@ class CheckInPage(QWidget):
             self.slip_time.setTime(QTime(now.hour, now.minute))
         else:
             self.slip_time.setTime(QTime(12, 0))
-        self.slip_time_unknown.setChecked(c is not None and c.is_slip and at is None)
+        self.slip_time_unknown.setChecked(at is None)
         self.slip_words.setText(c.slip_note if c is not None else "")
+
+    def _slip_time_given(self, _time: QTime) -> None:
+        if not self._loading:
+            self.slip_time_unknown.setChecked(False)
 
     def _slip_at(self) -> datetime | None:
         """The slip's instant (None when the person isn't sure); ``InvalidInput`` if later

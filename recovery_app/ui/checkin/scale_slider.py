@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 NOT_RECORDED = "Not recorded"
+
+
+class _Slider(QSlider):
+    """A wheel turned over the form while scrolling it doesn't record a value: only a
+    slider that has focus takes the wheel (the form scrolls otherwise)."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self.hasFocus():
+            event.ignore()
+            return
+        super().wheelEvent(event)
 
 
 class ScaleSlider(QWidget):
@@ -19,7 +31,8 @@ class ScaleSlider(QWidget):
         super().__init__(parent)
         self.name = name
         self._recorded = False
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = _Slider(Qt.Orientation.Horizontal)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setRange(0, 10)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)

@@ -252,6 +252,8 @@ class MeetingDialog(QDialog):
         )
         meeting = replace(
             self.original,
+            # Skipped and moved dates the new schedule still has stay; the others go.
+            changes=self.original.changes_that_fit(schedule),
             name=self.name.text().strip(),
             kind=MeetingKind(self.kind.currentData()),
             schedule=schedule,

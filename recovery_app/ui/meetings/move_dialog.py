@@ -21,7 +21,10 @@ from recovery_app.ui.common.style import wrapped
 
 
 class MoveDateDialog(QDialog):
-    def __init__(self, occurrence: Occurrence, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, occurrence: Occurrence, here: str = "", parent: QWidget | None = None
+    ) -> None:
+        """``here``: the person's own zone; times are the meeting's, named when they differ."""
         super().__init__(parent)
         self.occurrence = occurrence
         zone = occurrence.meeting.schedule.tz
@@ -45,10 +48,12 @@ class MoveDateDialog(QDialog):
         self.when.setDisplayFormat("dddd d MMMM yyyy, HH:mm")
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName("New day and time")
-        when_label = QLabel("New &day and time")
+        zone_words = "" if zone.key == here or not here else f" ({zone.key} time)"
+        when_label = QLabel(f"New &day and time{zone_words}")
         when_label.setBuddy(self.when)
         form.addRow(when_label, self.when)
-        self.place = QLineEdit(occurrence.location if occurrence.moved else "")
+        kept = occurrence.meeting.change_for(occurrence.original)
+        self.place = QLineEdit(kept.location if kept is not None else "")
         self.place.setPlaceholderText(occurrence.meeting.location or "The usual place")
         self.place.setAccessibleName("Where, if somewhere else")
         place_label = QLabel("&Where, if different")
@@ -79,8 +84,8 @@ class MoveDateDialog(QDialog):
                           self.note.text().strip())  # fmt: skip
 
     @classmethod
-    def ask(cls, occurrence: Occurrence, parent: QWidget | None) -> DateChange | None:
-        dialog = cls(occurrence, parent)
+    def ask(cls, occurrence: Occurrence, here: str, parent: QWidget | None) -> DateChange | None:
+        dialog = cls(occurrence, here, parent)
         try:
             return dialog.change() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -315,7 +315,7 @@ class MeetingsPage(QWidget):
             return
         meeting, original, found = chosen
         occurrence = found or Occurrence(meeting, original, original, meeting.location)
-        change = MoveDateDialog.ask(occurrence, self)
+        change = MoveDateDialog.ask(occurrence, zone_name(self.clock), self)
         if change is None:
             return
         when = to_local(change.start or original, self.clock)

@@ -214,3 +214,58 @@ def test_random_changes_round_trip_through_a_calendar_file(
     assert [(o.start, o.original, o.location) for o in back.occurrences(*year)] == [
         (o.start, o.original, o.location) for o in meeting.occurrences(*year)
     ]
+
+
+def test_a_date_in_the_daylight_saving_fold_can_be_skipped_and_stays_skipped() -> None:
+    """01:30 on 1 November 2026 happens twice in New York: aware times in a fold never
+    compare equal across zones, so changes are compared in UTC (found in review)."""
+    schedule = Schedule(Repeat.WEEKLY, date(2026, 10, 4), time(1, 30), 60, "America/New_York",
+                        1, (6,))  # fmt: skip
+    night = Meeting("Night owls", MeetingKind.PEER, schedule)
+    [first] = [o for o in night.occurrences(at(1, 0, 11), at(2, 0, 11))]
+    stored = DateChange(first.original.astimezone(UTC))  # as the database gives it back
+    skipped = replace(night, changes=(stored,))
+    validate_meeting(skipped)
+    assert skipped.occurrences(at(1, 0, 11), at(2, 0, 11)) == []
+    assert skipped.change_for(first.original) is not None
+
+
+def test_many_skipped_dates_are_read_and_odd_ones_only_left_out() -> None:
+    lines = "".join(
+        f"EXDATE;TZID=America/New_York:{(date(2026, 11, 3) + timedelta(weeks=n)):%Y%m%d}T190000\n"
+        for n in range(1, 301)
+    )
+    text = (
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:long\nSUMMARY:Long series\n"
+        "DTSTART;TZID=America/New_York:20261103T190000\nRRULE:FREQ=WEEKLY;BYDAY=TU\n"
+        f"{lines}EXDATE;VALUE=DATE:20321005\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    result = from_ics(text.replace("\n", "\r\n").encode(), "UTC")
+    [long] = result.meetings
+    assert len(long.changes) == 300
+    assert result.skipped == ["Long series: kept, but 1 changed date didn't match the series "
+                              "and were left out"]  # fmt: skip
+
+
+def test_a_finished_series_with_a_date_moved_later_is_still_imported() -> None:
+    text = """BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:course
+SUMMARY:Course
+DTSTART;TZID=America/New_York:20261006T190000
+RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=8
+END:VEVENT
+BEGIN:VEVENT
+UID:course
+RECURRENCE-ID;TZID=America/New_York:20261124T190000
+DTSTART;TZID=America/New_York:20261203T190000
+SUMMARY:Course
+END:VEVENT
+END:VCALENDAR
+"""
+    result = from_ics(text.replace("\n", "\r\n").encode(), "UTC", NOW)
+    [course] = result.meetings  # its last session was moved to 3 December: still to come
+    assert result.past == 0
+    nxt = course.next_occurrence(NOW)
+    assert nxt is not None and nxt.start == at(3)

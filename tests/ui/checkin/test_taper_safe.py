@@ -204,3 +204,36 @@ def test_an_old_yes_keeps_its_question(ctx: AppContext, page: CheckInPage) -> No
     page.load_day(old.day)
     assert page.earlier_question.isVisible()
     assert page.anxiety.value() == 4  # earlier numbers stay numbers
+
+
+def test_scrolling_the_form_over_a_slider_records_nothing(
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot
+) -> None:
+    """Found in review: the wheel turned over a slider while scrolling recorded a value."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    page.gratitude.setFocus()
+    slider = page.anxiety.slider
+    for delta in (-120, 120, 120):
+        event = QWheelEvent(QPointF(5, 5), QPointF(slider.mapToGlobal(QPoint(5, 5))),
+                            QPoint(0, 0), QPoint(0, delta), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)  # fmt: skip
+        QApplication.sendEvent(slider, event)
+    assert page.anxiety.value() is None
+    slider.setFocus()  # a slider the person chose takes the wheel
+    event = QWheelEvent(QPointF(5, 5), QPointF(slider.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    QApplication.sendEvent(slider, event)
+    assert page.anxiety.value() is not None
+
+
+def test_a_slip_time_nobody_gave_is_not_stored(ctx: AppContext, page: CheckInPage,
+                                               qtbot: QtBot) -> None:  # fmt: skip
+    answer(page, qtbot, "Yes")
+    assert page.slip_time_unknown.isChecked()  # "not sure" until a time is given
+    assert page.save()
+    stored = checkin_on(ctx.db, TODAY)
+    assert stored is not None and stored.is_slip and stored.slip_at is None

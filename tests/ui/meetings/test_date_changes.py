@@ -14,7 +14,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QLabel, QListWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_app.core.clock import FixedClock
@@ -117,7 +118,7 @@ def test_skip_move_and_put_back_with_undo(
     choose(page, "Thu 17 Dec, 19:00  SMART Recovery")
     assert agenda_lines(page)[page.agenda.currentRow()] == "Thu 17 Dec, 19:00  SMART Recovery"
 
-    def later(cls: type, occurrence: Occurrence, parent: object) -> DateChange:
+    def later(cls: type, occurrence: Occurrence, here: str, parent: object) -> DateChange:
         assert occurrence.start == at(17)
         return DateChange(occurrence.original, at(17, 20), "Clinic, 2nd floor", "one week only")
 
@@ -235,3 +236,86 @@ def test_a_newer_version_of_the_calendar_updates_its_meetings(
     assert smart.reminders == (45,)
     dates = [o.start for o in smart.occurrences(NOW, at(31, 23))]
     assert dates == [at(3, 18), at(18)]
+
+
+def test_editing_a_meeting_with_changed_dates_keeps_those_that_still_fit(
+    ctx: AppContext, page: MeetingsPage, clock: FixedClock
+) -> None:
+    """Found in review: any edit of such a meeting was refused."""
+    from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+
+    with ctx.db.reading() as conn:
+        smart = next(m for m in Meetings(conn).all() if m.name == "SMART Recovery")
+    dialog = MeetingDialog(smart, clock)
+    dialog.name.setText("SMART Recovery, Thursdays")
+    page.save(dialog.meeting())  # same schedule: every changed date still fits
+    with ctx.db.reading() as conn:
+        kept = next(m for m in Meetings(conn).all() if m.name.startswith("SMART"))
+    assert len(kept.changes) == 3 and kept.name == "SMART Recovery, Thursdays"
+    dialog = MeetingDialog(kept, clock)
+    dialog.start.setTime(QTime(18, 30))  # a new time: no date of the old one is left
+    page.save(dialog.meeting())
+    assert "Saved" in page.status.text()
+    with ctx.db.reading() as conn:
+        moved = next(m for m in Meetings(conn).all() if m.name.startswith("SMART"))
+    assert moved.changes == () and moved.schedule.start.hour == 18
+
+
+def test_the_move_form_keeps_a_new_place_and_names_another_zone(
+    ctx: AppContext, page: MeetingsPage
+) -> None:
+    choose(page, "Thu 03 Dec")
+    *_, found = page._chosen_occurrence() or (None, None, None)
+    assert found is not None
+    form = MoveDateDialog(found, "America/New_York")
+    assert form.place.text() == "Community centre"  # the change's own place comes back
+    labels = [w.text() for w in form.findChildren(QLabel)]
+    assert "New &day and time" in labels
+    elsewhere = MoveDateDialog(found, "Europe/London")
+    assert "New &day and time (America/New_York time)" in [
+        w.text() for w in elsewhere.findChildren(QLabel)
+    ]
+
+
+def test_a_date_moved_at_short_notice_still_gets_its_reminder(
+    ctx: AppContext, page: MeetingsPage, clock: FixedClock
+) -> None:
+    """Moved at 17:45 from 19:00 to 18:00 with 30 minutes' notice: its reminder time (17:30)
+    had passed when it was moved; it comes anyway (found in review)."""
+    with ctx.db.transaction() as conn:
+        repo = Meetings(conn)
+        smart = next(m for m in repo.all() if m.name == "SMART Recovery")
+        repo.save(replace(smart, reminders=(30,)), clock.now())
+    clock.current = datetime(2026, 12, 17, 17, 0, tzinfo=NY)
+    shown_now: list[tuple[str, str]] = []
+    s = scheduler(ctx.db, clock, shown_now)
+    s.check()  # 17:00: nothing due yet (the 17th is skipped in the file anyway)
+    from recovery_app.storage.meetings.ops import change_date
+
+    clock.current = datetime(2026, 12, 17, 17, 45, tzinfo=NY)
+    ctx.ops.run(lambda: change_date(ctx.db, smart.uid, at(17), DateChange(at(17), at(17, 18)),
+                                    clock.now()))  # fmt: skip
+    s.check()
+    assert shown_now and shown_now[-1][0] == "SMART Recovery in 15 minutes"
+
+
+def test_a_newer_calendar_keeps_dates_the_person_changed_in_the_app(
+    ctx: AppContext, clock: FixedClock, shown: Shown, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+) -> None:  # fmt: skip
+    from recovery_app.storage.meetings.ops import change_date
+
+    page = imported(ctx, clock, shown, tmp_path, monkeypatch, qtbot,
+                    datetime(2026, 11, 16, 9, 0, tzinfo=NY))  # fmt: skip
+    with ctx.db.reading() as conn:
+        smart = next(m for m in Meetings(conn).all() if m.name == "SMART Recovery")
+    nov19 = datetime(2026, 11, 19, 19, 0, tzinfo=NY)
+    ctx.ops.run(lambda: change_date(ctx.db, smart.uid, nov19, DateChange(nov19), clock.now()))
+    newer = GOOGLE_STYLE.replace("SEQUENCE:1", "SEQUENCE:3")
+    (tmp_path / "google.ics").write_text(newer.replace("\n", "\r\n"), encoding="utf-8")
+    accept_import_preview(monkeypatch)
+    page.import_button.click()
+    qtbot.waitUntil(lambda: "Updated 1 meeting" in page.status.text())
+    with ctx.db.reading() as conn:
+        smart = next(m for m in Meetings(conn).all() if m.name == "SMART Recovery")
+    assert smart.change_for(nov19) == DateChange(nov19)  # the person's own skip stayed
