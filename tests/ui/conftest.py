@@ -115,3 +115,20 @@ def no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> Asked:
 
     monkeypatch.setattr(Confirm, "ask", classmethod(answer))
     return asked
+
+
+@pytest.fixture(autouse=True)
+def _windows_end_with_their_test(qapp: QApplication) -> Iterator[None]:
+    """Dialogs and windows a test made without a parent are deleted when it ends, on the
+    main thread. Left to Python's cycle collector, one could be freed during a later test on a
+    worker thread, where Qt can't stop its timers ("Timers cannot be stopped from another
+    thread"), or inside a paint event."""
+    yield
+    from PySide6.QtWidgets import QDialog, QMainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        ours = type(widget).__module__.startswith(("recovery_app", "tests"))
+        if shiboken6.isValid(widget) and (ours or isinstance(widget, QDialog | QMainWindow)):
+            widget.close()
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -169,7 +169,7 @@ class MeetingDialog(QDialog):
         end_row.addWidget(self.last_day)
         end_row.addStretch(1)
         form.addRow("Ends", self.end_widget)
-        form.addRow("Re&minders", self.reminders)
+        form.addRow("Re&minders (minutes before)", self.reminders)
         form.addRow("N&otes", self.notes)
         form.addRow("", self.paused)
         self.form = form
@@ -233,12 +233,12 @@ class MeetingDialog(QDialog):
             if self.online.isChecked() else "An address"
         )  # fmt: skip
 
-    def meeting(self) -> Meeting:
-        """What the form says; raises ``KnownError`` for what can't be a meeting."""
+    def schedule(self) -> Schedule:
+        """The schedule the form says (not yet checked)."""
         day = self.first_day.date()
         when = self.start.time()
         repeat = Repeat(self.repeat.currentData())
-        schedule = Schedule(
+        return Schedule(
             repeat=repeat,
             first_day=date(day.year(), day.month(), day.day()),
             start=time(when.hour(), when.minute()),
@@ -250,6 +250,10 @@ class MeetingDialog(QDialog):
             month_day=self.month_day.value(),
             last_day=self._last_day(repeat),
         )
+
+    def meeting(self) -> Meeting:
+        """What the form says; raises ``KnownError`` for what can't be a meeting."""
+        schedule = self.schedule()
         meeting = replace(
             self.original,
             # Skipped and moved dates the new schedule still has stay; the others go.
@@ -283,9 +287,12 @@ class MeetingDialog(QDialog):
             label = self.form.labelForField(widget)
             if label is not None:
                 label.setVisible(shown)
-        self.every.setSuffix(" weeks" if repeat is Repeat.WEEKLY else " months")
+        unit = "week" if repeat is Repeat.WEEKLY else "month"
+        self.every.setSuffix(f" {unit}" if self.every.value() == 1 else f" {unit}s")
         try:
-            schedule = self.meeting().schedule
+            # Only the schedule's own problems here: a name not typed yet is said at Save.
+            schedule = self.schedule()
+            validate_meeting(Meeting("preview", MeetingKind.OTHER, schedule))
         except KnownError as exc:
             self.preview.setText(exc.message)
             return

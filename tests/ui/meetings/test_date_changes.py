@@ -29,7 +29,7 @@ from recovery_app.ui.meetings.move_dialog import MoveDateDialog
 from recovery_app.ui.meetings.page import MeetingsPage
 from tests.core.meetings.test_date_changes import GOOGLE_STYLE
 from tests.ui.helpers import accept_import_preview
-from tests.ui.meetings.test_reminders import fire, scheduler
+from tests.ui.meetings.test_reminders import done_with, fire, scheduler
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=NY)
@@ -104,6 +104,7 @@ def test_the_story_import_skip_and_the_moved_reminder(
     s.check()
     fire(s, clock)
     assert abs(clock.now() - (at(3, 18) - timedelta(minutes=30))) < timedelta(seconds=2)
+    done_with(s)
     title, body = shown_now[-1]
     assert title == "SMART Recovery in 30 minutes"
     assert "Community centre" in body and "moved from Thursday 19:00" in body
@@ -239,7 +240,7 @@ def test_a_newer_version_of_the_calendar_updates_its_meetings(
 
 
 def test_editing_a_meeting_with_changed_dates_keeps_those_that_still_fit(
-    ctx: AppContext, page: MeetingsPage, clock: FixedClock
+    ctx: AppContext, page: MeetingsPage, clock: FixedClock, qtbot: QtBot
 ) -> None:
     """Found in review: any edit of such a meeting was refused."""
     from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
@@ -247,12 +248,14 @@ def test_editing_a_meeting_with_changed_dates_keeps_those_that_still_fit(
     with ctx.db.reading() as conn:
         smart = next(m for m in Meetings(conn).all() if m.name == "SMART Recovery")
     dialog = MeetingDialog(smart, clock)
+    qtbot.addWidget(dialog)  # deleted at the end, on this thread
     dialog.name.setText("SMART Recovery, Thursdays")
     page.save(dialog.meeting())  # same schedule: every changed date still fits
     with ctx.db.reading() as conn:
         kept = next(m for m in Meetings(conn).all() if m.name.startswith("SMART"))
     assert len(kept.changes) == 3 and kept.name == "SMART Recovery, Thursdays"
     dialog = MeetingDialog(kept, clock)
+    qtbot.addWidget(dialog)
     dialog.start.setTime(QTime(18, 30))  # a new time: no date of the old one is left
     page.save(dialog.meeting())
     assert "Saved" in page.status.text()
@@ -262,16 +265,18 @@ def test_editing_a_meeting_with_changed_dates_keeps_those_that_still_fit(
 
 
 def test_the_move_form_keeps_a_new_place_and_names_another_zone(
-    ctx: AppContext, page: MeetingsPage
+    ctx: AppContext, page: MeetingsPage, qtbot: QtBot
 ) -> None:
     choose(page, "Thu 03 Dec")
     *_, found = page._chosen_occurrence() or (None, None, None)
     assert found is not None
     form = MoveDateDialog(found, "America/New_York")
+    qtbot.addWidget(form)
     assert form.place.text() == "Community centre"  # the change's own place comes back
     labels = [w.text() for w in form.findChildren(QLabel)]
     assert "New &day and time" in labels
     elsewhere = MoveDateDialog(found, "Europe/London")
+    qtbot.addWidget(elsewhere)
     assert "New &day and time (America/New_York time)" in [
         w.text() for w in elsewhere.findChildren(QLabel)
     ]
@@ -296,6 +301,7 @@ def test_a_date_moved_at_short_notice_still_gets_its_reminder(
     ctx.ops.run(lambda: change_date(ctx.db, smart.uid, at(17), DateChange(at(17), at(17, 18)),
                                     clock.now()))  # fmt: skip
     s.check()
+    done_with(s)
     assert shown_now and shown_now[-1][0] == "SMART Recovery in 15 minutes"
 
 

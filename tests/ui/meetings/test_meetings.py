@@ -122,3 +122,23 @@ def test_a_series_can_end_on_a_chosen_day(clock: FixedClock, qtbot: QtBot) -> No
     assert schedule.describe() == "Tuesdays and Thursdays at 19:00, until 30 March 2027"
     dialog.repeat.setCurrentIndex(dialog.repeat.findData(Repeat.ONCE.value))
     assert dialog.end_widget.isHidden() and dialog.meeting().schedule.last_day is None
+
+
+def test_the_form_speaks_plainly(clock: FixedClock, qtbot: QtBot) -> None:
+    """Issue 18's small ones: the preview nagged about the name after the schedule was right,
+    "1 weeks", and reminders without their unit."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = MeetingDialog(None, clock)
+    qtbot.addWidget(dialog)
+    fill_na(dialog)
+    dialog.name.clear()
+    assert "Next:" in dialog.preview.text() and "name" not in dialog.preview.text()
+    dialog.every.setValue(1)
+    assert dialog.every.suffix() == " week"
+    dialog.every.setValue(2)
+    assert dialog.every.suffix() == " weeks"
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert "Re&minders (minutes before)" in labels
+    dialog.save()
+    assert "Please give the meeting a name" in dialog.status.text()  # said at Save, by Save

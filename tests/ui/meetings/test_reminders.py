@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from recovery_app.core.checkin.checkin import CheckIn, UsedToday
@@ -44,6 +45,17 @@ def scheduler(db: Database | None, clock: FixedClock, shown: list[tuple[str, str
     s = ReminderScheduler(ops, clock, lambda t, b: shown.append((t, b)), lambda: checkin_at, ops)
     s.db = db
     return s
+
+
+def done_with(s: ReminderScheduler) -> None:
+    """Delete a scheduler and its pool now, on the main thread: left to the cycle collector
+    they could be freed during a later test on a worker thread, where Qt can't stop their
+    timers ("Timers cannot be stopped from another thread")."""
+    s.timer.stop()
+    ops = s.ops
+    ops.pool.waitForDone()
+    shiboken6.delete(s)
+    shiboken6.delete(ops)
 
 
 def showing(db: Database, clock: FixedClock) -> list[str]:
