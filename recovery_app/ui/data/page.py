@@ -108,6 +108,10 @@ class DataPage(QWidget):
         row_ie = left_aligned(self.export_button)
         row_ie.insertWidget(1, self.import_button)
         export.body.addLayout(row_ie)
+        # Import and export say how they went here, by their buttons (not under the backups).
+        self.exchange_status = wrapped("")
+        self.exchange_status.setAccessibleName("Export and import status")
+        export.body.addWidget(self.exchange_status)
         outer.addWidget(export)
 
         delete = Card("Delete all my data")
@@ -195,11 +199,10 @@ class DataPage(QWidget):
     def _import_clicked(self) -> None:
         source = OpenFileDialog.ask(self, "Import from a file", "JSON files (*.json)")
         if source is not None:
-            self.status.setText("Importing…")
+            said = self.exchange_status
+            said.setText("Importing…")
             worker = self.safety.import_from(self.ctx.db, source, self)
-            worker.report_to(
-                self, lambda report: self.status.setText(report.summary()), self.status.setText
-            )
+            worker.report_to(self, lambda report: said.setText(report.summary()), said.setText)
 
     def _export_clicked(self) -> None:
         target = SaveFileDialog.ask(
@@ -212,9 +215,9 @@ class DataPage(QWidget):
             worker = self.safety.export(self.ctx.db, target, self)
             worker.report_to(
                 self,
-                lambda count: self.status.setText(
+                lambda count: self.exchange_status.setText(
                     f"Exported {count} check-ins and journal entries to {target}. "
                     "This file is not encrypted: keep it somewhere private."
                 ),
-                self.status.setText,
+                self.exchange_status.setText,
             )

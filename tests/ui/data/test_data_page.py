@@ -204,8 +204,10 @@ def test_export_from_the_page(
     target = tmp_path / "out.json"
     monkeypatch.setattr(SaveFileDialog, "ask", classmethod(lambda cls, *a: target))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Exported 1 check-ins and journal" in page.status.text(), timeout=10000)
-    assert "not encrypted" in page.status.text()
+    qtbot.waitUntil(
+        lambda: "Exported 1 check-ins and journal" in page.exchange_status.text(), timeout=10000
+    )
+    assert "not encrypted" in page.exchange_status.text()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert json.loads(target.read_text(encoding="utf-8"))["checkins"][0]["note"] == "to export"
 
@@ -255,14 +257,14 @@ def test_import_from_the_page_merges_and_refreshes(
     )
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: export))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Added 1 check-in and" in page.status.text(), timeout=10000)
-    assert "start date was set" in page.status.text()
+    qtbot.waitUntil(lambda: "Added 1 check-in and" in page.exchange_status.text(), timeout=10000)
+    assert "start date was set" in page.exchange_status.text()
     assert "Low" in today.day_buttons[5].text()  # yesterday, imported
     assert "since Thursday 1 October 2026" in today.time_label.text()
 
     export.write_text("{ truncated", encoding="utf-8")
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "not a complete export" in page.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "not a complete export" in page.exchange_status.text(), timeout=10000)
 
 
 def test_a_data_folder_inside_a_sync_folder_is_warned_about(
@@ -288,3 +290,12 @@ def test_a_data_folder_inside_a_sync_folder_is_warned_about(
 
 def test_no_sync_warning_for_a_private_folder(page: DataPage) -> None:
     assert not page.backups.sync_warning.isVisible()
+
+
+def test_import_and_export_speak_by_their_own_buttons(page: DataPage) -> None:
+    """Issue 18: an import's message appeared under the backup list."""
+    from recovery_app.ui.common.style import Card
+
+    card = next(c for c in page.findChildren(Card) if c.accessibleName() == "Export and import")
+    assert page.exchange_status.parent() is card
+    assert page.exchange_status is not page.status

@@ -50,7 +50,7 @@ def import_from_data_page(window, qtbot: QtBot, source: Path, monkeypatch) -> Da
     data = page_of(window, "data", DataPage)
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a: source))
     data.import_button.click()
-    qtbot.waitUntil(lambda: "Added" in data.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Added" in data.exchange_status.text(), timeout=10000)
     return data
 
 
