@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -23,15 +24,18 @@ from recovery_app.ui.common.bus import ChangeBus
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.shell.main_window import MainWindow
+from tests.conftest import open_fresh
 
 WindowFactory = Callable[..., MainWindow]
 W = TypeVar("W", bound=QWidget)
 
 
 @pytest.fixture
-def ctx(qtbot: QtBot, app_paths: AppPaths, clock: FixedClock) -> Iterator[AppContext]:
+def ctx(
+    qtbot: QtBot, app_paths: AppPaths, clock: FixedClock, empty_database: Path
+) -> Iterator[AppContext]:
     """What the shell gives every page of an unlocked session, on a real database file."""
-    db = Database.open(app_paths.database)
+    db = open_fresh(app_paths, empty_database)
     bus = ChangeBus()
     ops = Ops(bus)
     context = AppContext(db, clock, bus, ops, SettingsStore(app_paths.settings), app_paths)
