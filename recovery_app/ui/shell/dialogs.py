@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
@@ -23,10 +23,19 @@ class Dialogs(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        # Every form gets F1 the first time it takes focus, whichever feature opened it (a
+        # modal form blocks the window's own shortcut). A signal, not an event filter: it
+        # costs nothing between focus changes.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        window = new.window() if new is not None else None
+        if isinstance(window, QDialog) and not window.property("helpKey"):
+            self.add_window_keys(window)
 
     def show_help(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
         from recovery_app.ui.help.dialog import HelpDialog
 
         # Over an open form (window-modal), help opens on top of it, not behind.
@@ -68,4 +77,7 @@ class Dialogs(QObject):
 
     def add_window_keys(self, dialog: QDialog) -> None:
         """F1 works inside forms too (the window's own shortcut is blocked by them)."""
+        if dialog.property("helpKey"):
+            return
+        dialog.setProperty("helpKey", True)
         QShortcut(QKeySequence("F1"), dialog, self.show_help)

@@ -188,3 +188,36 @@ def test_settings_that_cannot_be_saved_are_said_calmly(
     assert window.notice.isVisible()
     assert "could not be saved" in window.notice.label.text()
     assert "apply until you close the app" in window.notice.label.text()
+
+
+def test_f1_opens_get_help_inside_every_form(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """Issue 19: F1 did nothing in the meeting, contact, passphrase and start-date forms."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from recovery_app.core.clock import FixedClock
+    from recovery_app.ui.common.start_date import StartDateDialog
+    from recovery_app.ui.data.passphrase_dialog import PassphraseDialog
+    from recovery_app.ui.help.contact_dialog import ContactDialog
+    from recovery_app.ui.help.dialog import HelpDialog
+    from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+
+    window = make_window()
+    clock = FixedClock(window.clock.now())
+    forms: list[QDialog] = [
+        MeetingDialog(None, clock, window),
+        ContactDialog(None, window),
+        PassphraseDialog("set", window),
+        StartDateDialog(None, clock.now().date(), window),
+    ]
+    for form in forms:
+        form.open()  # window-modal, as the app shows them: the window's F1 is blocked
+        qtbot.waitExposed(form)
+        form.activateWindow()
+        qtbot.waitUntil(form.isActiveWindow)
+        focused = QApplication.focusWidget() or form
+        qtbot.keyClick(focused, Qt.Key.Key_F1)
+        helper = form.findChild(HelpDialog)
+        assert helper is not None and helper.isVisible(), type(form).__name__
+        helper.close()
+        form.reject()
