@@ -34,7 +34,6 @@ def learn_timings(folder: Path) -> dict[str, list[float]]:
         t0 = time.perf_counter()
         books = library()
         times["load"] = [time.perf_counter() - t0]
-        times["count"] = [float(len(books.articles))]
         page = LearnPage(make_context(db, SystemClock()), books)
         page.resize(1000, 700)
         page.show()

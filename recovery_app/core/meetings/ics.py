@@ -35,7 +35,7 @@ from recovery_app.core.meetings.schedule import (
     validate_change,
     validate_meeting,
 )
-from recovery_app.core.meetings.zones import known_zone
+from recovery_app.core.meetings.zones import known_zone, zone_names
 from recovery_app.log import bug_report
 
 log = logging.getLogger(__name__)
@@ -250,11 +250,9 @@ def _unsupported(rule: dict[str, list[object]]) -> str | None:
 def _windows_zones() -> dict[str, str]:
     """Outlook and Exchange name zones the Windows way ("Eastern Standard Time"); tzlocal
     ships the table that maps them to the tz database."""
-    try:
-        from tzlocal.windows_tz import win_tz
-    except ImportError:  # pragma: no cover - tzlocal is a dependency
-        return {}
-    return dict(win_tz)
+    from tzlocal.windows_tz import win_tz
+
+    return win_tz
 
 
 def zone_aliases(calendars: list[Any]) -> dict[str, str]:
@@ -288,10 +286,12 @@ def _zone(start: Any, value: datetime, zone_for_floating: str, aliases: dict[str
         # The file's own VTIMEZONE: the tz database zones with the very same hours.
         same = _same_hours(value)
         named = [z for z in same if z in tzid]
-        if len(same) == 1 or len(named) == 1:
-            return same[0] if len(same) == 1 else named[0]
-        if zone_for_floating in same:
-            return zone_for_floating
+        match = same[0] if len(same) == 1 else named[0] if len(named) == 1 else (
+            zone_for_floating if zone_for_floating in same else None
+        )  # fmt: skip
+        if match is not None:
+            aliases[tzid] = match  # the file's other events in this zone: found by name
+            return match
         if same:
             raise _Reason(
                 f"its time zone “{tzid}” has the hours of several places (such as "
@@ -303,8 +303,6 @@ def _zone(start: Any, value: datetime, zone_for_floating: str, aliases: dict[str
 def _same_hours(value: datetime) -> list[str]:
     """The tz database zones whose offsets equal those of ``value``'s zone on the 1st and
     15th of every month for two years from it (so both DST changes are compared)."""
-    from recovery_app.core.meetings.zones import zone_names
-
     tz = value.tzinfo
     samples = [
         datetime(value.year + (value.month - 1 + m) // 12, (value.month - 1 + m) % 12 + 1, day,
@@ -335,7 +333,7 @@ def _named(value: datetime) -> bool:
 def _wall(value: datetime, zone: str) -> datetime:
     """The local time in ``zone``. A time in a zone the file defined itself is read as the
     file wrote it, by its name, so a slightly wrong VTIMEZONE can't move a meeting."""
-    if value.tzinfo is not None and _named(value):
+    if _named(value):
         return value.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
     return value.replace(tzinfo=None)
 
@@ -384,7 +382,7 @@ def _repeating(
     value = start.dt
     if not isinstance(value, datetime):
         raise _Reason("it is an all-day event")
-    zone = _zone(start, value, zone_for_floating, aliases or {})
+    zone = _zone(start, value, zone_for_floating, {} if aliases is None else aliases)
     local = _wall(value, zone)
     if value.tzinfo is not None and not _named(value):
         # The file defined the zone itself: it must agree with the zone it was matched to.

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlalchemy import Connection
 from sqlalchemy.dialects.sqlite import insert as upsert
 
-from recovery_app.core.changes import Changes, Record, Result
+from recovery_app.core.changes import NOTHING, Changes, Record, Result
 from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.checkin.profile import Profile
@@ -73,10 +73,11 @@ def were_prescribed(db: Database, days: list[date], now: datetime) -> Result[int
 
 
 def review_offered(db: Database) -> Result[None]:
-    """The one-time offer to review earlier days has been answered (or put away)."""
+    """The one-time offer to review earlier days has been put away (no record a view shows
+    changes: the card hides itself)."""
     with db.transaction() as conn:
         _mark_review_offered(conn)
-    return Result(None, Changes.of(Record.CHECKINS))
+    return Result(None, NOTHING)
 
 
 def _mark_review_offered(conn: Connection) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from recovery_app.core.checkin.checkin import CheckIn
+from recovery_app.core.checkin.checkin import HARD_CRAVING, CheckIn
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import ContactKind
 from recovery_app.storage.help.ops import contacts
@@ -26,7 +26,7 @@ def reply_words(c: CheckIn) -> str:
             "Thank you for telling the truth about today. A slip doesn't undo the days you "
             "have done, and you don't have to carry it alone: talking to someone now can help."
         )
-    if (c.craving or 0) >= 7:
+    if (c.craving or 0) >= HARD_CRAVING:
         return (
             "That is a strong craving. Cravings rise and pass, often within half an hour. "
             "Reaching someone, or logging it and what set it off, can help you ride it out."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit
 
 
 def secret_field(name: str) -> QLineEdit:
@@ -11,3 +11,12 @@ def secret_field(name: str) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(name)
     return edit
+
+
+def accepted(dialog: QDialog) -> bool:
+    """Show ``dialog`` modally; whether the person accepted it. The dialog is deleted once
+    the event loop runs again, so its values can still be read right after."""
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

@@ -1,15 +1,14 @@
 """Opens the journal's dialogs (quick capture, the full form, the lists) over a window.
 
 One journal dialog is open at a time; opening another closes the first (which
-keeps its draft). ``dialogOpened`` lets the shell add its window-wide keys
-(Get help, Lock) to each form.
+keeps its draft). The shell gives each form its F1 when it takes focus.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
 from recovery_app.ui.common.context import AppContext
@@ -24,8 +23,6 @@ D = TypeVar("D", bound=QDialog)
 
 
 class JournalActions(QObject):
-    dialogOpened = Signal(object)  # the QDialog just opened
-
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(window)
         self.ctx, self.window = ctx, window
@@ -34,7 +31,6 @@ class JournalActions(QObject):
     def _show(self, dialog: D) -> D:
         self.close_dialog()
         self.dialog = dialog
-        self.dialogOpened.emit(dialog)
         dialog.open()  # window-modal, returns at once
         return dialog
 

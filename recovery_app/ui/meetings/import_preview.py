@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.meetings.ics import IcsImport, past_words
 from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.widgets import accepted
 
 
 class ImportPreviewDialog(QDialog):
@@ -95,7 +96,4 @@ class ImportPreviewDialog(QDialog):
         cls, name: str, parsed: IcsImport, present: dict[str, bool], parent: QWidget | None
     ) -> IcsImport | None:
         dialog = cls(name, parsed, present, parent)
-        try:
-            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return dialog.chosen() if accepted(dialog) else None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.meetings.schedule import DateChange, Occurrence
 from recovery_app.ui.common.style import wrapped
+from recovery_app.ui.common.widgets import accepted
 
 
 class MoveDateDialog(QDialog):
@@ -86,7 +87,4 @@ class MoveDateDialog(QDialog):
     @classmethod
     def ask(cls, occurrence: Occurrence, here: str, parent: QWidget | None) -> DateChange | None:
         dialog = cls(occurrence, here, parent)
-        try:
-            return dialog.change() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return dialog.change() if accepted(dialog) else None

@@ -33,7 +33,8 @@ class Dialogs(QObject):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         window = new.window() if new is not None else None
         if isinstance(window, QDialog) and not window.property("helpKey"):
-            self.add_window_keys(window)
+            window.setProperty("helpKey", True)  # one F1 each: two would be ambiguous
+            QShortcut(QKeySequence("F1"), window, self.show_help)
 
     def show_help(self) -> None:
         from recovery_app.ui.help.dialog import HelpDialog
@@ -55,7 +56,6 @@ class Dialogs(QObject):
         dialog = SelfCheckDialog(services.ctx, library(), self.window)
         dialog.requested.connect(self.window.handle)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.add_window_keys(dialog)
         dialog.open()
         return dialog
 
@@ -74,10 +74,3 @@ class Dialogs(QObject):
             w.ops.run(lambda: set_start_date(db, choice.start, w.clock.now()))
         except KnownError as exc:
             w.notice.say(exc.message)
-
-    def add_window_keys(self, dialog: QDialog) -> None:
-        """F1 works inside forms too (the window's own shortcut is blocked by them)."""
-        if dialog.property("helpKey"):
-            return
-        dialog.setProperty("helpKey", True)
-        QShortcut(QKeySequence("F1"), dialog, self.show_help)

@@ -138,7 +138,6 @@ class MainWindow(QMainWindow):
 
         self.services = Services(ctx, safety, self.handle, self._delete_all)
         self.journal = JournalActions(ctx, self)
-        self.journal.dialogOpened.connect(self.dialogs.add_window_keys)
         keys: list[tuple[str, str, Callable[[], object]]] = []
         for number, spec in enumerate(PAGES, start=1):
             item = QListWidgetItem(icon(spec.icon), spec.title)

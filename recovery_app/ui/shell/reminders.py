@@ -118,5 +118,4 @@ class Reminders(QObject):
         dialog = RemindersDialog.present(self.window, self.ctx)
         if fresh:
             dialog.requested.connect(self.window.handle)
-            self.window.dialogs.add_window_keys(dialog)
         return dialog

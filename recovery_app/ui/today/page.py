@@ -154,11 +154,10 @@ class TodayPage(QWidget):
         days = ReviewDaysDialog.ask(earlier_question_slips(self.db), self)
         if days is None:
             return
-        try:
+        try:  # announced as a change of check-ins: Today reads itself again
             self.ctx.ops.run(lambda: were_prescribed(self.db, days, self.clock.now()), self)
         except KnownError:
             return  # the days stay as they were; the offer stays too
-        self.refresh()
 
     def _put_review_away(self) -> None:
         from recovery_app.storage.checkin.ops import review_offered

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from recovery_app.core.checkin.checkin import CheckIn
 from recovery_app.ui.common.formatting import long_day
 from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.widgets import accepted
 
 REVIEW_OFFER = (
     "Some earlier days were marked as use. If that was your prescribed medicine, you can "
@@ -86,9 +87,4 @@ class ReviewDaysDialog(QDialog):
     def ask(cls, days: list[CheckIn], parent: QWidget | None) -> list[date] | None:
         """The days the person ticked, or None when they left them all as they were."""
         dialog = cls(days, parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.ticked()
-        finally:
-            dialog.deleteLater()
+        return dialog.ticked() if accepted(dialog) else None
