@@ -493,6 +493,8 @@ class CheckInPage(QWidget):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        # Beside Save, which large text or a small window can put below the fold.
+        QTimer.singleShot(0, lambda: self._bring_into_view(self.error))
 
     def save(self) -> bool:
         checkin = self._collect()
@@ -511,13 +513,13 @@ class CheckInPage(QWidget):
         self.status.setText(f"Saved for {self._day_words()}. Thank you for checking in.")
         self.reply.answer(saved)
         if self.reply.isVisible():  # below the form: brought into view once laid out
-            QTimer.singleShot(0, self._show_reply)
+            QTimer.singleShot(0, lambda: self._bring_into_view(self.reply))
         return True
 
-    def _show_reply(self) -> None:
+    def _bring_into_view(self, widget: QWidget) -> None:
         scroll = self.findChild(QScrollArea)
-        if scroll is not None and self.reply.isVisible():
-            scroll.ensureWidgetVisible(self.reply, 0, 24)
+        if scroll is not None and widget.isVisible():
+            scroll.ensureWidgetVisible(widget, 0, 24)
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty

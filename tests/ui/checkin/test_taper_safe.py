@@ -237,3 +237,19 @@ def test_a_slip_time_nobody_gave_is_not_stored(ctx: AppContext, page: CheckInPag
     assert page.save()
     stored = checkin_on(ctx.db, TODAY)
     assert stored is not None and stored.is_slip and stored.slip_at is None
+
+
+def test_a_refused_save_brings_its_message_into_view(
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot
+) -> None:
+    """Tried at 200 % text: the message sits by Save, below the fold, and wasn't seen."""
+    from PySide6.QtWidgets import QScrollArea
+
+    page.resize(800, 300)
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None and scroll.verticalScrollBar().value() == 0
+    qtbot.mouseClick(page.mood_group.button(3), Qt.MouseButton.LeftButton)
+    assert not page.save()  # no answer to the use question yet
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().value() > 0)
+    top = page.error.mapTo(scroll.viewport(), page.error.rect().topLeft()).y()
+    assert 0 <= top < scroll.viewport().height()
