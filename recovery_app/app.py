@@ -49,7 +49,6 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
 
     skip_feature_source_scan()
 
-    from recovery_app.ui.common.style import STYLE_SHEET
     from recovery_app.ui.common.windowing import bring_to_front
     from recovery_app.ui.shell.main_window import MainWindow
     from recovery_app.ui.shell.single_instance import SingleInstance
@@ -64,7 +63,6 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     if not instance.acquire():
         return _hand_over_to_running(instance)
 
-    app.setStyleSheet(STYLE_SHEET)
     _install_crash_handler()
     window = MainWindow(app_paths, clock or SystemClock())
     instance.activated.connect(lambda: bring_to_front(window))  # another launch asked

@@ -43,6 +43,15 @@ class Settings:
     checkin_reminder: str = ""
     # Closing the window keeps the app (and its reminders) running in the tray.
     keep_in_tray: bool = False
+    # Appearance: "system", "light" or "dark"; contrast "system", "normal" or "high";
+    # the text size of every page in percent (100 to 200).
+    colour_scheme: str = "system"
+    contrast: str = "system"
+    text_size: int = 100
+    # What the system last said (read after the first paint, which must not wait for it),
+    # so the next launch paints its first frame in the right colours.
+    system_dark: bool = False
+    system_high_contrast: bool = False
 
 
 NAMES = frozenset(f.name for f in fields(Settings))

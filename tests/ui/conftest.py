@@ -23,11 +23,22 @@ from recovery_app.storage.db import Database
 from recovery_app.ui.common.bus import ChangeBus
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.ops import Ops
+from recovery_app.ui.common.theme import LIGHT
+from recovery_app.ui.shell.appearance import apply
 from recovery_app.ui.shell.main_window import MainWindow
 from tests.conftest import open_fresh
 
 WindowFactory = Callable[..., MainWindow]
 W = TypeVar("W", bound=QWidget)
+
+
+@pytest.fixture(autouse=True)
+def app_look(qapp: QApplication) -> Iterator[None]:
+    """Every UI test sees the app's own light look at 100 %, as a new person would, and a
+    test that changes the look doesn't change it for the next one."""
+    apply(qapp, LIGHT, 100)
+    yield
+    apply(qapp, LIGHT, 100)
 
 
 @pytest.fixture

@@ -1,39 +1,21 @@
-"""Shared look: calm spacing from the system palette, so light and dark both work."""
+"""Shared pieces of the look: icons, headings, cards, scrolling pages.
+
+The colours and the style sheet are in ``theme``; the design note is ``docs/design.md``.
+"""
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recovery_app import resources
-
-STYLE_SHEET = """
-QFrame#card {
-    border: 1px solid palette(mid);
-    border-radius: 10px;
-    background: palette(base);
-}
-QListWidget#sidebar {
-    border: none;
-    background: transparent;
-    outline: 0;
-}
-QListWidget#sidebar::item { padding: 10px 8px; border-radius: 8px; }
-QListWidget#sidebar::item:selected {
-    background: palette(button);
-    border-left: 4px solid palette(highlight);
-    color: palette(button-text);
-}
-QPushButton { padding: 6px 14px; }
-QPushButton:checked {
-    background: palette(highlight);
-    color: palette(highlighted-text);
-    border: 1px solid palette(highlight);
-    border-radius: 4px;
-}
-QPushButton#getHelp { padding: 10px 14px; font-weight: bold; }
-QPushButton#dayTile { padding: 6px 4px; }
-QPushButton#entryLink { text-align: left; padding: 6px 10px; }
-"""
 
 
 def icon(name: str) -> QIcon:
@@ -45,12 +27,30 @@ def icon(name: str) -> QIcon:
     return result
 
 
+def scaled_font(scale: float, bold: bool = True) -> QFont:
+    """The application font times ``scale``."""
+    font = QFont(QApplication.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(bold)
+    return font
+
+
+def set_font_scale(widget: QWidget, scale: float, bold: bool = True) -> None:
+    """Draw ``widget`` ``scale`` times the app's text size, now and after the size changes."""
+    widget.setProperty("fontScale", scale)
+    widget.setFont(scaled_font(scale, bold))
+
+
+def rescale(widget: QWidget) -> None:
+    """After the app's text size changed: a widget with ``fontScale`` follows it."""
+    scale = widget.property("fontScale")
+    if scale:
+        widget.setFont(scaled_font(float(scale), widget.font().bold()))
+
+
 def heading(text: str, scale: float = 1.5, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
+    set_font_scale(label, scale)
     label.setWordWrap(True)
     label.setAccessibleName(text)
     return label
@@ -89,3 +89,36 @@ def scrolling_content(page: QWidget, spacing: int = 16) -> QVBoxLayout:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
     return layout
+
+
+def set_primary(button: QPushButton, primary: bool = True) -> None:
+    """The one main action of a card or page, drawn in the accent colour."""
+    if bool(button.property("primary")) != primary:
+        button.setProperty("primary", primary)
+        button.style().unpolish(button)
+        button.style().polish(button)
+
+
+class Hero(QFrame):
+    """The friendly figure at the top of a page: one large line and a caption under it."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hero")
+        self.setAccessibleName(name)
+        self.figure = QLabel()
+        self.figure.setObjectName("heroFigure")
+        set_font_scale(self.figure, 2.4)
+        self.figure.setWordWrap(True)
+        self.caption = wrapped()
+        self.caption.setAccessibleName(f"{name}: more")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(4)
+        layout.addWidget(self.figure)
+        layout.addWidget(self.caption)
+
+    def show_figure(self, figure: str, caption: str) -> None:
+        self.figure.setText(figure)
+        self.figure.setAccessibleName(figure)
+        self.caption.setText(caption)

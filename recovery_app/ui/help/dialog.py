@@ -27,7 +27,7 @@ from recovery_app.core.help.contacts import Contact, ContactKind
 from recovery_app.storage.help.ops import contacts, remove_contact, save_contact
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
-from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.style import heading, set_font_scale, wrapped
 from recovery_app.ui.common.windowing import bring_to_front
 from recovery_app.ui.help.contact_dialog import ContactDialog
 from recovery_app.ui.help.crisis import COUNTRY_NOTE, CRISIS_LINES
@@ -35,10 +35,7 @@ from recovery_app.ui.help.crisis import COUNTRY_NOTE, CRISIS_LINES
 
 def _number_label(number: str, name: str) -> QLabel:
     label = QLabel(number)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.3)
-    font.setBold(True)
-    label.setFont(font)
+    set_font_scale(label, 1.3)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAccessibleName(f"{name}: {number}")
     return label

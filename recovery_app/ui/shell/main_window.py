@@ -33,6 +33,8 @@ from recovery_app.ui.common import requests as r
 from recovery_app.ui.common.bus import ChangeBus
 from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.common.style import icon
+from recovery_app.ui.common.windowing import fit_on_screen
+from recovery_app.ui.shell.appearance import Appearance
 from recovery_app.ui.shell.dialogs import Dialogs
 from recovery_app.ui.shell.message_page import MessagePage
 from recovery_app.ui.shell.notice_bar import NoticeBar
@@ -72,13 +74,15 @@ class MainWindow(QMainWindow):
         self._page_actions: list[QAction] = []
         self._painted = self.quitting = self.deleted = False
         self.setWindowTitle(APP_NAME)
+        self.appearance = Appearance(self.settings, self)
 
-        sidebar = Sidebar()
+        self.sidebar = sidebar = Sidebar()
         self.nav, self.help_button = sidebar.nav, sidebar.help_button
         self.reminders_button = sidebar.reminders_button
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.help_button.clicked.connect(self.show_help)
         self.reminders_button.clicked.connect(self.show_reminders)
+        sidebar.appearance_button.clicked.connect(self.show_appearance)
 
         self.stack = QStackedWidget()
         self.message_page = MessagePage()
@@ -107,10 +111,14 @@ class MainWindow(QMainWindow):
             "Quit", QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), self.quit_app
         )
         self._add_action("Lock", [QKeySequence("Ctrl+L")], self.session.lock)
-        self.resize(1040, 760)
+        self._add_action("Appearance", [QKeySequence("Ctrl+,")], self.show_appearance)
+        fit_on_screen(self, 1040, 760)
         if geometry := self.settings.values.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+            # Saved on a bigger screen (or before the text grew): never larger than this one.
+            fit_on_screen(self, self.width(), self.height())
         self.firstPainted.connect(self._show_icons)
+        self.firstPainted.connect(self.appearance.watch_system)
 
     # -- start-up --------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -150,6 +158,7 @@ class MainWindow(QMainWindow):
         keys.append(("Reminders", "Ctrl+R", self.show_reminders))
         for text, key, slot in keys:
             self._page_actions.append(self._add_action(text, [QKeySequence(key)], slot))
+        self.sidebar.fit_width()
         self.nav.show()
         from recovery_app.ui.shell.first_run import FirstRun, welcome_needed
 
@@ -258,6 +267,19 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         self.dialogs.show_help()
+
+    def show_appearance(self) -> QDialog:
+        """Colours and text size; one window, brought forward if it is already open."""
+        from recovery_app.ui.common.windowing import bring_to_front
+        from recovery_app.ui.shell.appearance_dialog import AppearanceDialog
+
+        dialog = self.findChild(AppearanceDialog)
+        if dialog is None:
+            dialog = AppearanceDialog(self.settings, self)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.show()
+        bring_to_front(dialog)
+        return dialog
 
     def show_reminders(self) -> QDialog | None:
         return self.reminders.show_list()
