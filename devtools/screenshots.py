@@ -1,15 +1,20 @@
 """Render every page with sample data to PNG, offscreen.
 
-python -m devtools.screenshots OUTDIR
+python -m devtools.screenshots OUTDIR                 light, 100 %, 1100x800
+python -m devtools.screenshots OUTDIR --look dark --text 200 --size 1280x800
+python -m devtools.screenshots OUTDIR --all           every look at 100 % and 200 %,
+                                                      each in OUTDIR/<look>-<text>/
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -36,7 +41,6 @@ from recovery_app.storage.help.contacts import Contacts
 from recovery_app.storage.meetings.meetings import Meetings
 from recovery_app.storage.meetings.reminders import ReminderList
 from recovery_app.ui.checkin.page import CheckInPage
-from recovery_app.ui.common.style import STYLE_SHEET
 from recovery_app.ui.help.dialog import HelpDialog
 from recovery_app.ui.journal.model import UID_ROLE
 from recovery_app.ui.journal.page import JournalPage
@@ -51,21 +55,38 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def _window(folder: Path, clock: FixedClock, welcome_done: bool) -> MainWindow:
+LOOKS = {  # name: (colour_scheme, contrast)
+    "light": ("light", "normal"),
+    "dark": ("dark", "normal"),
+    "contrast-light": ("light", "high"),
+    "contrast-dark": ("dark", "high"),
+}
+
+
+@dataclass(frozen=True)
+class Look:
+    name: str = "light"
+    text: int = 100
+    size: tuple[int, int] = SIZE
+
+
+def _window(folder: Path, clock: FixedClock, welcome_done: bool, look: Look) -> MainWindow:
     folder.mkdir(parents=True, exist_ok=True)
-    if welcome_done:
-        (folder / "settings.json").write_text('{"welcome_done": true}', encoding="utf-8")
+    scheme, contrast = LOOKS[look.name]
+    values = {"colour_scheme": scheme, "contrast": contrast, "text_size": look.text}
+    values["welcome_done"] = welcome_done
+    (folder / "settings.json").write_text(json.dumps(values), encoding="utf-8")
     window = MainWindow(AppPaths(folder), clock)
-    window.resize(*SIZE)
+    window.resize(*look.size)
     window.show()
     window.open_data()
     return window
 
 
-def render(out_dir: Path) -> list[Path]:
+def render(out_dir: Path, look: Look | None = None) -> list[Path]:
+    look = look or Look()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setStyleSheet(STYLE_SHEET)
     out_dir.mkdir(parents=True, exist_ok=True)
     clock = FixedClock(SAMPLE_NOW)
     written: list[Path] = []
@@ -77,7 +98,7 @@ def render(out_dir: Path) -> list[Path]:
         written.append(target)
 
     with tempfile.TemporaryDirectory() as tmp:
-        welcome = _window(Path(tmp) / "new", clock, welcome_done=False)
+        welcome = _window(Path(tmp) / "new", clock, False, look)
         shot("welcome", welcome)
         welcome.close()
 
@@ -109,7 +130,7 @@ def render(out_dir: Path) -> list[Path]:
                 SAMPLE_NOW - timedelta(days=days_ago),
                 manual=False,
             )
-        window = _window(data, clock, welcome_done=True)
+        window = _window(data, clock, True, look)
         pages: list[tuple[str, Callable[[], None]]] = [
             ("today", lambda: window.show_page("today")),
             # Yesterday's check-in, filled in, shows what a saved day looks like.
@@ -171,9 +192,22 @@ def render(out_dir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--look", choices=sorted(LOOKS), default="light")
+    parser.add_argument("--text", type=int, default=100, help="text size in percent")
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window size, WxH")
+    parser.add_argument("--all", action="store_true", help="every look at 100 %% and 200 %%")
     args = parser.parse_args(argv)
-    for path in render(args.out_dir):
-        print(path)
+    width, height = (int(n) for n in args.size.split("x"))
+    looks = [(args.out_dir, Look(args.look, args.text, (width, height)))]
+    if args.all:
+        looks = [
+            (args.out_dir / f"{name}-{text}", Look(name, text, size))
+            for name in LOOKS
+            for text, size in ((100, SIZE), (200, (1280, 800)))
+        ]
+    for folder, each in looks:
+        for path in render(folder, each):
+            print(path)
     return 0
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# A 1280x800 laptop screen (the offscreen default is 800x800): the layout tests need a
+# screen the size the design promises to fit.
+os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+    os.path.dirname(__file__), "data", "screen-1280x800.json"
+)
 
 from datetime import datetime
 from pathlib import Path

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -50,6 +49,7 @@ from recovery_app.ui.checkin.scale_slider import ScaleSlider
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.formatting import long_day
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
@@ -88,6 +88,8 @@ class CheckInPage(QWidget):
         form = QFormLayout()
         form.setVerticalSpacing(14)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # In a narrow window (or at large text) a label goes above its field.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -98,7 +100,7 @@ class CheckInPage(QWidget):
 
         self.mood_group = QButtonGroup(self)
         self.mood_box = QWidget()
-        mood_row = QHBoxLayout(self.mood_box)
+        mood_row = FlowRow(self.mood_box)
         mood_row.setContentsMargins(0, 0, 0, 0)
         for value, word in MOOD_WORDS.items():
             button = QPushButton(f"{value} · {word}")
@@ -134,13 +136,13 @@ class CheckInPage(QWidget):
         for value, word in SLEEP_QUALITY_WORDS.items():
             self.sleep_quality.addItem(word, value)
         self.sleep_quality.setAccessibleName("Sleep quality")
-        sleep_row = QHBoxLayout()
+        sleep_row = FlowRow()
         sleep_row.addWidget(self.sleep_hours)
         sleep_row.addWidget(self.sleep_quality)
-        sleep_row.addStretch(1)
+        sleep_row.add_stretch()
         form.addRow("Sleep", sleep_row)
 
-        halt_row = QHBoxLayout()
+        halt_row = FlowRow()
         self.halt_boxes: dict[str, QCheckBox] = {}
         for name in ("hungry", "angry", "lonely", "tired"):
             box = QCheckBox(name.capitalize())
@@ -150,7 +152,7 @@ class CheckInPage(QWidget):
         halt_hint = wrapped("tick any that fit")
         halt_hint.setAccessibleName("Tick any that fit; unticked means not said")
         halt_row.addWidget(halt_hint)
-        halt_row.addStretch(1)
+        halt_row.add_stretch()
         form.addRow("Right now I'm", halt_row)
 
         # "Use" means outside one's prescription or plan: a prescribed dose, a
@@ -159,14 +161,14 @@ class CheckInPage(QWidget):
         self.use_question.setStyleSheet("font-weight: bold;")
         form.addRow(self.use_question)
         self.used_group = QButtonGroup(self)
-        used_row = QHBoxLayout()
+        used_row = FlowRow()
         for index, (answer, word) in enumerate(USED_WORDS.items()):
             radio = QRadioButton(word)
             radio.setAccessibleName(f"Use outside my prescription or plan: {word}")
             radio.setProperty("answer", answer.value)
             self.used_group.addButton(radio, index)
             used_row.addWidget(radio)
-        used_row.addStretch(1)
+        used_row.add_stretch()
         self.prescribed_note = wrapped(PRESCRIBED_IS_RECOVERY)
         self.prescribed_note.setAccessibleName("About prescribed medicine")
         self.earlier_question = wrapped("")
@@ -207,8 +209,10 @@ class CheckInPage(QWidget):
         self.save_button.setAccessibleName("Save check-in")
         self.save_button.setToolTip("Save (Ctrl+S)")
         self.save_button.setDefault(True)
-        actions = QHBoxLayout()
-        actions.addWidget(self.status, 1)
+        self.save_button.setProperty("primary", True)
+        actions = FlowRow()
+        actions.addWidget(self.status)
+        actions.add_stretch()
         actions.addWidget(self.save_button)
         outer.addWidget(self.error)
         outer.addLayout(actions)
@@ -262,10 +266,10 @@ class CheckInPage(QWidget):
         self.slip_time_unknown.setAccessibleName("Not sure of the time")
         # Not sure until the person gives a time: a time nobody chose is never stored.
         self.slip_time.timeChanged.connect(self._slip_time_given)
-        row = QHBoxLayout()
+        row = FlowRow()
         row.addWidget(self.slip_time)
         row.addWidget(self.slip_time_unknown)
-        row.addStretch(1)
+        row.add_stretch()
         time_label = QLabel("About &what time")
         time_label.setBuddy(self.slip_time)
         form.addRow(time_label, row)

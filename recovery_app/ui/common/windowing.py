@@ -12,3 +12,13 @@ def bring_to_front(window: QWidget) -> None:
     if QGuiApplication.platformName() != "offscreen":
         window.raise_()
     window.activateWindow()
+
+
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width`` x ``height``, or smaller where the screen is smaller (a
+    small laptop, or large text): never with its buttons off the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width()), min(height, room.height() - 40)
+    window.resize(width, height)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -23,6 +22,7 @@ from recovery_app.storage.backup.ops import Listed, Made, listed, needs_own_pass
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import FolderDialog
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.style import Card, wrapped
 from recovery_app.ui.common.worker import Worker
 from recovery_app.ui.data.passphrase_dialog import PassphraseDialog
@@ -95,14 +95,14 @@ class BackupsCard(Card):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Backup status")
         self.body.addWidget(self.status)
-        row = QHBoxLayout()
+        row = FlowRow()
         self.backup_button = QPushButton("Back up now")
         self.restore_button = QPushButton("Restore this backup…")
         self.undo_button = QPushButton("Undo restore")
         self.delete_button = QPushButton("Delete this backup…")
         for button in (self.backup_button, self.undo_button):
             row.addWidget(button)
-        row.addStretch(1)
+        row.add_stretch()
         for button in (self.delete_button, self.restore_button):
             row.addWidget(button)
         for button, name in ((self.backup_button, "Back up now"),
@@ -112,14 +112,14 @@ class BackupsCard(Card):
             button.setAccessibleName(name)
         self.undo_button.hide()
         self.body.addLayout(row)
-        second = QHBoxLayout()
+        second = FlowRow()
         self.second_label = wrapped("")
         self.second_label.setAccessibleName("Second backup folder")
         self.second_button = QPushButton("Choose a second backup folder…")
         self.second_button.setAccessibleName("Choose a second backup folder")
         self.second_stop = QPushButton("Stop copying")
         self.second_stop.setAccessibleName("Stop copying backups to the second folder")
-        second.addWidget(self.second_label, 1)
+        second.addWidget(self.second_label)
         second.addWidget(self.second_stop)
         second.addWidget(self.second_button)
         self.body.addLayout(second)

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.common.worker import Worker
 from recovery_app.ui.data.backups_card import BackupsCard
@@ -23,10 +23,11 @@ from recovery_app.ui.data.passphrase_dialog import PassphraseDialog, PassphraseR
 from recovery_app.ui.data.safety import DataSafety
 
 
-def left_aligned(button: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(button)
-    row.addStretch(1)
+def left_aligned(*buttons: QPushButton) -> FlowRow:
+    row = FlowRow()
+    for button in buttons:
+        row.addWidget(button)
+    row.add_stretch()
     return row
 
 
@@ -62,7 +63,7 @@ class DataPage(QWidget):
         self.lock_progress.setAccessibleName("Encryption progress")
         self.lock_progress.hide()
         lock.body.addWidget(self.lock_progress)
-        lock_row = QHBoxLayout()
+        lock_row = FlowRow()
         self.set_button = QPushButton("Set a passphrase…")
         self.change_button = QPushButton("Change passphrase…")
         self.remove_button = QPushButton("Remove passphrase…")
@@ -74,9 +75,9 @@ class DataPage(QWidget):
             button.setAccessibleName(button.text().rstrip("…"))
             button.clicked.connect(lambda _=False, a=action: self._ask_passphrase(a))
             lock_row.addWidget(button)
-        lock_row.addStretch(1)
+        lock_row.add_stretch()
         lock.body.addLayout(lock_row)
-        minutes_row = QHBoxLayout()
+        minutes_row = FlowRow()
         self.lock_minutes_label = QLabel("Lock when I step away for")
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
@@ -86,7 +87,7 @@ class DataPage(QWidget):
         self.lock_minutes_label.setBuddy(self.lock_minutes)
         minutes_row.addWidget(self.lock_minutes_label)
         minutes_row.addWidget(self.lock_minutes)
-        minutes_row.addStretch(1)
+        minutes_row.add_stretch()
         lock.body.addLayout(minutes_row)
         self.lock_minutes.valueChanged.connect(
             lambda minutes: self.ctx.settings.update(lock_minutes=minutes)
@@ -105,8 +106,7 @@ class DataPage(QWidget):
         self.export_button.setAccessibleName("Export all your data to a file")
         self.import_button = QPushButton("Import from a file…")
         self.import_button.setAccessibleName("Import from an export file")
-        row_ie = left_aligned(self.export_button)
-        row_ie.insertWidget(1, self.import_button)
+        row_ie = left_aligned(self.export_button, self.import_button)
         export.body.addLayout(row_ie)
         # Import and export say how they went here, by their buttons (not under the backups).
         self.exchange_status = wrapped("")

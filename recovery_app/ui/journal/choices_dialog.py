@@ -29,6 +29,7 @@ from recovery_app.storage.journal.ops import change_choices, load_choices
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import wrapped
+from recovery_app.ui.common.windowing import fit_on_screen
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 TITLES = {ChoiceList.TRIGGERS: "Triggers", ChoiceList.COPING: "Coping strategies"}
@@ -41,7 +42,7 @@ class ChoicesDialog(QDialog):
         self.db, self.clock = ctx.db, ctx.clock
         self.setWindowTitle("Triggers and coping strategies")
         self.setAccessibleName("Triggers and coping strategies")
-        self.resize(520, 560)
+        fit_on_screen(self, 520, 560)
         self.tabs = QTabWidget()
         self.lists: dict[ChoiceList, QListWidget] = {}
         for kind, title in TITLES.items():

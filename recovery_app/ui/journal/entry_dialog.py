@@ -46,6 +46,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.windowing import fit_on_screen
 from recovery_app.ui.journal.choice_picker import ChoicePicker
 from recovery_app.ui.journal.intensity_picker import IntensityPicker
 
@@ -74,7 +75,7 @@ class EntryDialog(QDialog):
         )
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(640, 720)
+        fit_on_screen(self, 640, 720)
 
         form_widget = QWidget()
         form = QFormLayout(form_widget)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from recovery_app.core.journal.entries import INTENSITY_MAX, INTENSITY_MIN
 
@@ -21,21 +21,27 @@ class IntensityPicker(QWidget):
         self.setAccessibleName("Craving strength, 0 to 10")
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
         layout.setSpacing(4)
-        layout.addWidget(QLabel("None"))
+        ends = QHBoxLayout()  # the words under the ends of the row, so the row stays narrow
+        ends.addWidget(QLabel("0 · none"))
+        ends.addStretch(1)
+        ends.addWidget(QLabel("10 · extreme"))
         self.buttons: list[QPushButton] = []
         for value in range(INTENSITY_MIN, INTENSITY_MAX + 1):
             button = QPushButton(str(value))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row takes focus as one control
-            button.setMinimumWidth(34)
+            button.setObjectName("numberTile")
             button.setAccessibleName(f"Strength {value}")
             self.group.addButton(button, value)
             self.buttons.append(button)
             layout.addWidget(button)
-        layout.addWidget(QLabel("Extreme"))
+        outer.addLayout(layout)
+        outer.addLayout(ends)
         self.group.idClicked.connect(self._chosen)
         self._value: int | None = None
         self._typed_one = False

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from recovery_app.core.journal.entries import (
 )
 from recovery_app.storage.journal.ops import delete_entry, load_choices, restore_entry
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import LogCraving, ManageChoices, OpenEntry, WriteEntry
 from recovery_app.ui.common.style import heading, wrapped
@@ -88,6 +88,11 @@ class JournalPage(QWidget):
             edit.hide()
         self.trigger = QComboBox()
         self.trigger.setAccessibleName("Trigger")
+        # A long trigger name is shortened in the box, not allowed to widen the row.
+        self.trigger.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.trigger.setMinimumContentsLength(16)
         self.min_strength, self.max_strength = QSpinBox(), QSpinBox()
         for spin, name in ((self.min_strength, "Lowest"), (self.max_strength, "Highest")):
             spin.setRange(INTENSITY_MIN, INTENSITY_MAX)
@@ -110,13 +115,12 @@ class JournalPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(30)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((190, 80, 80, 200, 100)):
-            header.resizeSection(column, width)
+        header.setStretchLastSection(True)  # the summary takes what is left
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._size_columns()
         self.count = wrapped()
         self.count.setAccessibleName("How many entries")
         self.empty = wrapped()
@@ -151,37 +155,55 @@ class JournalPage(QWidget):
         log_button.clicked.connect(lambda: self.requested.emit(LogCraving()))
         write_button.clicked.connect(lambda: self.requested.emit(WriteEntry()))
         choices_button.clicked.connect(lambda: self.requested.emit(ManageChoices()))
-        top = QHBoxLayout()
-        top.addWidget(heading("Journal"), 1)
-        top.addWidget(choices_button)
-        top.addWidget(write_button)
-        top.addWidget(log_button)
-        filters = QGridLayout()
-        filters.setHorizontalSpacing(8)
-        filters.addWidget(self.search, 0, 0, 1, 4)
-        filters.addWidget(self.clear_button, 0, 4)
-        strength = QHBoxLayout()
-        strength.addWidget(QLabel("Strength"))
-        strength.addWidget(self.min_strength)
-        strength.addWidget(QLabel("to"))
-        strength.addWidget(self.max_strength)
-        for column, widget in enumerate((self.kind, self.period, self.trigger, self.outcome)):
-            filters.addWidget(widget, 1, column)
-        filters.addLayout(strength, 1, 4)
-        dates = QHBoxLayout()
-        dates.addWidget(self.first_day)
-        dates.addWidget(self.last_day)
-        dates.addStretch(1)
-        filters.addLayout(dates, 2, 0, 1, 5)
+        log_button.setProperty("primary", True)
+        # Rows that wrap: at large text or in a small window nothing is pushed off the side.
+        top = FlowRow()
+        top.addWidget(heading("Journal"))
+        top.add_stretch()
+        for button in (choices_button, write_button, log_button):
+            top.addWidget(button)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.clear_button)
+        strength = QWidget()
+        strength_row = QHBoxLayout(strength)
+        strength_row.setContentsMargins(0, 0, 0, 0)
+        strength_row.addWidget(QLabel("Strength"))
+        strength_row.addWidget(self.min_strength)
+        strength_row.addWidget(QLabel("to"))
+        strength_row.addWidget(self.max_strength)
+        filters = FlowRow()
+        for widget in (self.kind, self.period, self.trigger, self.outcome, strength):
+            filters.addWidget(widget)
+        filters.addWidget(self.first_day)
+        filters.addWidget(self.last_day)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
         layout.addLayout(top)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.count)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.undo_bar)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "view"):
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Rows with room to breathe, and columns as wide as their words at this text size;
+        the summary gets the rest of the width."""
+        fm = self.view.fontMetrics()
+        self.view.verticalHeader().setDefaultSectionSize(round(fm.height() * 2.1))
+        pad = 3 * fm.averageCharWidth() + 16  # headers are bold
+        samples = ("Wed 30 Sep 2026, 22:30", "Craving", "Strength", "", "Still going")
+        header = self.view.horizontalHeader()
+        for column, sample in enumerate(samples):
+            width = fm.horizontalAdvance(sample) if sample else fm.averageCharWidth() * 22
+            header.resizeSection(column, width + pad)
 
     def _wire(self) -> None:
         self.search_timer = QTimer(self)

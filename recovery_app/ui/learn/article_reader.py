@@ -5,10 +5,16 @@ Web addresses are shown as text to copy; nothing here opens a connection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QResizeEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
@@ -19,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.journal.entries import fold
 from recovery_app.core.learn.articles import Article
+from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.style import set_font_scale
 
 MIN_ZOOM, MAX_ZOOM = -4, 10
-BODY_STYLE = "body { line-height: 150%; }"
+BODY_STYLE = "body { line-height: 155%; } h1, h2, h3 { margin-top: 1.1em; margin-bottom: 0.5em; }"
 
 
 def folded_with_positions(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -50,6 +58,30 @@ def article_markdown(article: Article) -> str:
     )
 
 
+class _Page(QTextBrowser):
+    """Lines of about 70 characters, like a good e-reader: a wide window gets wide margins
+    rather than long lines (which are hard to follow back to the next line's start)."""
+
+    MEASURE = 70  # characters a line
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_measure()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_measure()
+
+    def fit_measure(self) -> None:
+        margin = 2 * round(self.document().documentMargin())
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        measure = self.fontMetrics().averageCharWidth() * self.MEASURE + margin
+        side = max(0, (self.width() - scrollbar - measure) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
+
+
 class ArticleReader(QWidget):
     articleRequested = Signal(str)  # slug, from a link
     appLinkRequested = Signal(str)  # "self-check", "get-help"
@@ -63,7 +95,7 @@ class ArticleReader(QWidget):
         self.zoom = 0
         self.back_stack: list[str] = []
         self.forward_stack: list[str] = []
-        self.browser = QTextBrowser()
+        self.browser = _Page()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setAccessibleName("Article")
@@ -89,15 +121,22 @@ class ArticleReader(QWidget):
         self.copy_sources = QPushButton("Copy source addresses")
         self.copy_sources.setAccessibleName("Copy the source web addresses")
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self.status.setAccessibleName("Reader message")
-        bar = QHBoxLayout()
-        for button in (self.back_button, self.forward_button):
+        self.topics_button = QPushButton("&Topics")
+        self.topics_button.setCheckable(True)
+        self.topics_button.setChecked(True)
+        self.topics_button.setAccessibleName("Show the list of topics")
+        self.topics_button.setToolTip("Hide the topic list to give the article the whole width")
+        bar = FlowRow()  # wraps at large text instead of widening the window
+        for button in (self.topics_button, self.back_button, self.forward_button):
             bar.addWidget(button)
-        bar.addStretch(1)
+        bar.add_stretch()
         for button in (self.smaller, self.larger, self.read_button, self.bookmark_button):
             bar.addWidget(button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
+        bottom = FlowRow()
+        bottom.addWidget(self.status)
+        bottom.add_stretch()
         bottom.addWidget(self.copy_sources)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -201,8 +240,9 @@ class ArticleReader(QWidget):
 
     def set_zoom(self, zoom: int, announce: bool = True) -> None:
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
-        if zoom != self.zoom:
-            self.browser.zoomIn(zoom - self.zoom)
+        if zoom != self.zoom or self.browser.property("fontScale") is None:
+            # A step is a tenth of the app's text size, which scales the reader too.
+            set_font_scale(self.browser, 1 + zoom / 10, bold=False)
             self.zoom = zoom
         self.smaller.setEnabled(zoom > MIN_ZOOM)
         self.larger.setEnabled(zoom < MAX_ZOOM)

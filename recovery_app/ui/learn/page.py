@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -60,7 +60,7 @@ class LearnPage(QWidget):
         self.lists = QStackedWidget()
         self.lists.addWidget(self.tree)
         self.lists.addWidget(self.results)
-        self.self_check_button = QPushButton("Take the private self-check")
+        self.self_check_button = QPushButton("Private self-check")
         self.self_check_button.setAccessibleName("Take the private self-check")
         self.reader = ArticleReader(zoom)
         self.intro = wrapped(
@@ -73,17 +73,18 @@ class LearnPage(QWidget):
         left.addWidget(self.continue_button)
         left.addWidget(self.lists, 1)
         left.addWidget(self.self_check_button)
-        side = QWidget()
+        self.side = side = QWidget()
         side.setLayout(left)
-        side.setFixedWidth(360)
+        self._fit_side()
+        self.reader.topics_button.toggled.connect(lambda shown: side.setVisible(shown))
         right = QVBoxLayout()
         right.addWidget(self.intro)
         right.addWidget(self.reader, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(16)
-        layout.addWidget(side)
-        layout.addLayout(right, 1)
+        layout.addWidget(side, 2)
+        layout.addLayout(right, 5)
         self._wire()
         self.refresh()
         first = library.articles[0].slug if library.articles else None
@@ -91,6 +92,15 @@ class LearnPage(QWidget):
         if start or first:
             # Shown, not "opened": only the person's own choice counts as reading.
             self.open_article(start or first or "", remember=False, record=False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "side"):
+            self._fit_side()
+
+    def _fit_side(self) -> None:
+        """The topic list: never most of the page (its words wrap or are shortened)."""
+        self.side.setMaximumWidth(self.side.fontMetrics().averageCharWidth() * 44)
 
     def _wire(self) -> None:
         self.search.textChanged.connect(self.search_for)

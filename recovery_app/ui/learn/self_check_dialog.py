@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -30,8 +28,11 @@ from recovery_app.core.learn.self_check import (
 )
 from recovery_app.storage.learn.ops import keep_self_check, self_checks
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.requests import GetHelp, OpenArticle
 from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.widgets import WrappingCheckBox
+from recovery_app.ui.common.windowing import fit_on_screen
 
 
 class SelfCheckDialog(QDialog):
@@ -43,7 +44,7 @@ class SelfCheckDialog(QDialog):
         self.db, self.clock = ctx.db, ctx.clock
         self.setWindowTitle("A private self-check")
         self.setAccessibleName("A private self-check")
-        self.resize(680, 760)
+        fit_on_screen(self, 680, 760)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(heading("How is your benzodiazepine working for you?", 1.3))
@@ -62,7 +63,7 @@ class SelfCheckDialog(QDialog):
             for question in QUESTIONS:
                 if question.part is not part:
                     continue
-                box = QCheckBox(asked(question))
+                box = WrappingCheckBox(asked(question))
                 box.setAccessibleName(asked(question))
                 self.boxes.append(box)
                 layout.addWidget(box)
@@ -95,9 +96,10 @@ class SelfCheckDialog(QDialog):
         self.history.setAccessibleName("Results you kept")
         self.history.setMaximumHeight(140)
         self.history.setWordWrap(True)
-        row = QHBoxLayout()
+        self.see_button.setProperty("primary", True)
+        row = FlowRow()
         row.addWidget(self.see_button)
-        row.addStretch(1)
+        row.add_stretch()
         row.addWidget(help_button)
         layout.addLayout(row)
         layout.addWidget(self.result_label)

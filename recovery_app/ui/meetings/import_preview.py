@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from recovery_app.core.meetings.ics import IcsImport, past_words
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import accepted
+from recovery_app.ui.common.windowing import fit_on_screen
 
 
 class ImportPreviewDialog(QDialog):
@@ -33,7 +34,7 @@ class ImportPreviewDialog(QDialog):
         self.parsed = parsed
         self.setWindowTitle(f"Import meetings from {name}")
         self.setAccessibleName("Import meetings: preview")
-        self.resize(640, 520)
+        fit_on_screen(self, 640, 520)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Meetings in {name}", 1.2))
         new = [m for m in parsed.meetings if m.uid not in present or present[m.uid]]

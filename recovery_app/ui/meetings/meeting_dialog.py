@@ -45,6 +45,7 @@ from recovery_app.core.meetings.schedule import (
 )
 from recovery_app.core.meetings.zones import zone_names
 from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.windowing import fit_on_screen
 
 REPEAT_WORDS = {
     Repeat.WEEKLY: "Weekly, on the days I choose",
@@ -67,7 +68,7 @@ class MeetingDialog(QDialog):
         title = "Add a meeting" if meeting is None else "Edit meeting"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(600, 720)
+        fit_on_screen(self, 600, 720)
         self.result_meeting: Meeting | None = None
 
         self.name = QLineEdit()

@@ -48,6 +48,7 @@ from recovery_app.storage.meetings.ops import (
 )
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.meetings.import_preview import ImportPreviewDialog
@@ -70,8 +71,9 @@ class MeetingsPage(QWidget):
         self._undo: list[tuple[str, Callable[[], None]]] = []  # what Undo does, newest last
         self._occurrences: list[Occurrence] = []
         outer = scrolling_content(self)
-        top = QHBoxLayout()
-        top.addWidget(heading("Meetings"), 1)
+        top = FlowRow()
+        top.addWidget(heading("Meetings"))
+        top.add_stretch()
         self.add_button = QPushButton("&Add a meeting…")
         self.add_button.setAccessibleName("Add a meeting")
         top.addWidget(self.add_button)
@@ -86,14 +88,14 @@ class MeetingsPage(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("My meetings")
         self.list.setMinimumHeight(140)
-        row = QHBoxLayout()
+        row = FlowRow()
         self.edit_button = QPushButton("&Edit…")
         self.pause_button = QPushButton("&Pause / resume")
         self.delete_button = QPushButton("De&lete")
         for button in (self.edit_button, self.pause_button, self.delete_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             row.addWidget(button)
-        row.addStretch(1)
+        row.add_stretch()
         self.undo_bar = QFrame()
         self.undo_label = QLabel()
         self.undo_button = QPushButton("&Undo")
@@ -118,7 +120,7 @@ class MeetingsPage(QWidget):
         self.agenda.setMinimumHeight(140)
         coming.body.addWidget(self.span)
         coming.body.addWidget(self.agenda)
-        date_row = QHBoxLayout()
+        date_row = FlowRow()
         self.skip_button = QPushButton("S&kip this date")
         self.move_button = QPushButton("&Move this date…")
         self.unchange_button = QPushButton("As &scheduled")
@@ -126,7 +128,7 @@ class MeetingsPage(QWidget):
         for button in (self.skip_button, self.move_button, self.unchange_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             date_row.addWidget(button)
-        date_row.addStretch(1)
+        date_row.add_stretch()
         coming.body.addLayout(date_row)
         outer.addWidget(coming)
 
@@ -146,11 +148,11 @@ class MeetingsPage(QWidget):
         self.checkin_on.setChecked(on)
         self.checkin_time.setTime(QTime.fromString(at, "HH:mm"))
         self.checkin_time.setEnabled(on)
-        reminder_row = QHBoxLayout()
+        reminder_row = FlowRow()
         reminder_row.addWidget(self.checkin_on)
         reminder_row.addWidget(self.checkin_time)
         reminder_row.addWidget(QLabel("(only if you haven't yet)"))
-        reminder_row.addStretch(1)
+        reminder_row.add_stretch()
         options.body.addLayout(reminder_row)
         self.keep_in_tray = QCheckBox("Keep running in the tray when the window is closed")
         self.keep_in_tray.setChecked(bool(keep_in_tray))
@@ -158,13 +160,13 @@ class MeetingsPage(QWidget):
         if keep_in_tray is None:
             self.keep_in_tray.setToolTip("This desktop has no tray.")
         options.body.addWidget(self.keep_in_tray)
-        files = QHBoxLayout()
+        files = FlowRow()
         self.export_button = QPushButton("Export to a calendar file (.ics)…")
         self.import_button = QPushButton("Import from a calendar file (.ics)…")
         for button in (self.export_button, self.import_button):
             button.setAccessibleName(button.text().rstrip("…"))
             files.addWidget(button)
-        files.addStretch(1)
+        files.add_stretch()
         options.body.addLayout(files)
         self.status = wrapped()
         self.status.setAccessibleName("Message")

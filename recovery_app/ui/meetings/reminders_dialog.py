@@ -38,7 +38,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import OpenCheckIn
 from recovery_app.ui.common.style import heading, wrapped
-from recovery_app.ui.common.windowing import bring_to_front
+from recovery_app.ui.common.windowing import bring_to_front, fit_on_screen
 
 SNOOZE = timedelta(minutes=10)
 
@@ -52,7 +52,7 @@ class RemindersDialog(QDialog):
         self.db, self.clock = ctx.db, ctx.clock
         self.setWindowTitle("Reminders")
         self.setAccessibleName("Reminders")
-        self.resize(560, 520)
+        fit_on_screen(self, 560, 520)
         self.items = QVBoxLayout()
         self.items.setSpacing(10)
         content = QWidget()

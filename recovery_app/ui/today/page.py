@@ -7,7 +7,6 @@ from html import escape
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -26,10 +25,18 @@ from recovery_app.storage.checkin.summary import TodaySummary
 from recovery_app.storage.journal.queries import EntryListRow
 from recovery_app.storage.today import read_today
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.formatting import days_words, long_day, short_day
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import ChangeStartDate, LogCraving, OpenCheckIn, OpenEntry
-from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
+from recovery_app.ui.common.style import (
+    Card,
+    Hero,
+    heading,
+    scrolling_content,
+    set_primary,
+    wrapped,
+)
 from recovery_app.ui.today.review_days import REVIEW_OFFER
 
 
@@ -55,6 +62,9 @@ class TodayPage(QWidget):
         self.date_label = wrapped("")
         outer.addWidget(self.greeting)
         outer.addWidget(self.date_label)
+        self.hero = Hero("Your recovery at a glance")
+        outer.addWidget(self.hero)
+        self._counting = False
 
         self.recovery_card = Card("Your recovery")
         self.time_label = wrapped()
@@ -74,8 +84,8 @@ class TodayPage(QWidget):
         for widget in (self.time_label, self.total_label, self.run_label, self.longest_label,
                        self.runs_label, self.milestone_label):  # fmt: skip
             self.recovery_card.body.addWidget(widget)
-        start_row = QHBoxLayout()
-        start_row.addStretch(1)
+        start_row = FlowRow()
+        start_row.add_stretch()
         start_row.addWidget(self.start_button)
         self.recovery_card.body.addLayout(start_row)
         outer.addWidget(self.recovery_card)
@@ -88,7 +98,7 @@ class TodayPage(QWidget):
         self.checkin_button.clicked.connect(
             lambda: self.requested.emit(OpenCheckIn(today(self.clock)))
         )
-        row = QHBoxLayout()
+        row = QHBoxLayout()  # the words take the width and wrap; the button keeps its size
         row.addWidget(self.checkin_status, 1)
         row.addWidget(self.checkin_button)
         checkin_card.body.addLayout(row)
@@ -105,16 +115,14 @@ class TodayPage(QWidget):
         self.week_hint = wrapped()
         self.week_hint.setAccessibleName("About the last 7 days")
         week_card.body.addWidget(self.week_hint)
-        self.week_grid = QGridLayout()
-        self.week_grid.setSpacing(8)
+        self.week_grid = FlowRow()  # one row, or two in a narrow window
         self.day_buttons: list[QPushButton] = []
         for column in range(7):
             button = QPushButton()
             button.setObjectName("dayTile")
-            button.setMinimumSize(64, 72)  # may shrink below its text width in a narrow window
             button.clicked.connect(lambda _=False, c=column: self._day_clicked(c))
             self.day_buttons.append(button)
-            self.week_grid.addWidget(button, 0, column)
+            self.week_grid.addWidget(button)
         week_card.body.addLayout(self.week_grid)
         outer.addWidget(week_card)
         outer.addStretch(1)
@@ -139,8 +147,8 @@ class TodayPage(QWidget):
         self.review_later = QPushButton("No thanks")
         self.review_later.setAccessibleName("Don't offer this again")
         self.review_later.clicked.connect(self._put_review_away)
-        row = QHBoxLayout()
-        row.addStretch(1)
+        row = FlowRow()
+        row.add_stretch()
         row.addWidget(self.review_later)
         row.addWidget(self.review_button)
         self.review_card.body.addLayout(row)
@@ -257,7 +265,7 @@ class TodayPage(QWidget):
             self.craving_list.addWidget(button)
 
     def _show_recovery(self, s: TodaySummary) -> None:
-        counting = s.start_date is not None
+        counting = self._counting = s.start_date is not None
         for label in (self.run_label, self.total_label, self.milestone_label):
             label.setVisible(counting)
         self.longest_label.hide()
@@ -277,6 +285,7 @@ class TodayPage(QWidget):
             self.run_label.hide()
             self.total_label.hide()
             self.time_label.setText("Your recovery starts today. Welcome — this is day one.")
+            self.hero.show_figure("Day one", "Your recovery starts today. Welcome.")
         else:
             self.time_label.setText(
                 f"Time since you began: <b>{describe_span(s.start_date, s.today)}</b> "
@@ -288,6 +297,11 @@ class TodayPage(QWidget):
             + (" — a slip never erases these." if p.slip_days else "")
         )
         self.run_label.setText(f"Current run: <b>{days_words(p.current_run_days)}</b>")
+        if s.start_date != s.today:
+            self.hero.show_figure(
+                f"{p.total_free_days:,} {'day' if p.total_free_days == 1 else 'days'}",
+                f"in recovery · current run {days_words(p.current_run_days)}. One day at a time.",
+            )
         self._show_runs(p)
         if s.today in s.slip_days:
             self.milestone_label.setText(
@@ -318,6 +332,8 @@ class TodayPage(QWidget):
         if c is None:
             self.checkin_status.setText("Not done yet. It takes about 30 seconds.")
             self.checkin_button.setText("Do today's check-in")
+            if not self._counting:
+                self.hero.show_figure("How are you today?", "Your check-in takes about 30 seconds.")
         else:
             used = {
                 UsedToday.NO: "no use outside your plan",
@@ -333,6 +349,9 @@ class TodayPage(QWidget):
             )
             self.checkin_status.setText(f"Done. {details}" + (f" · {used}" if used else ""))
             self.checkin_button.setText("Edit today's check-in")
+            if not self._counting:
+                self.hero.show_figure(f"Mood today: {c.mood_word}", "Checked in. Well done.")
+        set_primary(self.checkin_button, c is None)
         self.checkin_button.setAccessibleName(self.checkin_button.text())
 
     def _show_week(self, s: TodaySummary) -> None:

@@ -23,6 +23,7 @@ from recovery_app.core.checkin.checkin import CheckIn
 from recovery_app.ui.common.formatting import long_day
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import accepted
+from recovery_app.ui.common.windowing import fit_on_screen
 
 REVIEW_OFFER = (
     "Some earlier days were marked as use. If that was your prescribed medicine, you can "
@@ -71,7 +72,7 @@ class ReviewDaysDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        fit_on_screen(self, 560, 420)
         if self.boxes:
             next(iter(self.boxes.values())).setFocus()
 
