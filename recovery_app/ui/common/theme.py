@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 
 from recovery_app import resources
+from recovery_app.core.contrast import luminance
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def _icon_url(name: str) -> str:
 def style_sheet(t: Theme) -> str:
     """The whole app's style sheet for ``t``. Sizes are in ``em`` where text sets them,
     so they grow with the app's text size."""
-    mark = "dark" if t.on_accent in ("#000000", "#0b1a18") else "light"
+    mark = "dark" if luminance(t.on_accent) < 0.5 else "light"  # the tick drawn on the accent
     check, dot = _icon_url(f"check-{mark}"), _icon_url(f"dot-{mark}")
     arrow = "light" if t.dark else "dark"
     down, up = _icon_url(f"down-{arrow}"), _icon_url(f"up-{arrow}")

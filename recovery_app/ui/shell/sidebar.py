@@ -50,7 +50,7 @@ class Sidebar(QFrame):
         labels = [self.nav.item(i).text() for i in range(self.nav.count())]
         widest = max(
             [bold_fm.horizontalAdvance(text) for text in labels]
-            + [fm.horizontalAdvance(text) for text in ("Reminders (10)", "Get help", "Your data")]
+            + [fm.horizontalAdvance(text) for text in ("Reminders (10)", "Appearance", "Get help")]
         )
         icon = round(fm.height() * 1.4)  # icons grow with the text
         self.nav.setIconSize(QSize(icon, icon))
