@@ -4,6 +4,9 @@ python -m devtools.screenshots OUTDIR                 light, 100 %, 1100x800
 python -m devtools.screenshots OUTDIR --look dark --text 200 --size 1280x800
 python -m devtools.screenshots OUTDIR --all           every look at 100 % and 200 %,
                                                       each in OUTDIR/<look>-<text>/
+python -m devtools.screenshots OUTDIR --pseudo        in the pseudo-locale (see core.i18n)
+python -m devtools.screenshots OUTDIR --pseudo --check-words
+                                                      and list words that were not translated
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QApplication, QWidget
 
+import devtools.language_first  # noqa: F401  (first: it chooses the language)
 from devtools.sample_data import (
     journal_entries,
     populate,
@@ -31,6 +35,8 @@ from devtools.sample_data import (
     sample_meetings,
     todays_cravings,
 )
+from recovery_app import language
+from recovery_app.core.checkin.checkin import USED_WORDS, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.core.help.contacts import Contact
 from recovery_app.core.meetings.schedule import DateChange
@@ -83,16 +89,51 @@ def _window(folder: Path, clock: FixedClock, welcome_done: bool, look: Look) -> 
     return window
 
 
-def render(out_dir: Path, look: Look | None = None) -> list[Path]:
+def _dialogs(window: MainWindow, clock: FixedClock, shot: Callable[[str, QWidget], None]) -> None:
+    """The forms a person meets less often, each as it opens."""
+    from recovery_app.ui.common.start_date import StartDateDialog
+    from recovery_app.ui.data.delete_all_dialog import DeleteAllDialog
+    from recovery_app.ui.data.passphrase_dialog import PassphraseDialog
+    from recovery_app.ui.help.contact_dialog import ContactDialog
+    from recovery_app.ui.journal.choices_dialog import ChoicesDialog
+    from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+
+    assert window.db is not None and window.services is not None
+    with window.db.transaction() as conn:
+        meeting = Meetings(conn).all()[0]
+    today = SAMPLE_NOW.date()
+    dialogs: list[tuple[str, Callable[[], QWidget]]] = [
+        ("appearance", window.show_appearance),
+        ("meeting-new", lambda: MeetingDialog(None, clock, window)),
+        ("meeting-edit", lambda: MeetingDialog(meeting, clock, window)),
+        ("contact", lambda: ContactDialog(None, window)),
+        ("passphrase", lambda: PassphraseDialog("set", window)),
+        ("delete-all", lambda: DeleteAllDialog(window)),
+        ("triggers", lambda: ChoicesDialog(window.services.ctx, window)),  # type: ignore[union-attr]
+        ("start-date", lambda: StartDateDialog(today - timedelta(days=400), today, window)),
+    ]
+    for name, make in dialogs:
+        dialog = make()
+        dialog.show()
+        shot(name, dialog)
+        dialog.close()
+
+
+def render(
+    out_dir: Path, look: Look | None = None, visit: Callable[[str, QWidget], None] | None = None
+) -> list[Path]:
     look = look or Look()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    language.install(app)
     out_dir.mkdir(parents=True, exist_ok=True)
     clock = FixedClock(SAMPLE_NOW)
     written: list[Path] = []
 
     def shot(name: str, widget: QWidget) -> None:
         _settle(app)
+        if visit is not None:
+            visit(name, widget)
         target = out_dir / f"{name}.png"
         widget.grab().save(str(target))
         written.append(target)
@@ -175,12 +216,14 @@ def render(out_dir: Path, look: Look | None = None) -> list[Path]:
         dialog.resize(680, 760)
         shot("get-help", dialog)
         dialog.close()
+        _dialogs(window, clock, shot)
         # A hard day: the check-in answers with the person's people and Get help.
         window.open_checkin(SAMPLE_NOW.date())
         checkin = window.page("checkin")
         assert isinstance(checkin, CheckInPage)
         checkin.mood_group.button(1).setChecked(True)
-        next(b for b in checkin.used_group.buttons() if b.text() == "Yes").setChecked(True)
+        used = checkin.used_group.button(list(USED_WORDS).index(UsedToday.YES))
+        used.setChecked(True)
         checkin.slip_time.setTime(QTime(18, 40))
         checkin.slip_words.setText("After the phone call")
         checkin.save()
@@ -196,7 +239,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text", type=int, default=100, help="text size in percent")
     parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="window size, WxH")
     parser.add_argument("--all", action="store_true", help="every look at 100 %% and 200 %%")
+    parser.add_argument("--pseudo", action="store_true", help="in the pseudo-locale")
+    parser.add_argument(
+        "--check-words", action="store_true", help="list words that were not translated"
+    )
     args = parser.parse_args(argv)
+    if args.pseudo != (language.ENV in os.environ):
+        parser.error("--pseudo must be on the command line of the process (see language_first)")
+    problems: list[str] = []
+    visit = None
+    if args.check_words:
+        from devtools.word_check import untranslated
+
+        def visit(name: str, widget: QWidget) -> None:
+            problems.extend(untranslated(name, widget))
+
     width, height = (int(n) for n in args.size.split("x"))
     looks = [(args.out_dir, Look(args.look, args.text, (width, height)))]
     if args.all:
@@ -206,9 +263,11 @@ def main(argv: list[str] | None = None) -> int:
             for text, size in ((100, SIZE), (200, (1280, 800)))
         ]
     for folder, each in looks:
-        for path in render(folder, each):
+        for path in render(folder, each, visit):
             print(path)
-    return 0
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

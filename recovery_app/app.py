@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from recovery_app import APP_NAME, log, paths
+from recovery_app import APP_NAME, language, log, paths
 from recovery_app.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("recovery-companion")
+    language.install(app)
 
     instance = SingleInstance(app_paths.instance_key, app_paths.instance_lock)
     if not instance.acquire():

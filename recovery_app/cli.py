@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from recovery_app import APP_NAME, __version__
+from recovery_app import APP_NAME, __version__, language
 from recovery_app.core.errors import KnownError
 
 EXIT_KNOWN_ERROR = 2
@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    language.choose()  # before the commands and pages are imported: see core.i18n
     try:
         if args.command in {"export", "import", "backup", "restore", "passphrase", "meetings"}:
             from recovery_app import commands

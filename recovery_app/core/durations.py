@@ -6,9 +6,25 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from recovery_app.core.i18n import translate
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+def _years(n: int) -> str:
+    if n == 1:
+        return translate("core.durations", "1 year")
+    return translate("core.durations", "{n} years").format(n=n)
+
+
+def _months(n: int) -> str:
+    if n == 1:
+        return translate("core.durations", "1 month")
+    return translate("core.durations", "{n} months").format(n=n)
+
+
+def _days(n: int) -> str:
+    if n == 1:
+        return translate("core.durations", "1 day")
+    return translate("core.durations", "{n} days").format(n=n)
 
 
 def calendar_span(start: date, end: date) -> relativedelta:
@@ -22,11 +38,11 @@ def describe_span(start: date, end: date) -> str:
         raise ValueError("end is before start")
     span = calendar_span(start, end)
     parts = [
-        _plural(value, word)
-        for value, word in ((span.years, "year"), (span.months, "month"), (span.days, "day"))
+        words(value)
+        for value, words in ((span.years, _years), (span.months, _months), (span.days, _days))
         if value
     ]
-    return ", ".join(parts) if parts else "0 days"
+    return ", ".join(parts) if parts else translate("core.durations", "0 days")
 
 
 def days_between(start: date, end: date) -> int:

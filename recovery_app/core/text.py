@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 
 
 def encodable(text: str) -> bool:
@@ -16,6 +17,10 @@ def encodable(text: str) -> bool:
 
 def check_storable(name: str, text: object) -> None:
     if not isinstance(text, str):
-        raise InvalidInput(f"{name} must be text.")
+        raise InvalidInput(translate("core.text", "{name} must be text.").format(name=name))
     if "\x00" in text or not encodable(text):
-        raise InvalidInput(f"{name} contains a character that can't be stored.")
+        raise InvalidInput(
+            translate("core.text", "{name} contains a character that can't be stored.").format(
+                name=name
+            )
+        )

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 
 from recovery_app.core.errors import CorruptDatabaseError, DataDirError
+from recovery_app.core.i18n import translate
 from recovery_app.storage import migrate
 from recovery_app.storage.connect import apply_key, database_errors, dbapi_module
 from recovery_app.storage.files import disk_full, is_disk_full
@@ -111,15 +112,23 @@ class Database:
         Raises a ``KnownError`` and changes nothing when the file must be refused.
         """
         if path.parent.exists() and not path.parent.is_dir():
-            raise DataDirError(f"{path.parent} is a file, not a folder.")
+            raise DataDirError(
+                translate("storage.db", "{parent} is a file, not a folder.").format(
+                    parent=path.parent
+                )
+            )
         if path.exists() and not path.is_file():
-            raise DataDirError(f"{path} is not a file.")
+            raise DataDirError(translate("storage.db", "{path} is not a file.").format(path=path))
         holder = key if isinstance(key, KeyHolder) else KeyHolder(key)
         revision = migrate.check_revision(path, holder.key)
         try:
             _touch_private(path)
         except OSError as exc:
-            raise DataDirError(f"Can't open {path}: {exc.strerror}.") from exc
+            raise DataDirError(
+                translate("storage.db", "Can't open {path}: {strerror}.").format(
+                    path=path, strerror=exc.strerror
+                )
+            ) from exc
         if revision is not None and revision != migrate.HEAD_REVISION:
             snapshot_before_upgrade(path, revision, holder.key)
         db = cls(path, holder)
@@ -133,9 +142,14 @@ class Database:
         except errors as exc:
             db.close()
             if is_disk_full(exc):
-                raise disk_full(" to update your data to this version") from exc
+                raise disk_full(
+                    translate("storage.db", " to update your data to this version")
+                ) from exc
             raise CorruptDatabaseError(
-                f"The data file {path} could not be opened. It has not been changed."
+                translate(
+                    "storage.db",
+                    "The data file {path} could not be opened. It has not been changed.",
+                ).format(path=path)
             ) from exc
         for suffix in ("-wal", "-shm"):
             side = path.with_name(path.name + suffix)
@@ -154,7 +168,7 @@ class Database:
                 yield connection
         except DatabaseError as exc:
             if is_disk_full(exc):
-                raise disk_full(", so this was not saved") from exc
+                raise disk_full(translate("storage.db", ", so this was not saved")) from exc
             raise
 
     @contextmanager

@@ -8,13 +8,15 @@ import os
 from pathlib import Path
 
 from recovery_app.core.errors import DiskFullError, OutputPathError
+from recovery_app.core.i18n import translate
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 SQLITE_FULL = 13
-NO_ROOM = (
+NO_ROOM = translate(
+    "storage.files",
     "There is not enough free space on the disk{what}. Nothing was changed; "
-    "please free some space and try again."
+    "please free some space and try again.",
 )
 
 
@@ -38,18 +40,30 @@ def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync, then rename over it."""
     target = path.expanduser()
     if target.is_dir():
-        raise OutputPathError(f"{target} is a folder; please give a file name.")
+        raise OutputPathError(
+            translate("storage.files", "{target} is a folder; please give a file name.").format(
+                target=target
+            )
+        )
     folder = target.parent
     if not folder.is_dir():
-        raise OutputPathError(f"The folder {folder} does not exist.")
+        raise OutputPathError(
+            translate("storage.files", "The folder {folder} does not exist.").format(folder=folder)
+        )
     import tempfile  # slow to import: only when a file is written
 
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
         if is_disk_full(exc):
-            raise disk_full(f" to write {target.name}") from exc
-        raise OutputPathError(f"Can't write in {folder}: {exc.strerror}.") from exc
+            raise disk_full(
+                translate("storage.files", " to write {name}").format(name=target.name)
+            ) from exc
+        raise OutputPathError(
+            translate("storage.files", "Can't write in {folder}: {strerror}.").format(
+                folder=folder, strerror=exc.strerror
+            )
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)
@@ -61,8 +75,14 @@ def write_private(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         if is_disk_full(exc):
-            raise disk_full(f" to write {target.name}") from exc
-        raise OutputPathError(f"Can't write {target}: {exc.strerror}.") from exc
+            raise disk_full(
+                translate("storage.files", " to write {name}").format(name=target.name)
+            ) from exc
+        raise OutputPathError(
+            translate("storage.files", "Can't write {target}: {strerror}.").format(
+                target=target, strerror=exc.strerror
+            )
+        ) from exc
 
 
 def create_private(path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from recovery_app.core.errors import CorruptDatabaseError, NewerDatabaseError
+from recovery_app.core.i18n import translate
 from recovery_app.storage.connect import database_errors, open_raw
 from recovery_app.storage.security.keys import WrongPassphrase, needs_passphrase
 
@@ -39,11 +40,19 @@ def stored_revision(path: Path, key: bytes | None = None) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     if key is None and needs_passphrase(path):
-        raise WrongPassphrase("Your data is protected with a passphrase. Please enter it.")
+        raise WrongPassphrase(
+            translate(
+                "storage.migrate", "Your data is protected with a passphrase. Please enter it."
+            )
+        )
     try:
         conn = open_raw(path, key, readonly=True)
     except database_errors() as exc:
-        raise CorruptDatabaseError(f"The data file {path} can't be opened ({exc}).") from exc
+        raise CorruptDatabaseError(
+            translate("storage.migrate", "The data file {path} can't be opened ({exc}).").format(
+                path=path, exc=exc
+            )
+        ) from exc
     try:
         try:
             tables = {
@@ -53,17 +62,30 @@ def stored_revision(path: Path, key: bytes | None = None) -> str | None:
         except database_errors() as exc:
             if key is not None:
                 raise WrongPassphrase(
-                    "That passphrase doesn't open your data. Please check it and try again."
+                    translate(
+                        "storage.migrate",
+                        "That passphrase doesn't open your data. Please check it and try again.",
+                    )
                 ) from exc
             raise CorruptDatabaseError(
-                f"The data file {path} is damaged or is not a Recovery Companion database. "
-                "It has not been changed."
+                translate(
+                    "storage.migrate",
+                    (
+                        "The data file {path} is damaged or is not a Recovery Companion "
+                        "database. It has not been changed."
+                    ),
+                ).format(path=path)
             ) from exc
         if "alembic_version" not in tables:
             if tables:
                 raise CorruptDatabaseError(
-                    f"The file {path} is not a Recovery Companion database. "
-                    "It has not been changed."
+                    translate(
+                        "storage.migrate",
+                        (
+                            "The file {path} is not a Recovery Companion database. It has not been "
+                            "changed."
+                        ),
+                    ).format(path=path)
                 )
             return None
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -76,8 +98,11 @@ def check_revision(path: Path, key: bytes | None = None) -> str | None:
     revision = stored_revision(path, key)
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerDatabaseError(
-            "Your data was saved by a newer version of Recovery Companion. "
-            "Please install the newer version to open it. Your data has not been changed."
+            translate(
+                "storage.migrate",
+                "Your data was saved by a newer version of Recovery Companion. "
+                "Please install the newer version to open it. Your data has not been changed.",
+            )
         )
     return revision
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from recovery_app.core.i18n import translate
 from recovery_app.storage.files import fsync_dir, write_private
 
 JOURNAL_NAME = "operation.json"
@@ -140,8 +141,9 @@ def recover(data_dir: Path, backups: Path) -> str | None:
     for path in leftovers:
         path.unlink(missing_ok=True)  # copies prepared for an operation that never began
     if leftovers:
-        return (
+        return translate(
+            "storage.oplog",
             "The app was closed in the middle of changing your files, before anything "
-            "was changed. Your data is as it was."
+            "was changed. Your data is as it was.",
         )
     return None

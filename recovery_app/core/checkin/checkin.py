@@ -9,21 +9,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.core.text import check_storable
 
 MOOD_WORDS: dict[int, str] = {
-    1: "Very low",
-    2: "Low",
-    3: "Okay",
-    4: "Good",
-    5: "Very good",
+    1: translate("core.checkin.checkin", "Very low"),
+    2: translate("core.checkin.checkin", "Low"),
+    3: translate("core.checkin.checkin", "Okay"),
+    4: translate("core.checkin.checkin", "Good"),
+    5: translate("core.checkin.checkin", "Very good"),
 }
 SLEEP_QUALITY_WORDS: dict[int, str] = {
-    1: "Poor",
-    2: "Restless",
-    3: "Okay",
-    4: "Good",
-    5: "Great",
+    1: translate("core.checkin.checkin", "Poor"),
+    2: translate("core.checkin.checkin", "Restless"),
+    3: translate("core.checkin.checkin", "Okay"),
+    4: translate("core.checkin.checkin", "Good"),
+    5: translate("core.checkin.checkin", "Great"),
 }
 SCALE_MIN, SCALE_MAX = 0, 10
 SLEEP_HOURS_MAX = 24.0
@@ -43,9 +44,9 @@ class UsedToday(enum.StrEnum):
 
 
 USED_WORDS: dict[UsedToday, str] = {
-    UsedToday.NO: "No",
-    UsedToday.YES: "Yes",
-    UsedToday.PREFER_NOT_TO_SAY: "I'd rather not say",
+    UsedToday.NO: translate("core.checkin.checkin", "No"),
+    UsedToday.YES: translate("core.checkin.checkin", "Yes"),
+    UsedToday.PREFER_NOT_TO_SAY: translate("core.checkin.checkin", "I'd rather not say"),
 }
 
 
@@ -59,12 +60,15 @@ class UseQuestion(enum.StrEnum):
 
 
 USE_QUESTION_WORDS: dict[UseQuestion, str] = {
-    UseQuestion.USED_TODAY: "Did you use today?",
-    UseQuestion.OUTSIDE_PLAN: "Did you use anything outside your prescription or plan today?",
+    UseQuestion.USED_TODAY: translate("core.checkin.checkin", "Did you use today?"),
+    UseQuestion.OUTSIDE_PLAN: translate(
+        "core.checkin.checkin", "Did you use anything outside your prescription or plan today?"
+    ),
 }
-PRESCRIBED_IS_RECOVERY = (
+PRESCRIBED_IS_RECOVERY = translate(
+    "core.checkin.checkin",
     "Taking a medicine as prescribed, including a taper your prescriber set, is part of "
-    "recovery. It is never a slip: for that, the answer is No."
+    "recovery. It is never a slip: for that, the answer is No.",
 )
 
 
@@ -131,31 +135,49 @@ class CheckIn:
 
 
 def scale_words(value: int | None) -> str:
-    return "not recorded" if value is None else f"{value}/10"
+    return translate("core.checkin.checkin", "not recorded") if value is None else f"{value}/10"
 
 
 def _check_scale(name: str, value: object, low: int, high: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise InvalidInput(f"{name} must be a whole number from {low} to {high}.")
+        raise InvalidInput(
+            translate(
+                "core.checkin.checkin", "{name} must be a whole number from {low} to {high}."
+            ).format(name=name, low=low, high=high)
+        )
 
 
 def validate_checkin(checkin: CheckIn, today: date) -> None:
     """Raise ``InvalidInput`` with a clear message if the check-in cannot be stored."""
     if not isinstance(checkin.day, date) or isinstance(checkin.day, datetime):
-        raise InvalidInput("A check-in needs a calendar day.")
+        raise InvalidInput(translate("core.checkin.checkin", "A check-in needs a calendar day."))
     if checkin.day > today:
-        raise InvalidInput("A check-in can't be for a day that hasn't happened yet.")
-    _check_scale("Mood", checkin.mood, 1, 5)
-    for name, value in (("Anxiety", checkin.anxiety), ("Craving", checkin.craving)):
+        raise InvalidInput(
+            translate(
+                "core.checkin.checkin", "A check-in can't be for a day that hasn't happened yet."
+            )
+        )
+    _check_scale(translate("core.checkin.checkin", "Mood"), checkin.mood, 1, 5)
+    for name, value in (
+        (translate("core.checkin.checkin", "Anxiety"), checkin.anxiety),
+        (translate("core.checkin.checkin", "Craving"), checkin.craving),
+    ):
         if value is not None:
             _check_scale(name, value, SCALE_MIN, SCALE_MAX)
     if not isinstance(checkin.used, UsedToday):
         raise InvalidInput(
-            "Please answer whether you used anything outside your prescription or plan "
-            "(you can say you'd rather not)."
+            translate(
+                "core.checkin.checkin",
+                "Please answer whether you used anything outside your prescription or plan "
+                "(you can say you'd rather not).",
+            )
         )
     if not isinstance(checkin.use_question, UseQuestion):
-        raise InvalidInput("A check-in needs to say which question was answered.")
+        raise InvalidInput(
+            translate(
+                "core.checkin.checkin", "A check-in needs to say which question was answered."
+            )
+        )
     hours = checkin.sleep_hours
     if hours is not None and (
         not isinstance(hours, int | float)
@@ -163,13 +185,17 @@ def validate_checkin(checkin: CheckIn, today: date) -> None:
         or not math.isfinite(hours)
         or not 0 <= hours <= SLEEP_HOURS_MAX
     ):
-        raise InvalidInput("Sleep must be between 0 and 24 hours.")
+        raise InvalidInput(
+            translate("core.checkin.checkin", "Sleep must be between 0 and 24 hours.")
+        )
     if checkin.sleep_quality is not None:
-        _check_scale("Sleep quality", checkin.sleep_quality, 1, 5)
+        _check_scale(
+            translate("core.checkin.checkin", "Sleep quality"), checkin.sleep_quality, 1, 5
+        )
     for name, text in (
-        ("Gratitude", checkin.gratitude),
-        ("Note", checkin.note),
-        ("The note about the slip", checkin.slip_note),
+        (translate("core.checkin.checkin", "Gratitude"), checkin.gratitude),
+        (translate("core.checkin.checkin", "Note"), checkin.note),
+        (translate("core.checkin.checkin", "The note about the slip"), checkin.slip_note),
     ):
         check_storable(name, text)
     _check_slip(checkin)
@@ -178,11 +204,21 @@ def validate_checkin(checkin: CheckIn, today: date) -> None:
 def _check_slip(checkin: CheckIn) -> None:
     at = checkin.slip_at
     if not checkin.is_slip and (at is not None or checkin.slip_note):
-        raise InvalidInput("A time and a note about a slip go only with a Yes answer.")
+        raise InvalidInput(
+            translate(
+                "core.checkin.checkin", "A time and a note about a slip go only with a Yes answer."
+            )
+        )
     if at is None:
         return
     if not isinstance(at, datetime) or at.tzinfo is None:
-        raise InvalidInput("The time of a slip needs its time zone.")
+        raise InvalidInput(
+            translate("core.checkin.checkin", "The time of a slip needs its time zone.")
+        )
     # The day is the person's local day; the time may be stored in another zone (UTC).
     if abs((at.date() - checkin.day).days) > 1:
-        raise InvalidInput("The time of a slip must be on the day of the check-in.")
+        raise InvalidInput(
+            translate(
+                "core.checkin.checkin", "The time of a slip must be on the day of the check-in."
+            )
+        )

@@ -7,6 +7,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from recovery_app.core.i18n import translate
+
 
 @dataclass(frozen=True)
 class Milestone:
@@ -16,14 +18,17 @@ class Milestone:
 
 # Short milestones count days; longer ones follow the calendar ("6 months").
 _DAY_MILESTONES = (
-    (1, "1 day"),
-    (7, "1 week"),
-    (14, "2 weeks"),
-    (30, "30 days"),
-    (60, "60 days"),
-    (90, "90 days"),
+    (1, translate("core.checkin.milestones", "1 day")),
+    (7, translate("core.checkin.milestones", "1 week")),
+    (14, translate("core.checkin.milestones", "2 weeks")),
+    (30, translate("core.checkin.milestones", "30 days")),
+    (60, translate("core.checkin.milestones", "60 days")),
+    (90, translate("core.checkin.milestones", "90 days")),
 )
-_MONTH_MILESTONES = ((6, "6 months"), (9, "9 months"))
+_MONTH_MILESTONES = (
+    (6, translate("core.checkin.milestones", "6 months")),
+    (9, translate("core.checkin.milestones", "9 months")),
+)
 
 
 def milestones_from(run_start: date, until: date) -> list[Milestone]:
@@ -36,7 +41,14 @@ def milestones_from(run_start: date, until: date) -> list[Milestone]:
     years = 1
     while True:
         when = run_start + relativedelta(years=years)
-        found.append(Milestone("1 year" if years == 1 else f"{years} years", when))
+        found.append(
+            Milestone(
+                translate("core.checkin.milestones", "1 year")
+                if years == 1
+                else translate("core.checkin.milestones", "{years} years").format(years=years),
+                when,
+            )
+        )
         if when > until:
             break
         years += 1
@@ -59,8 +71,16 @@ def milestone_message(run_start: date, today: date) -> str:
     """A kind sentence about today's milestone, or the next one to look forward to."""
     reached = milestone_today(run_start, today)
     if reached is not None:
-        return f"Today marks {reached.label}. That took real strength — well done."
+        return translate(
+            "core.checkin.milestones", "Today marks {label}. That took real strength — well done."
+        ).format(label=reached.label)
     upcoming = next_milestone(run_start, today)
     days = (upcoming.reached_on - today).days
-    when = "tomorrow" if days == 1 else f"in {days} days"
-    return f"Next milestone: {upcoming.label}, {when}. One day at a time."
+    when = (
+        "tomorrow"
+        if days == 1
+        else translate("core.checkin.milestones", "in {days} days").format(days=days)
+    )
+    return translate(
+        "core.checkin.milestones", "Next milestone: {label}, {when}. One day at a time."
+    ).format(label=upcoming.label, when=when)

@@ -8,9 +8,17 @@ from dataclasses import dataclass, field
 
 from recovery_app.core.checkin.checkin import new_uid
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.core.text import check_storable
 
-ROLES = ("Sponsor", "Therapist", "Doctor", "Friend", "Family", "Other")
+ROLES = (
+    translate("core.help.contacts", "Sponsor"),
+    translate("core.help.contacts", "Therapist"),
+    translate("core.help.contacts", "Doctor"),
+    translate("core.help.contacts", "Friend"),
+    translate("core.help.contacts", "Family"),
+    translate("core.help.contacts", "Other"),
+)
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
 
 
@@ -31,8 +39,12 @@ class Contact:
 
 def validate_contact(contact: Contact) -> Contact:
     """The contact tidied (spaces trimmed), or ``InvalidInput`` saying what to fix."""
-    for name, text in (("Name", contact.name), ("Role", contact.role),
-                       ("Phone", contact.phone), ("Note", contact.note)):  # fmt: skip
+    for name, text in (
+        (translate("core.help.contacts", "Name"), contact.name),
+        (translate("core.help.contacts", "Role"), contact.role),
+        (translate("core.help.contacts", "Phone"), contact.phone),
+        (translate("core.help.contacts", "Note"), contact.note),
+    ):
         check_storable(name, text)
     cleaned = Contact(
         name=" ".join(contact.name.split()),
@@ -43,14 +55,21 @@ def validate_contact(contact: Contact) -> Contact:
         uid=contact.uid,
     )
     if not cleaned.name:
-        raise InvalidInput("Please add a name, so you know who this is.")
+        raise InvalidInput(
+            translate("core.help.contacts", "Please add a name, so you know who this is.")
+        )
     if len(cleaned.name) > 100:
-        raise InvalidInput("Please keep the name under 100 characters.")
+        raise InvalidInput(
+            translate("core.help.contacts", "Please keep the name under 100 characters.")
+        )
     if not _PHONE.match(cleaned.phone) or len(cleaned.phone) > 40:
         raise InvalidInput(
-            "Please enter a phone number using digits, spaces, + ( ) - or dots, "
-            "for example +44 116 123."
+            translate(
+                "core.help.contacts",
+                "Please enter a phone number using digits, spaces, + ( ) - or dots, "
+                "for example +44 116 123.",
+            )
         )
     if not isinstance(cleaned.kind, ContactKind):
-        raise InvalidInput("A contact is a person or a help line.")
+        raise InvalidInput(translate("core.help.contacts", "A contact is a person or a help line."))
     return cleaned

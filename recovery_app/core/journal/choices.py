@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.core.text import check_storable
 
 MAX_NAME_CHARS = 80
@@ -111,10 +112,14 @@ def default_choices(kind: ChoiceList) -> list[Choice]:
 
 def clean_name(name: str) -> str:
     """A choice name as stored: single spaces, no ends; refused when empty or too long."""
-    check_storable("The name", name)
+    check_storable(translate("core.journal.choices", "The name"), name)
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidInput("Please type a name.")
+        raise InvalidInput(translate("core.journal.choices", "Please type a name."))
     if len(cleaned) > MAX_NAME_CHARS:
-        raise InvalidInput(f"Please keep the name under {MAX_NAME_CHARS} characters.")
+        raise InvalidInput(
+            translate(
+                "core.journal.choices", "Please keep the name under {MAX_NAME_CHARS} characters."
+            ).format(MAX_NAME_CHARS=MAX_NAME_CHARS)
+        )
     return cleaned

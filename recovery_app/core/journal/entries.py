@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from recovery_app.core.checkin.checkin import new_uid
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.core.text import check_storable
 
 INTENSITY_MIN, INTENSITY_MAX = 0, 10
@@ -33,13 +34,13 @@ class Outcome(enum.StrEnum):
 
 
 KIND_WORDS: dict[EntryKind, str] = {
-    EntryKind.CRAVING: "Craving",
-    EntryKind.JOURNAL: "Journal",
+    EntryKind.CRAVING: translate("core.journal.entries", "Craving"),
+    EntryKind.JOURNAL: translate("core.journal.entries", "Journal"),
 }
 OUTCOME_WORDS: dict[Outcome, str] = {
-    Outcome.PASSED: "It passed",
-    Outcome.USED: "I used",
-    Outcome.ONGOING: "Still going",
+    Outcome.PASSED: translate("core.journal.entries", "It passed"),
+    Outcome.USED: translate("core.journal.entries", "I used"),
+    Outcome.ONGOING: translate("core.journal.entries", "Still going"),
 }
 
 
@@ -95,46 +96,83 @@ def validate_entry(entry: JournalEntry) -> None:
     A time in the future is allowed here; the screen asks the person to confirm it.
     """
     if not isinstance(entry.kind, EntryKind):
-        raise InvalidInput("An entry must be a craving or a journal entry.")
+        raise InvalidInput(
+            translate("core.journal.entries", "An entry must be a craving or a journal entry.")
+        )
     when = entry.occurred_at
     if not isinstance(when, datetime) or when.tzinfo is None:
-        raise InvalidInput("An entry needs the date and time it happened.")
+        raise InvalidInput(
+            translate("core.journal.entries", "An entry needs the date and time it happened.")
+        )
     for name, text in (
-        ("Title", entry.title),
-        ("Text", entry.text),
-        ("Where", entry.place),
-        ("Who with", entry.people),
-        ("What was happening", entry.situation),
-        ("Thoughts and feelings", entry.thoughts),
+        (translate("core.journal.entries", "Title"), entry.title),
+        (translate("core.journal.entries", "Text"), entry.text),
+        (translate("core.journal.entries", "Where"), entry.place),
+        (translate("core.journal.entries", "Who with"), entry.people),
+        (translate("core.journal.entries", "What was happening"), entry.situation),
+        (translate("core.journal.entries", "Thoughts and feelings"), entry.thoughts),
     ):
         check_storable(name, text)
         if len(text) > MAX_TEXT_CHARS:
-            raise InvalidInput(f"{name} is too long to store (over five million characters).")
+            raise InvalidInput(
+                translate(
+                    "core.journal.entries",
+                    "{name} is too long to store (over five million characters).",
+                ).format(name=name)
+            )
     if len(entry.tags) > MAX_TAGS:
-        raise InvalidInput(f"An entry can have at most {MAX_TAGS} tags.")
+        raise InvalidInput(
+            translate("core.journal.entries", "An entry can have at most {MAX_TAGS} tags.").format(
+                MAX_TAGS=MAX_TAGS
+            )
+        )
     for tag in entry.tags:
-        check_storable("A tag", tag)
+        check_storable(translate("core.journal.entries", "A tag"), tag)
         if not tag.strip() or "\n" in tag or len(tag) > 100:
-            raise InvalidInput("Each tag must be a short word or phrase.")
+            raise InvalidInput(
+                translate("core.journal.entries", "Each tag must be a short word or phrase.")
+            )
     if entry.mood is not None and (not _is_int(entry.mood) or not 1 <= entry.mood <= 5):
-        raise InvalidInput("Mood must be a whole number from 1 to 5.")
+        raise InvalidInput(
+            translate("core.journal.entries", "Mood must be a whole number from 1 to 5.")
+        )
     if entry.outcome is not None and not isinstance(entry.outcome, Outcome):
-        raise InvalidInput("The outcome must be: it passed, I used, or still going.")
+        raise InvalidInput(
+            translate(
+                "core.journal.entries", "The outcome must be: it passed, I used, or still going."
+            )
+        )
     duration = entry.duration_minutes
     if duration is not None and (
         not _is_int(duration) or not 0 <= duration <= MAX_DURATION_MINUTES
     ):
-        raise InvalidInput("How long it lasted must be between 0 minutes and 7 days.")
+        raise InvalidInput(
+            translate(
+                "core.journal.entries", "How long it lasted must be between 0 minutes and 7 days."
+            )
+        )
     intensity = entry.intensity
     if intensity is not None and (
         not _is_int(intensity) or not INTENSITY_MIN <= intensity <= INTENSITY_MAX
     ):
-        raise InvalidInput("Craving strength must be a whole number from 0 to 10.")
+        raise InvalidInput(
+            translate(
+                "core.journal.entries", "Craving strength must be a whole number from 0 to 10."
+            )
+        )
     if entry.kind is EntryKind.CRAVING:
         if intensity is None:
-            raise InvalidInput("Please choose how strong the craving is, from 0 to 10.")
+            raise InvalidInput(
+                translate(
+                    "core.journal.entries", "Please choose how strong the craving is, from 0 to 10."
+                )
+            )
     elif not (any(t.strip() for t in entry.text_fields()) or entry.tags or entry.mood):
-        raise InvalidInput("This entry is empty. Please write something before saving.")
+        raise InvalidInput(
+            translate(
+                "core.journal.entries", "This entry is empty. Please write something before saving."
+            )
+        )
 
 
 def fold(text: str) -> str:

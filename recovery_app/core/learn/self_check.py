@@ -19,6 +19,7 @@ from datetime import datetime
 
 from recovery_app.core.checkin.checkin import new_uid
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 
 
 class Part(enum.StrEnum):
@@ -27,8 +28,10 @@ class Part(enum.StrEnum):
 
 
 PART_TITLES = {
-    Part.PRESCRIBER: "Effects to tell your prescriber",
-    Part.CONTROL: "Signs that taking it has become hard to control",
+    Part.PRESCRIBER: translate("core.learn.self_check", "Effects to tell your prescriber"),
+    Part.CONTROL: translate(
+        "core.learn.self_check", "Signs that taking it has become hard to control"
+    ),
 }
 
 
@@ -41,37 +44,81 @@ class Question:
 
 
 CURRENT_VERSION = 2
-TIME_FRAME = "In the past month"
+TIME_FRAME = translate("core.learn.self_check", "In the past month")
 QUESTIONS: tuple[Question, ...] = (
-    Question("has the same dose seemed to work less well than before?",
-             "the dose working less well", Part.PRESCRIBER),
-    Question("have you had trouble remembering things?", "trouble remembering",
-             Part.PRESCRIBER),
-    Question("have you felt drowsy or unsteady during the day?", "drowsy or unsteady",
-             Part.PRESCRIBER),
-    Question("have you felt unwell or shaky when a dose was late?",
-             "unwell when a dose was late", Part.PRESCRIBER, "withdrawal"),
-    Question("have you taken more than prescribed?", "taking more than prescribed",
-             Part.CONTROL),
-    Question("have you had strong urges to take it?", "strong urges", Part.CONTROL,
-             "cravings-and-triggers"),
-    Question("have you taken it with alcohol, opioids or other drugs that make you sleepy?",
-             "taking it with alcohol or other drugs", Part.CONTROL, "is-it-an-overdose"),
-    Question("have you taken benzodiazepines that were not prescribed to you?",
-             "pills not prescribed to me", Part.CONTROL, "pills-not-from-a-pharmacy"),
-    Question("has taking it kept you from work, school or family?",
-             "kept from work, school or family", Part.CONTROL),
-    Question("has someone close to you worried about how you take it?",
-             "someone close worried", Part.CONTROL),
-)  # fmt: skip
+    Question(
+        translate(
+            "core.learn.self_check", "has the same dose seemed to work less well than before?"
+        ),
+        translate("core.learn.self_check", "the dose working less well"),
+        Part.PRESCRIBER,
+    ),
+    Question(
+        translate("core.learn.self_check", "have you had trouble remembering things?"),
+        translate("core.learn.self_check", "trouble remembering"),
+        Part.PRESCRIBER,
+    ),
+    Question(
+        translate("core.learn.self_check", "have you felt drowsy or unsteady during the day?"),
+        translate("core.learn.self_check", "drowsy or unsteady"),
+        Part.PRESCRIBER,
+    ),
+    Question(
+        translate("core.learn.self_check", "have you felt unwell or shaky when a dose was late?"),
+        translate("core.learn.self_check", "unwell when a dose was late"),
+        Part.PRESCRIBER,
+        "withdrawal",
+    ),
+    Question(
+        translate("core.learn.self_check", "have you taken more than prescribed?"),
+        translate("core.learn.self_check", "taking more than prescribed"),
+        Part.CONTROL,
+    ),
+    Question(
+        translate("core.learn.self_check", "have you had strong urges to take it?"),
+        translate("core.learn.self_check", "strong urges"),
+        Part.CONTROL,
+        "cravings-and-triggers",
+    ),
+    Question(
+        translate(
+            "core.learn.self_check",
+            "have you taken it with alcohol, opioids or other drugs that make you sleepy?",
+        ),
+        translate("core.learn.self_check", "taking it with alcohol or other drugs"),
+        Part.CONTROL,
+        "is-it-an-overdose",
+    ),
+    Question(
+        translate(
+            "core.learn.self_check",
+            "have you taken benzodiazepines that were not prescribed to you?",
+        ),
+        translate("core.learn.self_check", "pills not prescribed to me"),
+        Part.CONTROL,
+        "pills-not-from-a-pharmacy",
+    ),
+    Question(
+        translate("core.learn.self_check", "has taking it kept you from work, school or family?"),
+        translate("core.learn.self_check", "kept from work, school or family"),
+        Part.CONTROL,
+    ),
+    Question(
+        translate(
+            "core.learn.self_check", "has someone close to you worried about how you take it?"
+        ),
+        translate("core.learn.self_check", "someone close worried"),
+        Part.CONTROL,
+    ),
+)
 # The first version's six signs, kept so its results read as they were asked.
 FIRST_VERSION_SIGNS = (
-    "needing more for the same effect",
+    translate("core.learn.self_check", "needing more for the same effect"),
     "cravings",
-    "mood swings, irritability or pulling away",
-    "memory problems",
-    "drowsiness, dizziness or poor coordination",
-    "neglecting work, school or family",
+    translate("core.learn.self_check", "mood swings, irritability or pulling away"),
+    translate("core.learn.self_check", "memory problems"),
+    translate("core.learn.self_check", "drowsiness, dizziness or poor coordination"),
+    translate("core.learn.self_check", "neglecting work, school or family"),
 )
 ANSWER_COUNTS = {1: len(FIRST_VERSION_SIGNS), CURRENT_VERSION: len(QUESTIONS)}
 RELATED_ARTICLES = (
@@ -80,9 +127,10 @@ RELATED_ARTICLES = (
     "treatment-options",
     "getting-help-now",
 )
-GET_HELP_LINE = (
+GET_HELP_LINE = translate(
+    "core.learn.self_check",
     "If you feel unsafe, or someone may have taken too much, get help now: press F1, call "
-    "or text 988, or call 911."
+    "or text 988, or call 911.",
 )
 
 
@@ -102,9 +150,19 @@ class SelfCheck:
             object.__setattr__(self, "uid", new_uid())
         count = ANSWER_COUNTS.get(self.version)
         if count is None:
-            raise InvalidInput("This self-check was made by a newer version of the app.")
+            raise InvalidInput(
+                translate(
+                    "core.learn.self_check",
+                    "This self-check was made by a newer version of the app.",
+                )
+            )
         if len(self.answers) != count or not all(isinstance(a, bool) for a in self.answers):
-            raise InvalidInput(f"A self-check has one yes or no for each of its {count} questions.")
+            raise InvalidInput(
+                translate(
+                    "core.learn.self_check",
+                    "A self-check has one yes or no for each of its {count} questions.",
+                ).format(count=count)
+            )
 
     def encoded(self) -> str:
         return "".join("1" if a else "0" for a in self.answers)
@@ -130,7 +188,11 @@ class SelfCheck:
         parts = [
             f"{title}: {', '.join(words)}" for title, words in self.yes_words().items() if words
         ]
-        return f"{when}: " + ("; ".join(parts) if parts else "no to every question")
+        return f"{when}: " + (
+            "; ".join(parts)
+            if parts
+            else translate("core.learn.self_check", "no to every question")
+        )
 
 
 def result_message(answers: tuple[bool, ...]) -> str:
@@ -141,34 +203,56 @@ def result_message(answers: tuple[bool, ...]) -> str:
     said: list[str] = []
     if not yes:
         said.append(
-            "You answered no to every question. If something still worries you, it is "
-            "always fine to talk it over with your prescriber."
+            translate(
+                "core.learn.self_check",
+                "You answered no to every question. If something still worries you, it is "
+                "always fine to talk it over with your prescriber.",
+            )
         )
     if effects:
         said.append(
-            "You noticed: " + ", ".join(q.short for q in effects) + ". These can happen at "
-            "the prescribed dose and are not signs of a problem on their own. They are worth "
-            "telling your prescriber, who may change the plan with you."
+            translate("core.learn.self_check", "You noticed: ")
+            + ", ".join(q.short for q in effects)
+            + translate(
+                "core.learn.self_check",
+                ". These can happen at "
+                "the prescribed dose and are not signs of a problem on their own. They are worth "
+                "telling your prescriber, who may change the plan with you.",
+            )
         )
     if control:
         said.append(
-            "You also said yes to: " + ", ".join(q.short for q in control) + ". This is "
-            "not a diagnosis and says nothing about who you are. It may help to talk with "
-            "a doctor you trust; treatment and support work, and you deserve them."
+            translate("core.learn.self_check", "You also said yes to: ")
+            + ", ".join(q.short for q in control)
+            + translate(
+                "core.learn.self_check",
+                ". This is "
+                "not a diagnosis and says nothing about who you are. It may help to talk with "
+                "a doctor you trust; treatment and support work, and you deserve them.",
+            )
         )
     if any(q.article == "is-it-an-overdose" for q in control):
         said.append(
-            "Taking a benzodiazepine with alcohol, opioids or other sleepy-making drugs can "
-            "stop breathing. Please read “Is it an overdose? What to do”, and keep naloxone "
-            "near you."
+            translate(
+                "core.learn.self_check",
+                "Taking a benzodiazepine with alcohol, opioids or other sleepy-making drugs can "
+                "stop breathing. Please read “Is it an overdose? What to do”, and keep naloxone "
+                "near you.",
+            )
         )
     said.append(
-        "Please don't stop or cut down a benzodiazepine on your own: stopping suddenly can "
-        "cause seizures that can be life-threatening. Your prescriber can help you make a "
-        "safe plan."
+        translate(
+            "core.learn.self_check",
+            "Please don't stop or cut down a benzodiazepine on your own: stopping suddenly can "
+            "cause seizures that can be life-threatening. Your prescriber can help you make a "
+            "safe plan.",
+        )
     )
     said.append(
-        "This check stays on this computer. You can keep your answers with today's date to "
-        "compare later, or close it without keeping them."
+        translate(
+            "core.learn.self_check",
+            "This check stays on this computer. You can keep your answers with today's date to "
+            "compare later, or close it without keeping them.",
+        )
     )
     return "\n\n".join(said)

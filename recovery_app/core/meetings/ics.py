@@ -23,6 +23,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from recovery_app.core.errors import InvalidImport, KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.limits import day_in_range
 from recovery_app.core.meetings.schedule import (
     MAX_CHANGES,
@@ -232,7 +233,13 @@ class IcsImport:
 
 
 def past_words(count: int) -> str:
-    return "1 event that is already over" if count == 1 else f"{count} events that are already over"
+    return (
+        translate("core.meetings.ics", "1 event that is already over")
+        if count == 1
+        else translate("core.meetings.ics", "{count} events that are already over").format(
+            count=count
+        )
+    )
 
 
 class _Reason(ValueError):
@@ -243,7 +250,9 @@ def _unsupported(rule: dict[str, list[object]]) -> str | None:
     allowed = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "WKST", "UNTIL", "COUNT"}
     extra = sorted(set(rule) - allowed)
     if extra:
-        return f"its repeat rule uses {', '.join(extra)}, which the app can't represent"
+        return translate(
+            "core.meetings.ics", "its repeat rule uses {join}, which the app can't represent"
+        ).format(join=", ".join(extra))
     return None
 
 
@@ -278,7 +287,7 @@ def _zone(start: Any, value: datetime, zone_for_floating: str, aliases: dict[str
             return zone_for_floating  # "floating" time: the same wall time wherever you are
         if value.utcoffset() == timedelta(0):
             return "UTC"
-        raise _Reason("its start has a time zone without a name")
+        raise _Reason(translate("core.meetings.ics", "its start has a time zone without a name"))
     for name in (tzid, aliases.get(tzid, ""), _windows_zones().get(tzid, "")):
         if known_zone(name):
             return name
@@ -294,10 +303,19 @@ def _zone(start: Any, value: datetime, zone_for_floating: str, aliases: dict[str
             return match
         if same:
             raise _Reason(
-                f"its time zone “{tzid}” has the hours of several places (such as "
-                f"{', '.join(same[:2])}), and the app won't guess which"
+                translate(
+                    "core.meetings.ics",
+                    (
+                        "its time zone “{tzid}” has the hours of several places (such as "
+                        "{join}), and the app won't guess which"
+                    ),
+                ).format(tzid=tzid, join=", ".join(same[:2]))
             )
-    raise _Reason(f"its time zone “{tzid}” is not one the app can match to a place")
+    raise _Reason(
+        translate(
+            "core.meetings.ics", "its time zone “{tzid}” is not one the app can match to a place"
+        ).format(tzid=tzid)
+    )
 
 
 def _same_hours(value: datetime) -> list[str]:
@@ -349,11 +367,17 @@ def _schedule(
         return schedule
     rule = {k.upper(): v for k, v in dict(raw).items()}
     if "UNTIL" in rule and "COUNT" in rule:
-        raise _Reason("its repeat rule has both an end date and a count")
+        raise _Reason(
+            translate("core.meetings.ics", "its repeat rule has both an end date and a count")
+        )
     if "COUNT" in rule:
         count = int(rule["COUNT"][0])
         if not 1 <= count <= 5000:
-            raise _Reason("its repeat rule has a count the app can't represent")
+            raise _Reason(
+                translate(
+                    "core.meetings.ics", "its repeat rule has a count the app can't represent"
+                )
+            )
         dates = list(islice(schedule.local_rule(), count))
     elif "UNTIL" in rule:
         until = rule["UNTIL"][0]
@@ -362,12 +386,12 @@ def _schedule(
         elif isinstance(until, date):
             limit = datetime.combine(until, time(23, 59, 59))
         else:
-            raise _Reason("its end date can't be read")
+            raise _Reason(translate("core.meetings.ics", "its end date can't be read"))
         dates = list(schedule.local_rule().between(datetime.min, limit, inc=True))[-1:]
     else:
         return schedule
     if not dates:
-        raise _Reason("its repeat rule ends before its first date")
+        raise _Reason(translate("core.meetings.ics", "its repeat rule ends before its first date"))
     return replace(schedule, last_day=dates[-1].date())
 
 
@@ -376,12 +400,12 @@ def _repeating(
 ) -> Schedule:
     start = event.get("DTSTART")
     if start is None:
-        raise _Reason("it has no start time")
+        raise _Reason(translate("core.meetings.ics", "it has no start time"))
     if isinstance(start, list):
-        raise _Reason("it has more than one start time")
+        raise _Reason(translate("core.meetings.ics", "it has more than one start time"))
     value = start.dt
     if not isinstance(value, datetime):
-        raise _Reason("it is an all-day event")
+        raise _Reason(translate("core.meetings.ics", "it is an all-day event"))
     zone = _zone(start, value, zone_for_floating, {} if aliases is None else aliases)
     local = _wall(value, zone)
     if value.tzinfo is not None and not _named(value):
@@ -389,17 +413,27 @@ def _repeating(
         ours = local.replace(tzinfo=ZoneInfo(zone)).utcoffset()
         if value.utcoffset() != ours:
             raise _Reason(
-                f"its time zone “{start.params.get('TZID')}” is defined in the file with "
-                f"other hours than {zone}, so its time can't be trusted"
+                translate(
+                    "core.meetings.ics",
+                    (
+                        "its time zone “{get}” is defined in the file with other hours than "
+                        "{zone}, so its time can't be trusted"
+                    ),
+                ).format(get=start.params.get("TZID"), zone=zone)
             )
     if isinstance(event.get("DURATION"), list) or isinstance(event.get("DTEND"), list):
-        raise _Reason("it has more than one end or length")
+        raise _Reason(translate("core.meetings.ics", "it has more than one end or length"))
     if event.get("DURATION") is not None:
         length = event.get("DURATION").dt
     elif event.get("DTEND") is not None:
         end = event.get("DTEND").dt
         if not isinstance(end, datetime):
-            raise _Reason("its end is a date without a time, though its start has one")
+            raise _Reason(
+                translate(
+                    "core.meetings.ics",
+                    "its end is a date without a time, though its start has one",
+                )
+            )
         length = (
             end.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
             if isinstance(end, datetime) and end.tzinfo
@@ -410,10 +444,15 @@ def _repeating(
     minutes = max(1, min(24 * 60, int(length.total_seconds() // 60)))
     for name in ("RDATE", "EXRULE"):
         if event.get(name) is not None:
-            raise _Reason("it has extra dates (RDATE or EXRULE), which the app can't represent")
+            raise _Reason(
+                translate(
+                    "core.meetings.ics",
+                    "it has extra dates (RDATE or EXRULE), which the app can't represent",
+                )
+            )
     raw_rule = event.get("RRULE")
     if isinstance(raw_rule, list):
-        raise _Reason("it has more than one repeat rule")
+        raise _Reason(translate("core.meetings.ics", "it has more than one repeat rule"))
     base: dict[str, Any] = {"first_day": local.date(), "start": time(local.hour, local.minute),
             "duration_minutes": minutes, "zone": zone}  # fmt: skip
     if raw_rule is None:
@@ -423,21 +462,27 @@ def _repeating(
     if problem:
         raise _Reason(problem)
     if "FREQ" not in rule:
-        raise _Reason("its repeat rule has no frequency")
+        raise _Reason(translate("core.meetings.ics", "its repeat rule has no frequency"))
     freq = str(rule["FREQ"][0]).upper()
     week_start = str(rule.get("WKST", ["MO"])[0]).upper()
     interval = int(rule.get("INTERVAL", [1])[0])
     days = [str(d).upper() for d in rule.get("BYDAY", [])]
     if "BYMONTHDAY" in rule and (freq == "WEEKLY" or days):
         # "Tuesdays that fall on the 1st to 7th" and the like: the schedule can't say it.
-        raise _Reason("its repeat rule combines days of the month with weekdays")
+        raise _Reason(
+            translate(
+                "core.meetings.ics", "its repeat rule combines days of the month with weekdays"
+            )
+        )
     if freq == "WEEKLY":
         picked = days or [RRULE_DAYS[local.weekday()]]
         # With one weekday the week's first day changes no date (Google writes WKST=SU).
         if interval > 1 and week_start != "MO" and len(set(picked)) > 1:
-            raise _Reason("its weeks start on a day other than Monday")
+            raise _Reason(
+                translate("core.meetings.ics", "its weeks start on a day other than Monday")
+            )
         if any(d not in RRULE_DAYS for d in picked):
-            raise _Reason("its weekly rule names days with numbers")
+            raise _Reason(translate("core.meetings.ics", "its weekly rule names days with numbers"))
         return Schedule(
             Repeat.WEEKLY,
             interval=interval,
@@ -448,14 +493,25 @@ def _repeating(
         nth = int(days[0][:-2] or "0")
         weekday_index = RRULE_DAYS.index(days[0][-2:])
         if nth not in (1, 2, 3, 4, 5, -1) or weekday_index != local.weekday():
-            raise _Reason("its monthly rule isn't a single “nth weekday” the app can represent")
+            raise _Reason(
+                translate(
+                    "core.meetings.ics",
+                    "its monthly rule isn't a single “nth weekday” the app can represent",
+                )
+            )
         return Schedule(Repeat.MONTHLY_WEEKDAY, interval=interval, nth=nth, **base)
     if freq == "MONTHLY" and not days:
         month_days = rule.get("BYMONTHDAY", [local.day])
         if len(month_days) != 1 or not 1 <= int(month_days[0]) <= 31:
-            raise _Reason("its monthly rule uses several or negative days")
+            raise _Reason(
+                translate("core.meetings.ics", "its monthly rule uses several or negative days")
+            )
         return Schedule(Repeat.MONTHLY_DAY, interval=interval, month_day=int(month_days[0]), **base)
-    raise _Reason(f"it repeats {freq.lower()}, which the app can't represent")
+    raise _Reason(
+        translate("core.meetings.ics", "it repeats {lower}, which the app can't represent").format(
+            lower=freq.lower()
+        )
+    )
 
 
 def _reminders(event: object) -> tuple[int, ...]:
@@ -478,7 +534,7 @@ def _kept_reminders(event: Any) -> tuple[int, ...]:
 def _aware(value: object, zone: str) -> datetime:
     """An iCalendar date-time as an aware instant (see ``_wall``)."""
     if not isinstance(value, datetime):
-        raise _Reason("one of its changed dates has no time of day")
+        raise _Reason(translate("core.meetings.ics", "one of its changed dates has no time of day"))
     return _wall(value, zone).replace(tzinfo=ZoneInfo(zone))
 
 
@@ -598,7 +654,12 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
     (counted in ``past``).
     """
     if len(data) > MAX_ICS_BYTES:
-        raise InvalidImport("This calendar file is too large (over 5 MB). Nothing was imported.")
+        raise InvalidImport(
+            translate(
+                "core.meetings.ics",
+                "This calendar file is too large (over 5 MB). Nothing was imported.",
+            )
+        )
     try:
         from icalendar import Calendar
 
@@ -607,8 +668,11 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
     except Exception as exc:  # whatever a damaged or hostile file makes the reader raise
         log.info("calendar file not read: %s", type(exc).__name__)
         raise InvalidImport(
-            "This file is not a calendar file the app can read (it may be damaged). "
-            "Nothing was imported."
+            translate(
+                "core.meetings.ics",
+                "This file is not a calendar file the app can read (it may be damaged). "
+                "Nothing was imported.",
+            )
         ) from exc
     result = IcsImport()
     aliases = zone_aliases(calendars)
@@ -617,16 +681,27 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
     series_uids = {_uid(e) for e in events if e.get("RECURRENCE-ID") is None}
     for series, changed in overrides.items():
         if series not in series_uids:
-            name = str(changed[0].get("SUMMARY", "") or "").strip() or "An event without a name"
+            name = str(changed[0].get("SUMMARY", "") or "").strip() or translate(
+                "core.meetings.ics", "An event without a name"
+            )
             result.skipped.append(
-                f"{name}: it changes one date of a series that isn't in this file"
+                translate(
+                    "core.meetings.ics",
+                    "{name}: it changes one date of a series that isn't in this file",
+                ).format(name=name)
             )
     for event in events:
         if event.get("RECURRENCE-ID") is not None:
             continue  # read with its series
-        name = str(event.get("SUMMARY", "") or "").strip() or "An event without a name"
+        name = str(event.get("SUMMARY", "") or "").strip() or translate(
+            "core.meetings.ics", "An event without a name"
+        )
         if _cancelled(event):
-            result.skipped.append(f"{name}: it is marked as cancelled")
+            result.skipped.append(
+                translate("core.meetings.ics", "{name}: it is marked as cancelled").format(
+                    name=name
+                )
+            )
             continue
         try:
             schedule = _schedule(event, zone_for_floating, aliases)
@@ -668,9 +743,18 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
                 result.past += 1  # already happened, or a series that has ended
                 continue
             if left_out:
-                dates = "1 changed date" if left_out == 1 else f"{left_out} changed dates"
+                dates = (
+                    translate("core.meetings.ics", "1 changed date")
+                    if left_out == 1
+                    else translate("core.meetings.ics", "{left_out} changed dates").format(
+                        left_out=left_out
+                    )
+                )
                 result.skipped.append(
-                    f"{name}: kept, but {dates} didn't match the series and were left out"
+                    translate(
+                        "core.meetings.ics",
+                        "{name}: kept, but {dates} didn't match the series and were left out",
+                    ).format(name=name, dates=dates)
                 )
         except KnownError as exc:
             result.skipped.append(f"{name}: {exc.message}")
@@ -680,9 +764,17 @@ def from_ics(data: bytes, zone_for_floating: str, now: datetime | None = None) -
             continue
         except Exception as exc:  # any other file: the event is left out, never a traceback
             log.info("calendar event skipped: %s", bug_report(type(exc), exc, exc.__traceback__))
-            result.skipped.append(f"{name}: its dates or repeat rule can't be read")
+            result.skipped.append(
+                translate(
+                    "core.meetings.ics", "{name}: its dates or repeat rule can't be read"
+                ).format(name=name)
+            )
             continue
         result.meetings.append(meeting)
     if not result.meetings and not result.skipped and not result.past:
-        raise InvalidImport("This calendar file has no events. Nothing was imported.")
+        raise InvalidImport(
+            translate(
+                "core.meetings.ics", "This calendar file has no events. Nothing was imported."
+            )
+        )
     return result

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import Meeting
 
 LOOKAHEAD = timedelta(days=8)  # the longest lead (7 days) plus a margin
@@ -134,25 +135,45 @@ LATE = timedelta(minutes=10)  # shown this late, a reminder says what was missed
 def reminder_words(due: Due, now: datetime, zone: tzinfo | None) -> tuple[str, str]:
     """Title and body, kind and plain, in local time. Missed ones say so without blame."""
     if due.kind is ReminderKind.CHECKIN:
-        return "Time for your daily check-in", "It takes about 30 seconds."
+        return translate("core.meetings.reminders", "Time for your daily check-in"), translate(
+            "core.meetings.reminders", "It takes about 30 seconds."
+        )
     meeting, start = due.meeting, due.starts_at
     assert meeting is not None and start is not None
     local, here = start.astimezone(zone), now.astimezone(zone)
-    at = f"{local:%H:%M}" if local.date() == here.date() else f"{local:%A} at {local:%H:%M}"
+    at = (
+        f"{local:%H:%M}"
+        if local.date() == here.date()
+        else translate("core.meetings.reminders", "{local:%A} at {local:%H:%M}").format(local=local)
+    )
     if due.kind is ReminderKind.ATTENDANCE:
-        return f"Did you go to {meeting.name}?", f"{local:%A %d %B}, {local:%H:%M}."
+        return translate("core.meetings.reminders", "Did you go to {name}?").format(
+            name=meeting.name
+        ), f"{local:%A %d %B}, {local:%H:%M}."
     where = f" · {due.location}" if due.location else ""
     if due.original is not None and due.original != start:
-        where += f" · moved from {due.original.astimezone(zone):%A %H:%M}"
+        where += translate("core.meetings.reminders", " · moved from {astimezone:%A %H:%M}").format(
+            astimezone=due.original.astimezone(zone)
+        )
     if start <= now and now - due.due_at > LATE:
         return (
-            f"You had {meeting.name} at {local:%H:%M}",
-            "This reminder came while the app was closed.",
+            translate("core.meetings.reminders", "You had {name} at {local:%H:%M}").format(
+                name=meeting.name, local=local
+            ),
+            translate("core.meetings.reminders", "This reminder came while the app was closed."),
         )
     if start <= now:
-        return f"{meeting.name} is starting now", f"{meeting.schedule.describe()}{where}"
+        return translate("core.meetings.reminders", "{name} is starting now").format(
+            name=meeting.name
+        ), f"{meeting.schedule.describe()}{where}"
     minutes = round((start - now).total_seconds() / 60)
-    soon = f"in {minutes} minute{'' if minutes == 1 else 's'}" if minutes < 120 else at
+    soon = (
+        translate("core.meetings.reminders", "in {minutes} minute{value}").format(
+            minutes=minutes, value="" if minutes == 1 else "s"
+        )
+        if minutes < 120
+        else at
+    )
     return f"{meeting.name} {soon}", f"{meeting.schedule.describe()}{where}"
 
 

@@ -16,13 +16,47 @@ from dateutil.rrule import MO, MONTHLY, WEEKLY, rrule, weekday
 
 from recovery_app.core.checkin.checkin import new_uid
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.core.limits import day_in_range
 from recovery_app.core.meetings.zones import known_zone
 from recovery_app.core.text import check_storable
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = (
+    translate("core.meetings.schedule", "Monday"),
+    translate("core.meetings.schedule", "Tuesday"),
+    translate("core.meetings.schedule", "Wednesday"),
+    translate("core.meetings.schedule", "Thursday"),
+    translate("core.meetings.schedule", "Friday"),
+    translate("core.meetings.schedule", "Saturday"),
+    translate("core.meetings.schedule", "Sunday"),
+)
+WEEKDAY_SHORT = (  # the day buttons of the meeting form
+    translate("core.meetings.schedule", "Mon"),
+    translate("core.meetings.schedule", "Tue"),
+    translate("core.meetings.schedule", "Wed"),
+    translate("core.meetings.schedule", "Thu"),
+    translate("core.meetings.schedule", "Fri"),
+    translate("core.meetings.schedule", "Sat"),
+    translate("core.meetings.schedule", "Sun"),
+)
+WEEKDAY_PLURALS = (  # "Tuesdays at 19:00"
+    translate("core.meetings.schedule", "Mondays"),
+    translate("core.meetings.schedule", "Tuesdays"),
+    translate("core.meetings.schedule", "Wednesdays"),
+    translate("core.meetings.schedule", "Thursdays"),
+    translate("core.meetings.schedule", "Fridays"),
+    translate("core.meetings.schedule", "Saturdays"),
+    translate("core.meetings.schedule", "Sundays"),
+)
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-NTH_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
+NTH_WORDS = {
+    1: translate("core.meetings.schedule", "first"),
+    2: translate("core.meetings.schedule", "second"),
+    3: translate("core.meetings.schedule", "third"),
+    4: translate("core.meetings.schedule", "fourth"),
+    5: translate("core.meetings.schedule", "fifth"),
+    -1: translate("core.meetings.schedule", "last"),
+}
 MAX_REMINDERS = 5
 MAX_LEAD_MINUTES = 7 * 24 * 60
 
@@ -37,12 +71,12 @@ class MeetingKind(enum.StrEnum):
 
 
 KIND_WORDS = {
-    MeetingKind.TWELVE_STEP: "12-step (NA, AA...)",
-    MeetingKind.SMART: "SMART Recovery",
-    MeetingKind.MUTUAL_HELP: "Other mutual-help group",
-    MeetingKind.THERAPY: "Therapy or counselling",
-    MeetingKind.PEER: "Peer group",
-    MeetingKind.OTHER: "Other",
+    MeetingKind.TWELVE_STEP: translate("core.meetings.schedule", "12-step (NA, AA...)"),
+    MeetingKind.SMART: translate("core.meetings.schedule", "SMART Recovery"),
+    MeetingKind.MUTUAL_HELP: translate("core.meetings.schedule", "Other mutual-help group"),
+    MeetingKind.THERAPY: translate("core.meetings.schedule", "Therapy or counselling"),
+    MeetingKind.PEER: translate("core.meetings.schedule", "Peer group"),
+    MeetingKind.OTHER: translate("core.meetings.schedule", "Other"),
 }
 
 
@@ -144,24 +178,52 @@ class Schedule:
 
     def describe(self) -> str:
         """The schedule in words, e.g. "Tuesdays and Thursdays at 19:00"."""
-        at = f"at {self.start:%H:%M}"
+        time, n = f"{self.start:%H:%M}", self.interval
         if self.repeat is Repeat.ONCE:
-            return f"Once, {self.first_day:%A %d %B %Y} {at}"
-        every = "" if self.interval == 1 else f"every {self.interval} "
-        ends = f", until {self.last_day:%d %B %Y}" if self.last_day else ""
-        if self.repeat is Repeat.WEEKLY:
-            names = [WEEKDAY_NAMES[d] + ("s" if not every else "") for d in sorted(self.weekdays)]
-            days = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            text = f"{every}weeks on {days} {at}" if every else f"{days} {at}"
-            return text[0].upper() + text[1:] + ends
-        months = "every month" if not every else f"{every}months"
-        if self.repeat is Repeat.MONTHLY_WEEKDAY:
-            day = WEEKDAY_NAMES[self.first_day.weekday()]
-            return (
-                f"The {NTH_WORDS[self.nth]} {day} of {months} {at}".replace(" of every", ", every")
-                + ends
+            return translate("core.meetings.schedule", "Once, {day:%A %d %B %Y} at {time}").format(
+                day=self.first_day, time=time
             )
-        return f"Day {self.month_day} of {months} {at}".replace(" of every", ", every") + ends
+        if self.repeat is Repeat.WEEKLY:
+            weekdays = sorted(self.weekdays)
+            if n == 1:
+                text = translate("core.meetings.schedule", "{days} at {time}").format(
+                    days=_listed([WEEKDAY_PLURALS[d] for d in weekdays]), time=time
+                )
+            else:
+                text = translate(
+                    "core.meetings.schedule", "Every {n} weeks on {days} at {time}"
+                ).format(n=n, days=_listed([WEEKDAY_NAMES[d] for d in weekdays]), time=time)
+        elif self.repeat is Repeat.MONTHLY_WEEKDAY:
+            nth, day = NTH_WORDS[self.nth], WEEKDAY_NAMES[self.first_day.weekday()]
+            if n == 1:
+                text = translate("core.meetings.schedule", "The {nth} {day}, every month at {time}")
+            else:
+                text = translate(
+                    "core.meetings.schedule", "The {nth} {day}, every {n} months at {time}"
+                )
+            text = text.format(nth=nth, day=day, n=n, time=time)
+        elif n == 1:
+            text = translate("core.meetings.schedule", "Day {day}, every month at {time}").format(
+                day=self.month_day, time=time
+            )
+        else:
+            text = translate(
+                "core.meetings.schedule", "Day {day}, every {n} months at {time}"
+            ).format(day=self.month_day, n=n, time=time)
+        if self.last_day:
+            text += translate("core.meetings.schedule", ", until {day:%d %B %Y}").format(
+                day=self.last_day
+            )
+        return text
+
+
+def _listed(names: list[str]) -> str:
+    """ "Tuesdays and Thursdays"; "Mondays, Wednesdays and Fridays"."""
+    if len(names) == 1:
+        return names[0]
+    return translate("core.meetings.schedule", "{items} and {last}").format(
+        items=", ".join(names[:-1]), last=names[-1]
+    )
 
 
 @dataclass(frozen=True)
@@ -255,41 +317,84 @@ class Meeting:
 
 
 def validate_meeting(meeting: Meeting) -> None:
-    for name, text in (("Name", meeting.name), ("Where", meeting.location),
-                       ("Notes", meeting.notes)):  # fmt: skip
+    for name, text in (
+        (translate("core.meetings.schedule", "Name"), meeting.name),
+        (translate("core.meetings.schedule", "Where"), meeting.location),
+        (translate("core.meetings.schedule", "Notes"), meeting.notes),
+    ):
         check_storable(name, text)
     if not meeting.name.strip():
-        raise InvalidInput("Please give the meeting a name, for example “NA Tuesday group”.")
+        raise InvalidInput(
+            translate(
+                "core.meetings.schedule",
+                "Please give the meeting a name, for example “NA Tuesday group”.",
+            )
+        )
     if len(meeting.name) > 200 or len(meeting.location) > 2000:
-        raise InvalidInput("The name or place is too long.")
+        raise InvalidInput(translate("core.meetings.schedule", "The name or place is too long."))
     if not isinstance(meeting.kind, MeetingKind):
-        raise InvalidInput("Please choose what kind of meeting this is.")
+        raise InvalidInput(
+            translate("core.meetings.schedule", "Please choose what kind of meeting this is.")
+        )
     s = meeting.schedule
     if not known_zone(s.zone):
-        raise InvalidInput(f"“{s.zone}” is not a time zone this app knows.")
+        raise InvalidInput(
+            translate(
+                "core.meetings.schedule", "“{zone}” is not a time zone this app knows."
+            ).format(zone=s.zone)
+        )
     if not isinstance(s.first_day, date) or not day_in_range(s.first_day):
-        raise InvalidInput("The first date must be between the years 1900 and 2200.")
+        raise InvalidInput(
+            translate(
+                "core.meetings.schedule", "The first date must be between the years 1900 and 2200."
+            )
+        )
     if s.last_day is not None and (
         not isinstance(s.last_day, date) or not day_in_range(s.last_day)
         or s.last_day < s.first_day
     ):  # fmt: skip
-        raise InvalidInput("The last date must be on or after the first, before the year 2200.")
+        raise InvalidInput(
+            translate(
+                "core.meetings.schedule",
+                "The last date must be on or after the first, before the year 2200.",
+            )
+        )
     if not isinstance(s.repeat, Repeat):
-        raise InvalidInput("Please choose how often the meeting happens.")
+        raise InvalidInput(
+            translate("core.meetings.schedule", "Please choose how often the meeting happens.")
+        )
     if not 1 <= s.duration_minutes <= 24 * 60:
-        raise InvalidInput("A meeting lasts between 1 minute and 24 hours.")
+        raise InvalidInput(
+            translate("core.meetings.schedule", "A meeting lasts between 1 minute and 24 hours.")
+        )
     if not 1 <= s.interval <= 52:
-        raise InvalidInput("“Every N” must be between 1 and 52.")
+        raise InvalidInput(
+            translate("core.meetings.schedule", "“Every N” must be between 1 and 52.")
+        )
     if s.repeat is Repeat.WEEKLY and (not s.weekdays or any(not 0 <= d <= 6 for d in s.weekdays)):
-        raise InvalidInput("Please choose at least one day of the week.")
+        raise InvalidInput(
+            translate("core.meetings.schedule", "Please choose at least one day of the week.")
+        )
     if s.repeat is Repeat.MONTHLY_WEEKDAY and s.nth not in NTH_WORDS:
-        raise InvalidInput("Please choose first, second, third, fourth, fifth or last.")
+        raise InvalidInput(
+            translate(
+                "core.meetings.schedule",
+                "Please choose first, second, third, fourth, fifth or last.",
+            )
+        )
     if s.repeat is Repeat.MONTHLY_DAY and not 1 <= s.month_day <= 31:
-        raise InvalidInput("The day of the month must be between 1 and 31.")
+        raise InvalidInput(
+            translate("core.meetings.schedule", "The day of the month must be between 1 and 31.")
+        )
     if len(meeting.reminders) > MAX_REMINDERS or any(
         not 0 <= m <= MAX_LEAD_MINUTES for m in meeting.reminders
     ):
-        raise InvalidInput(f"Up to {MAX_REMINDERS} reminders, each up to 7 days before.")
+        raise InvalidInput(
+            translate(
+                "core.meetings.schedule",
+                "Up to {MAX_REMINDERS} reminders, each up to 7 days before.",
+            ).format(MAX_REMINDERS=MAX_REMINDERS)
+        )
     validate_changes(meeting)
 
 
@@ -314,28 +419,53 @@ def fits(schedule: Schedule, original: datetime) -> bool:
 
 def validate_change(meeting: Meeting, c: DateChange) -> None:
     """One change: for a date the schedule really has, moved to a real instant."""
-    for name, text in (("Where", c.location), ("Note", c.note)):
+    for name, text in (
+        (translate("core.meetings.schedule", "Where"), c.location),
+        (translate("core.meetings.schedule", "Note"), c.note),
+    ):
         check_storable(name, text)
     if c.original.tzinfo is None or (c.start is not None and c.start.tzinfo is None):
-        raise InvalidInput("A skipped or moved date needs its time zone.")
+        raise InvalidInput(
+            translate("core.meetings.schedule", "A skipped or moved date needs its time zone.")
+        )
     if c.start is not None and not day_in_range(c.start.date()):
-        raise InvalidInput("A date can only be moved to between the years 1900 and 2200.")
+        raise InvalidInput(
+            translate(
+                "core.meetings.schedule",
+                "A date can only be moved to between the years 1900 and 2200.",
+            )
+        )
     if not fits(meeting.schedule, c.original):
         when = c.original.astimezone(meeting.schedule.tz)
         raise InvalidInput(
-            f"{meeting.name} doesn't meet on {when:%d %B %Y at %H:%M}, so that date "
-            "can't be skipped or moved."
+            translate(
+                "core.meetings.schedule",
+                (
+                    "{name} doesn't meet on {when:%d %B %Y at %H:%M}, so that date can't "
+                    "be skipped or moved."
+                ),
+            ).format(name=meeting.name, when=when)
         )
 
 
 def validate_changes(meeting: Meeting) -> None:
     """Each change is for a date the schedule really has, once, moved to a real instant."""
     if len(meeting.changes) > MAX_CHANGES:
-        raise InvalidInput(f"A meeting can have up to {MAX_CHANGES} skipped or moved dates.")
+        raise InvalidInput(
+            translate(
+                "core.meetings.schedule",
+                "A meeting can have up to {MAX_CHANGES} skipped or moved dates.",
+            ).format(MAX_CHANGES=MAX_CHANGES)
+        )
     seen: set[datetime] = set()
     for c in meeting.changes:
         if utc(c.original) in seen:
-            raise InvalidInput("One date of a meeting can be skipped or moved only once.")
+            raise InvalidInput(
+                translate(
+                    "core.meetings.schedule",
+                    "One date of a meeting can be skipped or moved only once.",
+                )
+            )
         seen.add(utc(c.original))
         validate_change(meeting, c)
 
@@ -348,7 +478,12 @@ def parse_reminders(text: str) -> tuple[int, ...]:
         if not part:
             continue
         if not part.isdigit():
-            raise InvalidInput("Reminders are minutes before the start, like “15, 60”.")
+            raise InvalidInput(
+                translate(
+                    "core.meetings.schedule",
+                    "Reminders are minutes before the start, like “15, 60”.",
+                )
+            )
         values.append(int(part))
     return tuple(sorted(set(values)))
 
@@ -360,9 +495,9 @@ class Attended(enum.StrEnum):
 
 
 ATTENDED_WORDS = {
-    Attended.WENT: "I went",
-    Attended.MISSED: "I missed it",
-    Attended.CANCELLED: "It was cancelled",
+    Attended.WENT: translate("core.meetings.schedule", "I went"),
+    Attended.MISSED: translate("core.meetings.schedule", "I missed it"),
+    Attended.CANCELLED: translate("core.meetings.schedule", "It was cancelled"),
 }
 
 

@@ -24,6 +24,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from recovery_app.core.errors import CorruptDatabaseError, KnownError, OutputPathError
+from recovery_app.core.i18n import translate
 from recovery_app.storage import migrate
 from recovery_app.storage.connect import database_errors, open_raw
 from recovery_app.storage.files import (
@@ -58,10 +59,10 @@ class BackupKind(enum.StrEnum):
 
 
 KIND_WORDS = {
-    BackupKind.AUTO: "automatic",
-    BackupKind.MANUAL: "made by you",
-    BackupKind.BEFORE_RESTORE: "your data before a restore",
-    BackupKind.BEFORE_UPGRADE: "your data before an update",
+    BackupKind.AUTO: translate("storage.backup.backups", "automatic"),
+    BackupKind.MANUAL: translate("storage.backup.backups", "made by you"),
+    BackupKind.BEFORE_RESTORE: translate("storage.backup.backups", "your data before a restore"),
+    BackupKind.BEFORE_UPGRADE: translate("storage.backup.backups", "your data before an update"),
 }
 
 
@@ -111,16 +112,28 @@ def check_database_file(path: Path, key: bytes | None = None) -> str:
     """
     revision = migrate.check_revision(path, key)
     if revision is None:
-        raise CorruptDatabaseError(f"{path.name} is empty or not a Recovery Companion database.")
+        raise CorruptDatabaseError(
+            translate(
+                "storage.backup.backups", "{name} is empty or not a Recovery Companion database."
+            ).format(name=path.name)
+        )
     conn = open_raw(path, key, readonly=True)
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
     except database_errors() as exc:
-        raise CorruptDatabaseError(f"{path.name} is damaged and can't be used.") from exc
+        raise CorruptDatabaseError(
+            translate("storage.backup.backups", "{name} is damaged and can't be used.").format(
+                name=path.name
+            )
+        ) from exc
     finally:
         conn.close()
     if result is None or result[0] != "ok":
-        raise CorruptDatabaseError(f"{path.name} is damaged and can't be used.")
+        raise CorruptDatabaseError(
+            translate("storage.backup.backups", "{name} is damaged and can't be used.").format(
+                name=path.name
+            )
+        )
     return revision
 
 
@@ -179,9 +192,17 @@ def write_backup(
     """
     out = out.expanduser()
     if out.is_dir():
-        raise OutputPathError(f"{out} is a folder; please give a file name.")
+        raise OutputPathError(
+            translate(
+                "storage.backup.backups", "{out} is a folder; please give a file name."
+            ).format(out=out)
+        )
     if not out.parent.is_dir():
-        raise OutputPathError(f"The folder {out.parent} does not exist.")
+        raise OutputPathError(
+            translate("storage.backup.backups", "The folder {parent} does not exist.").format(
+                parent=out.parent
+            )
+        )
     tmp = out.with_name(f".{out.name}.partial")
     try:
         create_private(tmp)
@@ -211,9 +232,13 @@ def write_backup(
         with contextlib.suppress(OSError):
             tmp.unlink()
         if is_disk_full(exc):
-            raise disk_full(" for the backup") from exc
+            raise disk_full(translate("storage.backup.backups", " for the backup")) from exc
         if isinstance(exc, OSError):
-            raise OutputPathError(f"Can't write the backup {out}: {exc.strerror}.") from exc
+            raise OutputPathError(
+                translate(
+                    "storage.backup.backups", "Can't write the backup {out}: {strerror}."
+                ).format(out=out, strerror=exc.strerror)
+            ) from exc
         raise
     return out
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from recovery_app.core.changes import Changes, Result
 from recovery_app.core.errors import KnownError, OutputPathError
+from recovery_app.core.i18n import translate
 from recovery_app.storage.backup import retention
 from recovery_app.storage.backup.backups import (
     BackupFile,
@@ -57,7 +58,10 @@ def needs_own_passphrase(path: Path, data_key: bytes | None, database: Path) -> 
         return False
     if file_params(path) is None and not kdf_path(database).exists():
         raise RestoreError(
-            f"{path.name} can't be used: it is damaged, or was not made by Recovery Companion."
+            translate(
+                "storage.backup.ops",
+                ("{name} can't be used: it is damaged, or was not made by Recovery Companion."),
+            ).format(name=path.name)
         )
     return True
 
@@ -67,10 +71,19 @@ def key_for_backup(path: Path, passphrase: str, database: Path) -> bytes:
     try:
         params = load_params(path, database)
     except KnownError as exc:
-        raise RestoreError(f"{path.name} can't be used: {exc.message}") from exc
+        raise RestoreError(
+            translate("storage.backup.ops", "{name} can't be used: {message}").format(
+                name=path.name, message=exc.message
+            )
+        ) from exc
     key = derive_key(passphrase, params)
     if not opens_with(path, key):
-        raise WrongPassphrase("That passphrase doesn't open this backup. Nothing was changed.")
+        raise WrongPassphrase(
+            translate(
+                "storage.backup.ops",
+                "That passphrase doesn't open this backup. Nothing was changed.",
+            )
+        )
     return key
 
 
@@ -83,9 +96,13 @@ def something_to_keep(database: Path, key: bytes | None) -> bool:
 def copy_to(backup: Path, folder: Path) -> Path:
     """A copy of ``backup`` in ``folder`` (a USB stick, a sync folder), written atomically."""
     if not folder.is_dir():
-        raise OutputPathError(f"The second backup folder {folder} can't be found.")
+        raise OutputPathError(
+            translate(
+                "storage.backup.ops", "The second backup folder {folder} can't be found."
+            ).format(folder=folder)
+        )
     target = folder / backup.name
-    tmp = folder / f".{backup.name}.partial"
+    tmp = folder / translate("storage.backup.ops", ".{name}.partial").format(name=backup.name)
     try:
         copy_private(backup, tmp)
         os.replace(tmp, target)
@@ -93,7 +110,11 @@ def copy_to(backup: Path, folder: Path) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise OutputPathError(f"Can't copy the backup to {folder}: {exc.strerror}.") from exc
+        raise OutputPathError(
+            translate(
+                "storage.backup.ops", "Can't copy the backup to {folder}: {strerror}."
+            ).format(folder=folder, strerror=exc.strerror)
+        ) from exc
     return target
 
 

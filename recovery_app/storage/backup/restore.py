@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.storage import oplog
 from recovery_app.storage.backup.backups import BackupKind, backup_name, check_database_file
 from recovery_app.storage.connect import database_errors, open_raw
@@ -94,12 +95,18 @@ def restore(
     data file was missing): opening it afterwards asks for its passphrase.
     """
     if not backup.is_file():
-        raise RestoreError(f"{backup} is not a file.")
+        raise RestoreError(
+            translate("storage.backup.restore", "{backup} is not a file.").format(backup=backup)
+        )
     try:
         if check:
             check_database_file(backup, backup_key)
     except KnownError as exc:
-        raise RestoreError(f"This backup can't be used: {exc.message}") from exc
+        raise RestoreError(
+            translate("storage.backup.restore", "This backup can't be used: {message}").format(
+                message=exc.message
+            )
+        ) from exc
     staged = db.with_name(f".{db.name}.restoring")
     problems: tuple[type[Exception], ...] = (OSError, KnownError, *database_errors())
     try:
@@ -108,11 +115,15 @@ def restore(
         with contextlib.suppress(OSError):
             staged.unlink()
         if is_disk_full(exc):
-            raise disk_full(" to restore this backup") from exc
+            raise disk_full(translate("storage.backup.restore", " to restore this backup")) from exc
         reason = exc.message.rstrip(".") if isinstance(exc, KnownError) else str(exc)
         if isinstance(exc, OSError):
             reason = exc.strerror or reason
-        raise RestoreError(f"Can't copy the backup ({reason}). Nothing was changed.") from exc
+        raise RestoreError(
+            translate(
+                "storage.backup.restore", "Can't copy the backup ({reason}). Nothing was changed."
+            ).format(reason=reason)
+        ) from exc
     oplog.crash_point("restore: copy ready")
     _one_file(db, data_key)
     oplog.crash_point("restore: data in one file")
@@ -121,9 +132,19 @@ def restore(
     moves = []
     if aside is not None:
         wal = Path(f"{db}-wal")
-        moves = [(str(db), str(aside))] + ([(str(wal), f"{aside}-wal")] if wal.exists() else [])
-    note = "A restore was interrupted; it has now been finished." + (
-        f" Your previous data is kept as {aside.name}." if aside else ""
+        moves = [(str(db), str(aside))] + (
+            [(str(wal), translate("storage.backup.restore", "{aside}-wal").format(aside=aside))]
+            if wal.exists()
+            else []
+        )
+    note = translate(
+        "storage.backup.restore", "A restore was interrupted; it has now been finished."
+    ) + (
+        translate("storage.backup.restore", " Your previous data is kept as {name}.").format(
+            name=aside.name
+        )
+        if aside
+        else ""
     )
     journal = oplog.Journal("restore", [(str(staged), str(db))], moves, note)
     try:

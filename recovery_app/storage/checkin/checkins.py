@@ -18,6 +18,7 @@ from recovery_app.core.checkin.checkin import (
     validate_checkin,
 )
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.storage.schema import checkin, checkin_revision
 
 # Kept in an edit's snapshot, in this order (the row as it was before the edit).
@@ -115,7 +116,12 @@ class CheckIns:
                     .values(updated_at=now, **checkin_columns(c))
                 )
         except IntegrityError as exc:
-            raise InvalidInput("This check-in has a value outside what can be stored.") from exc
+            raise InvalidInput(
+                translate(
+                    "storage.checkin.checkins",
+                    "This check-in has a value outside what can be stored.",
+                )
+            ) from exc
         saved = self.get(c.day)
         assert saved is not None
         return saved

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert
 
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.storage.schema import recovery_profile
 
 
@@ -23,7 +24,11 @@ class Profile:
     def set_start_date(self, start: date | None, now: datetime) -> None:
         """``None`` means the person would rather not count days."""
         if start is not None and start > now.date():
-            raise InvalidInput("A recovery start date can't be in the future.")
+            raise InvalidInput(
+                translate(
+                    "storage.checkin.profile", "A recovery start date can't be in the future."
+                )
+            )
         values = {"start_date": start, "updated_at": now}
         self.conn.execute(
             insert(recovery_profile)

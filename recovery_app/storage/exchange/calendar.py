@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from recovery_app.core.errors import InvalidImport, OutputPathError
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.ics import (
     MAX_ICS_BYTES,
     IcsImport,
@@ -27,9 +28,18 @@ def export_ics(db: Database, out: Path, now: datetime) -> int:
         meetings = [m for m in Meetings(conn).all() if writable(m)]
     out = out.expanduser()
     if out.is_dir():
-        raise OutputPathError(f"{out} is a folder; please give a file name ending in .ics.")
+        raise OutputPathError(
+            translate(
+                "storage.exchange.calendar",
+                "{out} is a folder; please give a file name ending in .ics.",
+            ).format(out=out)
+        )
     if not out.parent.is_dir():
-        raise OutputPathError(f"The folder {out.parent} does not exist.")
+        raise OutputPathError(
+            translate("storage.exchange.calendar", "The folder {parent} does not exist.").format(
+                parent=out.parent
+            )
+        )
     write_private(out, to_ics(meetings, now))
     return len(meetings)
 
@@ -43,19 +53,37 @@ class IcsReport:
     updated: list[str] = field(default_factory=list)  # newer in the file than here
 
     def summary(self) -> str:
-        parts = [f"Added {len(self.added)} meeting{'' if len(self.added) == 1 else 's'}."]
+        parts = [
+            translate("storage.exchange.calendar", "Added {len} meeting{value}.").format(
+                len=len(self.added), value="" if len(self.added) == 1 else "s"
+            )
+        ]
         if self.updated:
             count = len(self.updated)
             parts.append(
-                f"Updated {count} meeting{'' if count == 1 else 's'} the calendar had changed."
+                translate(
+                    "storage.exchange.calendar",
+                    "Updated {count} meeting{value} the calendar had changed.",
+                ).format(count=count, value="" if count == 1 else "s")
             )
         if self.already_here:
-            parts.append(f"{len(self.already_here)} were already here.")
+            parts.append(
+                translate("storage.exchange.calendar", "{len} were already here.").format(
+                    len=len(self.already_here)
+                )
+            )
         if self.past:
-            parts.append(f"Left out {past_words(self.past)}.")
+            parts.append(
+                translate("storage.exchange.calendar", "Left out {past_words}.").format(
+                    past_words=past_words(self.past)
+                )
+            )
         if self.skipped:
             parts.append(
-                f"Not imported or changed ({len(self.skipped)}): " + "; ".join(self.skipped)
+                translate("storage.exchange.calendar", "Not imported or changed ({len}): ").format(
+                    len=len(self.skipped)
+                )
+                + "; ".join(self.skipped)
             )
         return " ".join(parts)
 
@@ -65,11 +93,18 @@ def read_ics(source: Path, now: datetime, zone: str) -> IcsImport:
     try:
         if source.stat().st_size > MAX_ICS_BYTES:
             raise InvalidImport(
-                "This calendar file is too large (over 5 MB). Nothing was imported."
+                translate(
+                    "storage.exchange.calendar",
+                    "This calendar file is too large (over 5 MB). Nothing was imported.",
+                )
             )
         data = source.read_bytes()
     except OSError as exc:
-        raise InvalidImport(f"Can't read {source}: {exc.strerror}.") from exc
+        raise InvalidImport(
+            translate("storage.exchange.calendar", "Can't read {source}: {strerror}.").format(
+                source=source, strerror=exc.strerror
+            )
+        ) from exc
     return from_ics(data, zone, now)
 
 

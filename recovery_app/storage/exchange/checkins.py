@@ -16,6 +16,7 @@ from recovery_app.core.checkin.checkin import (
     validate_checkin,
 )
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.exchange.fields import Fields, unique
@@ -62,7 +63,10 @@ HALT_NAMES = ("hungry", "angry", "lonely", "tired")
 
 
 def _checkin(record: Any, index: int, today: date) -> CheckIn:
-    f = Fields(record, f"check-in number {index + 1}")
+    f = Fields(
+        record,
+        translate("storage.exchange.checkins", "check-in number {value}").format(value=index + 1),
+    )
     halt = f.record("halt")
     checkin = CheckIn(
         day=f.day("day"),
@@ -87,7 +91,11 @@ def _checkin(record: Any, index: int, today: date) -> CheckIn:
     try:
         validate_checkin(checkin, today)
     except KnownError as exc:
-        raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
+        raise f.fail(
+            translate("storage.exchange.checkins", "is not valid ({rstrip})").format(
+                rstrip=exc.message.rstrip(".")
+            )
+        ) from exc
     return checkin
 
 
@@ -99,13 +107,21 @@ class CheckInsImport:
 
 def read_checkins(raw: dict[str, Any], today: date) -> CheckInsImport:
     """Check the profile and check-ins of an export; raise ``InvalidImport`` on any problem."""
-    profile = Fields(raw.get("profile", {}), "the profile")
+    profile = Fields(raw.get("profile", {}), translate("storage.exchange.checkins", "the profile"))
     start = profile.optional_day("recovery_start_date")
     if start is not None and start > today:
-        raise profile.fail("has a start date in the future")
+        raise profile.fail(translate("storage.exchange.checkins", "has a start date in the future"))
     checkins = tuple(_checkin(r, i, today) for i, r in enumerate(records(raw, "checkins")))
-    unique("the file", "check-ins with the same id", [c.uid for c in checkins])
-    unique("the file", "check-ins for the same day", [c.day for c in checkins])
+    unique(
+        translate("storage.exchange.checkins", "the file"),
+        translate("storage.exchange.checkins", "check-ins with the same id"),
+        [c.uid for c in checkins],
+    )
+    unique(
+        translate("storage.exchange.checkins", "the file"),
+        translate("storage.exchange.checkins", "check-ins for the same day"),
+        [c.day for c in checkins],
+    )
     return CheckInsImport(start, checkins)
 
 

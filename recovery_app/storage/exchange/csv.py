@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from recovery_app.core.errors import OutputPathError
+from recovery_app.core.i18n import translate
 from recovery_app.storage.db import Database
 from recovery_app.storage.exchange.document import build_document
 from recovery_app.storage.files import PRIVATE_DIR_MODE, write_private
@@ -95,9 +96,18 @@ def export_csv(db: Database, folder: Path, now: datetime) -> list[Path]:
     document = build_document(db, now)
     folder = folder.expanduser()
     if folder.exists() and not folder.is_dir():
-        raise OutputPathError(f"{folder} is a file; please give a folder for the CSV files.")
+        raise OutputPathError(
+            translate(
+                "storage.exchange.csv",
+                "{folder} is a file; please give a folder for the CSV files.",
+            ).format(folder=folder)
+        )
     if not folder.parent.is_dir():
-        raise OutputPathError(f"The folder {folder.parent} does not exist.")
+        raise OutputPathError(
+            translate("storage.exchange.csv", "The folder {parent} does not exist.").format(
+                parent=folder.parent
+            )
+        )
     folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
     files = {
         "checkins.csv": checkin_csv(document),

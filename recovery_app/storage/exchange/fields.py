@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from recovery_app.core.errors import InvalidImport
+from recovery_app.core.i18n import translate
 from recovery_app.core.limits import day_in_range, instant_in_range
 from recovery_app.core.text import encodable
 from recovery_app.storage.exchange.rules import import_failure
@@ -31,7 +32,7 @@ class Fields:
 
     def __init__(self, record: object, where: str) -> None:
         if not isinstance(record, dict):
-            raise import_failure(where, "is not a record")
+            raise import_failure(where, translate("storage.exchange.fields", "is not a record"))
         self.raw: dict[str, Any] = record
         self.where = where
 
@@ -42,17 +43,32 @@ class Fields:
         if name in self.raw:
             return self.raw[name]
         if default is MISSING:
-            raise self.fail(f"has no “{name}”")
+            raise self.fail(
+                translate("storage.exchange.fields", "has no “{name}”").format(name=name)
+            )
         return default
 
     def text(self, name: str, default: Any = MISSING, max_length: int = MAX_TEXT) -> str:
         value = self._get(name, default)
         if not isinstance(value, str):
-            raise self.fail(f"has a “{name}” that is not text")
+            raise self.fail(
+                translate("storage.exchange.fields", "has a “{name}” that is not text").format(
+                    name=name
+                )
+            )
         if "\x00" in value or not encodable(value):
-            raise self.fail(f"has a “{name}” with a character that can't be stored")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields",
+                    "has a “{name}” with a character that can't be stored",
+                ).format(name=name)
+            )
         if len(value) > max_length:
-            raise self.fail(f"has a “{name}” that is too long")
+            raise self.fail(
+                translate("storage.exchange.fields", "has a “{name}” that is too long").format(
+                    name=name
+                )
+            )
         return value
 
     def optional_text(self, name: str) -> str | None:
@@ -61,9 +77,17 @@ class Fields:
     def integer(self, name: str, low: int, high: int, default: Any = MISSING) -> int:
         value = self._get(name, default)
         if not isinstance(value, int) or isinstance(value, bool):
-            raise self.fail(f"has a “{name}” that is not a whole number")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields", "has a “{name}” that is not a whole number"
+                ).format(name=name)
+            )
         if not low <= value <= high:
-            raise self.fail(f"has a “{name}” outside {low} to {high}")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields", "has a “{name}” outside {low} to {high}"
+                ).format(name=name, low=low, high=high)
+            )
         return value
 
     def optional_integer(self, name: str, low: int, high: int) -> int | None:
@@ -72,9 +96,17 @@ class Fields:
     def number(self, name: str, low: float, high: float) -> float:
         value = self._get(name, MISSING)
         if not isinstance(value, int | float) or isinstance(value, bool):
-            raise self.fail(f"has a “{name}” that is not a number")
+            raise self.fail(
+                translate("storage.exchange.fields", "has a “{name}” that is not a number").format(
+                    name=name
+                )
+            )
         if not math.isfinite(value) or not low <= value <= high:
-            raise self.fail(f"has a “{name}” outside {low:g} to {high:g}")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields", "has a “{name}” outside {low:g} to {high:g}"
+                ).format(name=name, low=low, high=high)
+            )
         return float(value)
 
     def optional_number(self, name: str, low: float, high: float) -> float | None:
@@ -83,7 +115,11 @@ class Fields:
     def boolean(self, name: str, default: Any = MISSING) -> bool:
         value = self._get(name, default)
         if not isinstance(value, bool):
-            raise self.fail(f"has a “{name}” that is not true or false")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields", "has a “{name}” that is not true or false"
+                ).format(name=name)
+            )
         return value
 
     def choice(self, name: str, kind: type[E], default: Any = MISSING) -> E:
@@ -92,7 +128,9 @@ class Fields:
             return value
         allowed = {str(m.value): m for m in kind}
         if not isinstance(value, str) or value not in allowed:
-            raise self.fail(f"has an unknown “{name}”")
+            raise self.fail(
+                translate("storage.exchange.fields", "has an unknown “{name}”").format(name=name)
+            )
         return allowed[value]
 
     def optional_choice(self, name: str, kind: type[E]) -> E | None:
@@ -101,14 +139,20 @@ class Fields:
     def uid(self, name: str = "uid", uuid_only: bool = True) -> str:
         value = self._get(name, MISSING)
         if not isinstance(value, str) or not value.strip() or len(value) > MAX_UID:
-            raise self.fail(f"has no valid “{name}”")
+            raise self.fail(
+                translate("storage.exchange.fields", "has no valid “{name}”").format(name=name)
+            )
         if "\x00" in value or not encodable(value) or any(c in value for c in "\r\n"):
-            raise self.fail(f"has no valid “{name}”")
+            raise self.fail(
+                translate("storage.exchange.fields", "has no valid “{name}”").format(name=name)
+            )
         if uuid_only:
             try:
                 uuid.UUID(value)
             except ValueError:
-                raise self.fail(f"has no valid “{name}”") from None
+                raise self.fail(
+                    translate("storage.exchange.fields", "has no valid “{name}”").format(name=name)
+                ) from None
         return value
 
     def optional_uid(self, name: str) -> str | None:
@@ -121,9 +165,18 @@ class Fields:
         except ValueError:
             parsed = None
         if parsed is None or len(value) != 10:
-            raise self.fail(f"has a “{name}” that is not a date written YYYY-MM-DD")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields",
+                    "has a “{name}” that is not a date written YYYY-MM-DD",
+                ).format(name=name)
+            )
         if not day_in_range(parsed):
-            raise self.fail(f"has a “{name}” outside the years 1900 to 2200")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields", "has a “{name}” outside the years 1900 to 2200"
+                ).format(name=name)
+            )
         return parsed
 
     def optional_day(self, name: str) -> date | None:
@@ -136,10 +189,19 @@ class Fields:
         except ValueError:
             parsed = None
         if parsed is None or parsed.tzinfo is None:
-            raise self.fail(f"has a “{name}” that is not a full date and time with its offset")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields",
+                    "has a “{name}” that is not a full date and time with its offset",
+                ).format(name=name)
+            )
         # Compared before any conversion: year 1 or 9999 with an offset can't be moved.
         if not 1900 <= parsed.year <= 2200 or not instant_in_range(parsed):
-            raise self.fail(f"has a “{name}” outside the years 1900 to 2200")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields", "has a “{name}” outside the years 1900 to 2200"
+                ).format(name=name)
+            )
         return parsed
 
     def optional_instant(self, name: str) -> datetime | None:
@@ -148,20 +210,38 @@ class Fields:
     def integers(self, name: str, low: int, high: int, most: int) -> tuple[int, ...]:
         value = self._get(name, [])
         if not isinstance(value, list) or len(value) > most:
-            raise self.fail(f"has a “{name}” that is not a list of up to {most} whole numbers")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields",
+                    "has a “{name}” that is not a list of up to {most} whole numbers",
+                ).format(name=name, most=most)
+            )
         for item in value:
             if not isinstance(item, int) or isinstance(item, bool) or not low <= item <= high:
-                raise self.fail(f"has a “{name}” with an item outside {low} to {high}")
+                raise self.fail(
+                    translate(
+                        "storage.exchange.fields",
+                        "has a “{name}” with an item outside {low} to {high}",
+                    ).format(name=name, low=low, high=high)
+                )
         return tuple(value)
 
     def texts(self, name: str, most: int = 1000) -> tuple[str, ...]:
         value = self._get(name, [])
         if not isinstance(value, list) or len(value) > most:
-            raise self.fail(f"has a “{name}” that is not a list of text")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields", "has a “{name}” that is not a list of text"
+                ).format(name=name)
+            )
         found = []
         for item in value:
             if not isinstance(item, str) or "\x00" in item or not encodable(item):
-                raise self.fail(f"has a “{name}” with an item that is not text")
+                raise self.fail(
+                    translate(
+                        "storage.exchange.fields", "has a “{name}” with an item that is not text"
+                    ).format(name=name)
+                )
             found.append(item)
         return tuple(found)
 
@@ -172,7 +252,11 @@ class Fields:
             or len(value) != count
             or not all(isinstance(v, bool) for v in value)
         ):
-            raise self.fail(f"has a “{name}” that is not {count} yes/no answers")
+            raise self.fail(
+                translate(
+                    "storage.exchange.fields", "has a “{name}” that is not {count} yes/no answers"
+                ).format(name=name, count=count)
+            )
         return tuple(value)
 
     def record(self, name: str) -> Fields:
@@ -185,5 +269,7 @@ def unique(where: str, label: str, keys: list[Any]) -> None:
     seen: set[Any] = set()
     for key in keys:
         if key in seen:
-            raise import_failure(where, f"has two {label}")
+            raise import_failure(
+                where, translate("storage.exchange.fields", "has two {label}").format(label=label)
+            )
         seen.add(key)

@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import Contact, ContactKind, validate_contact
+from recovery_app.core.i18n import translate
 from recovery_app.storage.exchange.fields import Fields, unique
 from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.help.contacts import Contacts
@@ -33,7 +34,9 @@ def contacts_document(conn: Connection) -> dict[str, Any]:
 def read_contacts(raw: dict[str, Any]) -> tuple[Contact, ...]:
     contacts = []
     for i, r in enumerate(records(raw, "contacts")):
-        f = Fields(r, f"contact number {i + 1}")
+        f = Fields(
+            r, translate("storage.exchange.help", "contact number {value}").format(value=i + 1)
+        )
         person = Contact(
             name=f.text("name", max_length=1000),
             phone=f.text("phone", max_length=1000),
@@ -45,8 +48,16 @@ def read_contacts(raw: dict[str, Any]) -> tuple[Contact, ...]:
         try:
             contacts.append(validate_contact(person))
         except KnownError as exc:
-            raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
-    unique("the file", "contacts with the same id", [c.uid for c in contacts])
+            raise f.fail(
+                translate("storage.exchange.help", "is not valid ({rstrip})").format(
+                    rstrip=exc.message.rstrip(".")
+                )
+            ) from exc
+    unique(
+        translate("storage.exchange.help", "the file"),
+        translate("storage.exchange.help", "contacts with the same id"),
+        [c.uid for c in contacts],
+    )
     return tuple(contacts)
 
 

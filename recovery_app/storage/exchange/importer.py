@@ -18,6 +18,7 @@ from typing import Any
 
 from recovery_app.core.errors import InvalidImport
 from recovery_app.core.help.contacts import Contact
+from recovery_app.core.i18n import translate
 from recovery_app.core.learn.self_check import SelfCheck
 from recovery_app.storage.db import Database
 from recovery_app.storage.exchange.checkins import CheckInsImport, merge_checkins, read_checkins
@@ -49,33 +50,57 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = [
-            f"Added {_plural(self.added, 'check-in', 'check-ins')} and "
-            f"{_plural(self.entries_added, 'journal entry', 'journal entries')}."
+            translate("storage.exchange.importer", "Added {plural} and {plural2}.").format(
+                plural=_plural(self.added, "check-in", "check-ins"),
+                plural2=_plural(
+                    self.entries_added,
+                    translate("storage.exchange.importer", "journal entry"),
+                    translate("storage.exchange.importer", "journal entries"),
+                ),
+            )
         ]
         if self.already_present or self.entries_present:
-            parts.append(f"{self.already_present + self.entries_present} were already here.")
+            parts.append(
+                translate("storage.exchange.importer", "{value} were already here.").format(
+                    value=self.already_present + self.entries_present
+                )
+            )
         if self.others_added:
             parts.append(
                 "Added "
-                + _plural(self.others_added, "meeting, contact or other record",
-                          "meetings, contacts and other records")
+                + _plural(
+                    self.others_added,
+                    translate("storage.exchange.importer", "meeting, contact or other record"),
+                    translate("storage.exchange.importer", "meetings, contacts and other records"),
+                )
                 + "."
-            )  # fmt: skip
+            )
         if self.choices_added:
             parts.append(
                 "Added "
                 + _plural(
-                    self.choices_added, "new trigger or strategy", "new triggers or strategies"
+                    self.choices_added,
+                    translate("storage.exchange.importer", "new trigger or strategy"),
+                    translate("storage.exchange.importer", "new triggers or strategies"),
                 )
                 + "."
             )
         if self.same_day_kept_out:
             parts.append(
-                f"{self.same_day_kept_out} were kept out because you already have a "
-                "different check-in for that day."
+                translate(
+                    "storage.exchange.importer",
+                    (
+                        "{same_day_kept_out} were kept out because you already have a "
+                        "different check-in for that day."
+                    ),
+                ).format(same_day_kept_out=self.same_day_kept_out)
             )
         if self.start_date_set:
-            parts.append("Your recovery start date was set from the file.")
+            parts.append(
+                translate(
+                    "storage.exchange.importer", "Your recovery start date was set from the file."
+                )
+            )
         return " ".join(parts)
 
 
@@ -95,72 +120,134 @@ class _Unreadable(ValueError):
 def _finite(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _Unreadable("has a number too large to be one of ours")
+        raise _Unreadable(
+            translate("storage.exchange.importer", "has a number too large to be one of ours")
+        )
     return value
 
 
 def _whole(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
-        raise _Unreadable("has a number with too many digits to be one of ours")
+        raise _Unreadable(
+            translate(
+                "storage.exchange.importer", "has a number with too many digits to be one of ours"
+            )
+        )
     return int(text)
 
 
 def _not_a_number(text: str) -> float:
-    raise _Unreadable(f"has “{text}” where a number should be")
+    raise _Unreadable(
+        translate("storage.exchange.importer", "has “{text}” where a number should be").format(
+            text=text
+        )
+    )
 
 
 def _text_of(path: Path, data: bytes) -> str:
     """The file as text: UTF-8, with or without a byte-order mark; anything else is refused."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise InvalidImport(
-            f"{path.name} is saved as UTF-32 text. Please save it as UTF-8 and import it again. "
-            "Nothing was changed."
+            translate(
+                "storage.exchange.importer",
+                (
+                    "{name} is saved as UTF-32 text. Please save it as UTF-8 and import it "
+                    "again. Nothing was changed."
+                ),
+            ).format(name=path.name)
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4]:
         raise InvalidImport(
-            f"{path.name} is saved as UTF-16 text. Please save it as UTF-8 and import it again. "
-            "Nothing was changed."
+            translate(
+                "storage.exchange.importer",
+                (
+                    "{name} is saved as UTF-16 text. Please save it as UTF-8 and import it "
+                    "again. Nothing was changed."
+                ),
+            ).format(name=path.name)
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvalidImport(
-            f"{path.name} is not UTF-8 text, so it isn't an export from this app. "
-            "Nothing was changed."
+            translate(
+                "storage.exchange.importer",
+                (
+                    "{name} is not UTF-8 text, so it isn't an export from this app. "
+                    "Nothing was changed."
+                ),
+            ).format(name=path.name)
         ) from exc
 
 
 def _parse(path: Path) -> dict[str, Any]:
     if path.is_dir():
-        raise InvalidImport(f"{path} is a folder. Please choose an export file (.json).")
+        raise InvalidImport(
+            translate(
+                "storage.exchange.importer",
+                "{path} is a folder. Please choose an export file (.json).",
+            ).format(path=path)
+        )
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
-            raise InvalidImport(f"{path.name} is too large to be an export from this app.")
+            raise InvalidImport(
+                translate(
+                    "storage.exchange.importer",
+                    "{name} is too large to be an export from this app.",
+                ).format(name=path.name)
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidImport(f"Can't read {path}: {exc.strerror}.") from exc
+        raise InvalidImport(
+            translate("storage.exchange.importer", "Can't read {path}: {strerror}.").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from exc
     text = _text_of(path, data)
     try:
         raw = json.loads(text, parse_float=_finite, parse_int=_whole, parse_constant=_not_a_number)
     except _Unreadable as exc:
-        raise import_failure("the file", str(exc)) from exc
+        raise import_failure(translate("storage.exchange.importer", "the file"), str(exc)) from exc
     except RecursionError as exc:
-        raise import_failure("the file", "is nested far deeper than an export ever is") from exc
+        raise import_failure(
+            translate("storage.exchange.importer", "the file"),
+            translate("storage.exchange.importer", "is nested far deeper than an export ever is"),
+        ) from exc
     except ValueError as exc:
         raise InvalidImport(
-            f"{path.name} is not a complete export file (it may be damaged or cut short). "
-            "Nothing was changed."
+            translate(
+                "storage.exchange.importer",
+                (
+                    "{name} is not a complete export file (it may be damaged or cut "
+                    "short). Nothing was changed."
+                ),
+            ).format(name=path.name)
         ) from exc
     if not isinstance(raw, dict) or raw.get("format") != EXPORT_FORMAT:
-        raise InvalidImport(f"{path.name} is not a Recovery Companion export. Nothing was changed.")
+        raise InvalidImport(
+            translate(
+                "storage.exchange.importer",
+                "{name} is not a Recovery Companion export. Nothing was changed.",
+            ).format(name=path.name)
+        )
     version = raw.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InvalidImport(f"{path.name} has no valid format version. Nothing was changed.")
+        raise InvalidImport(
+            translate(
+                "storage.exchange.importer",
+                "{name} has no valid format version. Nothing was changed.",
+            ).format(name=path.name)
+        )
     if version > EXPORT_VERSION:
         raise InvalidImport(
-            f"{path.name} was written by a newer version of Recovery Companion. "
-            "Please update the app to import it. Nothing was changed."
+            translate(
+                "storage.exchange.importer",
+                (
+                    "{name} was written by a newer version of Recovery Companion. Please "
+                    "update the app to import it. Nothing was changed."
+                ),
+            ).format(name=path.name)
         )
     return raw
 

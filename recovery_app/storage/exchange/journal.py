@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import Choice, ChoiceList, clean_name
 from recovery_app.core.journal.entries import (
     INTENSITY_MAX,
@@ -90,7 +91,11 @@ def _choice(record: Any, where: str) -> Choice:
     try:
         name = clean_name(f.text("name", max_length=1000))
     except KnownError as exc:
-        raise f.fail(f"has an unusable name ({exc.message.rstrip('.')})") from exc
+        raise f.fail(
+            translate("storage.exchange.journal", "has an unusable name ({rstrip})").format(
+                rstrip=exc.message.rstrip(".")
+            )
+        ) from exc
     return Choice(
         uid=f.uid(),
         name=name,
@@ -126,7 +131,11 @@ def _entry(record: Any, where: str) -> JournalEntry:
     try:
         validate_entry(entry)
     except KnownError as exc:
-        raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
+        raise f.fail(
+            translate("storage.exchange.journal", "is not valid ({rstrip})").format(
+                rstrip=exc.message.rstrip(".")
+            )
+        ) from exc
     return entry
 
 
@@ -138,7 +147,12 @@ def _no_merge_cycles(key: str, choices: tuple[Choice, ...]) -> None:
         current: str | None = into[start]
         while current is not None:
             if current in seen:
-                raise import_failure("the file", f"has {key.replace('_', ' ')} merged in a circle")
+                raise import_failure(
+                    translate("storage.exchange.journal", "the file"),
+                    translate(
+                        "storage.exchange.journal", "has {replace} merged in a circle"
+                    ).format(replace=key.replace("_", " ")),
+                )
             seen.add(current)
             current = into.get(current)
 
@@ -153,18 +167,32 @@ def read_journal(raw: dict[str, Any]) -> JournalImport:
     """Check the journal part of an export completely; raise ``InvalidImport`` on any problem."""
     choices = {
         kind: tuple(
-            _choice(r, f"{key.replace('_', ' ')} item number {i + 1}")
+            _choice(
+                r,
+                translate("storage.exchange.journal", "{replace} item number {value}").format(
+                    replace=key.replace("_", " "), value=i + 1
+                ),
+            )
             for i, r in enumerate(records(raw, key))
         )
         for kind, key in CHOICE_KEYS.items()
     }
     entries = tuple(
-        _entry(r, f"entry number {i + 1}") for i, r in enumerate(records(raw, "entries"))
+        _entry(r, translate("storage.exchange.journal", "entry number {value}").format(value=i + 1))
+        for i, r in enumerate(records(raw, "entries"))
     )
-    unique("the file", "entries with the same id", [e.uid for e in entries])
+    unique(
+        translate("storage.exchange.journal", "the file"),
+        translate("storage.exchange.journal", "entries with the same id"),
+        [e.uid for e in entries],
+    )
     for kind, key in CHOICE_KEYS.items():
         unique(
-            "the file", f"{key.replace('_', ' ')} with the same id", [c.uid for c in choices[kind]]
+            translate("storage.exchange.journal", "the file"),
+            translate("storage.exchange.journal", "{replace} with the same id").format(
+                replace=key.replace("_", " ")
+            ),
+            [c.uid for c in choices[kind]],
         )
         _no_merge_cycles(key, choices[kind])
     return JournalImport(choices, entries)
@@ -236,7 +264,8 @@ def merge_journal(conn: Connection, data: JournalImport, now: datetime) -> Journ
             coping = tuple(uid_map[ChoiceList.COPING][u] for u in entry.coping)
         except KeyError:
             raise import_failure(
-                f"entry {entry.uid}", "names a trigger or strategy the file lacks"
+                translate("storage.exchange.journal", "entry {uid}").format(uid=entry.uid),
+                translate("storage.exchange.journal", "names a trigger or strategy the file lacks"),
             ) from None
         saved = journal.save(replace(entry, triggers=triggers, coping=coping), now)
         if entry.created_at or entry.updated_at:

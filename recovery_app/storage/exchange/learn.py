@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.learn.self_check import ANSWER_COUNTS, SelfCheck
 from recovery_app.storage.exchange.fields import Fields, unique
 from recovery_app.storage.exchange.rules import records
@@ -31,17 +32,31 @@ def self_checks_document(conn: Connection) -> dict[str, Any]:
 def read_self_checks(raw: dict[str, Any]) -> tuple[SelfCheck, ...]:
     checks = []
     for i, r in enumerate(records(raw, "self_checks")):
-        f = Fields(r, f"self-check number {i + 1}")
+        f = Fields(
+            r, translate("storage.exchange.learn", "self-check number {value}").format(value=i + 1)
+        )
         # Files before version 5 only hold the first version's six signs.
         version = f.integer("version", 1, max(ANSWER_COUNTS), default=1)
         if version not in ANSWER_COUNTS:
-            raise f.fail("has a version of the questions this app doesn't know")
+            raise f.fail(
+                translate(
+                    "storage.exchange.learn", "has a version of the questions this app doesn't know"
+                )
+            )
         answers = f.booleans("answers", ANSWER_COUNTS[version])
         try:
             checks.append(SelfCheck(answers, f.instant("taken_at"), f.uid(), version))
         except KnownError as exc:
-            raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
-    unique("the file", "self-checks with the same id", [c.uid for c in checks])
+            raise f.fail(
+                translate("storage.exchange.learn", "is not valid ({rstrip})").format(
+                    rstrip=exc.message.rstrip(".")
+                )
+            ) from exc
+    unique(
+        translate("storage.exchange.learn", "the file"),
+        translate("storage.exchange.learn", "self-checks with the same id"),
+        [c.uid for c in checks],
+    )
     return tuple(checks)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import (
     MAX_CHANGES,
     MAX_LEAD_MINUTES,
@@ -73,10 +74,19 @@ def meeting_to_json(m: Meeting) -> dict[str, Any]:
 def _changes(record: Any, where: str) -> tuple[DateChange, ...]:
     raw = records(record, "changes")
     if len(raw) > MAX_CHANGES:
-        raise Fields(record, where).fail(f"has more than {MAX_CHANGES} skipped or moved dates")
+        raise Fields(record, where).fail(
+            translate(
+                "storage.exchange.meetings", "has more than {MAX_CHANGES} skipped or moved dates"
+            ).format(MAX_CHANGES=MAX_CHANGES)
+        )
     found = []
     for i, r in enumerate(raw):
-        f = Fields(r, f"{where}, changed date number {i + 1}")
+        f = Fields(
+            r,
+            translate("storage.exchange.meetings", "{where}, changed date number {value}").format(
+                where=where, value=i + 1
+            ),
+        )
         found.append(
             DateChange(
                 f.instant("original"),
@@ -111,10 +121,19 @@ def _meeting(record: Any, where: str) -> Meeting:
     f = Fields(record, where)
     start_time = f.text("start_time", max_length=5)
     if not _TIME.match(start_time):
-        raise f.fail("has a “start_time” that is not a time written HH:MM")
+        raise f.fail(
+            translate(
+                "storage.exchange.meetings", "has a “start_time” that is not a time written HH:MM"
+            )
+        )
     zone = f.text("zone", max_length=64)
     if not known_zone(zone):
-        raise f.fail(f"has a time zone “{zone}” that is not in the time zone database")
+        raise f.fail(
+            translate(
+                "storage.exchange.meetings",
+                "has a time zone “{zone}” that is not in the time zone database",
+            ).format(zone=zone)
+        )
     meeting = Meeting(
         name=f.text("name", max_length=200),
         kind=f.choice("kind", MeetingKind),
@@ -142,7 +161,11 @@ def _meeting(record: Any, where: str) -> Meeting:
     try:
         validate_meeting(meeting)
     except KnownError as exc:
-        raise f.fail(f"is not valid ({exc.message.rstrip('.')})") from exc
+        raise f.fail(
+            translate("storage.exchange.meetings", "is not valid ({rstrip})").format(
+                rstrip=exc.message.rstrip(".")
+            )
+        ) from exc
     return meeting
 
 
@@ -154,21 +177,36 @@ class MeetingsImport:
 
 def read_meetings(raw: dict[str, Any]) -> MeetingsImport:
     meetings = tuple(
-        _meeting(r, f"meeting number {i + 1}") for i, r in enumerate(records(raw, "meetings"))
+        _meeting(
+            r, translate("storage.exchange.meetings", "meeting number {value}").format(value=i + 1)
+        )
+        for i, r in enumerate(records(raw, "meetings"))
     )
-    unique("the file", "meetings with the same id", [m.uid for m in meetings])
+    unique(
+        translate("storage.exchange.meetings", "the file"),
+        translate("storage.exchange.meetings", "meetings with the same id"),
+        [m.uid for m in meetings],
+    )
     known = {m.uid for m in meetings}
     attendance = []
     for i, r in enumerate(records(raw, "attendance")):
-        f = Fields(r, f"attendance record number {i + 1}")
+        f = Fields(
+            r,
+            translate("storage.exchange.meetings", "attendance record number {value}").format(
+                value=i + 1
+            ),
+        )
         uid = f.uid("meeting_uid", uuid_only=False)
         if uid not in known:
-            raise f.fail("names a meeting the file lacks")
+            raise f.fail(translate("storage.exchange.meetings", "names a meeting the file lacks"))
         attendance.append(
             (uid, f.instant("starts_at"), f.choice("status", Attended), f.text("note", ""))
         )
-    unique("the file", "answers for the same meeting and time",
-           [(uid, start) for uid, start, _s, _n in attendance])  # fmt: skip
+    unique(
+        translate("storage.exchange.meetings", "the file"),
+        translate("storage.exchange.meetings", "answers for the same meeting and time"),
+        [(uid, start) for uid, start, _s, _n in attendance],
+    )
     return MeetingsImport(meetings, tuple(attendance))
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Row, Table, func, insert, select, update
 
 from recovery_app.core.checkin.checkin import new_uid
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import Choice, ChoiceList, clean_name
 from recovery_app.storage.schema import coping_choice, trigger_choice
 
@@ -56,7 +57,7 @@ class Choices:
     def _id(self, uid: str) -> int:
         found = self.ids_by_uid((uid,))
         if uid not in found:
-            raise InvalidInput("That item no longer exists.")
+            raise InvalidInput(translate("storage.journal.choices", "That item no longer exists."))
         return found[uid]
 
     def _same_name(self, name: str, leave_out: str | None = None) -> Choice | None:
@@ -96,7 +97,12 @@ class Choices:
     def rename(self, uid: str, name: str) -> None:
         name = clean_name(name)
         if self._same_name(name, leave_out=uid) is not None:
-            raise InvalidInput(f"You already have “{name}”. You can merge the two instead.")
+            raise InvalidInput(
+                translate(
+                    "storage.journal.choices",
+                    "You already have “{name}”. You can merge the two instead.",
+                ).format(name=name)
+            )
         self.conn.execute(
             update(self.table).where(self.table.c.id == self._id(uid)).values(name=name)
         )
@@ -109,11 +115,20 @@ class Choices:
     def merge(self, uid: str, into: str) -> None:
         """From now on ``uid`` counts as ``into``; entries keep pointing at what they chose."""
         if uid == into:
-            raise InvalidInput("Please choose a different item to merge into.")
+            raise InvalidInput(
+                translate(
+                    "storage.journal.choices", "Please choose a different item to merge into."
+                )
+            )
         t = self.table
         source, target = self._id(uid), self._id(into)
         if self.conn.scalar(select(t.c.merged_into_id).where(t.c.id == target)) is not None:
-            raise InvalidInput("That item was itself merged; please pick the one it became.")
+            raise InvalidInput(
+                translate(
+                    "storage.journal.choices",
+                    "That item was itself merged; please pick the one it became.",
+                )
+            )
         # Keep merges one level deep, so "counts as" is a single lookup.
         self.conn.execute(
             update(t).where(t.c.merged_into_id == source).values(merged_into_id=target)

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.journal.entries import (
     EntryKind,
@@ -90,7 +91,12 @@ class Journal:
         ):
             found = Choices(self.conn, kind).ids_by_uid(uids)
             if len(found) != len(set(uids)):
-                raise InvalidInput("One of the chosen items no longer exists. Please choose again.")
+                raise InvalidInput(
+                    translate(
+                        "storage.journal.entries",
+                        "One of the chosen items no longer exists. Please choose again.",
+                    )
+                )
             links[kind] = sorted(set(found.values()))
         values = _columns(entry)
         existing = self.conn.execute(
@@ -121,7 +127,11 @@ class Journal:
                     )
             self.conn.execute(_INSERT_SEARCH, {"id": entry_id, "body": search_text(entry)})
         except IntegrityError as exc:
-            raise InvalidInput("This entry has a value outside what can be stored.") from exc
+            raise InvalidInput(
+                translate(
+                    "storage.journal.entries", "This entry has a value outside what can be stored."
+                )
+            ) from exc
         return replace(
             entry,
             occurred_at=entry.occurred_at.astimezone(UTC),

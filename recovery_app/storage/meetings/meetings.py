@@ -10,6 +10,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from recovery_app.core.errors import InvalidInput
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import (
     MAX_CHANGES,
     Attended,
@@ -127,7 +128,9 @@ class Meetings:
             select(meeting.c.id).where(meeting.c.uid == uid, meeting.c.deleted_at.is_(None))
         ).first()
         if found is None:
-            raise InvalidInput("That meeting no longer exists.")
+            raise InvalidInput(
+                translate("storage.meetings.meetings", "That meeting no longer exists.")
+            )
         return int(found.id)
 
     def set_change(self, uid: str, original: datetime, change: DateChange | None) -> None:
@@ -144,7 +147,12 @@ class Meetings:
         current = self.get(uid)
         assert current is not None
         if len(current.changes) >= MAX_CHANGES:
-            raise InvalidInput(f"A meeting can have up to {MAX_CHANGES} skipped or moved dates.")
+            raise InvalidInput(
+                translate(
+                    "storage.meetings.meetings",
+                    "A meeting can have up to {MAX_CHANGES} skipped or moved dates.",
+                ).format(MAX_CHANGES=MAX_CHANGES)
+            )
         validate_change(current, change)
         self.conn.execute(
             insert(meeting_change).values(
@@ -230,7 +238,9 @@ class Meetings:
         """Say whether one occurrence was attended; saying again replaces the answer."""
         found = self.conn.execute(select(meeting.c.id).where(meeting.c.uid == uid)).first()
         if found is None:
-            raise InvalidInput("That meeting no longer exists.")
+            raise InvalidInput(
+                translate("storage.meetings.meetings", "That meeting no longer exists.")
+            )
         values = {"status": status.value, "note": note.strip(), "recorded_at": now}
         statement = upsert(attendance).values(meeting_id=found.id, starts_at=starts_at, **values)
         self.conn.execute(

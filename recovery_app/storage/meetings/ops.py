@@ -7,6 +7,7 @@ from datetime import datetime, time, tzinfo
 
 from recovery_app.core.changes import Changes, Record, Result
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.reminders import (
     LOOKAHEAD,
     ReminderKind,
@@ -66,7 +67,7 @@ def change_date(
         repo = Meetings(conn)
         current = repo.get(uid)
         if current is None:
-            raise KnownError("That meeting no longer exists.")
+            raise KnownError(translate("storage.meetings.ops", "That meeting no longer exists."))
         before = current.change_for(original)
         repo.set_change(uid, original, change)
         for start in {original, *([before.start] if before and before.start else [])}:

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.storage.files import write_private
 
 KDF_VERSION = 2
@@ -109,7 +110,7 @@ def derive_key(passphrase: str, params: KdfParams) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 
     if not passphrase:
-        raise WrongPassphrase("Please enter your passphrase.")
+        raise WrongPassphrase(translate("storage.security.keys", "Please enter your passphrase."))
     return hash_secret_raw(
         passphrase.encode("utf-8"),
         params.salt_bytes,
@@ -166,13 +167,24 @@ def load_params(path: Path, settings_of: Path | None = None) -> KdfParams:
         )
         bytes.fromhex(params.salt)
     except FileNotFoundError as exc:
-        raise KdfFileError(f"The key settings file {settings_file.name} is missing.") from exc
+        raise KdfFileError(
+            translate("storage.security.keys", "The key settings file {name} is missing.").format(
+                name=settings_file.name
+            )
+        ) from exc
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise KdfFileError(f"The key settings file {settings_file.name} can't be read.") from exc
+        raise KdfFileError(
+            translate(
+                "storage.security.keys", "The key settings file {name} can't be read."
+            ).format(name=settings_file.name)
+        ) from exc
     if params.version > KDF_VERSION or params.algorithm != "argon2id":
         raise KdfFileError(
-            "Your data was locked by a newer version of Recovery Companion. "
-            "Please install the newer version to open it."
+            translate(
+                "storage.security.keys",
+                "Your data was locked by a newer version of Recovery Companion. "
+                "Please install the newer version to open it.",
+            )
         )
     return params
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from recovery_app.core.i18n import translate
 from recovery_app.storage import oplog
 from recovery_app.storage.backup.backups import check_database_file, list_backups, opens_with
 from recovery_app.storage.connect import apply_key
@@ -43,10 +44,13 @@ class RekeyReport:
         if not self.left_as_they_are:
             return ""
         names = ", ".join(p.name for p in self.left_as_they_are)
-        return (
-            f" {len(self.left_as_they_are)} backup file(s) could not be read with your "
-            f"passphrase and were left as they are: {names}."
-        )
+        return translate(
+            "storage.security.rekey",
+            (
+                " {len} backup file(s) could not be read with your passphrase and were "
+                "left as they are: {names}."
+            ),
+        ).format(len=len(self.left_as_they_are), names=names)
 
 
 def _cipher_connection(path: Path, key: bytes | None) -> Any:
@@ -89,7 +93,7 @@ def export_copy(
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
         if is_disk_full(exc):
-            raise disk_full(" to convert your files") from exc
+            raise disk_full(translate("storage.security.rekey", " to convert your files")) from exc
         raise
 
 
@@ -116,9 +120,15 @@ def change_key(
             report.left_as_they_are.append(item.path)
     prepared: list[tuple[Path, Path]] = []
     note = (
-        "A change of passphrase was interrupted; it has now been finished."
+        translate(
+            "storage.security.rekey",
+            "A change of passphrase was interrupted; it has now been finished.",
+        )
         if new_key is not None
-        else "Removing the passphrase was interrupted; it has now been finished."
+        else translate(
+            "storage.security.rekey",
+            "Removing the passphrase was interrupted; it has now been finished.",
+        )
     )
     try:
         for done, (path, key) in enumerate(plan):

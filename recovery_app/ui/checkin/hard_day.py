@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 from recovery_app.core.checkin.checkin import HARD_CRAVING, CheckIn
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import ContactKind
+from recovery_app.core.i18n import translate
 from recovery_app.storage.help.ops import contacts
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.requests import GetHelp, LogCraving
@@ -22,18 +23,21 @@ from recovery_app.ui.common.style import Card, wrapped
 
 def reply_words(c: CheckIn) -> str:
     if c.is_slip:
-        return (
+        return translate(
+            "ui.checkin.hard_day",
             "Thank you for telling the truth about today. A slip doesn't undo the days you "
-            "have done, and you don't have to carry it alone: talking to someone now can help."
+            "have done, and you don't have to carry it alone: talking to someone now can help.",
         )
     if (c.craving or 0) >= HARD_CRAVING:
-        return (
+        return translate(
+            "ui.checkin.hard_day",
             "That is a strong craving. Cravings rise and pass, often within half an hour. "
-            "Reaching someone, or logging it and what set it off, can help you ride it out."
+            "Reaching someone, or logging it and what set it off, can help you ride it out.",
         )
-    return (
+    return translate(
+        "ui.checkin.hard_day",
         "It sounds like a hard day. You don't have to get through it alone: the people "
-        "below, or a help line, are a message or a call away."
+        "below, or a help line, are a message or a call away.",
     )
 
 
@@ -43,27 +47,30 @@ class HardDayReply(Card):
     requested = Signal(object)  # a ui.common.requests value
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("You're not alone today", parent)
+        super().__init__(translate("ui.checkin.hard_day", "You're not alone today"), parent)
         self.ctx = ctx
         self.words = wrapped()
-        self.words.setAccessibleName("A reply to your check-in")
+        self.words.setAccessibleName(translate("ui.checkin.hard_day", "A reply to your check-in"))
         self.body.addWidget(self.words)
         self.people = QGridLayout()
         self.people.setColumnStretch(0, 1)
         self.body.addLayout(self.people)
         self.no_people = wrapped(
-            "You can add the people you'd call on a hard day (a sponsor, a friend, your "
-            "doctor) in Get help. They stay on this computer."
+            translate(
+                "ui.checkin.hard_day",
+                "You can add the people you'd call on a hard day (a sponsor, a friend, your "
+                "doctor) in Get help. They stay on this computer.",
+            )
         )
         self.body.addWidget(self.no_people)
         self.copied = wrapped()
-        self.copied.setAccessibleName("Copy status")
+        self.copied.setAccessibleName(translate("ui.checkin.hard_day", "Copy status"))
         self.body.addWidget(self.copied)
-        self.help_button = QPushButton("Get help now (F1)")
-        self.help_button.setAccessibleName("Get help now")
+        self.help_button = QPushButton(translate("ui.checkin.hard_day", "Get help now (F1)"))
+        self.help_button.setAccessibleName(translate("ui.checkin.hard_day", "Get help now"))
         self.help_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
-        self.craving_button = QPushButton("Log a craving")
-        self.craving_button.setAccessibleName("Log a craving")
+        self.craving_button = QPushButton(translate("ui.checkin.hard_day", "Log a craving"))
+        self.craving_button.setAccessibleName(translate("ui.checkin.hard_day", "Log a craving"))
         self.craving_button.clicked.connect(lambda: self.requested.emit(LogCraving()))
         row = QHBoxLayout()
         row.addWidget(self.help_button)
@@ -96,13 +103,21 @@ class HardDayReply(Card):
             label = QLabel(f"{who}: {person.phone}")
             label.setWordWrap(True)
             label.setAccessibleName(f"{who}, {person.phone}")
-            copy = QPushButton("Copy number")
-            copy.setAccessibleName(f"Copy the number for {person.name}")
+            copy = QPushButton(translate("ui.checkin.hard_day", "Copy number"))
+            copy.setAccessibleName(
+                translate("ui.checkin.hard_day", "Copy the number for {name}").format(
+                    name=person.name
+                )
+            )
             copy.clicked.connect(lambda _=False, p=person: self._copy(p.name, p.phone))
             self.people.addWidget(label, row, 0)
             self.people.addWidget(copy, row, 1)
 
     def _copy(self, name: str, number: str) -> None:
         QGuiApplication.clipboard().setText(number)
-        self.copied.setText(f"Copied {name}'s number, {number}.")
+        self.copied.setText(
+            translate("ui.checkin.hard_day", "Copied {name}'s number, {number}.").format(
+                name=name, number=number
+            )
+        )
         self.copied.show()

@@ -42,6 +42,7 @@ from recovery_app.core.checkin.checkin import (
 )
 from recovery_app.core.clock import local_instant, to_local, today
 from recovery_app.core.errors import InvalidInput, KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.storage.checkin.ops import checkin_on, save_checkin
 from recovery_app.ui.checkin import draft
 from recovery_app.ui.checkin.hard_day import HardDayReply
@@ -58,11 +59,12 @@ from recovery_app.ui.common.style import heading, scrolling_content, wrapped
 log = logging.getLogger(__name__)
 
 NO_SLEEP = -0.5  # the spin box's lowest value, shown as "Not recorded"
-SLIP_NOTE = (
+SLIP_NOTE = translate(
+    "ui.checkin.page",
     "Thank you for being honest. Slips happen in many recovery journeys, and "
     "this one doesn't erase your progress: your days in recovery are kept. If it would "
     "help, reach out to someone you trust, or press Get help. If you take a prescribed "
-    "medicine, please don't stop it suddenly: talk with your prescriber first."
+    "medicine, please don't stop it suddenly: talk with your prescriber first.",
 )
 
 
@@ -73,16 +75,21 @@ class CheckInPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.db, self.clock = ctx.db, ctx.clock
-        self.setAccessibleName("Daily check-in")
+        self.setAccessibleName(translate("ui.checkin.page", "Daily check-in"))
         self._loading = False
         self._dirty = False
         self._existing: CheckIn | None = None
         self._shown_day = today(self.clock)
 
         outer = scrolling_content(self, spacing=14)
-        outer.addWidget(heading("Daily check-in"))
+        outer.addWidget(heading(translate("ui.checkin.page", "Daily check-in")))
         outer.addWidget(
-            wrapped("A few quick questions about your day. There are no wrong answers.")
+            wrapped(
+                translate(
+                    "ui.checkin.page",
+                    "A few quick questions about your day. There are no wrong answers.",
+                )
+            )
         )
 
         form = QFormLayout()
@@ -95,8 +102,8 @@ class CheckInPage(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setMinimumDate(QDate(1950, 1, 1))
-        self.date_edit.setAccessibleName("Day of this check-in")
-        form.addRow("&Day", self.date_edit)
+        self.date_edit.setAccessibleName(translate("ui.checkin.page", "Day of this check-in"))
+        form.addRow(translate("ui.checkin.page", "&Day"), self.date_edit)
 
         self.mood_group = QButtonGroup(self)
         self.mood_box = QWidget()
@@ -105,8 +112,12 @@ class CheckInPage(QWidget):
         for value, word in MOOD_WORDS.items():
             button = QPushButton(f"{value} · {word}")
             button.setCheckable(True)
-            button.setAccessibleName(f"Mood: {word}")
-            button.setToolTip(f"Press {value} while a mood has focus")
+            button.setAccessibleName(translate("ui.checkin.page", "Mood: {word}").format(word=word))
+            button.setToolTip(
+                translate("ui.checkin.page", "Press {value} while a mood has focus").format(
+                    value=value
+                )
+            )
             self.mood_group.addButton(button, value)
             mood_row.addWidget(button)
             # While a mood has focus, its number picks it.
@@ -117,43 +128,53 @@ class CheckInPage(QWidget):
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
         self.mood_group.setExclusive(True)
-        form.addRow("Mood", self.mood_box)
+        form.addRow(translate("ui.checkin.page", "Mood"), self.mood_box)
 
-        self.anxiety = ScaleSlider("Anxiety", "calm", "extreme")
-        form.addRow("Anxiety", self.anxiety)
-        self.craving = ScaleSlider("Craving", "none", "intense")
-        form.addRow("Craving", self.craving)
+        self.anxiety = ScaleSlider(
+            translate("ui.checkin.page", "Anxiety"),
+            translate("ui.checkin.page", "calm"),
+            translate("ui.checkin.page", "extreme"),
+        )
+        form.addRow(translate("ui.checkin.page", "Anxiety"), self.anxiety)
+        self.craving = ScaleSlider(
+            translate("ui.checkin.page", "Craving"),
+            translate("ui.checkin.page", "none"),
+            translate("ui.checkin.page", "intense"),
+        )
+        form.addRow(translate("ui.checkin.page", "Craving"), self.craving)
 
         self.sleep_hours = QDoubleSpinBox()
         self.sleep_hours.setRange(NO_SLEEP, 24.0)
         self.sleep_hours.setSingleStep(0.5)
         self.sleep_hours.setDecimals(1)
-        self.sleep_hours.setSuffix(" hours")
-        self.sleep_hours.setSpecialValueText("Not recorded")
-        self.sleep_hours.setAccessibleName("Hours of sleep")
+        self.sleep_hours.setSuffix(translate("ui.checkin.page", " hours"))
+        self.sleep_hours.setSpecialValueText(translate("ui.checkin.page", "Not recorded"))
+        self.sleep_hours.setAccessibleName(translate("ui.checkin.page", "Hours of sleep"))
         self.sleep_quality = QComboBox()
-        self.sleep_quality.addItem("Quality not recorded", None)
+        self.sleep_quality.addItem(translate("ui.checkin.page", "Quality not recorded"), None)
         for value, word in SLEEP_QUALITY_WORDS.items():
             self.sleep_quality.addItem(word, value)
-        self.sleep_quality.setAccessibleName("Sleep quality")
+        self.sleep_quality.setAccessibleName(translate("ui.checkin.page", "Sleep quality"))
         sleep_row = FlowRow()
         sleep_row.addWidget(self.sleep_hours)
         sleep_row.addWidget(self.sleep_quality)
         sleep_row.add_stretch()
-        form.addRow("Sleep", sleep_row)
+        form.addRow(translate("ui.checkin.page", "Sleep"), sleep_row)
 
         halt_row = FlowRow()
         self.halt_boxes: dict[str, QCheckBox] = {}
         for name in ("hungry", "angry", "lonely", "tired"):
             box = QCheckBox(name.capitalize())
-            box.setAccessibleName(f"Feeling {name}")
+            box.setAccessibleName(translate("ui.checkin.page", "Feeling {name}").format(name=name))
             self.halt_boxes[name] = box
             halt_row.addWidget(box)
-        halt_hint = wrapped("tick any that fit")
-        halt_hint.setAccessibleName("Tick any that fit; unticked means not said")
+        halt_hint = wrapped(translate("ui.checkin.page", "tick any that fit"))
+        halt_hint.setAccessibleName(
+            translate("ui.checkin.page", "Tick any that fit; unticked means not said")
+        )
         halt_row.addWidget(halt_hint)
         halt_row.add_stretch()
-        form.addRow("Right now I'm", halt_row)
+        form.addRow(translate("ui.checkin.page", "Right now I'm"), halt_row)
 
         # "Use" means outside one's prescription or plan: a prescribed dose, a
         # taper included, must never be counted as a slip.
@@ -164,18 +185,26 @@ class CheckInPage(QWidget):
         used_row = FlowRow()
         for index, (answer, word) in enumerate(USED_WORDS.items()):
             radio = QRadioButton(word)
-            radio.setAccessibleName(f"Use outside my prescription or plan: {word}")
+            radio.setAccessibleName(
+                translate("ui.checkin.page", "Use outside my prescription or plan: {word}").format(
+                    word=word
+                )
+            )
             radio.setProperty("answer", answer.value)
             self.used_group.addButton(radio, index)
             used_row.addWidget(radio)
         used_row.add_stretch()
         self.prescribed_note = wrapped(PRESCRIBED_IS_RECOVERY)
-        self.prescribed_note.setAccessibleName("About prescribed medicine")
+        self.prescribed_note.setAccessibleName(
+            translate("ui.checkin.page", "About prescribed medicine")
+        )
         self.earlier_question = wrapped("")
-        self.earlier_question.setAccessibleName("About the earlier answer")
+        self.earlier_question.setAccessibleName(
+            translate("ui.checkin.page", "About the earlier answer")
+        )
         self.earlier_question.hide()
         self.slip_note = wrapped(SLIP_NOTE)
-        self.slip_note.setAccessibleName("A note about slips")
+        self.slip_note.setAccessibleName(translate("ui.checkin.page", "A note about slips"))
         self.slip_note.hide()
         self.slip_box = self._slip_fields()
         self.slip_box.hide()
@@ -188,26 +217,30 @@ class CheckInPage(QWidget):
         form.addRow("", use_box)
 
         self.gratitude = QLineEdit()
-        self.gratitude.setPlaceholderText("One thing, big or small (optional)")
-        self.gratitude.setAccessibleName("Something I'm grateful for")
-        form.addRow("&Grateful for", self.gratitude)
+        self.gratitude.setPlaceholderText(
+            translate("ui.checkin.page", "One thing, big or small (optional)")
+        )
+        self.gratitude.setAccessibleName(translate("ui.checkin.page", "Something I'm grateful for"))
+        form.addRow(translate("ui.checkin.page", "&Grateful for"), self.gratitude)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Anything else about today (optional)")
-        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText(
+            translate("ui.checkin.page", "Anything else about today (optional)")
+        )
+        self.note.setAccessibleName(translate("ui.checkin.page", "Note"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(90)
-        form.addRow("&Note", self.note)
+        form.addRow(translate("ui.checkin.page", "&Note"), self.note)
         outer.addLayout(form)
 
         self.error = wrapped("")
-        self.error.setAccessibleName("Problem with this check-in")
+        self.error.setAccessibleName(translate("ui.checkin.page", "Problem with this check-in"))
         self.error.setStyleSheet("font-weight: bold;")
         self.error.hide()
         self.status = wrapped("")
-        self.status.setAccessibleName("Check-in status")
-        self.save_button = QPushButton("Save check-in")
-        self.save_button.setAccessibleName("Save check-in")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.status.setAccessibleName(translate("ui.checkin.page", "Check-in status"))
+        self.save_button = QPushButton(translate("ui.checkin.page", "Save check-in"))
+        self.save_button.setAccessibleName(translate("ui.checkin.page", "Save check-in"))
+        self.save_button.setToolTip(translate("ui.checkin.page", "Save (Ctrl+S)"))
         self.save_button.setDefault(True)
         self.save_button.setProperty("primary", True)
         actions = FlowRow()
@@ -256,27 +289,33 @@ class CheckInPage(QWidget):
 
     def _slip_fields(self) -> QWidget:
         box = QWidget()
-        box.setAccessibleName("About the slip")
+        box.setAccessibleName(translate("ui.checkin.page", "About the slip"))
         form = QFormLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
         self.slip_time = QTimeEdit()
         self.slip_time.setDisplayFormat("HH:mm")
-        self.slip_time.setAccessibleName("About what time")
-        self.slip_time_unknown = QCheckBox("I'm not sure")
-        self.slip_time_unknown.setAccessibleName("Not sure of the time")
+        self.slip_time.setAccessibleName(translate("ui.checkin.page", "About what time"))
+        self.slip_time_unknown = QCheckBox(translate("ui.checkin.page", "I'm not sure"))
+        self.slip_time_unknown.setAccessibleName(
+            translate("ui.checkin.page", "Not sure of the time")
+        )
         # Not sure until the person gives a time: a time nobody chose is never stored.
         self.slip_time.timeChanged.connect(self._slip_time_given)
         row = FlowRow()
         row.addWidget(self.slip_time)
         row.addWidget(self.slip_time_unknown)
         row.add_stretch()
-        time_label = QLabel("About &what time")
+        time_label = QLabel(translate("ui.checkin.page", "About &what time"))
         time_label.setBuddy(self.slip_time)
         form.addRow(time_label, row)
         self.slip_words = QLineEdit()
-        self.slip_words.setPlaceholderText("What happened, if you want to note it (optional)")
-        self.slip_words.setAccessibleName("A few words about the slip")
-        form.addRow("A few &words", self.slip_words)
+        self.slip_words.setPlaceholderText(
+            translate("ui.checkin.page", "What happened, if you want to note it (optional)")
+        )
+        self.slip_words.setAccessibleName(
+            translate("ui.checkin.page", "A few words about the slip")
+        )
+        form.addRow(translate("ui.checkin.page", "A few &words"), self.slip_words)
         return box
 
     @property
@@ -301,8 +340,13 @@ class CheckInPage(QWidget):
         self._loading = False
         self._dirty = True
         self.status.setText(
-            f"Your check-in for {self._day_words()} was not saved yet. It was kept for you: "
-            "save it when you are ready."
+            translate(
+                "ui.checkin.page",
+                (
+                    "Your check-in for {day_words} was not saved yet. It was kept for you: "
+                    "save it when you are ready."
+                ),
+            ).format(day_words=self._day_words())
         )
 
     def keep_draft(self) -> None:
@@ -330,10 +374,13 @@ class CheckInPage(QWidget):
             return True
         if self._dirty and not Confirm.ask(
             self,
-            "Unsaved check-in",
-            "You have changes that are not saved yet. Switch days and leave them?",
-            "Switch days",
-            "Keep editing",
+            translate("ui.checkin.page", "Unsaved check-in"),
+            translate(
+                "ui.checkin.page",
+                "You have changes that are not saved yet. Switch days and leave them?",
+            ),
+            translate("ui.checkin.page", "Switch days"),
+            translate("ui.checkin.page", "Keep editing"),
         ):
             self.date_edit.blockSignals(True)
             self.date_edit.setDate(to_qdate(self._shown_day))
@@ -385,22 +432,34 @@ class CheckInPage(QWidget):
         )
         if old_yes:
             self.earlier_question.setText(
-                "This day was answered before the question said “outside your prescription "
-                f"or plan”: it asked “{USE_QUESTION_WORDS[UseQuestion.USED_TODAY]}” and you "
-                "answered Yes. If that was your prescribed medicine, you can change the "
-                "answer to No."
+                translate(
+                    "ui.checkin.page",
+                    (
+                        "This day was answered before the question said “outside your "
+                        "prescription or plan”: it asked “{value}” and you answered Yes. If "
+                        "that was your prescribed medicine, you can change the answer to No."
+                    ),
+                ).format(value=USE_QUESTION_WORDS[UseQuestion.USED_TODAY])
             )
         self.earlier_question.setVisible(old_yes)
         self.slip_note.setVisible(c is not None and c.used is UsedToday.YES)
         self.slip_box.setVisible(c is not None and c.used is UsedToday.YES)
         self.reply.answer(None)
         self.error.hide()
-        self.save_button.setText("Update check-in" if c else "Save check-in")
+        self.save_button.setText(
+            translate("ui.checkin.page", "Update check-in")
+            if c
+            else translate("ui.checkin.page", "Save check-in")
+        )
         self.save_button.setAccessibleName(self.save_button.text())
         self.status.setText(
-            f"Saved check-in for {self._day_words()}. You can change it any time."
+            translate(
+                "ui.checkin.page", "Saved check-in for {day_words}. You can change it any time."
+            ).format(day_words=self._day_words())
             if c
-            else f"No check-in yet for {self._day_words()}."
+            else translate("ui.checkin.page", "No check-in yet for {day_words}.").format(
+                day_words=self._day_words()
+            )
         )
         self._dirty = False
         self._loading = False
@@ -430,7 +489,12 @@ class CheckInPage(QWidget):
         t = self.slip_time.time()
         at = local_instant(self._shown_day, time(t.hour(), t.minute()), self.clock)
         if at > self.clock.now():
-            raise InvalidInput("That time hasn't come yet today. Please choose an earlier time.")
+            raise InvalidInput(
+                translate(
+                    "ui.checkin.page",
+                    "That time hasn't come yet today. Please choose an earlier time.",
+                )
+            )
         return at
 
     def _day_words(self) -> str:
@@ -455,13 +519,18 @@ class CheckInPage(QWidget):
     def _collect(self) -> CheckIn | None:
         mood = self.mood_group.checkedId()
         if mood < 1:
-            self._show_error("Please choose how your mood is — any answer is okay.")
+            self._show_error(
+                translate("ui.checkin.page", "Please choose how your mood is — any answer is okay.")
+            )
             return None
         used = self._answer()
         if used is None:
             self._show_error(
-                "Please answer whether you used anything outside your prescription or plan. "
-                "“I'd rather not say” is a fine answer too."
+                translate(
+                    "ui.checkin.page",
+                    "Please answer whether you used anything outside your prescription or plan. "
+                    "“I'd rather not say” is a fine answer too.",
+                )
             )
             return None
         hours = self.sleep_hours.value()
@@ -514,7 +583,11 @@ class CheckInPage(QWidget):
         log.info("check-in saved")
         self.discard_draft()
         self._fill(saved)
-        self.status.setText(f"Saved for {self._day_words()}. Thank you for checking in.")
+        self.status.setText(
+            translate(
+                "ui.checkin.page", "Saved for {day_words}. Thank you for checking in."
+            ).format(day_words=self._day_words())
+        )
         self.reply.answer(saved)
         if self.reply.isVisible():  # below the form: brought into view once laid out
             QTimer.singleShot(0, lambda: self._bring_into_view(self.reply))

@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
-NOT_RECORDED = "Not recorded"
+from recovery_app.core.i18n import translate
+
+NOT_RECORDED = translate("ui.checkin.scale_slider", "Not recorded")
 
 
 class _Slider(QSlider):
@@ -39,14 +41,25 @@ class ScaleSlider(QWidget):
         self.slider.setTickInterval(1)
         self.slider.setAccessibleName(name)
         self.slider.setAccessibleDescription(
-            f"0 is {low_word}, 10 is {high_word}. Left alone, nothing is recorded."
+            translate(
+                "ui.checkin.scale_slider",
+                "0 is {low_word}, 10 is {high_word}. Left alone, nothing is recorded.",
+            ).format(low_word=low_word, high_word=high_word)
         )
         self.value_label = QLabel()
         self.value_label.setMinimumWidth(90)
-        self.value_label.setAccessibleName(f"{name} value")
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setAccessibleName(f"Clear {name.lower()}: not recorded")
-        self.clear_button.setToolTip("Leave this not recorded")
+        self.value_label.setAccessibleName(
+            translate("ui.checkin.scale_slider", "{name} value").format(name=name)
+        )
+        self.clear_button = QPushButton(translate("ui.checkin.scale_slider", "Clear"))
+        self.clear_button.setAccessibleName(
+            translate("ui.checkin.scale_slider", "Clear {lower}: not recorded").format(
+                lower=name.lower()
+            )
+        )
+        self.clear_button.setToolTip(
+            translate("ui.checkin.scale_slider", "Leave this not recorded")
+        )
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         # Hidden while nothing is recorded, without the slider changing length.
         policy = self.clear_button.sizePolicy()

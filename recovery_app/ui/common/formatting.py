@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from recovery_app.core.i18n import translate
+
 
 def long_day(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
@@ -12,4 +14,8 @@ def short_day(day: date) -> str:
 
 
 def days_words(n: int) -> str:
-    return "1 day" if n == 1 else f"{n:,} days"
+    return (
+        translate("ui.common.formatting", "1 day")
+        if n == 1
+        else translate("ui.common.formatting", "{n:,} days").format(n=n)
+    )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.style import wrapped
 
 
@@ -43,9 +44,11 @@ class StartDatePicker(QWidget):
         self.date_edit.setDisplayFormat("d MMMM yyyy")
         self.date_edit.setMaximumDate(to_qdate(today))
         self.date_edit.setMinimumDate(QDate(1950, 1, 1))
-        self.date_edit.setAccessibleName("Recovery start date")
-        self.no_count = QCheckBox("I'd rather not count days")
-        self.no_count.setAccessibleName("I'd rather not count days")
+        self.date_edit.setAccessibleName(translate("ui.common.start_date", "Recovery start date"))
+        self.no_count = QCheckBox(translate("ui.common.start_date", "I'd rather not count days"))
+        self.no_count.setAccessibleName(
+            translate("ui.common.start_date", "I'd rather not count days")
+        )
         self.no_count.toggled.connect(lambda on: self.date_edit.setEnabled(not on))
         layout.addWidget(self.date_edit)
         layout.addWidget(self.no_count)
@@ -59,12 +62,15 @@ class StartDatePicker(QWidget):
 class StartDateDialog(QDialog):
     def __init__(self, current: date | None, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recovery start date")
+        self.setWindowTitle(translate("ui.common.start_date", "Recovery start date"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             wrapped(
-                "Counting days helps some people and not others. Either is fine, "
-                "and you can change this any time."
+                translate(
+                    "ui.common.start_date",
+                    "Counting days helps some people and not others. Either is fine, "
+                    "and you can change this any time.",
+                )
             )
         )
         self.picker = StartDatePicker(current, today, self)

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app import resources
+from recovery_app.core.i18n import translate
 
 
 def icon(name: str) -> QIcon:
     """An icon that keeps its colours when selected (the default tint hides it)."""
-    file = str(resources.path("icons", f"{name}.svg"))
+    file = str(
+        resources.path("icons", translate("ui.common.style", "{name}.svg").format(name=name))
+    )
     result = QIcon()
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
         result.addFile(file, QSize(), mode)
@@ -111,7 +114,9 @@ class Hero(QFrame):
         set_font_scale(self.figure, 2.4)
         self.figure.setWordWrap(True)
         self.caption = wrapped()
-        self.caption.setAccessibleName(f"{name}: more")
+        self.caption.setAccessibleName(
+            translate("ui.common.style", "{name}: more").format(name=name)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(4)

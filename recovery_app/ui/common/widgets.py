@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QLineEdit,
     QSizePolicy,
@@ -22,6 +23,14 @@ def secret_field(name: str) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(name)
     return edit
+
+
+def narrow(combo: QComboBox, characters: int = 14) -> QComboBox:
+    """A combo box that does not ask for its longest item's width: a long item
+    (or a long translation, or 200 % text) would otherwise widen the whole form."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
 
 
 def accepted(dialog: QDialog) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.log import bug_report
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,11 @@ class _Job(QRunnable):
         except Exception as exc:  # a bug: its code path, never its message (user text)
             log.error("background work failed: %s", bug_report(type(exc), exc, exc.__traceback__))
             self._send(
-                "failed", "Something went wrong. Your data has not been changed; please try again."
+                "failed",
+                translate(
+                    "ui.common.worker",
+                    "Something went wrong. Your data has not been changed; please try again.",
+                ),
             )
         else:
             self._send("done", result)

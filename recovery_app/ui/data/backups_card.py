@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.changes import Changes, Record
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.paths import sync_folder_of
 from recovery_app.storage.backup.backups import KIND_WORDS, delete_backup
 from recovery_app.storage.backup.ops import Listed, Made, listed, needs_own_passphrase
@@ -41,84 +42,133 @@ def when_words(item: Listed) -> str:
 def holds_words(item: Listed) -> str:
     c = item.contents
     if c is None:
-        return "opens with another passphrase, or is damaged"
-    parts = [(c.checkins, "check-in", "check-ins"), (c.entries, "journal entry", "journal entries"),
-             (c.meetings, "meeting", "meetings")]  # fmt: skip
+        return translate("ui.data.backups_card", "opens with another passphrase, or is damaged")
+    parts = [
+        (
+            c.checkins,
+            translate("ui.data.backups_card", "check-in"),
+            translate("ui.data.backups_card", "check-ins"),
+        ),
+        (
+            c.entries,
+            translate("ui.data.backups_card", "journal entry"),
+            translate("ui.data.backups_card", "journal entries"),
+        ),
+        (
+            c.meetings,
+            translate("ui.data.backups_card", "meeting"),
+            translate("ui.data.backups_card", "meetings"),
+        ),
+    ]
     counts = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in parts if n)
     if not counts:
-        return "empty" + (", only a start date" if c.start_date else "")
-    return f"nearly empty: {counts}" if c.nearly_empty else counts
+        return translate("ui.data.backups_card", "empty") + (
+            translate("ui.data.backups_card", ", only a start date") if c.start_date else ""
+        )
+    return (
+        translate("ui.data.backups_card", "nearly empty: {counts}").format(counts=counts)
+        if c.nearly_empty
+        else counts
+    )
 
 
 def item_words(item: Listed) -> str:
     size = item.backup.size / 1024
-    return (
-        f"{when_words(item)} · {KIND_WORDS[item.backup.kind]} · {size:,.0f} KB · "
-        f"{holds_words(item)}"
+    return translate(
+        "ui.data.backups_card", "{when_words} · {value} · {size:,.0f} KB · {holds_words}"
+    ).format(
+        when_words=when_words(item),
+        value=KIND_WORDS[item.backup.kind],
+        size=size,
+        holds_words=holds_words(item),
     )
 
 
 def made_words(made: Made) -> str:
-    words = f"Backed up. Saved as {made.path.name}."
+    words = translate("ui.data.backups_card", "Backed up. Saved as {name}.").format(
+        name=made.path.name
+    )
     if made.copy_problem:
-        words += f" {made.copy_problem} It will be copied with the next backup instead."
+        words += translate(
+            "ui.data.backups_card",
+            " {copy_problem} It will be copied with the next backup instead.",
+        ).format(copy_problem=made.copy_problem)
     return words
 
 
 class BackupsCard(Card):
     def __init__(self, ctx: AppContext, safety: DataSafety, parent: QWidget | None = None):
-        super().__init__("Backups", parent)
+        super().__init__(translate("ui.data.backups_card", "Backups"), parent)
         self.ctx, self.safety = ctx, safety
         self._worker: Worker | None = None
         self.body.addWidget(
             wrapped(
-                "A backup is made automatically each day you open the app, once there is "
-                "something to keep. Recent days, weeks and months are kept; backups you make "
-                "and copies set aside by a restore are kept until you delete them."
+                translate(
+                    "ui.data.backups_card",
+                    "A backup is made automatically each day you open the app, once there is "
+                    "something to keep. Recent days, weeks and months are kept; backups you make "
+                    "and copies set aside by a restore are kept until you delete them.",
+                )
             )
         )
         self.sync_warning = wrapped("")
-        self.sync_warning.setAccessibleName("About your data folder")
+        self.sync_warning.setAccessibleName(
+            translate("ui.data.backups_card", "About your data folder")
+        )
         self.body.addWidget(self.sync_warning)
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
+        self.list.setAccessibleName(translate("ui.data.backups_card", "Backups, newest first"))
         self.list.setMinimumHeight(90)
         self.list.setMaximumHeight(200)
         self.body.addWidget(self.list)
-        self.empty_hint = wrapped("No backups yet. Press “Back up now” to make the first one.")
+        self.empty_hint = wrapped(
+            translate(
+                "ui.data.backups_card", "No backups yet. Press “Back up now” to make the first one."
+            )
+        )
         self.body.addWidget(self.empty_hint)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Backup progress")
+        self.progress.setAccessibleName(translate("ui.data.backups_card", "Backup progress"))
         self.progress.hide()
         self.body.addWidget(self.progress)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Backup status")
+        self.status.setAccessibleName(translate("ui.data.backups_card", "Backup status"))
         self.body.addWidget(self.status)
         row = FlowRow()
-        self.backup_button = QPushButton("Back up now")
-        self.restore_button = QPushButton("Restore this backup…")
-        self.undo_button = QPushButton("Undo restore")
-        self.delete_button = QPushButton("Delete this backup…")
+        self.backup_button = QPushButton(translate("ui.data.backups_card", "Back up now"))
+        self.restore_button = QPushButton(translate("ui.data.backups_card", "Restore this backup…"))
+        self.undo_button = QPushButton(translate("ui.data.backups_card", "Undo restore"))
+        self.delete_button = QPushButton(translate("ui.data.backups_card", "Delete this backup…"))
         for button in (self.backup_button, self.undo_button):
             row.addWidget(button)
         row.add_stretch()
         for button in (self.delete_button, self.restore_button):
             row.addWidget(button)
-        for button, name in ((self.backup_button, "Back up now"),
-                             (self.restore_button, "Restore the selected backup"),
-                             (self.undo_button, "Undo the restore"),
-                             (self.delete_button, "Delete the selected backup")):  # fmt: skip
+        for button, name in (
+            (self.backup_button, translate("ui.data.backups_card", "Back up now")),
+            (self.restore_button, translate("ui.data.backups_card", "Restore the selected backup")),
+            (self.undo_button, translate("ui.data.backups_card", "Undo the restore")),
+            (self.delete_button, translate("ui.data.backups_card", "Delete the selected backup")),
+        ):
             button.setAccessibleName(name)
         self.undo_button.hide()
         self.body.addLayout(row)
         second = FlowRow()
         self.second_label = wrapped("")
-        self.second_label.setAccessibleName("Second backup folder")
-        self.second_button = QPushButton("Choose a second backup folder…")
-        self.second_button.setAccessibleName("Choose a second backup folder")
-        self.second_stop = QPushButton("Stop copying")
-        self.second_stop.setAccessibleName("Stop copying backups to the second folder")
+        self.second_label.setAccessibleName(
+            translate("ui.data.backups_card", "Second backup folder")
+        )
+        self.second_button = QPushButton(
+            translate("ui.data.backups_card", "Choose a second backup folder…")
+        )
+        self.second_button.setAccessibleName(
+            translate("ui.data.backups_card", "Choose a second backup folder")
+        )
+        self.second_stop = QPushButton(translate("ui.data.backups_card", "Stop copying"))
+        self.second_stop.setAccessibleName(
+            translate("ui.data.backups_card", "Stop copying backups to the second folder")
+        )
         second.addWidget(self.second_label)
         second.addWidget(self.second_stop)
         second.addWidget(self.second_button)
@@ -152,18 +202,29 @@ class BackupsCard(Card):
         self.undo_button.setVisible(self.safety.undo_path is not None)
         folder = self.ctx.settings.values.second_backup_folder
         self.second_label.setText(
-            f"Each backup is also copied to <b>{folder}</b>."
+            translate(
+                "ui.data.backups_card", "Each backup is also copied to <b>{folder}</b>."
+            ).format(folder=folder)
             if folder
-            else "Keep a second copy elsewhere: a USB stick, or a folder a sync tool copies."
+            else translate(
+                "ui.data.backups_card",
+                "Keep a second copy elsewhere: a USB stick, or a folder a sync tool copies.",
+            )
         )
         self.second_stop.setVisible(bool(folder))
         synced = sync_folder_of(self.ctx.paths.data_dir)
         self.sync_warning.setVisible(synced is not None)
         if synced is not None:
             self.sync_warning.setText(
-                f"Your data folder is inside <b>{synced}</b>, which a sync tool copies. Two "
-                "computers writing to a live database can damage it: keep your data outside "
-                "and choose the sync folder as the second backup folder instead."
+                translate(
+                    "ui.data.backups_card",
+                    (
+                        "Your data folder is inside <b>{synced}</b>, which a sync tool copies. "
+                        "Two computers writing to a live database can damage it: keep your "
+                        "data outside and choose the sync folder as the second backup folder "
+                        "instead."
+                    ),
+                ).format(synced=synced)
             )
         self._selection_changed()
 
@@ -188,7 +249,11 @@ class BackupsCard(Card):
         worker.report_to(
             self,
             lambda made: self._finish(made_words(made)),
-            lambda text: self._finish(f"The backup was not made. {text}"),
+            lambda text: self._finish(
+                translate("ui.data.backups_card", "The backup was not made. {text}").format(
+                    text=text
+                )
+            ),
             self._progress,
         )
         self._worker = worker
@@ -196,7 +261,7 @@ class BackupsCard(Card):
         self._selection_changed()
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.status.setText("Backing up…")
+        self.status.setText(translate("ui.data.backups_card", "Backing up…"))
         return worker
 
     def _progress(self, done: int, total: int) -> None:
@@ -225,7 +290,7 @@ class BackupsCard(Card):
             request = PassphraseDialog.ask(self, "backup")
             if request is None or not request.current:
                 return
-            self.status.setText("Checking the passphrase…")
+            self.status.setText(translate("ui.data.backups_card", "Checking the passphrase…"))
             worker = self.safety.unlock_backup(path, request.current)
             worker.report_to(
                 self, lambda key: self._confirm_restore(chosen, key), self.status.setText
@@ -241,14 +306,19 @@ class BackupsCard(Card):
             chosen = Listed(chosen.backup, contents(chosen.backup.path, key))
         if not Confirm.ask(
             self,
-            "Restore from backup",
-            f"Replace your current data with the backup of {when_words(chosen)} "
-            f"({holds_words(chosen)})? Your current data is kept as a backup, and "
-            "Undo restore brings it back.",
-            "Restore",
-            "Keep my current data",
+            translate("ui.data.backups_card", "Restore from backup"),
+            translate(
+                "ui.data.backups_card",
+                (
+                    "Replace your current data with the backup of {when_words} "
+                    "({holds_words})? Your current data is kept as a backup, and Undo "
+                    "restore brings it back."
+                ),
+            ).format(when_words=when_words(chosen), holds_words=holds_words(chosen)),
+            translate("ui.data.backups_card", "Restore"),
+            translate("ui.data.backups_card", "Keep my current data"),
         ):
-            self.status.setText("Nothing was changed.")
+            self.status.setText(translate("ui.data.backups_card", "Nothing was changed."))
             return
         self.status.setText(self.safety.restore(self.ctx.db, chosen.backup.path, key))
         self.refresh()
@@ -261,30 +331,42 @@ class BackupsCard(Card):
         chosen = self._selected()
         if chosen is None or not Confirm.ask(
             self,
-            "Delete backup",
-            f"Delete the backup of {when_words(chosen)} ({holds_words(chosen)})? "
-            "This can't be undone.",
-            "Delete",
-            "Keep it",
+            translate("ui.data.backups_card", "Delete backup"),
+            translate(
+                "ui.data.backups_card",
+                ("Delete the backup of {when_words} ({holds_words})? This can't be undone."),
+            ).format(when_words=when_words(chosen), holds_words=holds_words(chosen)),
+            translate("ui.data.backups_card", "Delete"),
+            translate("ui.data.backups_card", "Keep it"),
         ):
             return
         delete_backup(chosen.backup.path)
         if chosen.backup.path == self.safety.undo_path:
             self.safety.undo_path = None
-        self.status.setText("The backup was deleted.")
+        self.status.setText(translate("ui.data.backups_card", "The backup was deleted."))
         self.refresh()
 
     # -- a second place ------------------------------------------------------------------
     def _choose_second(self) -> None:
-        folder = FolderDialog.ask(self, "A second folder for backups")
+        folder = FolderDialog.ask(
+            self, translate("ui.data.backups_card", "A second folder for backups")
+        )
         if folder is None:
             return
         data = self.ctx.paths.data_dir.resolve()
         if folder.resolve() == data or data in folder.resolve().parents:
-            self.status.setText("Please choose a folder outside your data folder.")
+            self.status.setText(
+                translate(
+                    "ui.data.backups_card", "Please choose a folder outside your data folder."
+                )
+            )
             return
         self._set_second(str(folder))
-        self.status.setText(f"From now on each backup is also copied to {folder}.")
+        self.status.setText(
+            translate(
+                "ui.data.backups_card", "From now on each backup is also copied to {folder}."
+            ).format(folder=folder)
+        )
 
     def _set_second(self, folder: str) -> None:
         self.ctx.settings.update(second_backup_folder=folder)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.style import heading, wrapped
 
 CONFIRM_WORD = "delete"
@@ -12,23 +13,41 @@ CONFIRM_WORD = "delete"
 class DeleteAllDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Delete all my data")
+        self.setWindowTitle(translate("ui.data.delete_all_dialog", "Delete all my data"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Delete everything from this computer?", 1.2))
         layout.addWidget(
-            wrapped(
-                "Your check-ins, your recovery start date, your settings and every backup "
-                "will be removed. This can't be undone. If you might want them later, "
-                "export them first."
+            heading(
+                translate("ui.data.delete_all_dialog", "Delete everything from this computer?"), 1.2
             )
         )
-        layout.addWidget(wrapped(f"To go ahead, type <b>{CONFIRM_WORD}</b> below."))
+        layout.addWidget(
+            wrapped(
+                translate(
+                    "ui.data.delete_all_dialog",
+                    "Your check-ins, your recovery start date, your settings and every backup "
+                    "will be removed. This can't be undone. If you might want them later, "
+                    "export them first.",
+                )
+            )
+        )
+        layout.addWidget(
+            wrapped(
+                translate(
+                    "ui.data.delete_all_dialog", "To go ahead, type <b>{CONFIRM_WORD}</b> below."
+                ).format(CONFIRM_WORD=CONFIRM_WORD)
+            )
+        )
         self.word = QLineEdit()
-        self.word.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")
+        self.word.setAccessibleName(
+            translate("ui.data.delete_all_dialog", "Type {CONFIRM_WORD} to confirm").format(
+                CONFIRM_WORD=CONFIRM_WORD
+            )
+        )
         layout.addWidget(self.word)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = self.buttons.addButton(
-            "Delete everything", QDialogButtonBox.ButtonRole.DestructiveRole
+            translate("ui.data.delete_all_dialog", "Delete everything"),
+            QDialogButtonBox.ButtonRole.DestructiveRole,
         )
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self.accept)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
 from recovery_app.ui.common.flow import FlowRow
@@ -39,15 +40,20 @@ class DataPage(QWidget):
         self.ctx, self.safety = ctx, safety
         self.paths, self.clock = ctx.paths, ctx.clock
         paths = ctx.paths
-        self.setAccessibleName("Your data")
+        self.setAccessibleName(translate("ui.data.page", "Your data"))
         self._worker: Worker | None = None
         outer = scrolling_content(self)
-        outer.addWidget(heading("Your data"))
+        outer.addWidget(heading(translate("ui.data.page", "Your data")))
         where = wrapped(
-            "Everything you enter is kept only on this computer, in "
-            f"<b>{paths.data_dir}</b>. The app never sends it anywhere."
+            translate(
+                "ui.data.page",
+                (
+                    "Everything you enter is kept only on this computer, in "
+                    "<b>{data_dir}</b>. The app never sends it anywhere."
+                ),
+            ).format(data_dir=paths.data_dir)
         )
-        where.setAccessibleName("Where your data is kept")
+        where.setAccessibleName(translate("ui.data.page", "Where your data is kept"))
         outer.addWidget(where)
 
         self.backups = BackupsCard(ctx, safety)
@@ -55,18 +61,18 @@ class DataPage(QWidget):
         # The card's status line says how every data action went, near the buttons.
         self.status = self.backups.status
 
-        lock = Card("Passphrase")
+        lock = Card(translate("ui.data.page", "Passphrase"))
         self.lock_status = wrapped("")
-        self.lock_status.setAccessibleName("Encryption status")
+        self.lock_status.setAccessibleName(translate("ui.data.page", "Encryption status"))
         lock.body.addWidget(self.lock_status)
         self.lock_progress = QProgressBar()
-        self.lock_progress.setAccessibleName("Encryption progress")
+        self.lock_progress.setAccessibleName(translate("ui.data.page", "Encryption progress"))
         self.lock_progress.hide()
         lock.body.addWidget(self.lock_progress)
         lock_row = FlowRow()
-        self.set_button = QPushButton("Set a passphrase…")
-        self.change_button = QPushButton("Change passphrase…")
-        self.remove_button = QPushButton("Remove passphrase…")
+        self.set_button = QPushButton(translate("ui.data.page", "Set a passphrase…"))
+        self.change_button = QPushButton(translate("ui.data.page", "Change passphrase…"))
+        self.remove_button = QPushButton(translate("ui.data.page", "Remove passphrase…"))
         for button, action in (
             (self.set_button, "set"),
             (self.change_button, "change"),
@@ -78,12 +84,14 @@ class DataPage(QWidget):
         lock_row.add_stretch()
         lock.body.addLayout(lock_row)
         minutes_row = FlowRow()
-        self.lock_minutes_label = QLabel("Lock when I step away for")
+        self.lock_minutes_label = QLabel(translate("ui.data.page", "Lock when I step away for"))
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
-        self.lock_minutes.setSuffix(" minutes")
-        self.lock_minutes.setSpecialValueText("never")
-        self.lock_minutes.setAccessibleName("Lock after this many idle minutes")
+        self.lock_minutes.setSuffix(translate("ui.data.page", " minutes"))
+        self.lock_minutes.setSpecialValueText(translate("ui.data.page", "never"))
+        self.lock_minutes.setAccessibleName(
+            translate("ui.data.page", "Lock after this many idle minutes")
+        )
         self.lock_minutes_label.setBuddy(self.lock_minutes)
         minutes_row.addWidget(self.lock_minutes_label)
         minutes_row.addWidget(self.lock_minutes)
@@ -94,35 +102,47 @@ class DataPage(QWidget):
         )
         outer.addWidget(lock)
 
-        export = Card("Export and import")
+        export = Card(translate("ui.data.page", "Export and import"))
         export.body.addWidget(
             wrapped(
-                "Save everything to one file you can keep or move to another computer. "
-                "The file is <b>not encrypted</b>: keep it somewhere private. Importing a "
-                "file adds what is not here yet and never replaces what you have."
+                translate(
+                    "ui.data.page",
+                    "Save everything to one file you can keep or move to another computer. "
+                    "The file is <b>not encrypted</b>: keep it somewhere private. Importing a "
+                    "file adds what is not here yet and never replaces what you have.",
+                )
             )
         )
-        self.export_button = QPushButton("Export to a file…")
-        self.export_button.setAccessibleName("Export all your data to a file")
-        self.import_button = QPushButton("Import from a file…")
-        self.import_button.setAccessibleName("Import from an export file")
+        self.export_button = QPushButton(translate("ui.data.page", "Export to a file…"))
+        self.export_button.setAccessibleName(
+            translate("ui.data.page", "Export all your data to a file")
+        )
+        self.import_button = QPushButton(translate("ui.data.page", "Import from a file…"))
+        self.import_button.setAccessibleName(
+            translate("ui.data.page", "Import from an export file")
+        )
         row_ie = left_aligned(self.export_button, self.import_button)
         export.body.addLayout(row_ie)
         # Import and export say how they went here, by their buttons (not under the backups).
         self.exchange_status = wrapped("")
-        self.exchange_status.setAccessibleName("Export and import status")
+        self.exchange_status.setAccessibleName(
+            translate("ui.data.page", "Export and import status")
+        )
         export.body.addWidget(self.exchange_status)
         outer.addWidget(export)
 
-        delete = Card("Delete all my data")
+        delete = Card(translate("ui.data.page", "Delete all my data"))
         delete.body.addWidget(
             wrapped(
-                "Removes your check-ins, settings and every backup from this computer. "
-                "This can't be undone. Files you exported yourself are not touched."
+                translate(
+                    "ui.data.page",
+                    "Removes your check-ins, settings and every backup from this computer. "
+                    "This can't be undone. Files you exported yourself are not touched.",
+                )
             )
         )
-        self.delete_button = QPushButton("Delete all my data…")
-        self.delete_button.setAccessibleName("Delete all my data")
+        self.delete_button = QPushButton(translate("ui.data.page", "Delete all my data…"))
+        self.delete_button.setAccessibleName(translate("ui.data.page", "Delete all my data"))
         delete.body.addLayout(left_aligned(self.delete_button))
         outer.addWidget(delete)
         outer.addStretch(1)
@@ -141,11 +161,17 @@ class DataPage(QWidget):
         self.lock_minutes_label.setVisible(encrypted)
         self.lock_minutes.setVisible(encrypted)
         self.lock_status.setText(
-            "Your data and backups are encrypted. The app locks when you step away "
-            "and when you press Ctrl+L."
+            translate(
+                "ui.data.page",
+                "Your data and backups are encrypted. The app locks when you step away "
+                "and when you press Ctrl+L.",
+            )
             if encrypted
-            else "Your data is not encrypted. Anyone who can open files in your account on "
-            "this computer could read it. A passphrase protects it."
+            else translate(
+                "ui.data.page",
+                "Your data is not encrypted. Anyone who can open files in your account on "
+                "this computer could read it. A passphrase protects it.",
+            )
         )
         self.set_button.setVisible(not encrypted)
         self.change_button.setVisible(encrypted)
@@ -167,7 +193,9 @@ class DataPage(QWidget):
             button.setEnabled(False)
         self.lock_progress.setRange(0, 0)
         self.lock_progress.show()
-        self.lock_status.setText("Working on it… please keep the app open.")
+        self.lock_status.setText(
+            translate("ui.data.page", "Working on it… please keep the app open.")
+        )
 
         def progress(done: int, total: int) -> None:
             self.lock_progress.setRange(0, max(total, 1))
@@ -185,7 +213,7 @@ class DataPage(QWidget):
         def failed(text: str) -> None:
             finished()
             if self.ctx.db.closed:
-                text += " Please restart the app."
+                text += translate("ui.data.page", " Please restart the app.")
             self.lock_status.setText(text)
 
         worker.report_to(self, done, failed, progress)
@@ -197,27 +225,36 @@ class DataPage(QWidget):
         return self.backups.back_up_now()
 
     def _import_clicked(self) -> None:
-        source = OpenFileDialog.ask(self, "Import from a file", "JSON files (*.json)")
+        source = OpenFileDialog.ask(
+            self,
+            translate("ui.data.page", "Import from a file"),
+            translate("ui.data.page", "JSON files (*.json)"),
+        )
         if source is not None:
             said = self.exchange_status
-            said.setText("Importing…")
+            said.setText(translate("ui.data.page", "Importing…"))
             worker = self.safety.import_from(self.ctx.db, source, self)
             worker.report_to(self, lambda report: said.setText(report.summary()), said.setText)
 
     def _export_clicked(self) -> None:
         target = SaveFileDialog.ask(
             self,
-            "Export your data",
+            translate("ui.data.page", "Export your data"),
             Path.home() / f"recovery-export-{self.clock.now():%Y-%m-%d}.json",
-            "JSON files (*.json)",
+            translate("ui.data.page", "JSON files (*.json)"),
         )
         if target is not None:
             worker = self.safety.export(self.ctx.db, target, self)
             worker.report_to(
                 self,
                 lambda count: self.exchange_status.setText(
-                    f"Exported {count} check-ins and journal entries to {target}. "
-                    "This file is not encrypted: keep it somewhere private."
+                    translate(
+                        "ui.data.page",
+                        (
+                            "Exported {count} check-ins and journal entries to {target}. This file "
+                            "is not encrypted: keep it somewhere private."
+                        ),
+                    ).format(count=count, target=target)
                 ),
                 self.exchange_status.setText,
             )

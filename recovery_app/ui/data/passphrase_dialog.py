@@ -13,32 +13,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.i18n import translate
 from recovery_app.core.passphrase import new_passphrase_problem
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import secret_field
 
 TEXTS = {
     "set": (
-        "Protect your data with a passphrase",
-        "Your data and backups will be encrypted. You will enter the passphrase each time "
-        "the app opens or locks. <b>If you forget it, nobody can recover your data</b> — "
-        "not even the people who make this app. Consider writing it down somewhere safe.",
+        translate("ui.data.passphrase_dialog", "Protect your data with a passphrase"),
+        translate(
+            "ui.data.passphrase_dialog",
+            "Your data and backups will be encrypted. You will enter the passphrase each time "
+            "the app opens or locks. <b>If you forget it, nobody can recover your data</b> — "
+            "not even the people who make this app. Consider writing it down somewhere safe.",
+        ),
     ),
     "change": (
-        "Change your passphrase",
-        "Your data and backups will be encrypted again with the new passphrase. "
-        "<b>If you forget it, nobody can recover your data.</b>",
+        translate("ui.data.passphrase_dialog", "Change your passphrase"),
+        translate(
+            "ui.data.passphrase_dialog",
+            "Your data and backups will be encrypted again with the new passphrase. "
+            "<b>If you forget it, nobody can recover your data.</b>",
+        ),
     ),
     "remove": (
-        "Remove the passphrase",
-        "Your data and backups will no longer be encrypted. Anyone who can open files in "
-        "your account on this computer could then read them.",
+        translate("ui.data.passphrase_dialog", "Remove the passphrase"),
+        translate(
+            "ui.data.passphrase_dialog",
+            "Your data and backups will no longer be encrypted. Anyone who can open files in "
+            "your account on this computer could then read them.",
+        ),
     ),
     "backup": (
-        "The passphrase of this backup",
-        "This backup was made while your data had another passphrase. Enter the passphrase "
-        "it was made with. After the restore, your data opens with that passphrase; you can "
-        "change it afterwards.",
+        translate("ui.data.passphrase_dialog", "The passphrase of this backup"),
+        translate(
+            "ui.data.passphrase_dialog",
+            "This backup was made while your data had another passphrase. Enter the passphrase "
+            "it was made with. After the restore, your data opens with that passphrase; you can "
+            "change it afterwards.",
+        ),
     ),
 }
 # Asked for: a current passphrase (not for "set"), and a new one twice ("set" and "change").
@@ -64,19 +77,25 @@ class PassphraseDialog(QDialog):
         layout.addWidget(heading(title, 1.2))
         layout.addWidget(wrapped(warning))
         form = QFormLayout()
-        self.current = secret_field("Current passphrase")
-        self.new = secret_field("New passphrase")
-        self.again = secret_field("New passphrase again")
+        self.current = secret_field(translate("ui.data.passphrase_dialog", "Current passphrase"))
+        self.new = secret_field(translate("ui.data.passphrase_dialog", "New passphrase"))
+        self.again = secret_field(translate("ui.data.passphrase_dialog", "New passphrase again"))
         if action in ASKS_CURRENT:
-            form.addRow("Backup's passphrase" if action == "backup" else "Current passphrase",
-                        self.current)  # fmt: skip
+            form.addRow(
+                translate("ui.data.passphrase_dialog", "Backup's passphrase")
+                if action == "backup"
+                else translate("ui.data.passphrase_dialog", "Current passphrase"),
+                self.current,
+            )
         if action in ASKS_NEW:
-            form.addRow("New passphrase", self.new)
-            form.addRow("Type it again", self.again)
+            form.addRow(translate("ui.data.passphrase_dialog", "New passphrase"), self.new)
+            form.addRow(translate("ui.data.passphrase_dialog", "Type it again"), self.again)
         layout.addLayout(form)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem with the passphrase")
+        self.problem.setAccessibleName(
+            translate("ui.data.passphrase_dialog", "Problem with the passphrase")
+        )
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -87,7 +106,7 @@ class PassphraseDialog(QDialog):
 
     def problem_with_input(self) -> str:
         if self.action in ASKS_CURRENT and not self.current.text():
-            return "Please enter the passphrase."
+            return translate("ui.data.passphrase_dialog", "Please enter the passphrase.")
         if self.action in ASKS_NEW:
             return new_passphrase_problem(self.new.text(), self.again.text())
         return ""

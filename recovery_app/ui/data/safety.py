@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from recovery_app import log as app_log
 from recovery_app.core.clock import Clock
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.paths import AppPaths, delete_all_data
 from recovery_app.settings import SettingsStore
 from recovery_app.storage.backup import backups as backup
@@ -43,7 +44,11 @@ KEPT = ("checkins", "profile", "journal", "meetings")  # Record values
 def when_made(found: backup.BackupFile) -> str:
     """When a backup was made, in words ("Wednesday 25 November 2026 at 14:07")."""
     made = found.made
-    return f"{made:%A} {made.day} {made:%B %Y}" + (f" at {made:%H:%M}" if found.exact_time else "")
+    return f"{made:%A} {made.day} {made:%B %Y}" + (
+        translate("ui.data.safety", " at {made:%H:%M}").format(made=made)
+        if found.exact_time
+        else ""
+    )
 
 
 def backup_words(path: Path) -> str:
@@ -185,14 +190,19 @@ class DataSafety(QObject):
         log.info("restored from a backup")
         # The data set aside opens with the key it had: Undo restore needs that one.
         self.undo_path, self.undo_key = done.aside, previous_key
-        words = f"Restored from the backup of {backup_words(backup_file)}."
+        words = translate("ui.data.safety", "Restored from the backup of {backup_words}.").format(
+            backup_words=backup_words(backup_file)
+        )
         if done.aside is not None:
-            words += " Your data from before is kept, and Undo restore brings it back."
+            words += translate(
+                "ui.data.safety", " Your data from before is kept, and Undo restore brings it back."
+            )
         if done.passphrase_changed:
             self.keyChanged.emit(done.key)
-            words += (
+            words += translate(
+                "ui.data.safety",
                 " Your data now opens with the passphrase this backup was made with. "
-                "You can change it below."
+                "You can change it below.",
             )
         return words
 
@@ -201,7 +211,7 @@ class DataSafety(QObject):
         aside, key = self.undo_path, self.undo_key
         if aside is None or not aside.exists():
             self.undo_path = None
-            return "There is no restore to undo."
+            return translate("ui.data.safety", "There is no restore to undo.")
         message = self.restore(db, aside, key)
         self.undo_path = None  # the undo itself is not undone the same way
         return message.replace("Restored from the backup of", "Put back your data from", 1)
@@ -285,7 +295,10 @@ class DataSafety(QObject):
                 current = crypto.derive_key(typed_current, crypto.load_params(path))
                 if old_key is None or not hmac.compare_digest(current, old_key):
                     raise crypto.WrongPassphrase(
-                        "That is not your current passphrase. Nothing was changed."
+                        translate(
+                            "ui.data.safety",
+                            "That is not your current passphrase. Nothing was changed.",
+                        )
                     )
             params = crypto.new_params() if typed_new else None
             new_key = crypto.derive_key(typed_new, params) if typed_new and params else None
@@ -298,14 +311,18 @@ class DataSafety(QObject):
             assert isinstance(report, RekeyReport)
             log.info("passphrase %s", action)
             if self.forgotten:  # locked meanwhile: the data stays closed, the key unkept
-                return "Your passphrase was changed. Unlock with the new one."
+                return translate(
+                    "ui.data.safety", "Your passphrase was changed. Unlock with the new one."
+                )
             db.key = key if isinstance(key, bytes) else None  # the session's holder
             db.reopen()
             self.keyChanged.emit(db.key)
             return (
-                "Your data and backups are no longer encrypted."
+                translate("ui.data.safety", "Your data and backups are no longer encrypted.")
                 if db.key is None
-                else "Your data and backups are encrypted with your passphrase."
+                else translate(
+                    "ui.data.safety", "Your data and backups are encrypted with your passphrase."
+                )
             ) + report.summary()
 
         def failed(text: str) -> None:

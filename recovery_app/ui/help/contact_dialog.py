@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import ROLES, Contact, ContactKind, validate_contact
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.style import wrapped
 
 
@@ -23,34 +24,41 @@ class ContactDialog(QDialog):
     def __init__(self, contact: Contact | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.original = contact or Contact("", "")
-        self.setWindowTitle("A person or line to reach")
-        self.setAccessibleName("A person or line to reach")
+        self.setWindowTitle(translate("ui.help.contact_dialog", "A person or line to reach"))
+        self.setAccessibleName(translate("ui.help.contact_dialog", "A person or line to reach"))
         self.kind = QComboBox()
-        self.kind.addItem("A person I trust", ContactKind.PERSONAL.value)
-        self.kind.addItem("A local crisis or help line", ContactKind.CRISIS_LINE.value)
-        self.kind.setAccessibleName("Kind of contact")
+        self.kind.addItem(
+            translate("ui.help.contact_dialog", "A person I trust"), ContactKind.PERSONAL.value
+        )
+        self.kind.addItem(
+            translate("ui.help.contact_dialog", "A local crisis or help line"),
+            ContactKind.CRISIS_LINE.value,
+        )
+        self.kind.setAccessibleName(translate("ui.help.contact_dialog", "Kind of contact"))
         self.name = QLineEdit(self.original.name)
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(translate("ui.help.contact_dialog", "Name"))
         self.role = QComboBox()
         self.role.setEditable(True)
         self.role.addItems(["", *ROLES])
         self.role.setCurrentText(self.original.role)
-        self.role.setAccessibleName("Role, for example sponsor")
+        self.role.setAccessibleName(
+            translate("ui.help.contact_dialog", "Role, for example sponsor")
+        )
         self.phone = QLineEdit(self.original.phone)
-        self.phone.setAccessibleName("Phone number")
+        self.phone.setAccessibleName(translate("ui.help.contact_dialog", "Phone number"))
         self.phone.setPlaceholderText("+1 555 010 2233")
         self.note = QLineEdit(self.original.note)
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("e.g. best after 6pm")
+        self.note.setAccessibleName(translate("ui.help.contact_dialog", "Note"))
+        self.note.setPlaceholderText(translate("ui.help.contact_dialog", "e.g. best after 6pm"))
         self.kind.setCurrentIndex(max(0, self.kind.findData(self.original.kind.value)))
         form = QFormLayout()
-        form.addRow("&Kind", self.kind)
-        form.addRow("&Name", self.name)
-        form.addRow("&Role", self.role)
-        form.addRow("&Phone", self.phone)
-        form.addRow("N&ote", self.note)
+        form.addRow(translate("ui.help.contact_dialog", "&Kind"), self.kind)
+        form.addRow(translate("ui.help.contact_dialog", "&Name"), self.name)
+        form.addRow(translate("ui.help.contact_dialog", "&Role"), self.role)
+        form.addRow(translate("ui.help.contact_dialog", "&Phone"), self.phone)
+        form.addRow(translate("ui.help.contact_dialog", "N&ote"), self.note)
         self.status = wrapped()
-        self.status.setAccessibleName("Message")
+        self.status.setAccessibleName(translate("ui.help.contact_dialog", "Message"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import Contact, ContactKind
+from recovery_app.core.i18n import translate
 from recovery_app.storage.help.ops import contacts, remove_contact, save_contact
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
@@ -45,17 +46,22 @@ class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx: AppContext | None = None  # None while locked: public lines only
-        self.setWindowTitle("Get help now")
-        self.setAccessibleName("Get help now")
+        self.setWindowTitle(translate("ui.help.dialog", "Get help now"))
+        self.setAccessibleName(translate("ui.help.dialog", "Get help now"))
         self.setMinimumSize(600, 560)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setSpacing(12)
-        layout.addWidget(heading("You don't have to face this alone", 1.3))
+        layout.addWidget(
+            heading(translate("ui.help.dialog", "You don't have to face this alone"), 1.3)
+        )
         layout.addWidget(
             wrapped(
-                "If things feel bad right now, reaching out is a strong step. "
-                "The services below are free and confidential."
+                translate(
+                    "ui.help.dialog",
+                    "If things feel bad right now, reaching out is a strong step. "
+                    "The services below are free and confidential.",
+                )
             )
         )
         # The person's own people come first once there are some; the public lines otherwise.
@@ -63,7 +69,7 @@ class HelpDialog(QDialog):
         self.public = QWidget()
         public = QVBoxLayout(self.public)
         public.setContentsMargins(0, 0, 0, 0)
-        public.addWidget(heading("Crisis and help lines", 1.15))
+        public.addWidget(heading(translate("ui.help.dialog", "Crisis and help lines"), 1.15))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(10)
@@ -81,16 +87,16 @@ class HelpDialog(QDialog):
         self.own = QWidget()
         own = QVBoxLayout(self.own)
         own.setContentsMargins(0, 0, 0, 0)
-        own.addWidget(heading("Your people and local lines", 1.15))
+        own.addWidget(heading(translate("ui.help.dialog", "Your people and local lines"), 1.15))
         self.own_hint = wrapped()
-        self.own_hint.setAccessibleName("About your own contacts")
+        self.own_hint.setAccessibleName(translate("ui.help.dialog", "About your own contacts"))
         own.addWidget(self.own_hint)
         self.own_grid = QGridLayout()
         self.own_grid.setHorizontalSpacing(12)
         self.own_grid.setColumnStretch(0, 1)
         own.addLayout(self.own_grid)
-        self.add_button = QPushButton("&Add a person or line…")
-        self.add_button.setAccessibleName("Add a person or local line")
+        self.add_button = QPushButton(translate("ui.help.dialog", "&Add a person or line…"))
+        self.add_button.setAccessibleName(translate("ui.help.dialog", "Add a person or local line"))
         self.add_button.clicked.connect(lambda: self.edit(None))
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -105,10 +111,12 @@ class HelpDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
         self.status = QLabel("")
-        self.status.setAccessibleName("Copy status")
+        self.status.setAccessibleName(translate("ui.help.dialog", "Copy status"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close Get help")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            translate("ui.help.dialog", "Close Get help")
+        )
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.status)
@@ -117,8 +125,10 @@ class HelpDialog(QDialog):
     def _row(
         self, grid: QGridLayout, row: int, name: QLabel, number: QLabel, who: str, digits: str
     ) -> QPushButton:
-        copy = QPushButton("Copy")
-        copy.setAccessibleName(f"Copy the number for {who}")
+        copy = QPushButton(translate("ui.help.dialog", "Copy"))
+        copy.setAccessibleName(
+            translate("ui.help.dialog", "Copy the number for {who}").format(who=who)
+        )
         copy.clicked.connect(lambda _=False, n=digits: self._copy(n))
         grid.addWidget(name, row, 0)
         grid.addWidget(number, row, 1)
@@ -127,7 +137,7 @@ class HelpDialog(QDialog):
 
     def _copy(self, number: str) -> None:
         QGuiApplication.clipboard().setText(number)
-        self.status.setText(f"Copied {number}.")
+        self.status.setText(translate("ui.help.dialog", "Copied {number}.").format(number=number))
 
     # -- the person's own contacts -----------------------------------------------
     def show_contacts(self, ctx: AppContext | None) -> None:
@@ -138,20 +148,31 @@ class HelpDialog(QDialog):
         self.add_button.setVisible(ctx is not None)
         if ctx is None or ctx.db.closed:
             self._order(people_first=False)
-            self.own_hint.setText("Unlock the app to see the people and lines you added.")
+            self.own_hint.setText(
+                translate("ui.help.dialog", "Unlock the app to see the people and lines you added.")
+            )
             return
         people = contacts(ctx.db)
         self._order(people_first=bool(people))
         if not people:
             self.own_hint.setText(
-                "Add the people you can call on a hard day (a sponsor, a therapist, your "
-                "doctor, a friend) and your local crisis line if you are outside the US. "
-                "They stay on this computer."
+                translate(
+                    "ui.help.dialog",
+                    "Add the people you can call on a hard day (a sponsor, a therapist, your "
+                    "doctor, a friend) and your local crisis line if you are outside the US. "
+                    "They stay on this computer.",
+                )
             )
         else:
-            self.own_hint.setText("Only you can see these. They stay on this computer.")
+            self.own_hint.setText(
+                translate("ui.help.dialog", "Only you can see these. They stay on this computer.")
+            )
         for row, person in enumerate(people):
-            kind = "Local line" if person.kind is ContactKind.CRISIS_LINE else person.role
+            kind = (
+                translate("ui.help.dialog", "Local line")
+                if person.kind is ContactKind.CRISIS_LINE
+                else person.role
+            )
             details = " · ".join(p for p in (kind, person.note) if p)
             name = QLabel(
                 f"<b>{escape(person.name)}</b>" + (f"<br>{escape(details)}" if details else "")
@@ -160,11 +181,15 @@ class HelpDialog(QDialog):
             name.setWordWrap(True)
             self._row(self.own_grid, row, name, _number_label(person.phone, person.name),
                       person.name, person.phone)  # fmt: skip
-            edit = QPushButton("Edit")
-            edit.setAccessibleName(f"Edit {person.name}")
+            edit = QPushButton(translate("ui.help.dialog", "Edit"))
+            edit.setAccessibleName(
+                translate("ui.help.dialog", "Edit {name}").format(name=person.name)
+            )
             edit.clicked.connect(lambda _=False, p=person: self.edit(p))
-            remove = QPushButton("Remove")
-            remove.setAccessibleName(f"Remove {person.name}")
+            remove = QPushButton(translate("ui.help.dialog", "Remove"))
+            remove.setAccessibleName(
+                translate("ui.help.dialog", "Remove {name}").format(name=person.name)
+            )
             remove.clicked.connect(lambda _=False, p=person: self.remove(p))
             self.own_grid.addWidget(edit, row, 3)
             self.own_grid.addWidget(remove, row, 4)
@@ -187,17 +212,21 @@ class HelpDialog(QDialog):
         except KnownError as exc:
             self.status.setText(exc.message)
             return
-        self.status.setText(f"Saved {changed.name}.")
+        self.status.setText(translate("ui.help.dialog", "Saved {name}.").format(name=changed.name))
         self.show_contacts(ctx)
 
     def remove(self, person: Contact) -> None:
         ctx = self.ctx
         if ctx is None or not Confirm.ask(
-            self, "Remove contact", f"Remove {person.name} from your list?", "Remove", "Keep"
+            self,
+            translate("ui.help.dialog", "Remove contact"),
+            translate("ui.help.dialog", "Remove {name} from your list?").format(name=person.name),
+            translate("ui.help.dialog", "Remove"),
+            translate("ui.help.dialog", "Keep"),
         ):
             return
         ctx.ops.run(lambda: remove_contact(ctx.db, person.uid), self)
-        self.status.setText(f"Removed {person.name}.")
+        self.status.setText(translate("ui.help.dialog", "Removed {name}.").format(name=person.name))
         self.show_contacts(ctx)
 
     @classmethod

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import Choice
 
 UID_ROLE = Qt.ItemDataRole.UserRole
@@ -51,12 +52,20 @@ class ChoicePicker(QWidget):
         super().__init__(parent)
         self.what = what
         self.filter = _FilterField()
-        self.filter.setPlaceholderText(f"Type to find {what}, or to add your own")
-        self.filter.setAccessibleName(f"Find {what}")
+        self.filter.setPlaceholderText(
+            translate("ui.journal.choice_picker", "Type to find {what}, or to add your own").format(
+                what=what
+            )
+        )
+        self.filter.setAccessibleName(
+            translate("ui.journal.choice_picker", "Find {what}").format(what=what)
+        )
         self.filter.setClearButtonEnabled(True)
         self.add_button = QPushButton()
         self.add_button.setAutoDefault(False)
-        self.add_button.setAccessibleName(f"Add to {what}")
+        self.add_button.setAccessibleName(
+            translate("ui.journal.choice_picker", "Add to {what}").format(what=what)
+        )
         self.add_button.hide()
         self.list = QListWidget()
         self.list.setAccessibleName(what.capitalize())
@@ -139,7 +148,9 @@ class ChoicePicker(QWidget):
             item.setHidden(bool(words) and words not in name)
             exact = exact or name == words
         self.add_button.setVisible(bool(words) and not exact)
-        self.add_button.setText(f"Add “{text.strip()}”")
+        self.add_button.setText(
+            translate("ui.journal.choice_picker", "Add “{strip}”").format(strip=text.strip())
+        )
 
     def _pick_typed(self) -> None:
         """Enter in the search box: tick the first match, or add the typed name."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.changes import Record
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import Choice, ChoiceList
 from recovery_app.storage.journal.choices import Choices
 from recovery_app.storage.journal.ops import change_choices, load_choices
@@ -32,7 +33,10 @@ from recovery_app.ui.common.style import wrapped
 from recovery_app.ui.common.windowing import fit_on_screen
 
 UID_ROLE = Qt.ItemDataRole.UserRole
-TITLES = {ChoiceList.TRIGGERS: "Triggers", ChoiceList.COPING: "Coping strategies"}
+TITLES = {
+    ChoiceList.TRIGGERS: translate("ui.journal.choices_dialog", "Triggers"),
+    ChoiceList.COPING: translate("ui.journal.choices_dialog", "Coping strategies"),
+}
 
 
 class ChoicesDialog(QDialog):
@@ -40,8 +44,12 @@ class ChoicesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.db, self.clock = ctx.db, ctx.clock
-        self.setWindowTitle("Triggers and coping strategies")
-        self.setAccessibleName("Triggers and coping strategies")
+        self.setWindowTitle(
+            translate("ui.journal.choices_dialog", "Triggers and coping strategies")
+        )
+        self.setAccessibleName(
+            translate("ui.journal.choices_dialog", "Triggers and coping strategies")
+        )
         fit_on_screen(self, 520, 560)
         self.tabs = QTabWidget()
         self.lists: dict[ChoiceList, QListWidget] = {}
@@ -51,22 +59,25 @@ class ChoicesDialog(QDialog):
             self.lists[kind] = listing
             self.tabs.addTab(listing, title)
         self.status = wrapped()
-        self.status.setAccessibleName("Message")
+        self.status.setAccessibleName(translate("ui.journal.choices_dialog", "Message"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             wrapped(
-                "Make these lists your own. Renaming, merging or archiving never changes "
-                "what you already logged."
+                translate(
+                    "ui.journal.choices_dialog",
+                    "Make these lists your own. Renaming, merging or archiving never changes "
+                    "what you already logged.",
+                )
             )
         )
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         row = QHBoxLayout()
         actions: tuple[tuple[str, Callable[[], None]], ...] = (
-            ("&Add…", self.add),
-            ("&Rename…", self.rename),
-            ("Archive / &bring back", self.toggle_archived),
-            ("&Merge into…", self.merge),
+            (translate("ui.journal.choices_dialog", "&Add…"), self.add),
+            (translate("ui.journal.choices_dialog", "&Rename…"), self.rename),
+            (translate("ui.journal.choices_dialog", "Archive / &bring back"), self.toggle_archived),
+            (translate("ui.journal.choices_dialog", "&Merge into…"), self.merge),
         )
         for text, slot in actions:
             button = QPushButton(text)
@@ -74,7 +85,7 @@ class ChoicesDialog(QDialog):
             button.clicked.connect(slot)
             row.addWidget(button)
         row.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(translate("ui.journal.choices_dialog", "Close"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
@@ -105,7 +116,9 @@ class ChoicesDialog(QDialog):
             for choice in self.choices[kind]:
                 text = choice.name
                 if choice.merged_into:
-                    text += f"  → counts as {names.get(choice.merged_into, '?')}"
+                    text += translate("ui.journal.choices_dialog", "  → counts as {get}").format(
+                        get=names.get(choice.merged_into, "?")
+                    )
                 elif choice.archived:
                     text += "  (archived)"
                 item = QListWidgetItem(text)
@@ -117,7 +130,9 @@ class ChoicesDialog(QDialog):
     def _selected(self) -> Choice | None:
         item = self.lists[self.kind].currentItem()
         if item is None:
-            self.status.setText("Please choose an item in the list first.")
+            self.status.setText(
+                translate("ui.journal.choices_dialog", "Please choose an item in the list first.")
+            )
             return None
         return next(c for c in self.choices[self.kind] if c.uid == item.data(UID_ROLE))
 
@@ -131,7 +146,13 @@ class ChoicesDialog(QDialog):
         self.status.clear()
 
     def add(self) -> None:
-        name = self.ask_text(self, "Add", f"A new item for {TITLES[self.kind].lower()}:")
+        name = self.ask_text(
+            self,
+            translate("ui.journal.choices_dialog", "Add"),
+            translate("ui.journal.choices_dialog", "A new item for {lower}:").format(
+                lower=TITLES[self.kind].lower()
+            ),
+        )
         if name is not None:
             self._change(lambda repo: repo.add(name, self.clock.now()))
 
@@ -139,7 +160,12 @@ class ChoicesDialog(QDialog):
         choice = self._selected()
         if choice is None:
             return
-        name = self.ask_text(self, "Rename", "New name:", choice.name)
+        name = self.ask_text(
+            self,
+            translate("ui.journal.choices_dialog", "Rename"),
+            translate("ui.journal.choices_dialog", "New name:"),
+            choice.name,
+        )
         if name is not None:
             self._change(lambda repo: repo.rename(choice.uid, name))
 
@@ -154,7 +180,12 @@ class ChoicesDialog(QDialog):
             return
         targets = [c for c in self.choices[self.kind] if c.active and c.uid != choice.uid]
         name = self.ask_item(
-            self, "Merge", f"From now on, count “{choice.name}” as:", [c.name for c in targets]
+            self,
+            translate("ui.journal.choices_dialog", "Merge"),
+            translate("ui.journal.choices_dialog", "From now on, count “{name}” as:").format(
+                name=choice.name
+            ),
+            [c.name for c in targets],
         )
         target = next((c for c in targets if c.name == name), None)
         if target is not None:

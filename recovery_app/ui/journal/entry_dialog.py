@@ -31,6 +31,7 @@ from recovery_app.core.changes import Record
 from recovery_app.core.checkin.checkin import MOOD_WORDS
 from recovery_app.core.clock import to_local
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.journal.entries import (
     MAX_DURATION_MINUTES,
@@ -69,9 +70,17 @@ class EntryDialog(QDialog):
         craving = entry.kind is EntryKind.CRAVING
         is_new = entry.created_at is None
         title = (
-            ("Log a craving" if craving else "Write in your journal")
+            (
+                translate("ui.journal.entry_dialog", "Log a craving")
+                if craving
+                else translate("ui.journal.entry_dialog", "Write in your journal")
+            )
             if is_new
-            else ("Edit craving" if craving else "Edit journal entry")
+            else (
+                translate("ui.journal.entry_dialog", "Edit craving")
+                if craving
+                else translate("ui.journal.entry_dialog", "Edit journal entry")
+            )
         )
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -83,63 +92,113 @@ class EntryDialog(QDialog):
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("d MMM yyyy  HH:mm")
-        self.when.setAccessibleName("When")
-        form.addRow("&When", self.when)
+        self.when.setAccessibleName(translate("ui.journal.entry_dialog", "When"))
+        form.addRow(translate("ui.journal.entry_dialog", "&When"), self.when)
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.intensity = IntensityPicker()
         self.duration = QSpinBox()
         self.triggers = ChoicePicker("triggers", rows=6)
-        self.coping = ChoicePicker("what you did", rows=5)
+        self.coping = ChoicePicker(translate("ui.journal.entry_dialog", "what you did"), rows=5)
         self.outcome = QComboBox()
         self.mood = QComboBox()
         self.tags = QLineEdit()
         if craving:
-            form.addRow("&Strength", self.intensity)
+            form.addRow(translate("ui.journal.entry_dialog", "&Strength"), self.intensity)
             self.duration.setRange(0, MAX_DURATION_MINUTES)
-            self.duration.setSpecialValueText("Not recorded")
-            self.duration.setSuffix(" minutes")
-            self.duration.setAccessibleName("How long it lasted, in minutes")
-            form.addRow("How &long it lasted", self.duration)
-            form.addRow("&Triggers", self.triggers)
-            self._text("place", "Where were you?", form, "Whe&re")
-            self._text("people", "Who were you with?", form, "Who wit&h")
-            self._text("situation", "What was happening?", form, "What was &happening")
-            self._text("thoughts", "Thoughts and feelings", form, "Thoughts and &feelings", True)
-            form.addRow("What you &did", self.coping)
-            self.outcome.addItem("Not recorded", None)
+            self.duration.setSpecialValueText(translate("ui.journal.entry_dialog", "Not recorded"))
+            self.duration.setSuffix(translate("ui.journal.entry_dialog", " minutes"))
+            self.duration.setAccessibleName(
+                translate("ui.journal.entry_dialog", "How long it lasted, in minutes")
+            )
+            form.addRow(translate("ui.journal.entry_dialog", "How &long it lasted"), self.duration)
+            form.addRow(translate("ui.journal.entry_dialog", "&Triggers"), self.triggers)
+            self._text(
+                "place",
+                translate("ui.journal.entry_dialog", "Where were you?"),
+                form,
+                translate("ui.journal.entry_dialog", "Whe&re"),
+            )
+            self._text(
+                "people",
+                translate("ui.journal.entry_dialog", "Who were you with?"),
+                form,
+                translate("ui.journal.entry_dialog", "Who wit&h"),
+            )
+            self._text(
+                "situation",
+                translate("ui.journal.entry_dialog", "What was happening?"),
+                form,
+                translate("ui.journal.entry_dialog", "What was &happening"),
+            )
+            self._text(
+                "thoughts",
+                translate("ui.journal.entry_dialog", "Thoughts and feelings"),
+                form,
+                translate("ui.journal.entry_dialog", "Thoughts and &feelings"),
+                True,
+            )
+            form.addRow(translate("ui.journal.entry_dialog", "What you &did"), self.coping)
+            self.outcome.addItem(translate("ui.journal.entry_dialog", "Not recorded"), None)
             for outcome, words in OUTCOME_WORDS.items():
                 self.outcome.addItem(words, outcome.value)
-            self.outcome.setAccessibleName("Outcome")
-            form.addRow("&Outcome", self.outcome)
-            self._text("text", "Anything else", form, "&Note", True)
+            self.outcome.setAccessibleName(translate("ui.journal.entry_dialog", "Outcome"))
+            form.addRow(translate("ui.journal.entry_dialog", "&Outcome"), self.outcome)
+            self._text(
+                "text",
+                translate("ui.journal.entry_dialog", "Anything else"),
+                form,
+                translate("ui.journal.entry_dialog", "&Note"),
+                True,
+            )
         else:
-            self._text("title", "A title, if you like", form, "T&itle")
-            self._text("text", "Write whatever is on your mind.", form, "&Text", True)
-            self.mood.addItem("Not recorded", None)
+            self._text(
+                "title",
+                translate("ui.journal.entry_dialog", "A title, if you like"),
+                form,
+                translate("ui.journal.entry_dialog", "T&itle"),
+            )
+            self._text(
+                "text",
+                translate("ui.journal.entry_dialog", "Write whatever is on your mind."),
+                form,
+                translate("ui.journal.entry_dialog", "&Text"),
+                True,
+            )
+            self.mood.addItem(translate("ui.journal.entry_dialog", "Not recorded"), None)
             for value, words in MOOD_WORDS.items():
                 self.mood.addItem(words, value)
-            self.mood.setAccessibleName("Mood")
-            form.addRow("&Mood", self.mood)
-            self.tags.setPlaceholderText("Words to group entries, separated by commas")
-            self.tags.setAccessibleName("Tags")
-            form.addRow("Ta&gs", self.tags)
+            self.mood.setAccessibleName(translate("ui.journal.entry_dialog", "Mood"))
+            form.addRow(translate("ui.journal.entry_dialog", "&Mood"), self.mood)
+            self.tags.setPlaceholderText(
+                translate("ui.journal.entry_dialog", "Words to group entries, separated by commas")
+            )
+            self.tags.setAccessibleName(translate("ui.journal.entry_dialog", "Tags"))
+            form.addRow(translate("ui.journal.entry_dialog", "Ta&gs"), self.tags)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
         self.status = wrapped()
-        self.status.setAccessibleName("Message")
-        self.save_button = QPushButton("&Save")
-        self.save_button.setAccessibleName("Save")
-        self.save_button.setToolTip("Ctrl+S or Ctrl+Enter")
-        self.discard_button = QPushButton("Discard changes" if not is_new else "D&iscard")
-        self.discard_button.setAccessibleName("Discard changes")
+        self.status.setAccessibleName(translate("ui.journal.entry_dialog", "Message"))
+        self.save_button = QPushButton(translate("ui.journal.entry_dialog", "&Save"))
+        self.save_button.setAccessibleName(translate("ui.journal.entry_dialog", "Save"))
+        self.save_button.setToolTip(translate("ui.journal.entry_dialog", "Ctrl+S or Ctrl+Enter"))
+        self.discard_button = QPushButton(
+            translate("ui.journal.entry_dialog", "Discard changes")
+            if not is_new
+            else translate("ui.journal.entry_dialog", "D&iscard")
+        )
+        self.discard_button.setAccessibleName(
+            translate("ui.journal.entry_dialog", "Discard changes")
+        )
         # Enter in a one-line field saves; it must never reach Discard.
         self.save_button.setDefault(True)
         self.discard_button.setAutoDefault(False)
-        close_button = QPushButton("Close, keep draft")
+        close_button = QPushButton(translate("ui.journal.entry_dialog", "Close, keep draft"))
         close_button.setAutoDefault(False)
-        close_button.setAccessibleName("Close and keep the draft")
+        close_button.setAccessibleName(
+            translate("ui.journal.entry_dialog", "Close and keep the draft")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, 1.3))
         layout.addWidget(scroll, 1)
@@ -287,7 +346,12 @@ class EntryDialog(QDialog):
         self.drafts.paused = True
         self._fill(restored)
         self.drafts.paused = False
-        self.status.setText("We kept what you wrote last time. Save it, or discard the changes.")
+        self.status.setText(
+            translate(
+                "ui.journal.entry_dialog",
+                "We kept what you wrote last time. Save it, or discard the changes.",
+            )
+        )
 
     def _edited(self) -> None:
         self.drafts.touch()
@@ -307,11 +371,16 @@ class EntryDialog(QDialog):
         entry = self.entry()
         if entry.occurred_at > self.clock.now() and not Confirm.ask(
             self,
-            "A time in the future",
-            f"This entry is dated {entry.occurred_at:%d %B %Y, %H:%M}, which hasn't happened "
-            "yet. Save it with that time?",
-            "Save with this time",
-            "Change the time",
+            translate("ui.journal.entry_dialog", "A time in the future"),
+            translate(
+                "ui.journal.entry_dialog",
+                (
+                    "This entry is dated {occurred_at:%d %B %Y, %H:%M}, which hasn't "
+                    "happened yet. Save it with that time?"
+                ),
+            ).format(occurred_at=entry.occurred_at),
+            translate("ui.journal.entry_dialog", "Save with this time"),
+            translate("ui.journal.entry_dialog", "Change the time"),
         ):
             self.when.setFocus()
             return

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.entries import INTENSITY_MAX, INTENSITY_MIN
 
 
@@ -18,7 +19,9 @@ class IntensityPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Craving strength, 0 to 10")
+        self.setAccessibleName(
+            translate("ui.journal.intensity_picker", "Craving strength, 0 to 10")
+        )
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         outer = QVBoxLayout(self)
@@ -27,16 +30,18 @@ class IntensityPicker(QWidget):
         layout = QHBoxLayout()
         layout.setSpacing(4)
         ends = QHBoxLayout()  # the words under the ends of the row, so the row stays narrow
-        ends.addWidget(QLabel("0 · none"))
+        ends.addWidget(QLabel(translate("ui.journal.intensity_picker", "0 · none")))
         ends.addStretch(1)
-        ends.addWidget(QLabel("10 · extreme"))
+        ends.addWidget(QLabel(translate("ui.journal.intensity_picker", "10 · extreme")))
         self.buttons: list[QPushButton] = []
         for value in range(INTENSITY_MIN, INTENSITY_MAX + 1):
             button = QPushButton(str(value))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the row takes focus as one control
             button.setObjectName("numberTile")
-            button.setAccessibleName(f"Strength {value}")
+            button.setAccessibleName(
+                translate("ui.journal.intensity_picker", "Strength {value}").format(value=value)
+            )
             self.group.addButton(button, value)
             self.buttons.append(button)
             layout.addWidget(button)
@@ -65,7 +70,11 @@ class IntensityPicker(QWidget):
             return
         self._value = value
         self.setAccessibleDescription(
-            "not chosen yet" if value is None else f"{value} out of {INTENSITY_MAX}"
+            translate("ui.journal.intensity_picker", "not chosen yet")
+            if value is None
+            else translate("ui.journal.intensity_picker", "{value} out of {INTENSITY_MAX}").format(
+                value=value, INTENSITY_MAX=INTENSITY_MAX
+            )
         )
         self.valueChanged.emit(value)
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from recovery_app.core.clock import Clock, day_start, to_local
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.entries import KIND_WORDS, OUTCOME_WORDS, EntryKind, JournalFilter
 from recovery_app.storage.db import Database
 from recovery_app.storage.journal.ops import entry_rows, find_entries, id_of_entry
@@ -22,7 +23,14 @@ from recovery_app.storage.journal.queries import EntryListRow
 PAGE_SIZE = 100
 PAGES_KEPT = 8
 UID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("When", "Kind", "Strength", "Triggers", "Outcome", "Summary")
+COLUMNS = (
+    translate("ui.journal.model", "When"),
+    translate("ui.journal.model", "Kind"),
+    translate("ui.journal.model", "Strength"),
+    translate("ui.journal.model", "Triggers"),
+    translate("ui.journal.model", "Outcome"),
+    translate("ui.journal.model", "Summary"),
+)
 Index = QModelIndex | QPersistentModelIndex
 _Cached = tuple[EntryListRow, tuple[str, ...]]
 _ROLES = frozenset(
@@ -138,4 +146,4 @@ class JournalModel(QAbstractTableModel):
             return OUTCOME_WORDS[row.outcome] if row.outcome else ""
         if row.summary:
             return row.summary
-        return "(no words)" if row.kind is EntryKind.CRAVING else ""
+        return translate("ui.journal.model", "(no words)") if row.kind is EntryKind.CRAVING else ""

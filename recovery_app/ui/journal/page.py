@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.changes import Record
 from recovery_app.core.clock import today
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.journal.entries import (
     INTENSITY_MAX,
@@ -42,8 +43,14 @@ from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.journal.model import UID_ROLE, JournalModel
 
 SEARCH_DELAY_MS = 200
-PERIODS = (("Any time", None), ("Today", 0), ("Last 7 days", 6), ("Last 30 days", 29),
-           ("Last 12 months", 364), ("Choose dates…", -1))  # fmt: skip
+PERIODS = (
+    (translate("ui.journal.page", "Any time"), None),
+    (translate("ui.journal.page", "Today"), 0),
+    (translate("ui.journal.page", "Last 7 days"), 6),
+    (translate("ui.journal.page", "Last 30 days"), 29),
+    (translate("ui.journal.page", "Last 12 months"), 364),
+    (translate("ui.journal.page", "Choose dates…"), -1),
+)
 
 
 def _qdate(day: date) -> QDate:
@@ -61,53 +68,64 @@ class JournalPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.db, self.clock = ctx.db, ctx.clock
-        self.setAccessibleName("Journal")
+        self.setAccessibleName(translate("ui.journal.page", "Journal"))
         self.model = JournalModel(self.db, self.clock, self)
         self._deleted: list[str] = []
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search your words (Ctrl+F)")
-        self.search.setAccessibleName("Search the journal")
+        self.search.setPlaceholderText(translate("ui.journal.page", "Search your words (Ctrl+F)"))
+        self.search.setAccessibleName(translate("ui.journal.page", "Search the journal"))
         self.search.setClearButtonEnabled(True)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of entry")
+        self.kind.setAccessibleName(translate("ui.journal.page", "Kind of entry"))
         # Plain strings as item data: Qt hands back a str, never the enum.
-        for words, kind in (("All entries", None), ("Cravings", EntryKind.CRAVING.value),
-                            ("Journal entries", EntryKind.JOURNAL.value)):  # fmt: skip
+        for words, kind in (
+            (translate("ui.journal.page", "All entries"), None),
+            (translate("ui.journal.page", "Cravings"), EntryKind.CRAVING.value),
+            (translate("ui.journal.page", "Journal entries"), EntryKind.JOURNAL.value),
+        ):
             self.kind.addItem(words, kind)
         self.period = QComboBox()
-        self.period.setAccessibleName("When")
+        self.period.setAccessibleName(translate("ui.journal.page", "When"))
         for words, days in PERIODS:
             self.period.addItem(words, days)
         self.first_day, self.last_day = QDateEdit(), QDateEdit()
-        for edit, name in ((self.first_day, "From"), (self.last_day, "To")):
+        for edit, name in (
+            (self.first_day, translate("ui.journal.page", "From")),
+            (self.last_day, translate("ui.journal.page", "To")),
+        ):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
-            edit.setAccessibleName(f"{name} date")
+            edit.setAccessibleName(translate("ui.journal.page", "{name} date").format(name=name))
             edit.setDate(_qdate(today(self.clock)))
             edit.hide()
         self.trigger = QComboBox()
-        self.trigger.setAccessibleName("Trigger")
+        self.trigger.setAccessibleName(translate("ui.journal.page", "Trigger"))
         # A long trigger name is shortened in the box, not allowed to widen the row.
         self.trigger.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.trigger.setMinimumContentsLength(16)
         self.min_strength, self.max_strength = QSpinBox(), QSpinBox()
-        for spin, name in ((self.min_strength, "Lowest"), (self.max_strength, "Highest")):
+        for spin, name in (
+            (self.min_strength, translate("ui.journal.page", "Lowest")),
+            (self.max_strength, translate("ui.journal.page", "Highest")),
+        ):
             spin.setRange(INTENSITY_MIN, INTENSITY_MAX)
-            spin.setAccessibleName(f"{name} strength")
+            spin.setAccessibleName(
+                translate("ui.journal.page", "{name} strength").format(name=name)
+            )
         self.max_strength.setValue(INTENSITY_MAX)
         self.outcome = QComboBox()
-        self.outcome.setAccessibleName("Outcome")
-        self.outcome.addItem("Any outcome", None)
+        self.outcome.setAccessibleName(translate("ui.journal.page", "Outcome"))
+        self.outcome.addItem(translate("ui.journal.page", "Any outcome"), None)
         for outcome, words in OUTCOME_WORDS.items():
             self.outcome.addItem(words, outcome.value)
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setAccessibleName("Clear filters")
+        self.clear_button = QPushButton(translate("ui.journal.page", "Clear filters"))
+        self.clear_button.setAccessibleName(translate("ui.journal.page", "Clear filters"))
 
         self.view = QTableView()
-        self.view.setAccessibleName("Entries, newest first")
+        self.view.setAccessibleName(translate("ui.journal.page", "Entries, newest first"))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -122,17 +140,17 @@ class JournalPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._size_columns()
         self.count = wrapped()
-        self.count.setAccessibleName("How many entries")
+        self.count.setAccessibleName(translate("ui.journal.page", "How many entries"))
         self.empty = wrapped()
-        self.empty.setAccessibleName("Journal is empty")
+        self.empty.setAccessibleName(translate("ui.journal.page", "Journal is empty"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(40)
 
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("card")
         self.undo_label = QLabel()
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button = QPushButton(translate("ui.journal.page", "&Undo"))
+        self.undo_button.setAccessibleName(translate("ui.journal.page", "Undo delete"))
         self.undo_button.setToolTip("Ctrl+Z")
         bar = QHBoxLayout(self.undo_bar)
         bar.addWidget(self.undo_label, 1)
@@ -145,20 +163,22 @@ class JournalPage(QWidget):
         self.apply_filters()
 
     def _lay_out(self) -> None:
-        log_button = QPushButton("Log a &craving")
-        log_button.setToolTip("Ctrl+N, from anywhere")
-        log_button.setAccessibleName("Log a craving")
-        write_button = QPushButton("&Write an entry")
-        write_button.setAccessibleName("Write a journal entry")
-        choices_button = QPushButton("Triggers and strategies…")
-        choices_button.setAccessibleName("Manage triggers and coping strategies")
+        log_button = QPushButton(translate("ui.journal.page", "Log a &craving"))
+        log_button.setToolTip(translate("ui.journal.page", "Ctrl+N, from anywhere"))
+        log_button.setAccessibleName(translate("ui.journal.page", "Log a craving"))
+        write_button = QPushButton(translate("ui.journal.page", "&Write an entry"))
+        write_button.setAccessibleName(translate("ui.journal.page", "Write a journal entry"))
+        choices_button = QPushButton(translate("ui.journal.page", "Triggers and strategies…"))
+        choices_button.setAccessibleName(
+            translate("ui.journal.page", "Manage triggers and coping strategies")
+        )
         log_button.clicked.connect(lambda: self.requested.emit(LogCraving()))
         write_button.clicked.connect(lambda: self.requested.emit(WriteEntry()))
         choices_button.clicked.connect(lambda: self.requested.emit(ManageChoices()))
         log_button.setProperty("primary", True)
         # Rows that wrap: at large text or in a small window nothing is pushed off the side.
         top = FlowRow()
-        top.addWidget(heading("Journal"))
+        top.addWidget(heading(translate("ui.journal.page", "Journal")))
         top.add_stretch()
         for button in (choices_button, write_button, log_button):
             top.addWidget(button)
@@ -168,7 +188,7 @@ class JournalPage(QWidget):
         strength = QWidget()
         strength_row = QHBoxLayout(strength)
         strength_row.setContentsMargins(0, 0, 0, 0)
-        strength_row.addWidget(QLabel("Strength"))
+        strength_row.addWidget(QLabel(translate("ui.journal.page", "Strength")))
         strength_row.addWidget(self.min_strength)
         strength_row.addWidget(QLabel("to"))
         strength_row.addWidget(self.max_strength)
@@ -199,7 +219,13 @@ class JournalPage(QWidget):
         fm = self.view.fontMetrics()
         self.view.verticalHeader().setDefaultSectionSize(round(fm.height() * 2.1))
         pad = 3 * fm.averageCharWidth() + 16  # headers are bold
-        samples = ("Wed 30 Sep 2026, 22:30", "Craving", "Strength", "", "Still going")
+        samples = (
+            translate("ui.journal.page", "Wed 30 Sep 2026, 22:30"),
+            translate("ui.journal.page", "Craving"),
+            translate("ui.journal.page", "Strength"),
+            "",
+            translate("ui.journal.page", "Still going"),
+        )
         header = self.view.horizontalHeader()
         for column, sample in enumerate(samples):
             width = fm.horizontalAdvance(sample) if sample else fm.averageCharWidth() * 22
@@ -245,11 +271,12 @@ class JournalPage(QWidget):
         current = self.trigger.currentData()
         self.trigger.blockSignals(True)
         self.trigger.clear()
-        self.trigger.addItem("Any trigger", None)
+        self.trigger.addItem(translate("ui.journal.page", "Any trigger"), None)
         for choice in load_choices(self.db, ChoiceList.TRIGGERS):
             if choice.merged_into is None:
-                self.trigger.addItem(choice.name + (" (archived)" if choice.archived else ""),
-                                     choice.uid)  # fmt: skip
+                self.trigger.addItem(
+                    choice.name + (" (archived)" if choice.archived else ""), choice.uid
+                )
         self.trigger.setCurrentIndex(max(0, self.trigger.findData(current)))
         self.trigger.blockSignals(False)
 
@@ -286,8 +313,15 @@ class JournalPage(QWidget):
             self.select(uid)
 
     def clear_filters(self) -> None:
-        for widget in (self.search, self.kind, self.period, self.trigger, self.outcome,
-                       self.min_strength, self.max_strength):  # fmt: skip
+        for widget in (
+            self.search,
+            self.kind,
+            self.period,
+            self.trigger,
+            self.outcome,
+            self.min_strength,
+            self.max_strength,
+        ):
             widget.blockSignals(True)
         self.search.clear()
         for combo in (self.kind, self.period, self.trigger, self.outcome):
@@ -315,13 +349,19 @@ class JournalPage(QWidget):
         self.empty.setVisible(count == 0)
         if count == 0 and filtering:
             self.empty.setText(
-                "No entries match. Try fewer or shorter words, or clear the filters."
+                translate(
+                    "ui.journal.page",
+                    "No entries match. Try fewer or shorter words, or clear the filters.",
+                )
             )
         elif count == 0:
             self.empty.setText(
-                "Nothing here yet.\n\nWhen a craving comes, press Ctrl+N (or “Log a craving”) "
-                "to note it in a few seconds. Over time, your entries show what sets cravings "
-                "off and what helps you through them."
+                translate(
+                    "ui.journal.page",
+                    "Nothing here yet.\n\nWhen a craving comes, press Ctrl+N (or “Log a craving”) "
+                    "to note it in a few seconds. Over time, your entries show what sets cravings "
+                    "off and what helps you through them.",
+                )
             )
         noun = "entry" if count == 1 else "entries"
         self.count.setText(f"{count:,} {noun}" + (" match" if filtering else ""))
@@ -350,7 +390,7 @@ class JournalPage(QWidget):
         row = self.view.currentIndex().row()
         self.ctx.ops.run(lambda: delete_entry(self.db, uid, self.clock.now()), self)
         self._deleted.append(uid)
-        self.undo_label.setText("Entry deleted.")
+        self.undo_label.setText(translate("ui.journal.page", "Entry deleted."))
         self.undo_bar.show()
         if self.model.rowCount():
             self.view.selectRow(min(row, self.model.rowCount() - 1))
@@ -361,7 +401,7 @@ class JournalPage(QWidget):
             return
         uid = self._deleted.pop()
         self.ctx.ops.run(lambda: restore_entry(self.db, uid), self)
-        self.undo_label.setText("Entry restored.")
+        self.undo_label.setText(translate("ui.journal.page", "Entry restored."))
         self.undo_bar.setVisible(bool(self._deleted))
         self.select(uid)
         self.view.setFocus()

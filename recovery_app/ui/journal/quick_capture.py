@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.changes import Record
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.journal.entries import EntryKind, JournalEntry
 from recovery_app.storage.journal.ops import add_choice, load_choices, save_entry
@@ -43,36 +44,53 @@ class QuickCaptureDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.db, self.clock = ctx.db, ctx.clock
-        self.setWindowTitle("Log a craving")
-        self.setAccessibleName("Log a craving")
+        self.setWindowTitle(translate("ui.journal.quick_capture", "Log a craving"))
+        self.setAccessibleName(translate("ui.journal.quick_capture", "Log a craving"))
         self.setMinimumWidth(560)
         self.intensity = IntensityPicker()
         self.triggers = ChoicePicker("triggers", rows=6)
         self.line = QLineEdit()
-        self.line.setPlaceholderText("What's happening? (optional)")
-        self.line.setAccessibleName("What's happening")
+        self.line.setPlaceholderText(
+            translate("ui.journal.quick_capture", "What's happening? (optional)")
+        )
+        self.line.setAccessibleName(translate("ui.journal.quick_capture", "What's happening"))
         self.status = wrapped()
-        self.status.setAccessibleName("Message")
-        self.save_button = QPushButton("&Save")
+        self.status.setAccessibleName(translate("ui.journal.quick_capture", "Message"))
+        self.save_button = QPushButton(translate("ui.journal.quick_capture", "&Save"))
         self.save_button.setDefault(True)
-        self.save_button.setToolTip("Enter or Ctrl+Enter")
-        self.details_button = QPushButton("Save and add &details…")
-        self.discard_button = QPushButton("D&iscard")
-        self.discard_button.setAccessibleName("Discard this draft")
+        self.save_button.setToolTip(translate("ui.journal.quick_capture", "Enter or Ctrl+Enter"))
+        self.details_button = QPushButton(
+            translate("ui.journal.quick_capture", "Save and add &details…")
+        )
+        self.discard_button = QPushButton(translate("ui.journal.quick_capture", "D&iscard"))
+        self.discard_button.setAccessibleName(
+            translate("ui.journal.quick_capture", "Discard this draft")
+        )
         for button in (self.save_button, self.details_button, self.discard_button):
             button.setAccessibleName(button.accessibleName() or button.text().replace("&", ""))
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(heading("Log a craving", 1.3))
+        layout.addWidget(heading(translate("ui.journal.quick_capture", "Log a craving"), 1.3))
         layout.addWidget(
-            wrapped("You noticed it, and that matters. A few taps now; details can wait.")
+            wrapped(
+                translate(
+                    "ui.journal.quick_capture",
+                    "You noticed it, and that matters. A few taps now; details can wait.",
+                )
+            )
         )
-        strength = QLabel("How strong is it? (type 0–10)")
+        strength = QLabel(translate("ui.journal.quick_capture", "How strong is it? (type 0–10)"))
         strength.setBuddy(self.intensity)
         layout.addWidget(strength)
         layout.addWidget(self.intensity)
-        layout.addWidget(QLabel("What set it off? (Space ticks, several are fine)"))
+        layout.addWidget(
+            QLabel(
+                translate(
+                    "ui.journal.quick_capture", "What set it off? (Space ticks, several are fine)"
+                )
+            )
+        )
         layout.addWidget(self.triggers)
         layout.addWidget(self.line)
         layout.addWidget(self.status)
@@ -119,7 +137,9 @@ class QuickCaptureDialog(QDialog):
         line = draft.get("line")
         self.line.setText(line if isinstance(line, str) else "")
         self.drafts.paused = False
-        self.status.setText("We kept what you started last time.")
+        self.status.setText(
+            translate("ui.journal.quick_capture", "We kept what you started last time.")
+        )
 
     def _edited(self) -> None:
         self.status.clear()

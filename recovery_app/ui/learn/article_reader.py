@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.entries import fold
 from recovery_app.core.learn.articles import Article
 from recovery_app.ui.common.flow import FlowRow
@@ -50,11 +51,19 @@ def folded_with_positions(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 def article_markdown(article: Article) -> str:
     sources = "\n".join(f"- {s.title}. {s.publisher}, {s.year}. `{s.url}`" for s in article.sources)
-    return (
-        f"# {article.title}\n\n{article.shown_body}\n\n## Sources\n\n{sources}\n\n"
-        f"*Last reviewed {article.reviewed:%d %B %Y}; next review due "
-        f"{article.next_review:%B %Y}. Web addresses are shown so you can copy them; this "
-        "app never opens them.*\n"
+    return translate(
+        "ui.learn.article_reader",
+        (
+            "# {title}\n\n{shown_body}\n\n## Sources\n\n{sources}\n\n*Last reviewed "
+            "{reviewed:%d %B %Y}; next review due {next_review:%B %Y}. Web "
+            "addresses are shown so you can copy them; this app never opens them.*\n"
+        ),
+    ).format(
+        title=article.title,
+        shown_body=article.shown_body,
+        sources=sources,
+        reviewed=article.reviewed,
+        next_review=article.next_review,
     )
 
 
@@ -98,36 +107,48 @@ class ArticleReader(QWidget):
         self.browser = _Page()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self.browser.setAccessibleName("Article")
+        self.browser.setAccessibleName(translate("ui.learn.article_reader", "Article"))
         self.browser.document().setDefaultStyleSheet(BODY_STYLE)
         self.browser.document().setDocumentMargin(24)
         self.browser.anchorClicked.connect(self._link)
-        self.back_button = QPushButton("← Back")
-        self.back_button.setAccessibleName("Back to the previous article")
-        self.forward_button = QPushButton("Forward →")
-        self.forward_button.setAccessibleName("Forward")
+        self.back_button = QPushButton(translate("ui.learn.article_reader", "← Back"))
+        self.back_button.setAccessibleName(
+            translate("ui.learn.article_reader", "Back to the previous article")
+        )
+        self.forward_button = QPushButton(translate("ui.learn.article_reader", "Forward →"))
+        self.forward_button.setAccessibleName(translate("ui.learn.article_reader", "Forward"))
         self.smaller = QPushButton("A−")
-        self.smaller.setAccessibleName("Smaller text")
+        self.smaller.setAccessibleName(translate("ui.learn.article_reader", "Smaller text"))
         self.smaller.setToolTip("Ctrl+-")
         self.larger = QPushButton("A+")
-        self.larger.setAccessibleName("Larger text")
+        self.larger.setAccessibleName(translate("ui.learn.article_reader", "Larger text"))
         self.larger.setToolTip("Ctrl+=")
-        self.read_button = QPushButton("Mark as &read")
+        self.read_button = QPushButton(translate("ui.learn.article_reader", "Mark as &read"))
         self.read_button.setCheckable(True)
-        self.read_button.setAccessibleName("Mark as read")
-        self.bookmark_button = QPushButton("&Bookmark")
+        self.read_button.setAccessibleName(translate("ui.learn.article_reader", "Mark as read"))
+        self.bookmark_button = QPushButton(translate("ui.learn.article_reader", "&Bookmark"))
         self.bookmark_button.setCheckable(True)
-        self.bookmark_button.setAccessibleName("Bookmark")
-        self.copy_sources = QPushButton("Copy source addresses")
-        self.copy_sources.setAccessibleName("Copy the source web addresses")
+        self.bookmark_button.setAccessibleName(translate("ui.learn.article_reader", "Bookmark"))
+        self.copy_sources = QPushButton(
+            translate("ui.learn.article_reader", "Copy source addresses")
+        )
+        self.copy_sources.setAccessibleName(
+            translate("ui.learn.article_reader", "Copy the source web addresses")
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Reader message")
-        self.topics_button = QPushButton("&Topics")
+        self.status.setAccessibleName(translate("ui.learn.article_reader", "Reader message"))
+        self.topics_button = QPushButton(translate("ui.learn.article_reader", "&Topics"))
         self.topics_button.setCheckable(True)
         self.topics_button.setChecked(True)
-        self.topics_button.setAccessibleName("Show the list of topics")
-        self.topics_button.setToolTip("Hide the topic list to give the article the whole width")
+        self.topics_button.setAccessibleName(
+            translate("ui.learn.article_reader", "Show the list of topics")
+        )
+        self.topics_button.setToolTip(
+            translate(
+                "ui.learn.article_reader", "Hide the topic list to give the article the whole width"
+            )
+        )
         bar = FlowRow()  # wraps at large text instead of widening the window
         for button in (self.topics_button, self.back_button, self.forward_button):
             bar.addWidget(button)
@@ -257,7 +278,12 @@ class ArticleReader(QWidget):
         elif target.endswith(".md") and "/" not in target:
             self.articleRequested.emit(target[: -len(".md")])
         else:
-            self.status.setText("This app doesn't open web pages. You can copy the address.")
+            self.status.setText(
+                translate(
+                    "ui.learn.article_reader",
+                    "This app doesn't open web pages. You can copy the address.",
+                )
+            )
 
     def back(self) -> None:
         if self.back_stack and self.article is not None:
@@ -293,4 +319,4 @@ class ArticleReader(QWidget):
     def _copy_sources(self) -> None:
         if self.article is not None:
             QGuiApplication.clipboard().setText("\n".join(s.url for s in self.article.sources))
-            self.status.setText("Source addresses copied.")
+            self.status.setText(translate("ui.learn.article_reader", "Source addresses copied."))

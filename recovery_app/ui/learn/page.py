@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.core.changes import Record
+from recovery_app.core.i18n import translate
 from recovery_app.core.learn.articles import CATEGORIES, Library
 from recovery_app.storage.learn.ops import (
     reading_state,
@@ -44,31 +45,38 @@ class LearnPage(QWidget):
         self.ctx, self.library = ctx, library
         self.db, self.clock = ctx.db, ctx.clock
         zoom = ctx.settings.values.reader_zoom
-        self.setAccessibleName("Learn")
+        self.setAccessibleName(translate("ui.learn.page", "Learn"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search all articles (Ctrl+F)")
-        self.search.setAccessibleName("Search the articles")
+        self.search.setPlaceholderText(translate("ui.learn.page", "Search all articles (Ctrl+F)"))
+        self.search.setAccessibleName(translate("ui.learn.page", "Search the articles"))
         self.search.setClearButtonEnabled(True)
         self.continue_button = QPushButton()
-        self.continue_button.setAccessibleName("Continue where you left off")
+        self.continue_button.setAccessibleName(
+            translate("ui.learn.page", "Continue where you left off")
+        )
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Articles by topic")
+        self.tree.setAccessibleName(translate("ui.learn.page", "Articles by topic"))
         self.results = QListWidget()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(translate("ui.learn.page", "Search results"))
         self.results.setWordWrap(True)
         self.lists = QStackedWidget()
         self.lists.addWidget(self.tree)
         self.lists.addWidget(self.results)
-        self.self_check_button = QPushButton("Private self-check")
-        self.self_check_button.setAccessibleName("Take the private self-check")
+        self.self_check_button = QPushButton(translate("ui.learn.page", "Private self-check"))
+        self.self_check_button.setAccessibleName(
+            translate("ui.learn.page", "Take the private self-check")
+        )
         self.reader = ArticleReader(zoom)
         self.intro = wrapped(
-            "Trustworthy information you can read offline, in plain words. Choose a topic "
-            "on the left, or search. Nothing you read here leaves this computer."
+            translate(
+                "ui.learn.page",
+                "Trustworthy information you can read offline, in plain words. Choose a topic "
+                "on the left, or search. Nothing you read here leaves this computer.",
+            )
         )
         left = QVBoxLayout()
-        left.addWidget(heading("Learn"))
+        left.addWidget(heading(translate("ui.learn.page", "Learn")))
         left.addWidget(self.search)
         left.addWidget(self.continue_button)
         left.addWidget(self.lists, 1)
@@ -133,7 +141,7 @@ class LearnPage(QWidget):
         current = self.reader.article.slug if self.reader.article else None
         self.tree.clear()
         bookmarked = [a for a in self.library.articles if self._state(a.slug).bookmarked]
-        groups = [("Bookmarks", bookmarked)] if bookmarked else []
+        groups = [(translate("ui.learn.page", "Bookmarks"), bookmarked)] if bookmarked else []
         groups += [(c, self.library.in_category(c)) for c in CATEGORIES]
         for name, articles in groups:
             top = QTreeWidgetItem([name])
@@ -152,7 +160,9 @@ class LearnPage(QWidget):
         last = self.library.by_slug.get(self.last or "")
         self.continue_button.setVisible(last is not None and last.slug != current)
         if last is not None:
-            self.continue_button.setText(f"Continue: {last.title}")
+            self.continue_button.setText(
+                translate("ui.learn.page", "Continue: {title}").format(title=last.title)
+            )
 
     def _state(self, slug: str) -> ArticleState:
         return self.states.get(slug, ArticleState(slug))
@@ -165,7 +175,9 @@ class LearnPage(QWidget):
             return
         self.lists.setCurrentWidget(self.results)
         if not hits:
-            item = QListWidgetItem("No article has all of these words. Try fewer words.")
+            item = QListWidgetItem(
+                translate("ui.learn.page", "No article has all of these words. Try fewer words.")
+            )
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(item)
         for hit in hits:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.core.clock import to_local
+from recovery_app.core.i18n import translate
 from recovery_app.core.learn.articles import Library
 from recovery_app.core.learn.self_check import (
     GET_HELP_LINE,
@@ -42,20 +43,30 @@ class SelfCheckDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.db, self.clock = ctx.db, ctx.clock
-        self.setWindowTitle("A private self-check")
-        self.setAccessibleName("A private self-check")
+        self.setWindowTitle(translate("ui.learn.self_check_dialog", "A private self-check"))
+        self.setAccessibleName(translate("ui.learn.self_check_dialog", "A private self-check"))
         fit_on_screen(self, 680, 760)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.addWidget(heading("How is your benzodiazepine working for you?", 1.3))
+        layout.addWidget(
+            heading(
+                translate(
+                    "ui.learn.self_check_dialog", "How is your benzodiazepine working for you?"
+                ),
+                1.3,
+            )
+        )
         layout.addWidget(
             wrapped(
-                "A private check for you alone: it is not a test and not a diagnosis, and "
-                "nothing leaves this computer. Tick each question your answer is yes to."
+                translate(
+                    "ui.learn.self_check_dialog",
+                    "A private check for you alone: it is not a test and not a diagnosis, and "
+                    "nothing leaves this computer. Tick each question your answer is yes to.",
+                )
             )
         )
         help_line = wrapped(GET_HELP_LINE)
-        help_line.setAccessibleName("Get help")
+        help_line.setAccessibleName(translate("ui.learn.self_check_dialog", "Get help"))
         layout.addWidget(help_line)
         self.boxes = []
         for part in Part:
@@ -67,10 +78,14 @@ class SelfCheckDialog(QDialog):
                 box.setAccessibleName(asked(question))
                 self.boxes.append(box)
                 layout.addWidget(box)
-        self.see_button = QPushButton("&See what this means")
-        self.see_button.setAccessibleName("See what this means")
+        self.see_button = QPushButton(
+            translate("ui.learn.self_check_dialog", "&See what this means")
+        )
+        self.see_button.setAccessibleName(
+            translate("ui.learn.self_check_dialog", "See what this means")
+        )
         self.result_label = wrapped()
-        self.result_label.setAccessibleName("Result")
+        self.result_label.setAccessibleName(translate("ui.learn.self_check_dialog", "Result"))
         self.result_label.hide()
         self.links = QVBoxLayout()
         wanted = [q.article for q in QUESTIONS if q.article] + list(RELATED_ARTICLES)
@@ -79,21 +94,29 @@ class SelfCheckDialog(QDialog):
             article = library.by_slug.get(slug)
             if article is None:
                 continue
-            button = QPushButton(f"Read: {article.title}")
+            button = QPushButton(
+                translate("ui.learn.self_check_dialog", "Read: {title}").format(title=article.title)
+            )
             button.setObjectName("entryLink")
-            button.setAccessibleName(f"Read: {article.title}")
+            button.setAccessibleName(
+                translate("ui.learn.self_check_dialog", "Read: {title}").format(title=article.title)
+            )
             button.clicked.connect(lambda _=False, s=slug: self.requested.emit(OpenArticle(s)))
             button.hide()
             self.links.addWidget(button)
             self.link_for[slug] = button
-        self.keep_button = QPushButton("&Keep these answers with today's date")
-        self.keep_button.setAccessibleName("Keep these answers")
+        self.keep_button = QPushButton(
+            translate("ui.learn.self_check_dialog", "&Keep these answers with today's date")
+        )
+        self.keep_button.setAccessibleName(
+            translate("ui.learn.self_check_dialog", "Keep these answers")
+        )
         self.keep_button.hide()
-        help_button = QPushButton("&Get help (F1)")
-        help_button.setAccessibleName("Get help now")
+        help_button = QPushButton(translate("ui.learn.self_check_dialog", "&Get help (F1)"))
+        help_button.setAccessibleName(translate("ui.learn.self_check_dialog", "Get help now"))
         help_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
         self.history = QListWidget()
-        self.history.setAccessibleName("Results you kept")
+        self.history.setAccessibleName(translate("ui.learn.self_check_dialog", "Results you kept"))
         self.history.setMaximumHeight(140)
         self.history.setWordWrap(True)
         self.see_button.setProperty("primary", True)
@@ -105,7 +128,7 @@ class SelfCheckDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addLayout(self.links)
         layout.addWidget(self.keep_button)
-        layout.addWidget(heading("Answers you kept", 1.0))
+        layout.addWidget(heading(translate("ui.learn.self_check_dialog", "Answers you kept"), 1.0))
         layout.addWidget(self.history)
         self.see_button.clicked.connect(self.show_result)
         self.keep_button.clicked.connect(self.keep)
@@ -118,7 +141,9 @@ class SelfCheckDialog(QDialog):
         closing = QDialogButtonBox.StandardButton.Close
         close = QDialogButtonBox(closing)
         close.rejected.connect(self.reject)
-        close.button(closing).setAccessibleName("Close the self-check")
+        close.button(closing).setAccessibleName(
+            translate("ui.learn.self_check_dialog", "Close the self-check")
+        )
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
         outer.addWidget(close)
@@ -130,7 +155,9 @@ class SelfCheckDialog(QDialog):
         self.keep_button.hide()
         for button in self.link_for.values():
             button.hide()
-        self.keep_button.setText("&Keep these answers with today's date")
+        self.keep_button.setText(
+            translate("ui.learn.self_check_dialog", "&Keep these answers with today's date")
+        )
 
     def answers(self) -> tuple[bool, ...]:
         """In the order of ``QUESTIONS`` (the boxes are laid out part by part, in that order)."""
@@ -151,14 +178,16 @@ class SelfCheckDialog(QDialog):
         check = SelfCheck(self.answers(), self.clock.now())
         self.ctx.ops.run(lambda: keep_self_check(self.db, check), self)
         self.keep_button.setEnabled(False)
-        self.keep_button.setText("Kept. You can compare with them next time.")
+        self.keep_button.setText(
+            translate("ui.learn.self_check_dialog", "Kept. You can compare with them next time.")
+        )
         self.load_history()
 
     def load_history(self) -> None:
         checks = self_checks(self.db)
         self.history.clear()
         if not checks:
-            self.history.addItem("None kept yet.")
+            self.history.addItem(translate("ui.learn.self_check_dialog", "None kept yet."))
         for check in checks:
             when = to_local(check.taken_at, self.clock)
             self.history.addItem(check.history_line(f"{when:%d %B %Y}"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.ics import IcsImport, past_words
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import accepted
@@ -32,17 +33,29 @@ class ImportPreviewDialog(QDialog):
         """``present``: the meetings here already, each with whether the file's is newer."""
         super().__init__(parent)
         self.parsed = parsed
-        self.setWindowTitle(f"Import meetings from {name}")
-        self.setAccessibleName("Import meetings: preview")
+        self.setWindowTitle(
+            translate("ui.meetings.import_preview", "Import meetings from {name}").format(name=name)
+        )
+        self.setAccessibleName(translate("ui.meetings.import_preview", "Import meetings: preview"))
         fit_on_screen(self, 640, 520)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"Meetings in {name}", 1.2))
+        layout.addWidget(
+            heading(
+                translate("ui.meetings.import_preview", "Meetings in {name}").format(name=name), 1.2
+            )
+        )
         new = [m for m in parsed.meetings if m.uid not in present or present[m.uid]]
         layout.addWidget(
             wrapped(
-                "Tick the meetings to add. Nothing is changed until you press Import."
+                translate(
+                    "ui.meetings.import_preview",
+                    "Tick the meetings to add. Nothing is changed until you press Import.",
+                )
                 if new
-                else "Every meeting in this file is here already: there is nothing to add."
+                else translate(
+                    "ui.meetings.import_preview",
+                    "Every meeting in this file is here already: there is nothing to add.",
+                )
             )
         )
         content = QWidget()
@@ -52,11 +65,17 @@ class ImportPreviewDialog(QDialog):
             words = f"{m.name} — {m.schedule.describe()}"
             if m.changes:
                 count = len(m.changes)
-                words += f" · {count} date{'' if count == 1 else 's'} skipped or moved"
+                words += translate(
+                    "ui.meetings.import_preview", " · {count} date{value} skipped or moved"
+                ).format(count=count, value="" if count == 1 else "s")
             here, newer = m.uid in present, present.get(m.uid, False)
-            note = " (changed in the calendar: will be updated)" if newer else (
-                " (already here)" if here else ""
-            )  # fmt: skip
+            note = (
+                translate(
+                    "ui.meetings.import_preview", " (changed in the calendar: will be updated)"
+                )
+                if newer
+                else (translate("ui.meetings.import_preview", " (already here)") if here else "")
+            )
             box = QCheckBox(words + note)
             box.setChecked(not here or newer)
             box.setEnabled(not here or newer)
@@ -72,15 +91,18 @@ class ImportPreviewDialog(QDialog):
         if parsed.past:
             left_out.insert(0, past_words(parsed.past))
         if left_out:
-            layout.addWidget(heading("Left out, and why", 1.0))
+            layout.addWidget(
+                heading(translate("ui.meetings.import_preview", "Left out, and why"), 1.0)
+            )
             listed = QListWidget()
-            listed.setAccessibleName("Left out, and why")
+            listed.setAccessibleName(translate("ui.meetings.import_preview", "Left out, and why"))
             listed.setWordWrap(True)
             listed.addItems(left_out)
             layout.addWidget(listed, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
-            "&Import the ticked meetings", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("ui.meetings.import_preview", "&Import the ticked meetings"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.import_button.setEnabled(bool(new))
         buttons.accepted.connect(self.accept)

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.clock import Clock, to_local, zone_name
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import (
     KIND_WORDS,
     NTH_WORDS,
     WEEKDAY_NAMES,
+    WEEKDAY_SHORT,
     Meeting,
     MeetingKind,
     Repeat,
@@ -44,14 +46,20 @@ from recovery_app.core.meetings.schedule import (
     validate_meeting,
 )
 from recovery_app.core.meetings.zones import zone_names
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.widgets import narrow
 from recovery_app.ui.common.windowing import fit_on_screen
 
 REPEAT_WORDS = {
-    Repeat.WEEKLY: "Weekly, on the days I choose",
-    Repeat.MONTHLY_WEEKDAY: "Monthly, on a weekday (like the first Tuesday)",
-    Repeat.MONTHLY_DAY: "Monthly, on a date (like the 15th)",
-    Repeat.ONCE: "Just once",
+    Repeat.WEEKLY: translate("ui.meetings.meeting_dialog", "Weekly, on the days I choose"),
+    Repeat.MONTHLY_WEEKDAY: translate(
+        "ui.meetings.meeting_dialog", "Monthly, on a weekday (like the first Tuesday)"
+    ),
+    Repeat.MONTHLY_DAY: translate(
+        "ui.meetings.meeting_dialog", "Monthly, on a date (like the 15th)"
+    ),
+    Repeat.ONCE: translate("ui.meetings.meeting_dialog", "Just once"),
 }
 
 
@@ -65,113 +73,137 @@ class MeetingDialog(QDialog):
             Schedule(Repeat.WEEKLY, today, time(19, 0), 60, zone_name(clock),
                      weekdays=(today.weekday(),)),
         )  # fmt: skip
-        title = "Add a meeting" if meeting is None else "Edit meeting"
+        title = (
+            translate("ui.meetings.meeting_dialog", "Add a meeting")
+            if meeting is None
+            else translate("ui.meetings.meeting_dialog", "Edit meeting")
+        )
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         fit_on_screen(self, 600, 720)
         self.result_meeting: Meeting | None = None
 
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. NA Tuesday group")
-        self.name.setAccessibleName("Meeting name")
-        self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of meeting")
+        self.name.setPlaceholderText(
+            translate("ui.meetings.meeting_dialog", "e.g. NA Tuesday group")
+        )
+        self.name.setAccessibleName(translate("ui.meetings.meeting_dialog", "Meeting name"))
+        self.kind = narrow(QComboBox())
+        self.kind.setAccessibleName(translate("ui.meetings.meeting_dialog", "Kind of meeting"))
         for kind, words in KIND_WORDS.items():
             self.kind.addItem(words, kind.value)
-        self.in_person = QRadioButton("In person")
-        self.online = QRadioButton("Online")
+        self.in_person = QRadioButton(translate("ui.meetings.meeting_dialog", "In person"))
+        self.online = QRadioButton(translate("ui.meetings.meeting_dialog", "Online"))
         places = QButtonGroup(self)
         places.addButton(self.in_person)
         places.addButton(self.online)
         self.location = QLineEdit()
-        self.location.setAccessibleName("Address or link")
-        self.repeat = QComboBox()
-        self.repeat.setAccessibleName("How often")
+        self.location.setAccessibleName(translate("ui.meetings.meeting_dialog", "Address or link"))
+        self.repeat = narrow(QComboBox())
+        self.repeat.setAccessibleName(translate("ui.meetings.meeting_dialog", "How often"))
         for repeat, words in REPEAT_WORDS.items():
             self.repeat.addItem(words, repeat.value)
         self.first_day = QDateEdit()
         self.first_day.setCalendarPopup(True)
         self.first_day.setDisplayFormat("ddd d MMM yyyy")
-        self.first_day.setAccessibleName("First date")
+        self.first_day.setAccessibleName(translate("ui.meetings.meeting_dialog", "First date"))
         self.start = QTimeEdit()
         self.start.setDisplayFormat("HH:mm")
-        self.start.setAccessibleName("Start time")
+        self.start.setAccessibleName(translate("ui.meetings.meeting_dialog", "Start time"))
         self.duration = QSpinBox()
         self.duration.setRange(1, 24 * 60)
-        self.duration.setSuffix(" minutes")
-        self.duration.setAccessibleName("How long, in minutes")
-        self.zone = QComboBox()
+        self.duration.setSuffix(translate("ui.meetings.meeting_dialog", " minutes"))
+        self.duration.setAccessibleName(
+            translate("ui.meetings.meeting_dialog", "How long, in minutes")
+        )
+        self.zone = narrow(QComboBox())
         self.zone.setEditable(True)
         self.zone.addItems(sorted(zone_names()))
-        self.zone.setAccessibleName("Time zone")
+        self.zone.setAccessibleName(translate("ui.meetings.meeting_dialog", "Time zone"))
         self.every = QSpinBox()
         self.every.setRange(1, 52)
-        self.every.setAccessibleName("Every how many weeks or months")
+        self.every.setAccessibleName(
+            translate("ui.meetings.meeting_dialog", "Every how many weeks or months")
+        )
         self.days: list[QPushButton] = []
-        day_row = QHBoxLayout()
-        for name in WEEKDAY_NAMES:
-            button = QPushButton(name[:3])
+        day_row = FlowRow()
+        for name, short in zip(WEEKDAY_NAMES, WEEKDAY_SHORT, strict=True):
+            button = QPushButton(short)
             button.setCheckable(True)
             button.setAccessibleName(name)
             self.days.append(button)
             day_row.addWidget(button)
         self.day_widget = QWidget()
         self.day_widget.setLayout(day_row)
-        self.nth = QComboBox()
-        self.nth.setAccessibleName("Which week of the month")
+        self.nth = narrow(QComboBox())
+        self.nth.setAccessibleName(
+            translate("ui.meetings.meeting_dialog", "Which week of the month")
+        )
         for value, words in NTH_WORDS.items():
             self.nth.addItem(words.capitalize(), value)
         self.month_day = QSpinBox()
         self.month_day.setRange(1, 31)
-        self.month_day.setAccessibleName("Day of the month")
+        self.month_day.setAccessibleName(
+            translate("ui.meetings.meeting_dialog", "Day of the month")
+        )
         self.reminders = QLineEdit()
-        self.reminders.setAccessibleName("Reminders, minutes before")
-        self.reminders.setPlaceholderText("e.g. 15, 60 (leave empty for none)")
+        self.reminders.setAccessibleName(
+            translate("ui.meetings.meeting_dialog", "Reminders, minutes before")
+        )
+        self.reminders.setPlaceholderText(
+            translate("ui.meetings.meeting_dialog", "e.g. 15, 60 (leave empty for none)")
+        )
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(translate("ui.meetings.meeting_dialog", "Notes"))
         self.notes.setMaximumHeight(90)
-        self.paused = QCheckBox("Paused (no reminders for now)")
+        self.paused = QCheckBox(
+            translate("ui.meetings.meeting_dialog", "Paused (no reminders for now)")
+        )
         self.preview = wrapped()
-        self.preview.setAccessibleName("Next dates")
+        self.preview.setAccessibleName(translate("ui.meetings.meeting_dialog", "Next dates"))
         self.status = wrapped()
-        self.status.setAccessibleName("Message")
+        self.status.setAccessibleName(translate("ui.meetings.meeting_dialog", "Message"))
 
         form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("&Kind", self.kind)
+        # A long label (a translation, or 200 % text) goes above its field.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Name"), self.name)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Kind"), self.kind)
         where = QHBoxLayout()
         where.addWidget(self.in_person)
         where.addWidget(self.online)
         where.addStretch(1)
-        form.addRow("Where", where)
-        form.addRow("&Address or link", self.location)
-        form.addRow("&Repeats", self.repeat)
-        form.addRow("&First date", self.first_day)
-        form.addRow("&Time", self.start)
-        form.addRow("&Lasts", self.duration)
-        form.addRow("Time &zone", self.zone)
-        form.addRow("&Every", self.every)
-        form.addRow("On", self.day_widget)
-        form.addRow("&Which", self.nth)
-        form.addRow("&Day of month", self.month_day)
-        self.ends = QCheckBox("The series ends on")
-        self.ends.setAccessibleName("The series ends")
+        form.addRow(translate("ui.meetings.meeting_dialog", "Where"), where)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Address or link"), self.location)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Repeats"), self.repeat)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&First date"), self.first_day)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Time"), self.start)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Lasts"), self.duration)
+        form.addRow(translate("ui.meetings.meeting_dialog", "Time &zone"), self.zone)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Every"), self.every)
+        form.addRow(translate("ui.meetings.meeting_dialog", "On"), self.day_widget)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Which"), self.nth)
+        form.addRow(translate("ui.meetings.meeting_dialog", "&Day of month"), self.month_day)
+        self.ends = QCheckBox(translate("ui.meetings.meeting_dialog", "The series ends on"))
+        self.ends.setAccessibleName(translate("ui.meetings.meeting_dialog", "The series ends"))
         self.last_day = QDateEdit()
         self.last_day.setCalendarPopup(True)
         self.last_day.setDisplayFormat("ddd d MMM yyyy")
-        self.last_day.setAccessibleName("Last date")
+        self.last_day.setAccessibleName(translate("ui.meetings.meeting_dialog", "Last date"))
         self.last_day.setEnabled(False)
         self.ends.toggled.connect(self.last_day.setEnabled)
         self.end_widget = QWidget()
-        end_row = QHBoxLayout(self.end_widget)
+        end_row = FlowRow(self.end_widget)
         end_row.setContentsMargins(0, 0, 0, 0)
         end_row.addWidget(self.ends)
         end_row.addWidget(self.last_day)
-        end_row.addStretch(1)
-        form.addRow("Ends", self.end_widget)
-        form.addRow("Re&minders (minutes before)", self.reminders)
-        form.addRow("N&otes", self.notes)
+        end_row.add_stretch()
+        form.addRow(translate("ui.meetings.meeting_dialog", "Ends"), self.end_widget)
+        form.addRow(
+            translate("ui.meetings.meeting_dialog", "Re&minders (minutes before)"), self.reminders
+        )
+        form.addRow(translate("ui.meetings.meeting_dialog", "N&otes"), self.notes)
         form.addRow("", self.paused)
         self.form = form
         content = QWidget()
@@ -230,9 +262,12 @@ class MeetingDialog(QDialog):
 
     def _place_hint(self) -> None:
         self.location.setPlaceholderText(
-            "A link, kept as text to copy (the app opens nothing)"
-            if self.online.isChecked() else "An address"
-        )  # fmt: skip
+            translate(
+                "ui.meetings.meeting_dialog", "A link, kept as text to copy (the app opens nothing)"
+            )
+            if self.online.isChecked()
+            else translate("ui.meetings.meeting_dialog", "An address")
+        )
 
     def schedule(self) -> Schedule:
         """The schedule the form says (not yet checked)."""
@@ -288,8 +323,16 @@ class MeetingDialog(QDialog):
             label = self.form.labelForField(widget)
             if label is not None:
                 label.setVisible(shown)
-        unit = "week" if repeat is Repeat.WEEKLY else "month"
-        self.every.setSuffix(f" {unit}" if self.every.value() == 1 else f" {unit}s")
+        one = self.every.value() == 1
+        if repeat is Repeat.WEEKLY:
+            week, weeks = (translate("ui.meetings.meeting_dialog", " week"),
+                           translate("ui.meetings.meeting_dialog", " weeks"))  # fmt: skip
+            suffix = week if one else weeks
+        else:
+            month, months = (translate("ui.meetings.meeting_dialog", " month"),
+                             translate("ui.meetings.meeting_dialog", " months"))  # fmt: skip
+            suffix = month if one else months
+        self.every.setSuffix(suffix)
         try:
             # Only the schedule's own problems here: a name not typed yet is said at Save.
             schedule = self.schedule()
@@ -308,12 +351,19 @@ class MeetingDialog(QDialog):
             moment = found + timedelta(minutes=1)
         if not starts:
             self.preview.setText(
-                "⚠ This schedule has no future dates. Check the first date, or choose "
-                "“Just once” for a date still to come."
+                translate(
+                    "ui.meetings.meeting_dialog",
+                    "⚠ This schedule has no future dates. Check the first date, or choose "
+                    "“Just once” for a date still to come.",
+                )
             )
             return
         dates = ", ".join(f"{to_local(s, self.clock):%a %d %b %H:%M}" for s in starts)
-        self.preview.setText(f"{schedule.describe()}.\nNext: {dates}.")
+        self.preview.setText(
+            translate("ui.meetings.meeting_dialog", "{describe}.\nNext: {dates}.").format(
+                describe=schedule.describe(), dates=dates
+            )
+        )
 
     def save(self) -> None:
         try:

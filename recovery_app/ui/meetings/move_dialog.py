@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import DateChange, Occurrence
 from recovery_app.ui.common.style import wrapped
 from recovery_app.ui.common.widgets import accepted
@@ -33,13 +34,20 @@ class MoveDateDialog(QDialog):
         local = occurrence.start.astimezone(zone)
         original = occurrence.original.astimezone(zone)
         name = occurrence.meeting.name
-        self.setWindowTitle(f"Move {name}")
-        self.setAccessibleName(f"Move one date of {name}")
+        self.setWindowTitle(translate("ui.meetings.move_dialog", "Move {name}").format(name=name))
+        self.setAccessibleName(
+            translate("ui.meetings.move_dialog", "Move one date of {name}").format(name=name)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(
             wrapped(
-                f"Only the date of {original:%A %d %B %Y, %H:%M} moves; the rest of the "
-                "schedule stays as it is. Reminders follow the new time."
+                translate(
+                    "ui.meetings.move_dialog",
+                    (
+                        "Only the date of {original:%A %d %B %Y, %H:%M} moves; the rest of the "
+                        "schedule stays as it is. Reminders follow the new time."
+                    ),
+                ).format(original=original)
             )
         )
         form = QFormLayout()
@@ -48,29 +56,45 @@ class MoveDateDialog(QDialog):
         )
         self.when.setDisplayFormat("dddd d MMMM yyyy, HH:mm")
         self.when.setCalendarPopup(True)
-        self.when.setAccessibleName("New day and time")
-        zone_words = "" if zone.key == here or not here else f" ({zone.key} time)"
-        when_label = QLabel(f"New &day and time{zone_words}")
+        self.when.setAccessibleName(translate("ui.meetings.move_dialog", "New day and time"))
+        zone_words = (
+            ""
+            if zone.key == here or not here
+            else translate("ui.meetings.move_dialog", " ({key} time)").format(key=zone.key)
+        )
+        when_label = QLabel(
+            translate("ui.meetings.move_dialog", "New &day and time{zone_words}").format(
+                zone_words=zone_words
+            )
+        )
         when_label.setBuddy(self.when)
         form.addRow(when_label, self.when)
         kept = occurrence.meeting.change_for(occurrence.original)
         self.place = QLineEdit(kept.location if kept is not None else "")
-        self.place.setPlaceholderText(occurrence.meeting.location or "The usual place")
-        self.place.setAccessibleName("Where, if somewhere else")
-        place_label = QLabel("&Where, if different")
+        self.place.setPlaceholderText(
+            occurrence.meeting.location or translate("ui.meetings.move_dialog", "The usual place")
+        )
+        self.place.setAccessibleName(
+            translate("ui.meetings.move_dialog", "Where, if somewhere else")
+        )
+        place_label = QLabel(translate("ui.meetings.move_dialog", "&Where, if different"))
         place_label.setBuddy(self.place)
         form.addRow(place_label, self.place)
         self.note = QLineEdit(occurrence.note)
-        self.note.setPlaceholderText("For example: holiday hours (optional)")
-        self.note.setAccessibleName("A note about this date")
-        note_label = QLabel("&Note")
+        self.note.setPlaceholderText(
+            translate("ui.meetings.move_dialog", "For example: holiday hours (optional)")
+        )
+        self.note.setAccessibleName(translate("ui.meetings.move_dialog", "A note about this date"))
+        note_label = QLabel(translate("ui.meetings.move_dialog", "&Note"))
         note_label.setBuddy(self.note)
         form.addRow(note_label, self.note)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Move this date")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            translate("ui.meetings.move_dialog", "&Move this date")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

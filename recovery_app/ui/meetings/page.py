@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from recovery_app.core.changes import Record
 from recovery_app.core.clock import to_local, zone_name
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.ics import IcsImport
 from recovery_app.core.meetings.schedule import (
     ATTENDED_WORDS,
@@ -67,39 +68,42 @@ class MeetingsPage(QWidget):
         checkin_reminder = settings.checkin_reminder
         # None: this desktop has no tray to keep running in.
         keep_in_tray = settings.keep_in_tray if QSystemTrayIcon.isSystemTrayAvailable() else None
-        self.setAccessibleName("Meetings")
+        self.setAccessibleName(translate("ui.meetings.page", "Meetings"))
         self._undo: list[tuple[str, Callable[[], None]]] = []  # what Undo does, newest last
         self._occurrences: list[Occurrence] = []
         outer = scrolling_content(self)
         top = FlowRow()
-        top.addWidget(heading("Meetings"))
+        top.addWidget(heading(translate("ui.meetings.page", "Meetings")))
         top.add_stretch()
-        self.add_button = QPushButton("&Add a meeting…")
-        self.add_button.setAccessibleName("Add a meeting")
+        self.add_button = QPushButton(translate("ui.meetings.page", "&Add a meeting…"))
+        self.add_button.setAccessibleName(translate("ui.meetings.page", "Add a meeting"))
         top.addWidget(self.add_button)
         outer.addLayout(top)
 
-        mine = Card("My meetings")
+        mine = Card(translate("ui.meetings.page", "My meetings"))
         self.empty = wrapped(
-            "No meetings yet. Add your groups (NA, AA, SMART Recovery, therapy...) and the app "
-            "will remind you before each one and ask afterwards how it went."
+            translate(
+                "ui.meetings.page",
+                "No meetings yet. Add your groups (NA, AA, SMART Recovery, therapy...) and the app "
+                "will remind you before each one and ask afterwards how it went.",
+            )
         )
-        self.empty.setAccessibleName("No meetings yet")
+        self.empty.setAccessibleName(translate("ui.meetings.page", "No meetings yet"))
         self.list = QListWidget()
-        self.list.setAccessibleName("My meetings")
+        self.list.setAccessibleName(translate("ui.meetings.page", "My meetings"))
         self.list.setMinimumHeight(140)
         row = FlowRow()
-        self.edit_button = QPushButton("&Edit…")
-        self.pause_button = QPushButton("&Pause / resume")
-        self.delete_button = QPushButton("De&lete")
+        self.edit_button = QPushButton(translate("ui.meetings.page", "&Edit…"))
+        self.pause_button = QPushButton(translate("ui.meetings.page", "&Pause / resume"))
+        self.delete_button = QPushButton(translate("ui.meetings.page", "De&lete"))
         for button in (self.edit_button, self.pause_button, self.delete_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             row.addWidget(button)
         row.add_stretch()
         self.undo_bar = QFrame()
         self.undo_label = QLabel()
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setAccessibleName("Undo")
+        self.undo_button = QPushButton(translate("ui.meetings.page", "&Undo"))
+        self.undo_button.setAccessibleName(translate("ui.meetings.page", "Undo"))
         bar = QHBoxLayout(self.undo_bar)
         bar.addWidget(self.undo_label, 1)
         bar.addWidget(self.undo_button)
@@ -110,21 +114,23 @@ class MeetingsPage(QWidget):
         mine.body.addWidget(self.undo_bar)
         outer.addWidget(mine)
 
-        coming = Card("Coming up")
+        coming = Card(translate("ui.meetings.page", "Coming up"))
         self.span = QComboBox()
-        self.span.addItem("Next 7 days", 7)
-        self.span.addItem("Next 30 days", 30)
-        self.span.setAccessibleName("Agenda period")
+        self.span.addItem(translate("ui.meetings.page", "Next 7 days"), 7)
+        self.span.addItem(translate("ui.meetings.page", "Next 30 days"), 30)
+        self.span.setAccessibleName(translate("ui.meetings.page", "Agenda period"))
         self.agenda = QListWidget()
-        self.agenda.setAccessibleName("Agenda")
+        self.agenda.setAccessibleName(translate("ui.meetings.page", "Agenda"))
         self.agenda.setMinimumHeight(140)
         coming.body.addWidget(self.span)
         coming.body.addWidget(self.agenda)
         date_row = FlowRow()
-        self.skip_button = QPushButton("S&kip this date")
-        self.move_button = QPushButton("&Move this date…")
-        self.unchange_button = QPushButton("As &scheduled")
-        self.unchange_button.setToolTip("Put a skipped or moved date back as scheduled")
+        self.skip_button = QPushButton(translate("ui.meetings.page", "S&kip this date"))
+        self.move_button = QPushButton(translate("ui.meetings.page", "&Move this date…"))
+        self.unchange_button = QPushButton(translate("ui.meetings.page", "As &scheduled"))
+        self.unchange_button.setToolTip(
+            translate("ui.meetings.page", "Put a skipped or moved date back as scheduled")
+        )
         for button in (self.skip_button, self.move_button, self.unchange_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             date_row.addWidget(button)
@@ -132,18 +138,22 @@ class MeetingsPage(QWidget):
         coming.body.addLayout(date_row)
         outer.addWidget(coming)
 
-        went = Card("Attendance")
+        went = Card(translate("ui.meetings.page", "Attendance"))
         self.history = QListWidget()
-        self.history.setAccessibleName("Attendance history")
+        self.history.setAccessibleName(translate("ui.meetings.page", "Attendance history"))
         self.history.setMinimumHeight(120)
         went.body.addWidget(self.history)
         outer.addWidget(went)
 
-        options = Card("Reminders and calendars")
-        self.checkin_on = QCheckBox("Remind me to check in each day at")
+        options = Card(translate("ui.meetings.page", "Reminders and calendars"))
+        self.checkin_on = QCheckBox(
+            translate("ui.meetings.page", "Remind me to check in each day at")
+        )
         self.checkin_time = QTimeEdit()
         self.checkin_time.setDisplayFormat("HH:mm")
-        self.checkin_time.setAccessibleName("Daily check-in reminder time")
+        self.checkin_time.setAccessibleName(
+            translate("ui.meetings.page", "Daily check-in reminder time")
+        )
         on, at = bool(checkin_reminder), checkin_reminder or "20:00"
         self.checkin_on.setChecked(on)
         self.checkin_time.setTime(QTime.fromString(at, "HH:mm"))
@@ -151,25 +161,31 @@ class MeetingsPage(QWidget):
         reminder_row = FlowRow()
         reminder_row.addWidget(self.checkin_on)
         reminder_row.addWidget(self.checkin_time)
-        reminder_row.addWidget(QLabel("(only if you haven't yet)"))
+        reminder_row.addWidget(QLabel(translate("ui.meetings.page", "(only if you haven't yet)")))
         reminder_row.add_stretch()
         options.body.addLayout(reminder_row)
-        self.keep_in_tray = QCheckBox("Keep running in the tray when the window is closed")
+        self.keep_in_tray = QCheckBox(
+            translate("ui.meetings.page", "Keep running in the tray when the window is closed")
+        )
         self.keep_in_tray.setChecked(bool(keep_in_tray))
         self.keep_in_tray.setEnabled(keep_in_tray is not None)
         if keep_in_tray is None:
-            self.keep_in_tray.setToolTip("This desktop has no tray.")
+            self.keep_in_tray.setToolTip(translate("ui.meetings.page", "This desktop has no tray."))
         options.body.addWidget(self.keep_in_tray)
         files = FlowRow()
-        self.export_button = QPushButton("Export to a calendar file (.ics)…")
-        self.import_button = QPushButton("Import from a calendar file (.ics)…")
+        self.export_button = QPushButton(
+            translate("ui.meetings.page", "Export to a calendar file (.ics)…")
+        )
+        self.import_button = QPushButton(
+            translate("ui.meetings.page", "Import from a calendar file (.ics)…")
+        )
         for button in (self.export_button, self.import_button):
             button.setAccessibleName(button.text().rstrip("…"))
             files.addWidget(button)
         files.add_stretch()
         options.body.addLayout(files)
         self.status = wrapped()
-        self.status.setAccessibleName("Message")
+        self.status.setAccessibleName(translate("ui.meetings.page", "Message"))
         options.body.addWidget(self.status)
         outer.addWidget(options)
         outer.addStretch(1)
@@ -209,13 +225,23 @@ class MeetingsPage(QWidget):
             next_one = None if m.paused else m.next_occurrence(now)
             upcoming = None if next_one is None else next_one.start
             if m.paused:
-                when = "paused"
+                when = translate("ui.meetings.page", "paused")
             elif upcoming is None:
-                when = "⚠ no future dates: edit the schedule"
+                when = translate("ui.meetings.page", "⚠ no future dates: edit the schedule")
             else:
-                when = f"next: {to_local(upcoming, self.clock):%a %d %b, %H:%M}"
-            where = f"\n{'Online' if m.online else 'At'}: {m.location}" if m.location else ""
-            item = QListWidgetItem(f"{m.name} — {m.schedule.describe()} · {when}{where}")
+                when = translate("ui.meetings.page", "next: {when:%a %d %b, %H:%M}").format(
+                    when=to_local(upcoming, self.clock)
+                )
+            text = translate("ui.meetings.page", "{name} — {schedule} · {when}").format(
+                name=m.name, schedule=m.schedule.describe(), when=when
+            )
+            if m.location and m.online:
+                text += "\n" + translate("ui.meetings.page", "Online: {where}").format(
+                    where=m.location
+                )
+            elif m.location:
+                text += "\n" + translate("ui.meetings.page", "At: {where}").format(where=m.location)
+            item = QListWidgetItem(text)
             item.setData(UID_ROLE, m.uid)
             self.list.addItem(item)
             if m.uid == current:
@@ -237,7 +263,9 @@ class MeetingsPage(QWidget):
                 f"{ATTENDED_WORDS[record.status]}{note}"
             )
         if not history:
-            self.history.addItem("After a meeting, the app asks whether you went.")
+            self.history.addItem(
+                translate("ui.meetings.page", "After a meeting, the app asks whether you went.")
+            )
 
     def _show_agenda(self, now: datetime) -> None:
         """Coming dates, with the skipped ones shown struck out so they can be put back."""
@@ -259,14 +287,24 @@ class MeetingsPage(QWidget):
             if o.location:
                 text += f"  ({o.location})"
             if o.moved:
-                text += f"  · moved from {to_local(o.original, self.clock):%a %d %b, %H:%M}"
+                text += translate(
+                    "ui.meetings.page", "  · moved from {to_local:%a %d %b, %H:%M}"
+                ).format(to_local=to_local(o.original, self.clock))
             if o.note:
                 text += f"  · {o.note}"
             rows.append((o.start, text, o, (o.meeting.uid, o.original)))
         for original, m in skipped:
             local = to_local(original, self.clock)
-            rows.append((original, f"{local:%a %d %b, %H:%M}  {m.name}  · skipped", None,
-                         (m.uid, original)))  # fmt: skip
+            rows.append(
+                (
+                    original,
+                    translate(
+                        "ui.meetings.page", "{local:%a %d %b, %H:%M}  {name}  · skipped"
+                    ).format(local=local, name=m.name),
+                    None,
+                    (m.uid, original),
+                )
+            )
         self.agenda.clear()
         for _start, text, _o, key in sorted(rows, key=lambda r: r[0]):
             item = QListWidgetItem(text)
@@ -275,7 +313,7 @@ class MeetingsPage(QWidget):
             if key == chosen:
                 self.agenda.setCurrentItem(item)
         if not rows:
-            self.agenda.addItem("Nothing in this period.")
+            self.agenda.addItem(translate("ui.meetings.page", "Nothing in this period."))
         self._date_buttons()
 
     def _chosen(self) -> tuple[str, datetime] | None:
@@ -308,8 +346,14 @@ class MeetingsPage(QWidget):
             return
         meeting, original, _o = chosen
         when = to_local(original, self.clock)
-        self._change(meeting, original, DateChange(original),
-                     f"{meeting.name} on {when:%a %d %b} is skipped.")  # fmt: skip
+        self._change(
+            meeting,
+            original,
+            DateChange(original),
+            translate("ui.meetings.page", "{name} on {when:%a %d %b} is skipped.").format(
+                name=meeting.name, when=when
+            ),
+        )
 
     def move_date(self) -> None:
         chosen = self._chosen_occurrence()
@@ -321,8 +365,14 @@ class MeetingsPage(QWidget):
         if change is None:
             return
         when = to_local(change.start or original, self.clock)
-        self._change(meeting, original, change,
-                     f"{meeting.name} moved to {when:%a %d %b, %H:%M}.")  # fmt: skip
+        self._change(
+            meeting,
+            original,
+            change,
+            translate("ui.meetings.page", "{name} moved to {when:%a %d %b, %H:%M}.").format(
+                name=meeting.name, when=when
+            ),
+        )
 
     def as_scheduled(self) -> None:
         chosen = self._chosen_occurrence()
@@ -330,8 +380,14 @@ class MeetingsPage(QWidget):
             return
         meeting, original, _o = chosen
         when = to_local(original, self.clock)
-        self._change(meeting, original, None,
-                     f"{meeting.name} on {when:%a %d %b} is back as scheduled.")  # fmt: skip
+        self._change(
+            meeting,
+            original,
+            None,
+            translate("ui.meetings.page", "{name} on {when:%a %d %b} is back as scheduled.").format(
+                name=meeting.name, when=when
+            ),
+        )
 
     def _change(
         self, meeting: Meeting, original: datetime, change: DateChange | None, done: str
@@ -380,7 +436,9 @@ class MeetingsPage(QWidget):
             self.status.setText(exc.message)
             return
         self.refresh()
-        self.status.setText(f"Saved {meeting.name}.")
+        self.status.setText(
+            translate("ui.meetings.page", "Saved {name}.").format(name=meeting.name)
+        )
         for row in range(self.list.count()):
             if self.list.item(row).data(UID_ROLE) == meeting.uid:
                 self.list.setCurrentRow(row)
@@ -398,7 +456,9 @@ class MeetingsPage(QWidget):
         self.ctx.ops.run(lambda: set_paused(self.db, meeting.uid, pause, self.clock.now()), self)
         self.refresh()
         self.status.setText(
-            f"{meeting.name} is {'paused: no reminders' if pause else 'active again'}."
+            translate("ui.meetings.page", "{name} is {value}.").format(
+                name=meeting.name, value="paused: no reminders" if pause else "active again"
+            )
         )
 
     def delete_current(self) -> None:
@@ -409,7 +469,7 @@ class MeetingsPage(QWidget):
         self.refresh()
         uid = meeting.uid
         self._push_undo(
-            f"Deleted {meeting.name}.",
+            translate("ui.meetings.page", "Deleted {name}.").format(name=meeting.name),
             lambda: self.ctx.ops.run(lambda: restore_meeting(self.db, uid), self),
         )
 
@@ -435,7 +495,10 @@ class MeetingsPage(QWidget):
     # -- calendar files ----------------------------------------------------------------
     def export_calendar(self) -> None:
         target = SaveFileDialog.ask(
-            self, "Export meetings", Path.home() / "meetings.ics", "Calendar files (*.ics)"
+            self,
+            translate("ui.meetings.page", "Export meetings"),
+            Path.home() / "meetings.ics",
+            translate("ui.meetings.page", "Calendar files (*.ics)"),
         )
         if target is None:
             return
@@ -443,11 +506,16 @@ class MeetingsPage(QWidget):
 
         def done(count: object) -> None:
             self.status.setText(
-                f"Exported {count} meeting{'' if count == 1 else 's'} to {target}. "
-                "This file is not encrypted: keep it somewhere private."
+                translate(
+                    "ui.meetings.page",
+                    (
+                        "Exported {count} meeting{value} to {target}. This file is not "
+                        "encrypted: keep it somewhere private."
+                    ),
+                ).format(count=count, value="" if count == 1 else "s", target=target)
             )
 
-        self.status.setText("Exporting…")
+        self.status.setText(translate("ui.meetings.page", "Exporting…"))
         worker = self.ctx.ops.start_with(
             self.db, lambda own: export_calendar(own, target, now), self, self
         )
@@ -455,11 +523,15 @@ class MeetingsPage(QWidget):
         worker.failed.connect(self.status.setText)
 
     def import_calendar(self) -> None:
-        source = OpenFileDialog.ask(self, "Import meetings", "Calendar files (*.ics)")
+        source = OpenFileDialog.ask(
+            self,
+            translate("ui.meetings.page", "Import meetings"),
+            translate("ui.meetings.page", "Calendar files (*.ics)"),
+        )
         if source is None:
             return
         now, zone = self.clock.now(), zone_name(self.clock)
-        self.status.setText("Reading the calendar file…")
+        self.status.setText(translate("ui.meetings.page", "Reading the calendar file…"))
         worker = self.ctx.ops.start_with(
             self.db, lambda own: preview_calendar(own, source, now, zone), self, self
         )
@@ -470,7 +542,7 @@ class MeetingsPage(QWidget):
         """Nothing is written until the person has seen what the file holds."""
         chosen = ImportPreviewDialog.ask(name, parsed, present, self)
         if chosen is None:
-            self.status.setText("Nothing was imported.")
+            self.status.setText(translate("ui.meetings.page", "Nothing was imported."))
             return
         try:
             report = self.ctx.ops.run(

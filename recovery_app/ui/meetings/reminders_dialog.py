@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.changes import Record
 from recovery_app.core.clock import today
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.reminders import ReminderKind
 from recovery_app.core.meetings.schedule import ATTENDED_WORDS, Attended
 from recovery_app.storage.meetings.ops import (
@@ -50,17 +51,20 @@ class RemindersDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.db, self.clock = ctx.db, ctx.clock
-        self.setWindowTitle("Reminders")
-        self.setAccessibleName("Reminders")
+        self.setWindowTitle(translate("ui.meetings.reminders_dialog", "Reminders"))
+        self.setAccessibleName(translate("ui.meetings.reminders_dialog", "Reminders"))
         fit_on_screen(self, 560, 520)
         self.items = QVBoxLayout()
         self.items.setSpacing(10)
         content = QWidget()
         inner = QVBoxLayout(content)
-        inner.addWidget(heading("Reminders", 1.3))
+        inner.addWidget(heading(translate("ui.meetings.reminders_dialog", "Reminders"), 1.3))
         self.empty = wrapped(
-            "No reminders right now. Reminders for your meetings and your daily check-in "
-            "appear here, and stay until you dismiss them."
+            translate(
+                "ui.meetings.reminders_dialog",
+                "No reminders right now. Reminders for your meetings and your daily check-in "
+                "appear here, and stay until you dismiss them.",
+            )
         )
         inner.addWidget(self.empty)
         inner.addLayout(self.items)
@@ -100,8 +104,14 @@ class RemindersDialog(QDialog):
         row = QHBoxLayout()
         if notice.kind is ReminderKind.ATTENDANCE:
             note = QLineEdit()
-            note.setPlaceholderText("A note, if you like")
-            note.setAccessibleName(f"Note for {notice.title}")
+            note.setPlaceholderText(
+                translate("ui.meetings.reminders_dialog", "A note, if you like")
+            )
+            note.setAccessibleName(
+                translate("ui.meetings.reminders_dialog", "Note for {title}").format(
+                    title=notice.title
+                )
+            )
             layout.addWidget(note)
             for status, words in ATTENDED_WORDS.items():
                 button = QPushButton(words)
@@ -112,15 +122,21 @@ class RemindersDialog(QDialog):
                 row.addWidget(button)
         else:
             if notice.kind is ReminderKind.CHECKIN:
-                open_button = QPushButton("Check in now")
+                open_button = QPushButton(translate("ui.meetings.reminders_dialog", "Check in now"))
                 open_button.clicked.connect(lambda: self._check_in(notice))
                 row.addWidget(open_button)
-            snooze = QPushButton("Snooze 10 minutes")
-            snooze.setAccessibleName(f"Snooze: {notice.title}")
+            snooze = QPushButton(translate("ui.meetings.reminders_dialog", "Snooze 10 minutes"))
+            snooze.setAccessibleName(
+                translate("ui.meetings.reminders_dialog", "Snooze: {title}").format(
+                    title=notice.title
+                )
+            )
             snooze.clicked.connect(lambda: self.snooze(notice))
             row.addWidget(snooze)
-        dismiss = QPushButton("Dismiss")
-        dismiss.setAccessibleName(f"Dismiss: {notice.title}")
+        dismiss = QPushButton(translate("ui.meetings.reminders_dialog", "Dismiss"))
+        dismiss.setAccessibleName(
+            translate("ui.meetings.reminders_dialog", "Dismiss: {title}").format(title=notice.title)
+        )
         dismiss.clicked.connect(lambda: self.dismiss(notice))
         row.addStretch(1)
         row.addWidget(dismiss)

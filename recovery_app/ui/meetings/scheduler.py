@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from recovery_app.core.changes import Changes, Record
 from recovery_app.core.clock import Clock, local_zone
+from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.reminders import checkin_due, dues_between, next_due_at
 from recovery_app.core.meetings.schedule import Meeting
 from recovery_app.storage.db import Database
@@ -28,7 +29,10 @@ log = logging.getLogger(__name__)
 # reminder due during sleep comes within 5 minutes of waking (and never faster
 # than once a minute when nothing is due: DESIGN.md's idle budget).
 LONGEST_WAIT_MS = 5 * 60 * 1000
-NEUTRAL = ("Recovery Companion", "You have a reminder. Unlock the app to see it.")
+NEUTRAL = (
+    translate("ui.meetings.scheduler", "Recovery Companion"),
+    translate("ui.meetings.scheduler", "You have a reminder. Unlock the app to see it."),
+)
 
 Notify = Callable[[str, str], object]
 
@@ -86,9 +90,15 @@ class ReminderScheduler(QObject):
             self.notify(*fresh[0])
         elif fresh or snoozed:
             count = len(fresh) + snoozed
-            first = fresh[0][0] if fresh else "A snoozed reminder"
-            self.notify(f"{count} reminders" if count > 1 else first,
-                        "Open Recovery Companion to see them.")  # fmt: skip
+            first = (
+                fresh[0][0] if fresh else translate("ui.meetings.scheduler", "A snoozed reminder")
+            )
+            self.notify(
+                translate("ui.meetings.scheduler", "{count} reminders").format(count=count)
+                if count > 1
+                else first,
+                translate("ui.meetings.scheduler", "Open Recovery Companion to see them."),
+            )
 
     def _arm(
         self, now: datetime, meetings: list[Meeting], at: time | None, snooze: datetime | None

@@ -22,20 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.i18n import translate
 from recovery_app.settings import SettingsStore
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.shell.appearance import CONTRASTS, MAX_TEXT, MIN_TEXT, SCHEMES, text_percent
 
-SCHEME_WORDS = {"system": "&Follow the system", "light": "&Light", "dark": "&Dark"}
-CONTRAST_WORDS = {"system": "Follow the system", "normal": "Normal", "high": "High contrast"}
+SCHEME_WORDS = {
+    "system": translate("ui.shell.appearance_dialog", "&Follow the system"),
+    "light": translate("ui.shell.appearance_dialog", "&Light"),
+    "dark": translate("ui.shell.appearance_dialog", "&Dark"),
+}
+CONTRAST_WORDS = {
+    "system": translate("ui.shell.appearance_dialog", "Follow the system"),
+    "normal": translate("ui.shell.appearance_dialog", "Normal"),
+    "high": translate("ui.shell.appearance_dialog", "High contrast"),
+}
 
 
 class AppearanceDialog(QDialog):
     def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Appearance")
-        self.setAccessibleName("Appearance")
+        self.setWindowTitle(translate("ui.shell.appearance_dialog", "Appearance"))
+        self.setAccessibleName(translate("ui.shell.appearance_dialog", "Appearance"))
         values = settings.values
         self.schemes = QButtonGroup(self)
         scheme_row = QHBoxLayout()
@@ -49,7 +58,7 @@ class AppearanceDialog(QDialog):
         if self.schemes.checkedButton() is None:
             self.schemes.buttons()[0].setChecked(True)
         self.contrast = QComboBox()
-        self.contrast.setAccessibleName("Contrast")
+        self.contrast.setAccessibleName(translate("ui.shell.appearance_dialog", "Contrast"))
         for key in CONTRASTS:
             self.contrast.addItem(CONTRAST_WORDS[key], key)
         self.contrast.setCurrentIndex(max(0, self.contrast.findData(values.contrast)))
@@ -57,29 +66,34 @@ class AppearanceDialog(QDialog):
         self.text_size.setRange(MIN_TEXT, MAX_TEXT)
         self.text_size.setSingleStep(10)
         self.text_size.setSuffix(" %")
-        self.text_size.setAccessibleName("Text size in percent")
+        self.text_size.setAccessibleName(
+            translate("ui.shell.appearance_dialog", "Text size in percent")
+        )
         self.text_size.setValue(text_percent(values))
         # Applied when the person stops typing or steps, not at every digit of "150".
         self.text_size.setKeyboardTracking(False)
 
         form = QFormLayout()
-        colours_label = QLabel("Colours")
+        colours_label = QLabel(translate("ui.shell.appearance_dialog", "Colours"))
         form.addRow(colours_label, scheme_row)
-        contrast_label = QLabel("C&ontrast")
+        contrast_label = QLabel(translate("ui.shell.appearance_dialog", "C&ontrast"))
         contrast_label.setBuddy(self.contrast)
         form.addRow(contrast_label, self.contrast)
-        size_label = QLabel("&Text size")
+        size_label = QLabel(translate("ui.shell.appearance_dialog", "&Text size"))
         size_label.setBuddy(self.text_size)
         form.addRow(size_label, self.text_size)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Appearance", 1.3))
+        layout.addWidget(heading(translate("ui.shell.appearance_dialog", "Appearance"), 1.3))
         layout.addWidget(
             wrapped(
-                "Changes apply at once to every page and are remembered. Following the "
-                "system uses your computer's dark mode and high-contrast setting where it "
-                "tells apps about them."
+                translate(
+                    "ui.shell.appearance_dialog",
+                    "Changes apply at once to every page and are remembered. Following the "
+                    "system uses your computer's dark mode and high-contrast setting where it "
+                    "tells apps about them.",
+                )
             )
         )
         layout.addLayout(form)

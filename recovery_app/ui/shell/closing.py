@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.confirm import Confirm
 
 if TYPE_CHECKING:
@@ -62,10 +63,12 @@ def close_window(window: MainWindow, event: QCloseEvent) -> bool:
     QApplication.setQuitOnLastWindowClosed(True)  # a real close ends the app again
     if unsaved_checkin(window) and not Confirm.ask(
         window,
-        "Unsaved check-in",
-        "Your check-in has changes that are not saved yet. Close anyway?",
-        "Close without saving",
-        "Keep editing",
+        translate("ui.shell.closing", "Unsaved check-in"),
+        translate(
+            "ui.shell.closing", "Your check-in has changes that are not saved yet. Close anyway?"
+        ),
+        translate("ui.shell.closing", "Close without saving"),
+        translate("ui.shell.closing", "Keep editing"),
     ):
         event.ignore()
         return False
@@ -94,9 +97,12 @@ def delete_all(window: MainWindow) -> None:
     window.deleted = True
     window.nav.hide()
     window.message_page.show_message(
-        "Everything has been deleted",
-        "Your data, settings and backups are gone from this computer. "
-        "You can close the app now; if you open it again, it starts fresh.",
+        translate("ui.shell.closing", "Everything has been deleted"),
+        translate(
+            "ui.shell.closing",
+            "Your data, settings and backups are gone from this computer. "
+            "You can close the app now; if you open it again, it starts fresh.",
+        ),
     )
     window.stack.setCurrentWidget(window.message_page)
 

@@ -12,12 +12,14 @@ import threading
 from types import TracebackType
 
 from recovery_app import APP_NAME
+from recovery_app.core.i18n import translate
 from recovery_app.log import bug_report
 
 log = logging.getLogger(__name__)
-CALM_WORDS = (
+CALM_WORDS = translate(
+    "ui.shell.crash",
     "Something went wrong inside the app. Your saved data is safe. "
-    "If this keeps happening, please restart the app."
+    "If this keeps happening, please restart the app.",
 )
 
 

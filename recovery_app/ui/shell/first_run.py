@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 
 from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 
 if TYPE_CHECKING:
     from recovery_app.ui.common.context import AppContext
@@ -52,7 +53,9 @@ class FirstRun(QObject):
             if start_date(ctx.db) is None:  # a date already there (imported) is never replaced
                 ctx.ops.run(lambda: set_start_date(ctx.db, choice.start, ctx.clock.now()))
         except KnownError as exc:
-            self.window.message_page.show_message("That date can't be used", exc.message)
+            self.window.message_page.show_message(
+                translate("ui.shell.first_run", "That date can't be used"), exc.message
+            )
             return
         passphrase = self.page.passphrase()
         ctx.settings.update(welcome_done=True)
@@ -70,7 +73,8 @@ class FirstRun(QObject):
 
         w = self.window
         w.message_page.show_message(
-            "Protecting your data…", "This takes a few seconds. Please keep the app open."
+            translate("ui.shell.first_run", "Protecting your data…"),
+            translate("ui.shell.first_run", "This takes a few seconds. Please keep the app open."),
         )
         w.stack.setCurrentWidget(w.message_page)
         worker = self.safety.change_passphrase(
@@ -84,8 +88,10 @@ class FirstRun(QObject):
         def failed(text: str) -> None:
             w.nav.show()
             w.message_page.show_message(
-                "Your data is not encrypted yet",
-                f"{text} You can set a passphrase any time in Your data.",
+                translate("ui.shell.first_run", "Your data is not encrypted yet"),
+                translate(
+                    "ui.shell.first_run", "{text} You can set a passphrase any time in Your data."
+                ).format(text=text),
             )
 
         worker.done.connect(ready)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app import APP_NAME
 from recovery_app.core.clock import Clock
+from recovery_app.core.i18n import translate
 from recovery_app.paths import AppPaths
 from recovery_app.settings import SettingsStore
 from recovery_app.ui.common import requests as r
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.message_page = MessagePage()
-        self.message_page.show_message("Opening your data…", "")
+        self.message_page.show_message(translate("ui.shell.main_window", "Opening your data…"), "")
         self.stack.addWidget(self.message_page)
         self.notice = NoticeBar()
         main = QVBoxLayout()
@@ -106,12 +107,22 @@ class MainWindow(QMainWindow):
         self.reminders = Reminders(self)
 
         self.settings.on_problem(self.notice.say)
-        self._add_action("Get help", [QKeySequence("F1")], self.show_help)
         self._add_action(
-            "Quit", QKeySequence.keyBindings(QKeySequence.StandardKey.Quit), self.quit_app
+            translate("ui.shell.main_window", "Get help"), [QKeySequence("F1")], self.show_help
         )
-        self._add_action("Lock", [QKeySequence("Ctrl+L")], self.session.lock)
-        self._add_action("Appearance", [QKeySequence("Ctrl+,")], self.show_appearance)
+        self._add_action(
+            translate("ui.shell.main_window", "Quit"),
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit),
+            self.quit_app,
+        )
+        self._add_action(
+            translate("ui.shell.main_window", "Lock"), [QKeySequence("Ctrl+L")], self.session.lock
+        )
+        self._add_action(
+            translate("ui.shell.main_window", "Appearance"),
+            [QKeySequence("Ctrl+,")],
+            self.show_appearance,
+        )
         fit_on_screen(self, 1040, 760)
         if geometry := self.settings.values.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
@@ -149,13 +160,23 @@ class MainWindow(QMainWindow):
         keys: list[tuple[str, str, Callable[[], object]]] = []
         for number, spec in enumerate(PAGES, start=1):
             item = QListWidgetItem(icon(spec.icon), spec.title)
-            item.setToolTip(f"{spec.title} (Ctrl+{number})")
+            item.setToolTip(
+                translate("ui.shell.main_window", "{title} (Ctrl+{number})").format(
+                    title=spec.title, number=number
+                )
+            )
             self.nav.addItem(item)
             keys.append(
-                (f"Go to {spec.title}", f"Ctrl+{number}", partial(self.show_page, spec.key))
+                (
+                    translate("ui.shell.main_window", "Go to {title}").format(title=spec.title),
+                    translate("ui.shell.main_window", "Ctrl+{number}").format(number=number),
+                    partial(self.show_page, spec.key),
+                )
             )
-        keys.append(("Log a craving", "Ctrl+N", self.journal.log_craving))
-        keys.append(("Reminders", "Ctrl+R", self.show_reminders))
+        keys.append(
+            (translate("ui.shell.main_window", "Log a craving"), "Ctrl+N", self.journal.log_craving)
+        )
+        keys.append((translate("ui.shell.main_window", "Reminders"), "Ctrl+R", self.show_reminders))
         for text, key, slot in keys:
             self._page_actions.append(self._add_action(text, [QKeySequence(key)], slot))
         self.sidebar.fit_width()

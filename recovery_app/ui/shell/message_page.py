@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.style import heading, wrapped
 
 
@@ -23,7 +24,7 @@ class MessagePage(QWidget):
         layout.addStretch(1)
         self.title = heading("", 1.4)
         self.text = wrapped()
-        self.text.setAccessibleName("Message")
+        self.text.setAccessibleName(translate("ui.shell.message_page", "Message"))
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         self.action = QPushButton()

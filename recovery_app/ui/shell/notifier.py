@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
 from recovery_app import APP_NAME
+from recovery_app.core.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +30,10 @@ class DesktopNotifier(QObject):
             from PySide6.QtWidgets import QMenu
 
             menu = QMenu(window)
-            menu.addAction("Open Recovery Companion", self._raise)
+            menu.addAction(translate("ui.shell.notifier", "Open Recovery Companion"), self._raise)
             quit_app = getattr(window, "quit_app", None)
             if quit_app is not None:
-                menu.addAction("Quit", quit_app)
+                menu.addAction(translate("ui.shell.notifier", "Quit"), quit_app)
             self.tray.setContextMenu(menu)
             self.tray.show()
 
@@ -63,7 +64,9 @@ class DesktopNotifier(QObject):
         if not face.isValid():
             return False
         arguments = [APP_NAME, 0, "", title, body, [], {}, 15000]
-        reply = face.callWithArgumentList(QDBus.CallMode.Block, "Notify", arguments)
+        reply = face.callWithArgumentList(
+            QDBus.CallMode.Block, translate("ui.shell.notifier", "Notify"), arguments
+        )
         if reply.type() == QDBusMessage.MessageType.ErrorMessage:
             log.info("desktop notification refused over D-Bus")
             return False

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.context import AppContext
 
 if TYPE_CHECKING:
@@ -86,10 +87,10 @@ class PageSpec:
 
 # Only pages that are built are in the sidebar. Ctrl+1 ... Ctrl+6 follow this order.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("today", "Today", "today", _today),
-    PageSpec("checkin", "Check-in", "checkin", _checkin),
-    PageSpec("journal", "Journal", "journal", _journal),
-    PageSpec("meetings", "Meetings", "meetings", _meetings),
-    PageSpec("learn", "Learn", "learn", _learn),
-    PageSpec("data", "Your data", "data", _data),
+    PageSpec("today", translate("ui.shell.pages", "Today"), "today", _today),
+    PageSpec("checkin", translate("ui.shell.pages", "Check-in"), "checkin", _checkin),
+    PageSpec("journal", translate("ui.shell.pages", "Journal"), "journal", _journal),
+    PageSpec("meetings", translate("ui.shell.pages", "Meetings"), "meetings", _meetings),
+    PageSpec("learn", translate("ui.shell.pages", "Learn"), "learn", _learn),
+    PageSpec("data", translate("ui.shell.pages", "Your data"), "data", _data),
 )

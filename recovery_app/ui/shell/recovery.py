@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from recovery_app.core.errors import CorruptDatabaseError, KnownError
+from recovery_app.core.i18n import translate
 
 if TYPE_CHECKING:
     from recovery_app.ui.data.safety import DataSafety
@@ -29,13 +30,18 @@ def explain_refusal(
         isinstance(exc, WrongPassphrase) and key is not None
     )
     if not damaged or good is None:
-        page.show_message("Your data could not be opened", exc.message)
+        page.show_message(
+            translate("ui.shell.recovery", "Your data could not be opened"), exc.message
+        )
         return
     reason = (
         exc.message
         if isinstance(exc, CorruptDatabaseError)
-        else "Your passphrase opens your backups but not your data file, so the "
-        "file looks damaged. It has not been changed."
+        else translate(
+            "ui.shell.recovery",
+            "Your passphrase opens your backups but not your data file, so the "
+            "file looks damaged. It has not been changed.",
+        )
     )
 
     def recover() -> None:
@@ -43,15 +49,22 @@ def explain_refusal(
             window.session.open()
         else:
             page.show_message(
-                "The backup could not be restored",
-                f"Nothing was changed. Your files are still in {window.paths.data_dir}.",
+                translate("ui.shell.recovery", "The backup could not be restored"),
+                translate(
+                    "ui.shell.recovery", "Nothing was changed. Your files are still in {data_dir}."
+                ).format(data_dir=window.paths.data_dir),
             )
 
     page.show_message(
-        "Your data could not be opened",
-        f"{reason} A good backup from {good.made_on:%d %B %Y} is available. "
-        "Restoring it keeps the damaged file aside, untouched.",
-        "Restore the newest good backup",
+        translate("ui.shell.recovery", "Your data could not be opened"),
+        translate(
+            "ui.shell.recovery",
+            (
+                "{reason} A good backup from {made_on:%d %B %Y} is available. "
+                "Restoring it keeps the damaged file aside, untouched."
+            ),
+        ).format(reason=reason, made_on=good.made_on),
+        translate("ui.shell.recovery", "Restore the newest good backup"),
         recover,
     )
 
@@ -76,8 +89,10 @@ def offer_set_aside_copy(window: MainWindow, safety: DataSafety) -> bool:
             window.session.open()
         else:
             page.show_message(
-                "The copy could not be put back",
-                f"Nothing was changed. Your files are still in {window.paths.data_dir}.",
+                translate("ui.shell.recovery", "The copy could not be put back"),
+                translate(
+                    "ui.shell.recovery", "Nothing was changed. Your files are still in {data_dir}."
+                ).format(data_dir=window.paths.data_dir),
             )
 
     def start_empty() -> None:
@@ -87,15 +102,25 @@ def offer_set_aside_copy(window: MainWindow, safety: DataSafety) -> bool:
         window.session.open()
 
     page.show_message(
-        "Your data file is missing",
-        f"The file {window.paths.database.name} is not in {window.paths.data_dir}, but a copy "
-        f"from {newest.made:%A %d %B %Y at %H:%M} ({KIND_WORDS[newest.kind]}) is. Put it back? "
-        "Your other backups stay as they are.",
-        "Put the copy back",
+        translate("ui.shell.recovery", "Your data file is missing"),
+        translate(
+            "ui.shell.recovery",
+            (
+                "The file {name} is not in {data_dir}, but a copy from {made:%A %d %B "
+                "%Y at %H:%M} ({value}) is. Put it back? Your other backups stay as "
+                "they are."
+            ),
+        ).format(
+            name=window.paths.database.name,
+            data_dir=window.paths.data_dir,
+            made=newest.made,
+            value=KIND_WORDS[newest.kind],
+        ),
+        translate("ui.shell.recovery", "Put the copy back"),
         put_back,
     )
-    page.second.setText("Start with empty data")
-    page.second.setAccessibleName("Start with empty data")
+    page.second.setText(translate("ui.shell.recovery", "Start with empty data"))
+    page.second.setAccessibleName(translate("ui.shell.recovery", "Start with empty data"))
     page.second.show()
     page.on_second = start_empty
     return True

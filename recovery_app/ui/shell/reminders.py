@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from recovery_app.core.i18n import translate
 from recovery_app.settings import Settings
 
 if TYPE_CHECKING:  # the change kinds load with the first change, after the first paint
@@ -104,9 +105,15 @@ class Reminders(QObject):
             return
         count = len(showing_reminders(self.ctx.db, self.window.clock.now()))
         button = self.window.reminders_button
-        button.setText(f"Reminders ({count})" if count else "Reminders")
+        button.setText(
+            translate("ui.shell.reminders", "Reminders ({count})").format(count=count)
+            if count
+            else translate("ui.shell.reminders", "Reminders")
+        )
         button.setAccessibleName(
-            f"Reminders: {count} waiting" if count else "Reminders: none waiting"
+            translate("ui.shell.reminders", "Reminders: {count} waiting").format(count=count)
+            if count
+            else translate("ui.shell.reminders", "Reminders: none waiting")
         )
 
     def show_list(self) -> QDialog | None:

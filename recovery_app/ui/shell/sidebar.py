@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QListWidget, QPushButton, QVBoxLayout
 
+from recovery_app.core.i18n import translate
+
 
 class Sidebar(QFrame):
     """As wide as its longest label needs at the app's text size, and no wider."""
@@ -14,19 +16,23 @@ class Sidebar(QFrame):
         super().__init__()
         self.nav = QListWidget()
         self.nav.setObjectName("sidebar")
-        self.nav.setAccessibleName("Pages")
+        self.nav.setAccessibleName(translate("ui.shell.sidebar", "Pages"))
         self.nav.setIconSize(QSize(22, 22))
-        self.help_button = QPushButton("&Get help")
+        self.help_button = QPushButton(translate("ui.shell.sidebar", "&Get help"))
         self.help_button.setObjectName("getHelp")
-        self.help_button.setAccessibleName("Get help now")
-        self.help_button.setToolTip("Crisis lines and support (F1)")
-        self.reminders_button = QPushButton("Reminders")
-        self.reminders_button.setAccessibleName("Reminders")
-        self.reminders_button.setToolTip("Your reminders (Ctrl+R)")
+        self.help_button.setAccessibleName(translate("ui.shell.sidebar", "Get help now"))
+        self.help_button.setToolTip(translate("ui.shell.sidebar", "Crisis lines and support (F1)"))
+        self.reminders_button = QPushButton(translate("ui.shell.sidebar", "Reminders"))
+        self.reminders_button.setAccessibleName(translate("ui.shell.sidebar", "Reminders"))
+        self.reminders_button.setToolTip(translate("ui.shell.sidebar", "Your reminders (Ctrl+R)"))
         self.reminders_button.hide()
-        self.appearance_button = QPushButton("Appearance")
-        self.appearance_button.setAccessibleName("Appearance: colours and text size")
-        self.appearance_button.setToolTip("Light, dark, contrast and text size (Ctrl+,)")
+        self.appearance_button = QPushButton(translate("ui.shell.sidebar", "Appearance"))
+        self.appearance_button.setAccessibleName(
+            translate("ui.shell.sidebar", "Appearance: colours and text size")
+        )
+        self.appearance_button.setToolTip(
+            translate("ui.shell.sidebar", "Light, dark, contrast and text size (Ctrl+,)")
+        )
         side = QVBoxLayout(self)
         side.setContentsMargins(12, 16, 8, 16)
         side.addWidget(self.nav, 1)
@@ -50,7 +56,14 @@ class Sidebar(QFrame):
         labels = [self.nav.item(i).text() for i in range(self.nav.count())]
         widest = max(
             [bold_fm.horizontalAdvance(text) for text in labels]
-            + [fm.horizontalAdvance(text) for text in ("Reminders (10)", "Appearance", "Get help")]
+            + [
+                fm.horizontalAdvance(text)
+                for text in (
+                    translate("ui.shell.sidebar", "Reminders (10)"),
+                    translate("ui.shell.sidebar", "Appearance"),
+                    translate("ui.shell.sidebar", "Get help"),
+                )
+            ]
         )
         icon = round(fm.height() * 1.4)  # icons grow with the text
         self.nav.setIconSize(QSize(icon, icon))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.style import heading, wrapped
 
 
@@ -13,7 +14,7 @@ class UnlockPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Unlock")
+        self.setAccessibleName(translate("ui.shell.unlock_page", "Unlock"))
         # A narrow column in the middle of the window, like a sign-in form.
         outer = QHBoxLayout(self)
         column = QWidget()
@@ -24,16 +25,21 @@ class UnlockPage(QWidget):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(24, 48, 24, 48)
         layout.addStretch(1)
-        layout.addWidget(heading("Your data is locked", 1.5))
+        layout.addWidget(heading(translate("ui.shell.unlock_page", "Your data is locked"), 1.5))
         layout.addWidget(
-            wrapped("Enter your passphrase to open it. Get help is available without it.")
+            wrapped(
+                translate(
+                    "ui.shell.unlock_page",
+                    "Enter your passphrase to open it. Get help is available without it.",
+                )
+            )
         )
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.passphrase.setPlaceholderText("Passphrase")
-        self.unlock_button = QPushButton("Unlock")
-        self.unlock_button.setAccessibleName("Unlock")
+        self.passphrase.setAccessibleName(translate("ui.shell.unlock_page", "Passphrase"))
+        self.passphrase.setPlaceholderText(translate("ui.shell.unlock_page", "Passphrase"))
+        self.unlock_button = QPushButton(translate("ui.shell.unlock_page", "Unlock"))
+        self.unlock_button.setAccessibleName(translate("ui.shell.unlock_page", "Unlock"))
         self.unlock_button.setDefault(True)
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
@@ -41,7 +47,7 @@ class UnlockPage(QWidget):
         layout.addLayout(row)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Unlock status")
+        self.status.setAccessibleName(translate("ui.shell.unlock_page", "Unlock status"))
         layout.addWidget(self.status)
         layout.addStretch(2)
         self.unlock_button.clicked.connect(self._submit)
@@ -52,7 +58,7 @@ class UnlockPage(QWidget):
     def _submit(self) -> None:
         text = self.passphrase.text()
         if not text:
-            self.status.setText("Please enter your passphrase.")
+            self.status.setText(translate("ui.shell.unlock_page", "Please enter your passphrase."))
             return
         self.set_busy(True)
         self.unlockRequested.emit(text)
@@ -61,7 +67,7 @@ class UnlockPage(QWidget):
         self.unlock_button.setEnabled(not busy)
         self.passphrase.setEnabled(not busy)
         if busy:
-            self.status.setText("Unlocking…")
+            self.status.setText(translate("ui.shell.unlock_page", "Unlocking…"))
 
     def failed(self, message: str) -> None:
         self.set_busy(False)

@@ -20,6 +20,7 @@ from recovery_app.core.checkin.progress import RecoveryProgress, compute_progres
 from recovery_app.core.clock import day_start, to_local, today
 from recovery_app.core.durations import describe_span
 from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
 from recovery_app.core.journal.entries import OUTCOME_WORDS
 from recovery_app.storage.checkin.summary import TodaySummary
 from recovery_app.storage.journal.queries import EntryListRow
@@ -42,10 +43,10 @@ from recovery_app.ui.today.review_days import REVIEW_OFFER
 
 def greeting(hour: int) -> str:
     if 5 <= hour < 12:
-        return "Good morning"
+        return translate("ui.today.page", "Good morning")
     if 12 <= hour < 18:
-        return "Good afternoon"
-    return "Good evening"
+        return translate("ui.today.page", "Good afternoon")
+    return translate("ui.today.page", "Good evening")
 
 
 class TodayPage(QWidget):
@@ -56,29 +57,29 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.db, self.clock = ctx.db, ctx.clock
-        self.setAccessibleName("Today")
+        self.setAccessibleName(translate("ui.today.page", "Today"))
         outer = scrolling_content(self, spacing=16)
         self.greeting = heading("")
         self.date_label = wrapped("")
         outer.addWidget(self.greeting)
         outer.addWidget(self.date_label)
-        self.hero = Hero("Your recovery at a glance")
+        self.hero = Hero(translate("ui.today.page", "Your recovery at a glance"))
         outer.addWidget(self.hero)
         self._counting = False
 
-        self.recovery_card = Card("Your recovery")
+        self.recovery_card = Card(translate("ui.today.page", "Your recovery"))
         self.time_label = wrapped()
-        self.time_label.setAccessibleName("Time since your start date")
+        self.time_label.setAccessibleName(translate("ui.today.page", "Time since your start date"))
         self.run_label = wrapped()
-        self.run_label.setAccessibleName("Current run")
+        self.run_label.setAccessibleName(translate("ui.today.page", "Current run"))
         self.total_label = wrapped()
-        self.total_label.setAccessibleName("Days in recovery")
+        self.total_label.setAccessibleName(translate("ui.today.page", "Days in recovery"))
         self.longest_label = wrapped()
-        self.longest_label.setAccessibleName("Longest run")
+        self.longest_label.setAccessibleName(translate("ui.today.page", "Longest run"))
         self.runs_label = wrapped()
-        self.runs_label.setAccessibleName("Earlier runs")
+        self.runs_label.setAccessibleName(translate("ui.today.page", "Earlier runs"))
         self.milestone_label = wrapped()
-        self.milestone_label.setAccessibleName("Milestone")
+        self.milestone_label.setAccessibleName(translate("ui.today.page", "Milestone"))
         self.start_button = QPushButton()
         self.start_button.clicked.connect(lambda: self.requested.emit(ChangeStartDate()))
         for widget in (self.time_label, self.total_label, self.run_label, self.longest_label,
@@ -91,9 +92,9 @@ class TodayPage(QWidget):
         outer.addWidget(self.recovery_card)
         outer.addWidget(self._review_card())
 
-        checkin_card = Card("Today's check-in")
+        checkin_card = Card(translate("ui.today.page", "Today's check-in"))
         self.checkin_status = wrapped()
-        self.checkin_status.setAccessibleName("Today's check-in status")
+        self.checkin_status.setAccessibleName(translate("ui.today.page", "Today's check-in status"))
         self.checkin_button = QPushButton()
         self.checkin_button.clicked.connect(
             lambda: self.requested.emit(OpenCheckIn(today(self.clock)))
@@ -105,15 +106,15 @@ class TodayPage(QWidget):
         outer.addWidget(checkin_card)
 
         outer.addWidget(self._cravings_card())
-        self.meetings_card = Card("This week's meetings")
+        self.meetings_card = Card(translate("ui.today.page", "This week's meetings"))
         self.meetings_label = wrapped()
-        self.meetings_label.setAccessibleName("This week's meetings")
+        self.meetings_label.setAccessibleName(translate("ui.today.page", "This week's meetings"))
         self.meetings_card.body.addWidget(self.meetings_label)
         outer.addWidget(self.meetings_card)
 
-        week_card = Card("The last 7 days")
+        week_card = Card(translate("ui.today.page", "The last 7 days"))
         self.week_hint = wrapped()
-        self.week_hint.setAccessibleName("About the last 7 days")
+        self.week_hint.setAccessibleName(translate("ui.today.page", "About the last 7 days"))
         week_card.body.addWidget(self.week_hint)
         self.week_grid = FlowRow()  # one row, or two in a narrow window
         self.day_buttons: list[QPushButton] = []
@@ -139,13 +140,15 @@ class TodayPage(QWidget):
 
     def _review_card(self) -> Card:
         """Offered once, while earlier "yes" days answered to the old question are kept."""
-        self.review_card = Card("Earlier days")
+        self.review_card = Card(translate("ui.today.page", "Earlier days"))
         self.review_card.body.addWidget(wrapped(REVIEW_OFFER))
-        self.review_button = QPushButton("Review those days…")
-        self.review_button.setAccessibleName("Review earlier days marked as use")
+        self.review_button = QPushButton(translate("ui.today.page", "Review those days…"))
+        self.review_button.setAccessibleName(
+            translate("ui.today.page", "Review earlier days marked as use")
+        )
         self.review_button.clicked.connect(self.review_earlier_days)
-        self.review_later = QPushButton("No thanks")
-        self.review_later.setAccessibleName("Don't offer this again")
+        self.review_later = QPushButton(translate("ui.today.page", "No thanks"))
+        self.review_later.setAccessibleName(translate("ui.today.page", "Don't offer this again"))
         self.review_later.clicked.connect(self._put_review_away)
         row = FlowRow()
         row.add_stretch()
@@ -177,11 +180,11 @@ class TodayPage(QWidget):
         self.review_card.hide()
 
     def _cravings_card(self) -> Card:
-        card = Card("Cravings today")
+        card = Card(translate("ui.today.page", "Cravings today"))
         self.cravings_status = wrapped()
-        self.cravings_status.setAccessibleName("Cravings today")
-        self.craving_button = QPushButton("Log a craving (Ctrl+N)")
-        self.craving_button.setAccessibleName("Log a craving")
+        self.cravings_status.setAccessibleName(translate("ui.today.page", "Cravings today"))
+        self.craving_button = QPushButton(translate("ui.today.page", "Log a craving (Ctrl+N)"))
+        self.craving_button.setAccessibleName(translate("ui.today.page", "Log a craving"))
         self.craving_button.clicked.connect(lambda: self.requested.emit(LogCraving()))
         row = QHBoxLayout()
         row.addWidget(self.cravings_status, 1)
@@ -227,15 +230,20 @@ class TodayPage(QWidget):
         week = agenda(meetings, now, 7)
         if not meetings:
             self.meetings_label.setText(
-                "No meetings yet. Add your groups on the Meetings page to get reminders."
+                translate(
+                    "ui.today.page",
+                    "No meetings yet. Add your groups on the Meetings page to get reminders.",
+                )
             )
         elif not week:
-            self.meetings_label.setText("No meetings in the next 7 days.")
+            self.meetings_label.setText(
+                translate("ui.today.page", "No meetings in the next 7 days.")
+            )
         else:
             self.meetings_label.setText(
                 "<br>".join(
                     f"{to_local(o.start, self.clock):%a %d %b, %H:%M} · {escape(o.meeting.name)}"
-                    + (" (moved)" if o.moved else "")
+                    + (translate("ui.today.page", " (moved)") if o.moved else "")
                     for o in week[:10]
                 )
             )
@@ -246,21 +254,33 @@ class TodayPage(QWidget):
                 widget.deleteLater()
         if not cravings:
             self.cravings_status.setText(
-                "None logged today. If one comes, log it here: noticing a craving is a skill."
+                translate(
+                    "ui.today.page",
+                    "None logged today. If one comes, log it here: noticing a craving is a skill.",
+                )
             )
             return
         count = len(cravings)
         self.cravings_status.setText(
-            f"{count} logged today{'' if count == 1 else ' (newest first)'}. "
-            "Each one you get through is a win."
+            translate("ui.today.page", "1 logged today. Each one you get through is a win.")
+            if count == 1
+            else translate(
+                "ui.today.page",
+                "{count} logged today (newest first). Each one you get through is a win.",
+            ).format(count=count)
         )
         for c in cravings:
-            parts = [f"{to_local(c.occurred_at, self.clock):%H:%M}", f"strength {c.intensity}/10"]
+            parts = [
+                f"{to_local(c.occurred_at, self.clock):%H:%M}",
+                translate("ui.today.page", "strength {intensity}/10").format(intensity=c.intensity),
+            ]
             parts += [p for p in (c.triggers, OUTCOME_WORDS[c.outcome] if c.outcome else "") if p]
             button = QPushButton(" · ".join(parts))
             button.setObjectName("entryLink")
-            button.setAccessibleName("Open craving: " + " · ".join(parts))
-            button.setToolTip("Open to add details")
+            button.setAccessibleName(
+                translate("ui.today.page", "Open craving: ") + " · ".join(parts)
+            )
+            button.setToolTip(translate("ui.today.page", "Open to add details"))
             button.clicked.connect(lambda _=False, uid=c.uid: self.requested.emit(OpenEntry(uid)))
             self.craving_list.addWidget(button)
 
@@ -272,41 +292,69 @@ class TodayPage(QWidget):
         self.runs_label.hide()
         if s.start_date is None:
             self.time_label.setText(
-                "You chose not to count days, and that's okay. Every check-in still counts. "
-                "If you ever want a day count, you can set a start date."
+                translate(
+                    "ui.today.page",
+                    "You chose not to count days, and that's okay. Every check-in still counts. "
+                    "If you ever want a day count, you can set a start date.",
+                )
             )
-            self.start_button.setText("Set a start date")
-            self.start_button.setAccessibleName("Set a recovery start date")
+            self.start_button.setText(translate("ui.today.page", "Set a start date"))
+            self.start_button.setAccessibleName(
+                translate("ui.today.page", "Set a recovery start date")
+            )
             return
-        self.start_button.setText("Change start date")
-        self.start_button.setAccessibleName("Change recovery start date")
+        self.start_button.setText(translate("ui.today.page", "Change start date"))
+        self.start_button.setAccessibleName(
+            translate("ui.today.page", "Change recovery start date")
+        )
         if s.start_date == s.today:
             # No zero counts on the very first day: just a welcome and the first milestone.
             self.run_label.hide()
             self.total_label.hide()
-            self.time_label.setText("Your recovery starts today. Welcome — this is day one.")
-            self.hero.show_figure("Day one", "Your recovery starts today. Welcome.")
+            self.time_label.setText(
+                translate("ui.today.page", "Your recovery starts today. Welcome — this is day one.")
+            )
+            self.hero.show_figure(
+                translate("ui.today.page", "Day one"),
+                translate("ui.today.page", "Your recovery starts today. Welcome."),
+            )
         else:
             self.time_label.setText(
-                f"Time since you began: <b>{describe_span(s.start_date, s.today)}</b> "
-                f"(since {long_day(s.start_date)})"
+                translate(
+                    "ui.today.page",
+                    "Time since you began: <b>{describe_span}</b> (since {long_day})",
+                ).format(
+                    describe_span=describe_span(s.start_date, s.today),
+                    long_day=long_day(s.start_date),
+                )
             )
         p = compute_progress(s.start_date, s.today, s.slip_days)
         self.total_label.setText(
-            f"Days in recovery: <b>{p.total_free_days:,}</b>"
-            + (" — a slip never erases these." if p.slip_days else "")
+            translate("ui.today.page", "Days in recovery: <b>{total_free_days:,}</b>").format(
+                total_free_days=p.total_free_days
+            )
+            + (translate("ui.today.page", " — a slip never erases these.") if p.slip_days else "")
         )
-        self.run_label.setText(f"Current run: <b>{days_words(p.current_run_days)}</b>")
+        self.run_label.setText(
+            translate("ui.today.page", "Current run: <b>{days_words}</b>").format(
+                days_words=days_words(p.current_run_days)
+            )
+        )
         if s.start_date != s.today:
             self.hero.show_figure(
                 f"{p.total_free_days:,} {'day' if p.total_free_days == 1 else 'days'}",
-                f"in recovery · current run {days_words(p.current_run_days)}. One day at a time.",
+                translate(
+                    "ui.today.page", "in recovery · current run {days_words}. One day at a time."
+                ).format(days_words=days_words(p.current_run_days)),
             )
         self._show_runs(p)
         if s.today in s.slip_days:
             self.milestone_label.setText(
-                "Today has been hard. Be gentle with yourself: tomorrow is a fresh start, "
-                "and every day you have already done is still yours."
+                translate(
+                    "ui.today.page",
+                    "Today has been hard. Be gentle with yourself: tomorrow is a fresh start, "
+                    "and every day you have already done is still yours.",
+                )
             )
         else:
             self.milestone_label.setText(milestone_message(p.run_start, s.today))
@@ -316,24 +364,44 @@ class TodayPage(QWidget):
         earlier = p.earlier_runs
         if not earlier:
             return
-        self.longest_label.setText(f"Longest run: <b>{days_words(p.longest_run_days)}</b>")
+        self.longest_label.setText(
+            translate("ui.today.page", "Longest run: <b>{days_words}</b>").format(
+                days_words=days_words(p.longest_run_days)
+            )
+        )
         self.longest_label.show()
         shown = [
-            f"{days_words(r.days)} ({short_day(r.first)} to {short_day(r.last)})"
+            translate("ui.today.page", "{days_words} ({short_day} to {short_day2})").format(
+                days_words=days_words(r.days),
+                short_day=short_day(r.first),
+                short_day2=short_day(r.last),
+            )
             for r in earlier[:3]
         ]
         more = len(earlier) - len(shown)
         self.runs_label.setText(
-            "Earlier runs: " + "; ".join(shown) + (f"; and {more} more" if more > 0 else "") + "."
+            translate("ui.today.page", "Earlier runs: ")
+            + "; ".join(shown)
+            + (
+                translate("ui.today.page", "; and {more} more").format(more=more)
+                if more > 0
+                else ""
+            )
+            + "."
         )
         self.runs_label.show()
 
     def _show_checkin(self, c: CheckIn | None) -> None:
         if c is None:
-            self.checkin_status.setText("Not done yet. It takes about 30 seconds.")
-            self.checkin_button.setText("Do today's check-in")
+            self.checkin_status.setText(
+                translate("ui.today.page", "Not done yet. It takes about 30 seconds.")
+            )
+            self.checkin_button.setText(translate("ui.today.page", "Do today's check-in"))
             if not self._counting:
-                self.hero.show_figure("How are you today?", "Your check-in takes about 30 seconds.")
+                self.hero.show_figure(
+                    translate("ui.today.page", "How are you today?"),
+                    translate("ui.today.page", "Your check-in takes about 30 seconds."),
+                )
         else:
             used = {
                 UsedToday.NO: "no use outside your plan",
@@ -342,15 +410,29 @@ class TodayPage(QWidget):
             }[c.used]
             old_question = c.use_question is UseQuestion.USED_TODAY
             if old_question and c.used is not UsedToday.PREFER_NOT_TO_SAY:
-                used = f"“used today”: {c.used.value}"
-            details = (
-                f"Mood: {c.mood_word} · anxiety {scale_words(c.anxiety)} · "
-                f"craving {scale_words(c.craving)}"
+                used = translate("ui.today.page", "“used today”: {value}").format(
+                    value=c.used.value
+                )
+            details = translate(
+                "ui.today.page",
+                "Mood: {mood_word} · anxiety {scale_words} · craving {scale_words2}",
+            ).format(
+                mood_word=c.mood_word,
+                scale_words=scale_words(c.anxiety),
+                scale_words2=scale_words(c.craving),
             )
-            self.checkin_status.setText(f"Done. {details}" + (f" · {used}" if used else ""))
-            self.checkin_button.setText("Edit today's check-in")
+            self.checkin_status.setText(
+                translate("ui.today.page", "Done. {details}").format(details=details)
+                + (f" · {used}" if used else "")
+            )
+            self.checkin_button.setText(translate("ui.today.page", "Edit today's check-in"))
             if not self._counting:
-                self.hero.show_figure(f"Mood today: {c.mood_word}", "Checked in. Well done.")
+                self.hero.show_figure(
+                    translate("ui.today.page", "Mood today: {mood_word}").format(
+                        mood_word=c.mood_word
+                    ),
+                    translate("ui.today.page", "Checked in. Well done."),
+                )
         set_primary(self.checkin_button, c is None)
         self.checkin_button.setAccessibleName(self.checkin_button.text())
 
@@ -359,20 +441,36 @@ class TodayPage(QWidget):
         self._week_days = [s.today - timedelta(days=6 - i) for i in range(7)]
         for button, day in zip(self.day_buttons, self._week_days, strict=True):
             c = by_day.get(day)
-            mood = c.mood_word if c else "No check-in"
-            weekday = "Today" if day == s.today else f"{day:%a}"
+            mood = c.mood_word if c else translate("ui.today.page", "No check-in")
+            weekday = translate("ui.today.page", "Today") if day == s.today else f"{day:%a}"
             button.setText(f"{weekday}\n{day.day} {day:%b}\n{mood}")
-            button.setAccessibleName(f"{long_day(day)}: {mood}. Open this day's check-in.")
-            button.setToolTip(f"Open the check-in for {long_day(day)}")
+            button.setAccessibleName(
+                translate("ui.today.page", "{long_day}: {mood}. Open this day's check-in.").format(
+                    long_day=long_day(day), mood=mood
+                )
+            )
+            button.setToolTip(
+                translate("ui.today.page", "Open the check-in for {long_day}").format(
+                    long_day=long_day(day)
+                )
+            )
         if s.checkin_count == 0:
             self.week_hint.setText(
-                "Your week will show here after your first check-in. Start with today's — "
-                "there are no wrong answers."
+                translate(
+                    "ui.today.page",
+                    "Your week will show here after your first check-in. Start with today's — "
+                    "there are no wrong answers.",
+                )
             )
         else:
             self.week_hint.setText(
-                f"You have checked in on {len(s.week)} of the last 7 days. "
-                "Choose a day to see or fill it in."
+                translate(
+                    "ui.today.page",
+                    (
+                        "You have checked in on {len} of the last 7 days. Choose a day to see "
+                        "or fill it in."
+                    ),
+                ).format(len=len(s.week))
             )
 
     def _day_clicked(self, column: int) -> None:

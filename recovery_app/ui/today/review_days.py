@@ -20,41 +20,52 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.core.checkin.checkin import CheckIn
+from recovery_app.core.i18n import translate
 from recovery_app.ui.common.formatting import long_day
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import accepted
 from recovery_app.ui.common.windowing import fit_on_screen
 
-REVIEW_OFFER = (
+REVIEW_OFFER = translate(
+    "ui.today.review_days",
     "Some earlier days were marked as use. If that was your prescribed medicine, you can "
-    "change them."
+    "change them.",
 )
 
 
 class ReviewDaysDialog(QDialog):
     def __init__(self, days: list[CheckIn], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Review earlier days")
-        self.setAccessibleName("Review earlier days")
+        self.setWindowTitle(translate("ui.today.review_days", "Review earlier days"))
+        self.setAccessibleName(translate("ui.today.review_days", "Review earlier days"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Review earlier days", 1.2))
+        layout.addWidget(heading(translate("ui.today.review_days", "Review earlier days"), 1.2))
         layout.addWidget(
             wrapped(
-                "These days were answered Yes to “Did you use today?”, a question that "
-                "didn't say what “use” meant. Tick each day when what you took was your "
-                "prescribed medicine, a taper included: those days become No. Days you leave "
-                "unticked stay as they are. You can change any day later from its check-in."
+                translate(
+                    "ui.today.review_days",
+                    "These days were answered Yes to “Did you use today?”, a question that "
+                    "didn't say what “use” meant. Tick each day when what you took was your "
+                    "prescribed medicine, a taper included: those days become No. Days you leave "
+                    "unticked stay as they are. You can change any day later from its check-in.",
+                )
             )
         )
         content = QWidget()
         boxes = QVBoxLayout(content)
         self.boxes: dict[date, QCheckBox] = {}
         for c in days:
-            words = f"{long_day(c.day)} · mood {c.mood_word.lower()}"
+            words = translate("ui.today.review_days", "{long_day} · mood {lower}").format(
+                long_day=long_day(c.day), lower=c.mood_word.lower()
+            )
             if c.note:
                 words += f" · “{c.note[:60]}{'…' if len(c.note) > 60 else ''}”"
             box = QCheckBox(words)
-            box.setAccessibleName(f"{long_day(c.day)} was my prescribed medicine")
+            box.setAccessibleName(
+                translate("ui.today.review_days", "{long_day} was my prescribed medicine").format(
+                    long_day=long_day(c.day)
+                )
+            )
             boxes.addWidget(box)
             self.boxes[c.day] = box
         boxes.addStretch(1)
@@ -64,10 +75,12 @@ class ReviewDaysDialog(QDialog):
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox()
         self.change_button = buttons.addButton(
-            "&Change ticked days to No", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("ui.today.review_days", "&Change ticked days to No"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.keep_button = buttons.addButton(
-            "&Leave them as they are", QDialogButtonBox.ButtonRole.RejectRole
+            translate("ui.today.review_days", "&Leave them as they are"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

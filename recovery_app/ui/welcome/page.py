@@ -7,25 +7,29 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QWidget
 
+from recovery_app.core.i18n import translate
 from recovery_app.core.passphrase import new_passphrase_problem
 from recovery_app.ui.common.start_date import StartDateChoice, StartDatePicker
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.common.widgets import secret_field
 
-WELCOME_TEXT = (
+WELCOME_TEXT = translate(
+    "ui.welcome.page",
     "This is a private companion for your recovery. Each day you can do a short "
-    "check-in and see how you are doing over time."
+    "check-in and see how you are doing over time.",
 )
-PRIVACY_TEXT = (
+PRIVACY_TEXT = translate(
+    "ui.welcome.page",
     "Everything you enter stays on this computer. The app never connects to the "
-    "internet, and nothing leaves this computer unless you export it yourself."
+    "internet, and nothing leaves this computer unless you export it yourself.",
 )
-SAFETY_TEXT = (
+SAFETY_TEXT = translate(
+    "ui.welcome.page",
     "This app is not medical advice and does not replace your doctor or counsellor. "
     "It never tells you how to change a medicine. Stopping a benzodiazepine suddenly "
     "can be dangerous, so please talk with your prescriber first. In an emergency, "
     "call 911 (in the US) or your local emergency number. The Get help button is "
-    "always there, on every screen."
+    "always there, on every screen.",
 )
 
 
@@ -35,39 +39,51 @@ class WelcomePage(QWidget):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(translate("ui.welcome.page", "Welcome"))
         outer = scrolling_content(self)
-        outer.addWidget(heading("Welcome", 1.8))
+        outer.addWidget(heading(translate("ui.welcome.page", "Welcome"), 1.8))
         outer.addWidget(wrapped(WELCOME_TEXT))
-        privacy = Card("Your data stays with you")
+        privacy = Card(translate("ui.welcome.page", "Your data stays with you"))
         privacy.body.addWidget(wrapped(PRIVACY_TEXT))
-        safety = Card("Staying safe")
+        safety = Card(translate("ui.welcome.page", "Staying safe"))
         safety.body.addWidget(wrapped(SAFETY_TEXT))
-        start = Card("When did your recovery start? (optional)")
+        start = Card(translate("ui.welcome.page", "When did your recovery start? (optional)"))
         start.body.addWidget(
             wrapped(
-                "If you like, the app can count your days. Some people find that "
-                "motivating, others would rather not. Either choice is fine."
+                translate(
+                    "ui.welcome.page",
+                    "If you like, the app can count your days. Some people find that "
+                    "motivating, others would rather not. Either choice is fine.",
+                )
             )
         )
         self.picker = StartDatePicker(None, today)
         start.body.addWidget(self.picker)
-        protect = Card("Protect it with a passphrase? (optional)")
+        protect = Card(translate("ui.welcome.page", "Protect it with a passphrase? (optional)"))
         protect.body.addWidget(
             wrapped(
-                "A passphrase encrypts everything you write here, and the app locks itself "
-                "when you step away. <b>If you forget it, nobody can recover your data.</b> "
-                "You can also set one later in Your data."
+                translate(
+                    "ui.welcome.page",
+                    "A passphrase encrypts everything you write here, and the app locks itself "
+                    "when you step away. <b>If you forget it, nobody can recover your data.</b> "
+                    "You can also set one later in Your data.",
+                )
             )
         )
-        self.protect = QCheckBox("Yes, protect my data with a passphrase")
-        self.protect.setAccessibleName("Protect my data with a passphrase")
-        self.new_passphrase = secret_field("New passphrase")
-        self.new_passphrase.setPlaceholderText("Passphrase (a few words work well)")
-        self.again = secret_field("New passphrase again")
-        self.again.setPlaceholderText("Type it again")
+        self.protect = QCheckBox(
+            translate("ui.welcome.page", "Yes, protect my data with a passphrase")
+        )
+        self.protect.setAccessibleName(
+            translate("ui.welcome.page", "Protect my data with a passphrase")
+        )
+        self.new_passphrase = secret_field(translate("ui.welcome.page", "New passphrase"))
+        self.new_passphrase.setPlaceholderText(
+            translate("ui.welcome.page", "Passphrase (a few words work well)")
+        )
+        self.again = secret_field(translate("ui.welcome.page", "New passphrase again"))
+        self.again.setPlaceholderText(translate("ui.welcome.page", "Type it again"))
         self.problem = wrapped("")
-        self.problem.setAccessibleName("Problem with the passphrase")
+        self.problem.setAccessibleName(translate("ui.welcome.page", "Problem with the passphrase"))
         protect.body.addWidget(self.protect)
         for widget in (self.new_passphrase, self.again, self.problem):
             protect.body.addWidget(widget)
@@ -77,11 +93,11 @@ class WelcomePage(QWidget):
             outer.addWidget(card)
         outer.addStretch(1)
         row = QHBoxLayout()
-        self.help_button = QPushButton("Get help now")
-        self.help_button.setAccessibleName("Get help now")
+        self.help_button = QPushButton(translate("ui.welcome.page", "Get help now"))
+        self.help_button.setAccessibleName(translate("ui.welcome.page", "Get help now"))
         self.help_button.clicked.connect(self.helpRequested)
-        self.begin_button = QPushButton("Let's begin")
-        self.begin_button.setAccessibleName("Let's begin")
+        self.begin_button = QPushButton(translate("ui.welcome.page", "Let's begin"))
+        self.begin_button.setAccessibleName(translate("ui.welcome.page", "Let's begin"))
         self.begin_button.setDefault(True)
         self.begin_button.clicked.connect(self._begin)
         row.addWidget(self.help_button)
