@@ -163,9 +163,19 @@ class CheckInPage(QWidget):
 
         halt_row = FlowRow()
         self.halt_boxes: dict[str, QCheckBox] = {}
-        for name in ("hungry", "angry", "lonely", "tired"):
-            box = QCheckBox(name.capitalize())
-            box.setAccessibleName(translate("ui.checkin.page", "Feeling {name}").format(name=name))
+        halt_words = {
+            "hungry": (translate("ui.checkin.page", "Hungry"),
+                       translate("ui.checkin.page", "Feeling hungry")),
+            "angry": (translate("ui.checkin.page", "Angry"),
+                      translate("ui.checkin.page", "Feeling angry")),
+            "lonely": (translate("ui.checkin.page", "Lonely"),
+                       translate("ui.checkin.page", "Feeling lonely")),
+            "tired": (translate("ui.checkin.page", "Tired"),
+                      translate("ui.checkin.page", "Feeling tired")),
+        }  # fmt: skip
+        for name, (words, accessible) in halt_words.items():
+            box = QCheckBox(words)
+            box.setAccessibleName(accessible)
             self.halt_boxes[name] = box
             halt_row.addWidget(box)
         halt_hint = wrapped(translate("ui.checkin.page", "tick any that fit"))
