@@ -3,8 +3,8 @@
 The colours and the style sheet are in ``theme``; the design note is ``docs/design.md``.
 """
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QFont, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -78,9 +78,34 @@ class Card(QFrame):
         self.body.addWidget(heading(title, 1.15))
 
 
+class _ScrolledContent(QWidget):
+    """What a page scrolls: never shorter than its wrapped text needs at its width.
+
+    QScrollArea sizes it for the width before a vertical scroll bar takes its
+    share, and not again when a label's text changes, so at 200 % text a
+    wrapped line came out cut off; its minimum height follows the layout instead."""
+
+    def _fit(self) -> None:
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+            if need != self.minimumHeight():
+                self.setMinimumHeight(need)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return handled
+
+
 def scrolling_content(page: QWidget, spacing: int = 16) -> QVBoxLayout:
     """Give ``page`` a frameless scroll area; returns the layout to fill with its content."""
-    content = QWidget()
+    content = _ScrolledContent()
     layout = QVBoxLayout(content)
     layout.setContentsMargins(32, 24, 32, 24)
     layout.setSpacing(spacing)
