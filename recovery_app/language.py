@@ -35,9 +35,6 @@ def _pseudo_translator() -> QTranslator:
         ) -> str:
             return i18n.pseudo(source) if source else ""
 
-        def isEmpty(self) -> bool:
-            return False
-
     return PseudoTranslator()
 
 
@@ -58,12 +55,11 @@ def choose(language: str | None = None) -> None:
     """Pick the language (argument, else the environment, else the system's)."""
     global _chosen
     name = language or os.environ.get(ENV) or None
-    _chosen = _pseudo_translator() if name == PSEUDO else _file_translator(name)
-    if _chosen is None:
-        i18n.set_translator(None)
-        return
-    translate = _chosen.translate
-    i18n.set_translator(lambda context, text: translate(context, text) or text)
+    translator = _pseudo_translator() if name == PSEUDO else _file_translator(name)
+    _chosen = translator
+    i18n.set_translator(
+        None if translator is None else lambda context, text: translator.translate(context, text)
+    )
 
 
 def install(app: QApplication) -> None:

@@ -8,23 +8,12 @@ from dateutil.relativedelta import relativedelta
 
 from recovery_app.core.i18n import translate
 
-
-def _years(n: int) -> str:
-    if n == 1:
-        return translate("core.durations", "1 year")
-    return translate("core.durations", "{n} years").format(n=n)
-
-
-def _months(n: int) -> str:
-    if n == 1:
-        return translate("core.durations", "1 month")
-    return translate("core.durations", "{n} months").format(n=n)
-
-
-def _days(n: int) -> str:
-    if n == 1:
-        return translate("core.durations", "1 day")
-    return translate("core.durations", "{n} days").format(n=n)
+# (one, several) for years, months and days: two whole strings, as plurals differ by language.
+_UNITS = (
+    (translate("core.durations", "1 year"), translate("core.durations", "{n} years")),
+    (translate("core.durations", "1 month"), translate("core.durations", "{n} months")),
+    (translate("core.durations", "1 day"), translate("core.durations", "{n} days")),
+)
 
 
 def calendar_span(start: date, end: date) -> relativedelta:
@@ -38,8 +27,8 @@ def describe_span(start: date, end: date) -> str:
         raise ValueError("end is before start")
     span = calendar_span(start, end)
     parts = [
-        words(value)
-        for value, words in ((span.years, _years), (span.months, _months), (span.days, _days))
+        one if value == 1 else several.format(n=value)
+        for value, (one, several) in zip((span.years, span.months, span.days), _UNITS, strict=True)
         if value
     ]
     return ", ".join(parts) if parts else translate("core.durations", "0 days")

@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Callable
 
-Translator = Callable[[str, str], str]
+Translator = Callable[[str, str], str | None]  # None or "": not translated
 
 _translator: Translator | None = None
 

@@ -211,25 +211,21 @@ def result_message(answers: tuple[bool, ...]) -> str:
         )
     if effects:
         said.append(
-            translate("core.learn.self_check", "You noticed: ")
-            + ", ".join(q.short for q in effects)
-            + translate(
+            translate(
                 "core.learn.self_check",
-                ". These can happen at "
-                "the prescribed dose and are not signs of a problem on their own. They are worth "
-                "telling your prescriber, who may change the plan with you.",
-            )
+                "You noticed: {items}. These can happen at the prescribed dose and are not "
+                "signs of a problem on their own. They are worth telling your prescriber, who "
+                "may change the plan with you.",
+            ).format(items=", ".join(q.short for q in effects))
         )
     if control:
         said.append(
-            translate("core.learn.self_check", "You also said yes to: ")
-            + ", ".join(q.short for q in control)
-            + translate(
+            translate(
                 "core.learn.self_check",
-                ". This is "
-                "not a diagnosis and says nothing about who you are. It may help to talk with "
-                "a doctor you trust; treatment and support work, and you deserve them.",
-            )
+                "You also said yes to: {items}. This is not a diagnosis and says nothing about "
+                "who you are. It may help to talk with a doctor you trust; treatment and "
+                "support work, and you deserve them.",
+            ).format(items=", ".join(q.short for q in control))
         )
     if any(q.article == "is-it-an-overdose" for q in control):
         said.append(

@@ -325,13 +325,11 @@ class MeetingDialog(QDialog):
                 label.setVisible(shown)
         one = self.every.value() == 1
         if repeat is Repeat.WEEKLY:
-            week, weeks = (translate("ui.meetings.meeting_dialog", " week"),
-                           translate("ui.meetings.meeting_dialog", " weeks"))  # fmt: skip
-            suffix = week if one else weeks
+            week = translate("ui.meetings.meeting_dialog", " week")
+            suffix = week if one else translate("ui.meetings.meeting_dialog", " weeks")
         else:
-            month, months = (translate("ui.meetings.meeting_dialog", " month"),
-                             translate("ui.meetings.meeting_dialog", " months"))  # fmt: skip
-            suffix = month if one else months
+            month = translate("ui.meetings.meeting_dialog", " month")
+            suffix = month if one else translate("ui.meetings.meeting_dialog", " months")
         self.every.setSuffix(suffix)
         try:
             # Only the schedule's own problems here: a name not typed yet is said at Save.
