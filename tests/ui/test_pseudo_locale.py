@@ -20,6 +20,7 @@ from recovery_app import language
 from recovery_app.core import i18n
 from recovery_app.core.i18n import translate
 from recovery_app.language import ENV, PSEUDO
+from recovery_app.ui.common.style import icon
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,6 +48,7 @@ def test_choosing_pseudo_translates_our_strings_and_qts_own(qapp: QApplication) 
         assert translate("ui.today.page", "Good morning").startswith("[Gööd mörñíñg")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         assert "[" in buttons.buttons()[0].text()  # Qt's own "Cancel"
+        assert not icon("today").isNull()  # file names are not words to translate
     finally:
         if language._chosen is not None:
             QCoreApplication.removeTranslator(language._chosen)

@@ -21,9 +21,7 @@ from recovery_app.core.i18n import translate
 
 def icon(name: str) -> QIcon:
     """An icon that keeps its colours when selected (the default tint hides it)."""
-    file = str(
-        resources.path("icons", translate("ui.common.style", "{name}.svg").format(name=name))
-    )
+    file = str(resources.path("icons", f"{name}.svg"))
     result = QIcon()
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
         result.addFile(file, QSize(), mode)

@@ -62,9 +62,9 @@ def holds_words(item: Listed) -> str:
     ]
     counts = ", ".join(f"{n:,} {one if n == 1 else many}" for n, one, many in parts if n)
     if not counts:
-        return translate("ui.data.backups_card", "empty") + (
-            translate("ui.data.backups_card", ", only a start date") if c.start_date else ""
-        )
+        if c.start_date:
+            return translate("ui.data.backups_card", "empty, only a start date")
+        return translate("ui.data.backups_card", "empty")
     return (
         translate("ui.data.backups_card", "nearly empty: {counts}").format(counts=counts)
         if c.nearly_empty
