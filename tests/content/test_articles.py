@@ -197,3 +197,22 @@ def test_search_finds_the_klonopin_article_first() -> None:
     assert hits[0].title == "Is Klonopin a benzodiazepine?"
     assert library().search("zzzz not a word") == []
     assert library().search("   ") == []
+
+
+@pytest.mark.parametrize("words", ["taper", "klonopin", "sleep", "alone", "halt", "988", "help"])
+def test_search_excerpts_are_cut_between_words(words: str) -> None:
+    """An excerpt starts and ends on a whole word, says with "…" where its line goes
+    on, and is not a bare heading when a longer line holds the word."""
+    shelf = library()
+    for hit in shelf.search(words):
+        text = shelf.by_slug[hit.slug].text
+        core = hit.snippet.removeprefix("…").removesuffix("…")
+        at = text.find(core)
+        assert at >= 0, hit.snippet
+        before, after = text[at - 1 : at] if at else "\n", text[at + len(core) : at + len(core) + 1]
+        assert before.isspace(), (hit.slug, hit.snippet)
+        assert after in ("", "\n") or after.isspace(), (hit.slug, hit.snippet)
+        assert hit.snippet.startswith("…") == (before != "\n"), hit.snippet
+        assert hit.snippet.endswith("…") == (after not in ("", "\n")), hit.snippet
+        assert len(core) <= 200
+    assert len(shelf.search("halt")[0].snippet) > 40  # not the heading "HALT" alone

@@ -22,6 +22,7 @@ CATEGORIES = (
 HELP_HEADING = "## If you need help now"
 KEY_POINTS_HEADING = "## Key points"
 SNIPPET_CHARS = 160
+SNIPPET_MIN_LINE = 40  # a shorter line (a heading) is used only when no other holds the word
 # A warning said once, well: an article names a shared callout on a line of its own,
 # "{{callout: NAME}}", and the reader shows the callout's text there
 # (resources/callouts/NAME.md). Search and reading measures see the article's own words.
@@ -197,10 +198,27 @@ class Library:
 
 
 def _snippet(plain: str, folded: str, term: str) -> str:
+    """About SNIPPET_CHARS of the line where ``term`` first comes, cut between words,
+    with "…" where the line goes on. Folding can change lengths slightly; the
+    snippet is a hint, so close is enough. A heading alone says little, so a
+    longer line holding the term comes first."""
+    lines = []
     at = folded.find(term)
-    if at < 0:
-        return plain[:SNIPPET_CHARS].split("\n", 1)[0]
-    # Folding can change lengths slightly; the snippet is a hint, so close is enough.
-    start = max(0, plain.rfind("\n", 0, at) + 1, at - SNIPPET_CHARS // 2)
-    line = plain[start : start + SNIPPET_CHARS].split("\n", 1)[0].strip()
-    return ("…" if start > 0 and plain[start - 1] != "\n" else "") + line + "…"
+    while len(lines) < 20:
+        line_start = plain.rfind("\n", 0, max(0, at)) + 1
+        line_end = plain.find("\n", max(0, at))
+        line_end = len(plain) if line_end < 0 else line_end
+        lines.append((line_end - line_start < SNIPPET_MIN_LINE, max(0, at), line_start, line_end))
+        at = folded.find(term, line_end)
+        if at < 0:
+            break
+    _short, at, line_start, line_end = min(lines)  # the first long one, else the first
+    start = max(line_start, at - SNIPPET_CHARS // 2)
+    if start > line_start and not plain[start - 1].isspace():
+        start = max(line_start, plain.rfind(" ", line_start, start) + 1)
+    end = min(line_end, start + SNIPPET_CHARS)
+    if end < line_end and not plain[end].isspace():
+        space = plain.rfind(" ", max(start, at), end)
+        end = space if space > start else end
+    text = plain[start:end].strip()
+    return ("…" if start > line_start else "") + text + ("…" if end < line_end else "")
