@@ -202,7 +202,7 @@ def _snippet(plain: str, folded: str, term: str) -> str:
     with "…" where the line goes on. Folding can change lengths slightly; the
     snippet is a hint, so close is enough. A heading alone says little, so a
     longer line holding the term comes first."""
-    lines = []
+    lines: list[tuple[bool, int, int, int]] = []
     at = folded.find(term)
     while len(lines) < 20:
         line_start = plain.rfind("\n", 0, max(0, at)) + 1
