@@ -50,6 +50,7 @@ from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.help.dialog import HelpDialog
 from recovery_app.ui.journal.model import UID_ROLE
 from recovery_app.ui.journal.page import JournalPage
+from recovery_app.ui.learn.page import LearnPage
 from recovery_app.ui.shell.main_window import MainWindow
 
 SAMPLE_NOW = datetime(2026, 11, 25, 19, 30).astimezone()
@@ -119,6 +120,12 @@ def _dialogs(window: MainWindow, clock: FixedClock, shot: Callable[[str, QWidget
         dialog.close()
 
 
+def _search(window: MainWindow, words: str) -> None:
+    page = window.page("learn")
+    assert isinstance(page, LearnPage)
+    page.search.setText(words)
+
+
 def render(
     out_dir: Path, look: Look | None = None, visit: Callable[[str, QWidget], None] | None = None
 ) -> list[Path]:
@@ -179,6 +186,7 @@ def render(
             ("journal", lambda: window.show_page("journal")),
             ("meetings", lambda: window.show_page("meetings")),
             ("learn", lambda: window.open_article("is-klonopin-a-benzodiazepine")),
+            ("learn-search", lambda: _search(window, "sleep")),
             ("data", lambda: window.show_page("data")),
         ]
         for name, go in pages:

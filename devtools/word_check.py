@@ -122,7 +122,8 @@ def untranslated(name: str, top: QWidget) -> list[str]:
     """One line per visible text on ``top`` with words that were not translated."""
     problems = []
     for widget in [top, *top.findChildren(QWidget)]:
-        if isinstance(widget, QTextBrowser) or (not widget.isVisibleTo(top) and widget is not top):
+        article = isinstance(widget, QTextBrowser) or widget.property("articleText")
+        if article or (not widget.isVisibleTo(top) and widget is not top):
             continue  # articles are written per language, not translated string by string
         for text in _texts(widget):
             words = plain_words(text)

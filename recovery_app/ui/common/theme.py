@@ -233,6 +233,11 @@ QListWidget#sidebar::item:selected:focus {{
     border-left: 5px solid {t.accent};
 }}
 QListWidget#sidebar:focus {{ border: none; }}
+QListWidget#cardList, QListWidget#cardList:focus {{
+    border: none;
+    background: {t.base};
+    outline: 0;
+}}
 QPushButton {{
     padding: 0.4em 1em;
     border: 1px solid {t.border};

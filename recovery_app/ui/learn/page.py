@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
@@ -28,6 +27,7 @@ from recovery_app.storage.learn.ops import (
     set_read,
 )
 from recovery_app.storage.learn.reading import ArticleState
+from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import GetHelp, OpenSelfCheck
@@ -57,9 +57,8 @@ class LearnPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(translate("ui.learn.page", "Articles by topic"))
-        self.results = QListWidget()
-        self.results.setAccessibleName(translate("ui.learn.page", "Search results"))
-        self.results.setWordWrap(True)
+        self.results = CardList(translate("ui.learn.page", "Search results"))
+        self.results.setProperty("articleText", True)  # excerpts: not translated (word_check)
         self.lists = QStackedWidget()
         self.lists.addWidget(self.tree)
         self.lists.addWidget(self.results)
@@ -175,11 +174,9 @@ class LearnPage(QWidget):
             return
         self.lists.setCurrentWidget(self.results)
         if not hits:
-            item = QListWidgetItem(
+            self.results.add_note(
                 translate("ui.learn.page", "No article has all of these words. Try fewer words.")
             )
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(item)
         for hit in hits:
             item = QListWidgetItem(f"{hit.title}\n{hit.snippet}")
             item.setData(SLUG_ROLE, hit.slug)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSystemTrayIcon,
@@ -47,6 +46,7 @@ from recovery_app.storage.meetings.ops import (
     save_meeting,
     set_paused,
 )
+from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
 from recovery_app.ui.common.flow import FlowRow
@@ -89,9 +89,7 @@ class MeetingsPage(QWidget):
             )
         )
         self.empty.setAccessibleName(translate("ui.meetings.page", "No meetings yet"))
-        self.list = QListWidget()
-        self.list.setAccessibleName(translate("ui.meetings.page", "My meetings"))
-        self.list.setMinimumHeight(140)
+        self.list = CardList(translate("ui.meetings.page", "My meetings"), most_rows=6)
         row = FlowRow()
         self.edit_button = QPushButton(translate("ui.meetings.page", "&Edit…"))
         self.pause_button = QPushButton(translate("ui.meetings.page", "&Pause / resume"))
@@ -119,9 +117,7 @@ class MeetingsPage(QWidget):
         self.span.addItem(translate("ui.meetings.page", "Next 7 days"), 7)
         self.span.addItem(translate("ui.meetings.page", "Next 30 days"), 30)
         self.span.setAccessibleName(translate("ui.meetings.page", "Agenda period"))
-        self.agenda = QListWidget()
-        self.agenda.setAccessibleName(translate("ui.meetings.page", "Agenda"))
-        self.agenda.setMinimumHeight(140)
+        self.agenda = CardList(translate("ui.meetings.page", "Agenda"), most_rows=7)
         coming.body.addWidget(self.span)
         coming.body.addWidget(self.agenda)
         date_row = FlowRow()
@@ -139,9 +135,7 @@ class MeetingsPage(QWidget):
         outer.addWidget(coming)
 
         went = Card(translate("ui.meetings.page", "Attendance"))
-        self.history = QListWidget()
-        self.history.setAccessibleName(translate("ui.meetings.page", "Attendance history"))
-        self.history.setMinimumHeight(120)
+        self.history = CardList(translate("ui.meetings.page", "Attendance history"), most_rows=5)
         went.body.addWidget(self.history)
         outer.addWidget(went)
 
@@ -232,8 +226,9 @@ class MeetingsPage(QWidget):
                 when = translate("ui.meetings.page", "next: {when:%a %d %b, %H:%M}").format(
                     when=to_local(upcoming, self.clock)
                 )
-            text = translate("ui.meetings.page", "{name} — {schedule} · {when}").format(
-                name=m.name, schedule=m.schedule.describe(), when=when
+            text = m.name + "\n"
+            text += translate("ui.meetings.page", "{schedule} · {when}").format(
+                schedule=m.schedule.describe(), when=when
             )
             if m.location and m.online:
                 text += "\n" + translate("ui.meetings.page", "Online: {where}").format(
@@ -259,11 +254,11 @@ class MeetingsPage(QWidget):
             local = to_local(record.starts_at, self.clock)
             note = f" · {record.note}" if record.note else ""
             self.history.addItem(
-                f"{local:%a %d %b %Y, %H:%M} · {record.meeting_name} · "
+                f"{local:%a %d %b %Y, %H:%M}  {record.meeting_name}\n"
                 f"{ATTENDED_WORDS[record.status]}{note}"
             )
         if not history:
-            self.history.addItem(
+            self.history.add_note(
                 translate("ui.meetings.page", "After a meeting, the app asks whether you went.")
             )
 
@@ -283,24 +278,25 @@ class MeetingsPage(QWidget):
         rows: list[tuple[datetime, str, Occurrence | None, tuple[str, datetime] | None]] = []
         for o in self._occurrences:
             local = to_local(o.start, self.clock)
-            text = f"{local:%a %d %b, %H:%M}  {o.meeting.name}"
-            if o.location:
-                text += f"  ({o.location})"
+            details = [o.location] if o.location else []
             if o.moved:
-                text += translate(
-                    "ui.meetings.page", "  · moved from {to_local:%a %d %b, %H:%M}"
-                ).format(to_local=to_local(o.original, self.clock))
+                details.append(
+                    translate("ui.meetings.page", "moved from {to_local:%a %d %b, %H:%M}").format(
+                        to_local=to_local(o.original, self.clock)
+                    )
+                )
             if o.note:
-                text += f"  · {o.note}"
+                details.append(o.note)
+            text = f"{local:%a %d %b, %H:%M}  {o.meeting.name}"
+            text += "".join(["\n", " · ".join(details)]) if details else ""
             rows.append((o.start, text, o, (o.meeting.uid, o.original)))
         for original, m in skipped:
             local = to_local(original, self.clock)
             rows.append(
                 (
                     original,
-                    translate(
-                        "ui.meetings.page", "{local:%a %d %b, %H:%M}  {name}  · skipped"
-                    ).format(local=local, name=m.name),
+                    f"{local:%a %d %b, %H:%M}  {m.name}\n"
+                    + translate("ui.meetings.page", "Skipped"),
                     None,
                     (m.uid, original),
                 )
@@ -313,7 +309,9 @@ class MeetingsPage(QWidget):
             if key == chosen:
                 self.agenda.setCurrentItem(item)
         if not rows:
-            self.agenda.addItem(translate("ui.meetings.page", "Nothing in this period."))
+            self.agenda.add_note(translate("ui.meetings.page", "Nothing in this period."))
+        elif self.agenda.currentRow() < 0:
+            self.agenda.setCurrentRow(0)  # the date buttons act on a date that shows
         self._date_buttons()
 
     def _chosen(self) -> tuple[str, datetime] | None:

@@ -235,7 +235,7 @@ def test_add_see_dates_get_reminded_mark_attendance(
 
     monkeypatch.setattr(MeetingDialog, "ask", classmethod(add))
     page.add_button.click()
-    assert "NA Tuesday and Thursday — Tuesdays and Thursdays at 19:00" in page.list.item(0).text()
+    assert "NA Tuesday and Thursday\nTuesdays and Thursdays at 19:00" in page.list.item(0).text()
     assert "next: Thu 26 Nov, 19:00" in page.list.item(0).text()
     assert page.agenda.item(0).text().startswith("Thu 26 Nov, 19:00  NA Tuesday")
     # Today lists this week's meetings.
