@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 import devtools.language_first  # noqa: F401  (first: it chooses the language)
 from devtools.sample_data import (
@@ -215,6 +215,11 @@ def render(
             box.setChecked(True)
         check.show_result()
         shot("self-check", check)
+        _settle(app)
+        scroll = check.findChild(QScrollArea)
+        assert scroll is not None
+        scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
+        shot("self-check-result", check)
         check.close()
         assert window.db is not None
         with window.db.transaction() as conn:

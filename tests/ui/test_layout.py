@@ -196,15 +196,38 @@ def test_the_main_dialogs_fit_the_screen(
 def test_no_wrapped_line_is_cut_with_a_year_of_data_at_200_percent(
     qapp: QApplication, tmp_path: Path
 ) -> None:
-    """The screenshot scenes: every page and main dialog, with sample data."""
+    """The screenshot scenes: every page and main dialog, with sample data, and with
+    what only data shows (the self-check's result and its article links)."""
     from devtools.screenshots import Look, render
 
     found: dict[str, list[str]] = {}
 
     def visit(name: str, widget: QWidget) -> None:
-        cut = [issue for issue in problems(widget) if "needs" in issue]
-        if cut:
-            found[name] = cut
+        if issues := problems(widget):
+            found[name] = issues
 
     render(tmp_path, Look("light", 200, (1280, 800)), visit)
+    assert not found, _report(found)
+
+
+@pytest.mark.parametrize("width", [640, 900])
+def test_dialogs_made_narrow_at_200_percent_still_wrap(
+    qtbot: QtBot, make_window: WindowFactory, width: int
+) -> None:
+    """A person may make a dialog narrower than it opens: the self-check's article links
+    and Get help's lines wrap instead of running sideways out of view."""
+    window = _sized(make_window, 200, 1280, 800)
+    check = window.dialogs.open_self_check()
+    assert check is not None
+    for box in check.boxes[1:3]:
+        box.setChecked(True)
+    check.show_result()
+    help_dialog = _dialogs(window)["Get help"]()
+    assert help_dialog is not None
+    found: dict[str, list[str]] = {}
+    for name, dialog in (("Self-check", check), ("Get help", help_dialog)):
+        dialog.resize(width, 760)
+        _settle(qtbot, dialog)
+        if issues := problems(dialog):
+            found[name] = issues
     assert not found, _report(found)

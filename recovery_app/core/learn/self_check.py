@@ -185,14 +185,14 @@ class SelfCheck:
         }  # fmt: skip
 
     def history_line(self, when: str) -> str:
+        return f"{when}: {self.history_details()}"
+
+    def history_details(self) -> str:
+        """What was answered yes, part by part."""
         parts = [
             f"{title}: {', '.join(words)}" for title, words in self.yes_words().items() if words
         ]
-        return f"{when}: " + (
-            "; ".join(parts)
-            if parts
-            else translate("core.learn.self_check", "no to every question")
-        )
+        return "; ".join(parts) or translate("core.learn.self_check", "no to every question")
 
 
 def result_message(answers: tuple[bool, ...]) -> str:

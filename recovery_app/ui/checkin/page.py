@@ -52,6 +52,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.formatting import long_day
+from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.style import heading, scrolling_content, wrapped
@@ -92,11 +93,9 @@ class CheckInPage(QWidget):
             )
         )
 
-        form = QFormLayout()
+        form = Form()
         form.setVerticalSpacing(14)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # In a narrow window (or at large text) a label goes above its field.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)

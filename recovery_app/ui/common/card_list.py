@@ -8,8 +8,6 @@ then the details, so screen readers and tests read it like any list.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
@@ -27,7 +25,6 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,27 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.ui.common.wrapping import laid_out
+
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _laid_out(text: str, font: QFont, width: int) -> tuple[QTextLayout, int]:
-    """``text`` wrapped to ``width``: between words, and inside a word only when one
-    word is wider than the line (a long name at 200 % text)."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    height = 0.0
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        line.setPosition(QPointF(0, height))
-        height += line.height()
-    layout.endLayout()
-    return layout, math.ceil(height)
 
 
 class _CardDelegate(QStyledItemDelegate):
@@ -91,11 +70,11 @@ class _CardDelegate(QStyledItemDelegate):
         bold, pad, _gap = self._metrics(font)
         title, detail = self._parts(index)
         if self._is_note(index):
-            return [_laid_out(title + ("\n" + detail if detail else ""), font, width)]
+            return [laid_out(title + ("\n" + detail if detail else ""), font, width)]
         inner = max(20, width - 2 * pad - 2)
-        blocks = [_laid_out(title, bold, inner)]
+        blocks = [laid_out(title, bold, inner)]
         if detail:
-            blocks.append(_laid_out(detail, font, inner))
+            blocks.append(laid_out(detail, font, inner))
         return blocks
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

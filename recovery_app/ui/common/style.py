@@ -28,6 +28,26 @@ def icon(name: str) -> QIcon:
     return result
 
 
+_BASE = "recoveryBasePointSize"
+
+
+def base_point_size(app: QApplication) -> float:
+    """The system's font size, as the app found it (kept on the app: text size multiplies it)."""
+    base = app.property(_BASE)
+    if not base:
+        base = app.font().pointSizeF()
+        app.setProperty(_BASE, base)
+    return float(base)
+
+
+def text_scale() -> float:
+    """The person's text size as a factor: 1.0 at 100 %, 2.0 at 200 %."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return 1.0
+    return max(1.0, QApplication.font().pointSizeF() / base_point_size(app))
+
+
 def scaled_font(scale: float, bold: bool = True) -> QFont:
     """The application font times ``scale``."""
     font = QFont(QApplication.font())

@@ -3,6 +3,8 @@
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from recovery_app.ui.common.style import text_scale
+
 
 def bring_to_front(window: QWidget) -> None:
     if window.isMinimized():
@@ -14,9 +16,12 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def fit_on_screen(window: QWidget, width: int, height: int) -> None:
-    """Open ``window`` at ``width`` x ``height``, or smaller where the screen is smaller (a
-    small laptop, or large text): never with its buttons off the screen."""
+def fit_on_screen(window: QWidget, width: int, height: int, grow: bool = True) -> None:
+    """Open ``window`` at ``width`` x ``height`` (wider at large text, which needs the
+    room; not with ``grow=False``, for a size the person chose), or smaller where the
+    screen is smaller (a small laptop, or large text): never with its buttons off
+    the screen."""
+    width = round(width * text_scale()) if grow else width
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is not None:
         room = screen.availableGeometry()

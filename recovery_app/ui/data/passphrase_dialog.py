@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.i18n import translate
 from recovery_app.core.passphrase import new_passphrase_problem
+from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import secret_field
 
@@ -76,7 +76,7 @@ class PassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, 1.2))
         layout.addWidget(wrapped(warning))
-        form = QFormLayout()
+        form = Form()
         self.current = secret_field(translate("ui.data.passphrase_dialog", "Current passphrase"))
         self.new = secret_field(translate("ui.data.passphrase_dialog", "New passphrase"))
         self.again = secret_field(translate("ui.data.passphrase_dialog", "New passphrase again"))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,7 +16,8 @@ from PySide6.QtWidgets import (
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import ROLES, Contact, ContactKind, validate_contact
 from recovery_app.core.i18n import translate
-from recovery_app.ui.common.style import wrapped
+from recovery_app.ui.common.forms import Form
+from recovery_app.ui.common.widgets import StatusLine
 
 
 class ContactDialog(QDialog):
@@ -51,14 +51,13 @@ class ContactDialog(QDialog):
         self.note.setAccessibleName(translate("ui.help.contact_dialog", "Note"))
         self.note.setPlaceholderText(translate("ui.help.contact_dialog", "e.g. best after 6pm"))
         self.kind.setCurrentIndex(max(0, self.kind.findData(self.original.kind.value)))
-        form = QFormLayout()
+        form = Form()
         form.addRow(translate("ui.help.contact_dialog", "&Kind"), self.kind)
         form.addRow(translate("ui.help.contact_dialog", "&Name"), self.name)
         form.addRow(translate("ui.help.contact_dialog", "&Role"), self.role)
         form.addRow(translate("ui.help.contact_dialog", "&Phone"), self.phone)
         form.addRow(translate("ui.help.contact_dialog", "N&ote"), self.note)
-        self.status = wrapped()
-        self.status.setAccessibleName(translate("ui.help.contact_dialog", "Message"))
+        self.status = StatusLine(translate("ui.help.contact_dialog", "Message"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

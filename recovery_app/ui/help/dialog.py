@@ -28,7 +28,9 @@ from recovery_app.core.i18n import translate
 from recovery_app.storage.help.ops import contacts, remove_contact, save_contact
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.style import heading, set_font_scale, wrapped
+from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import bring_to_front
 from recovery_app.ui.help.contact_dialog import ContactDialog
 from recovery_app.ui.help.crisis import COUNTRY_NOTE, CRISIS_LINES
@@ -40,6 +42,13 @@ def _number_label(number: str, name: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAccessibleName(f"{name}: {number}")
     return label
+
+
+def _share(grid: QGridLayout) -> None:
+    """Who on the left, the number and buttons on the right. The names keep at least
+    the style sheet's ``lineName`` width, so at large text the buttons wrap under the
+    number before the names are squeezed to a word a line."""
+    grid.setColumnStretch(0, 1)
 
 
 class HelpDialog(QDialog):
@@ -80,7 +89,7 @@ class HelpDialog(QDialog):
             self._row(
                 grid, row, name, _number_label(line.number, line.name), line.name, line.number
             )
-        grid.setColumnStretch(0, 1)
+        _share(grid)
         public.addLayout(grid)
         public.addWidget(wrapped(COUNTRY_NOTE))
 
@@ -93,7 +102,7 @@ class HelpDialog(QDialog):
         own.addWidget(self.own_hint)
         self.own_grid = QGridLayout()
         self.own_grid.setHorizontalSpacing(12)
-        self.own_grid.setColumnStretch(0, 1)
+        _share(self.own_grid)
         own.addLayout(self.own_grid)
         self.add_button = QPushButton(translate("ui.help.dialog", "&Add a person or line…"))
         self.add_button.setAccessibleName(translate("ui.help.dialog", "Add a person or local line"))
@@ -110,8 +119,7 @@ class HelpDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
-        self.status = QLabel("")
-        self.status.setAccessibleName(translate("ui.help.dialog", "Copy status"))
+        self.status = StatusLine(translate("ui.help.dialog", "Copy status"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
@@ -124,16 +132,23 @@ class HelpDialog(QDialog):
 
     def _row(
         self, grid: QGridLayout, row: int, name: QLabel, number: QLabel, who: str, digits: str
-    ) -> QPushButton:
+    ) -> FlowRow:
+        """One line: who it is on the left; the number and its buttons on the right,
+        wrapping under each other when the window is narrow (200 % text)."""
         copy = QPushButton(translate("ui.help.dialog", "Copy"))
         copy.setAccessibleName(
             translate("ui.help.dialog", "Copy the number for {who}").format(who=who)
         )
         copy.clicked.connect(lambda _=False, n=digits: self._copy(n))
+        actions = QWidget()
+        flow = FlowRow(actions)
+        flow.add_stretch()
+        flow.addWidget(number)
+        flow.addWidget(copy)
+        name.setObjectName("lineName")
         grid.addWidget(name, row, 0)
-        grid.addWidget(number, row, 1)
-        grid.addWidget(copy, row, 2)
-        return copy
+        grid.addWidget(actions, row, 1)
+        return flow
 
     def _copy(self, number: str) -> None:
         QGuiApplication.clipboard().setText(number)
@@ -179,8 +194,8 @@ class HelpDialog(QDialog):
             )
             name.setTextFormat(Qt.TextFormat.RichText)
             name.setWordWrap(True)
-            self._row(self.own_grid, row, name, _number_label(person.phone, person.name),
-                      person.name, person.phone)  # fmt: skip
+            flow = self._row(self.own_grid, row, name, _number_label(person.phone, person.name),
+                             person.name, person.phone)  # fmt: skip
             edit = QPushButton(translate("ui.help.dialog", "Edit"))
             edit.setAccessibleName(
                 translate("ui.help.dialog", "Edit {name}").format(name=person.name)
@@ -191,8 +206,8 @@ class HelpDialog(QDialog):
                 translate("ui.help.dialog", "Remove {name}").format(name=person.name)
             )
             remove.clicked.connect(lambda _=False, p=person: self.remove(p))
-            self.own_grid.addWidget(edit, row, 3)
-            self.own_grid.addWidget(remove, row, 4)
+            flow.addWidget(edit)
+            flow.addWidget(remove)
 
     def _order(self, people_first: bool) -> None:
         first, second = (self.own, self.public) if people_first else (self.public, self.own)

@@ -30,6 +30,7 @@ from recovery_app.storage.journal.ops import change_choices, load_choices
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import wrapped
+from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 
 UID_ROLE = Qt.ItemDataRole.UserRole
@@ -58,8 +59,7 @@ class ChoicesDialog(QDialog):
             listing.setAccessibleName(title)
             self.lists[kind] = listing
             self.tabs.addTab(listing, title)
-        self.status = wrapped()
-        self.status.setAccessibleName(translate("ui.journal.choices_dialog", "Message"))
+        self.status = StatusLine(translate("ui.journal.choices_dialog", "Message"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             wrapped(

@@ -45,8 +45,10 @@ from recovery_app.storage.journal.ops import add_choice, load_choices, save_entr
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
+from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.refresh import RefreshOnChange
-from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.style import heading
+from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 from recovery_app.ui.journal.choice_picker import ChoicePicker
 from recovery_app.ui.journal.intensity_picker import IntensityPicker
@@ -87,8 +89,7 @@ class EntryDialog(QDialog):
         fit_on_screen(self, 640, 720)
 
         form_widget = QWidget()
-        form = QFormLayout(form_widget)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = Form(form_widget)
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("d MMM yyyy  HH:mm")
@@ -178,8 +179,7 @@ class EntryDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
-        self.status = wrapped()
-        self.status.setAccessibleName(translate("ui.journal.entry_dialog", "Message"))
+        self.status = StatusLine(translate("ui.journal.entry_dialog", "Message"))
         self.save_button = QPushButton(translate("ui.journal.entry_dialog", "&Save"))
         self.save_button.setAccessibleName(translate("ui.journal.entry_dialog", "Save"))
         self.save_button.setToolTip(translate("ui.journal.entry_dialog", "Ctrl+S or Ctrl+Enter"))

@@ -30,6 +30,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.journal.choice_picker import ChoicePicker
 from recovery_app.ui.journal.intensity_picker import IntensityPicker
 
@@ -54,8 +55,7 @@ class QuickCaptureDialog(QDialog):
             translate("ui.journal.quick_capture", "What's happening? (optional)")
         )
         self.line.setAccessibleName(translate("ui.journal.quick_capture", "What's happening"))
-        self.status = wrapped()
-        self.status.setAccessibleName(translate("ui.journal.quick_capture", "Message"))
+        self.status = StatusLine(translate("ui.journal.quick_capture", "Message"))
         self.save_button = QPushButton(translate("ui.journal.quick_capture", "&Save"))
         self.save_button.setDefault(True)
         self.save_button.setToolTip(translate("ui.journal.quick_capture", "Enter or Ctrl+Enter"))

@@ -7,7 +7,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QListWidget,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -28,12 +27,13 @@ from recovery_app.core.learn.self_check import (
     result_message,
 )
 from recovery_app.storage.learn.ops import keep_self_check, self_checks
+from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.requests import GetHelp, OpenArticle
 from recovery_app.ui.common.style import heading, wrapped
-from recovery_app.ui.common.widgets import WrappingCheckBox
 from recovery_app.ui.common.windowing import fit_on_screen
+from recovery_app.ui.common.wrapping import WrappingButton, WrappingCheckBox
 
 
 class SelfCheckDialog(QDialog):
@@ -94,10 +94,9 @@ class SelfCheckDialog(QDialog):
             article = library.by_slug.get(slug)
             if article is None:
                 continue
-            button = QPushButton(
+            button = WrappingButton(
                 translate("ui.learn.self_check_dialog", "Read: {title}").format(title=article.title)
             )
-            button.setObjectName("entryLink")
             button.setAccessibleName(
                 translate("ui.learn.self_check_dialog", "Read: {title}").format(title=article.title)
             )
@@ -115,10 +114,9 @@ class SelfCheckDialog(QDialog):
         help_button = QPushButton(translate("ui.learn.self_check_dialog", "&Get help (F1)"))
         help_button.setAccessibleName(translate("ui.learn.self_check_dialog", "Get help now"))
         help_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
-        self.history = QListWidget()
-        self.history.setAccessibleName(translate("ui.learn.self_check_dialog", "Results you kept"))
-        self.history.setMaximumHeight(140)
-        self.history.setWordWrap(True)
+        self.history = CardList(
+            translate("ui.learn.self_check_dialog", "Results you kept"), most_rows=4
+        )
         self.see_button.setProperty("primary", True)
         row = FlowRow()
         row.addWidget(self.see_button)
@@ -187,7 +185,7 @@ class SelfCheckDialog(QDialog):
         checks = self_checks(self.db)
         self.history.clear()
         if not checks:
-            self.history.addItem(translate("ui.learn.self_check_dialog", "None kept yet."))
+            self.history.add_note(translate("ui.learn.self_check_dialog", "None kept yet."))
         for check in checks:
             when = to_local(check.taken_at, self.clock)
-            self.history.addItem(check.history_line(f"{when:%d %B %Y}"))
+            self.history.addItem(f"{when:%d %B %Y}\n{check.history_details()}")

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -47,8 +46,9 @@ from recovery_app.core.meetings.schedule import (
 )
 from recovery_app.core.meetings.zones import zone_names
 from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.style import heading, wrapped
-from recovery_app.ui.common.widgets import narrow
+from recovery_app.ui.common.widgets import StatusLine, narrow
 from recovery_app.ui.common.windowing import fit_on_screen
 
 REPEAT_WORDS = {
@@ -162,12 +162,9 @@ class MeetingDialog(QDialog):
         )
         self.preview = wrapped()
         self.preview.setAccessibleName(translate("ui.meetings.meeting_dialog", "Next dates"))
-        self.status = wrapped()
-        self.status.setAccessibleName(translate("ui.meetings.meeting_dialog", "Message"))
+        self.status = StatusLine(translate("ui.meetings.meeting_dialog", "Message"))
 
-        form = QFormLayout()
-        # A long label (a translation, or 200 % text) goes above its field.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = Form()
         form.addRow(translate("ui.meetings.meeting_dialog", "&Name"), self.name)
         form.addRow(translate("ui.meetings.meeting_dialog", "&Kind"), self.kind)
         where = QHBoxLayout()

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import DateChange, Occurrence
+from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.style import wrapped
 from recovery_app.ui.common.widgets import accepted
 
@@ -50,7 +50,7 @@ class MoveDateDialog(QDialog):
                 ).format(original=original)
             )
         )
-        form = QFormLayout()
+        form = Form()
         self.when = QDateTimeEdit(
             QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
         )

@@ -52,6 +52,7 @@ from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
+from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.meetings.import_preview import ImportPreviewDialog
 from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
 from recovery_app.ui.meetings.move_dialog import MoveDateDialog
@@ -178,8 +179,7 @@ class MeetingsPage(QWidget):
             files.addWidget(button)
         files.add_stretch()
         options.body.addLayout(files)
-        self.status = wrapped()
-        self.status.setAccessibleName(translate("ui.meetings.page", "Message"))
+        self.status = StatusLine(translate("ui.meetings.page", "Message"))
         options.body.addWidget(self.status)
         outer.addWidget(options)
         outer.addStretch(1)

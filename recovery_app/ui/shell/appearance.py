@@ -20,13 +20,12 @@ from PySide6.QtWidgets import QApplication
 
 from recovery_app.settings import Settings, SettingsStore
 from recovery_app.ui.common import theme as themes
-from recovery_app.ui.common.style import rescale
+from recovery_app.ui.common.style import base_point_size, rescale
 
 SCHEMES = ("system", "light", "dark")
 CONTRASTS = ("system", "normal", "high")
 MIN_TEXT, MAX_TEXT = 100, 200
 NAMES = frozenset({"colour_scheme", "contrast", "text_size", "system_dark", "system_high_contrast"})
-_BASE = "recoveryBasePointSize"
 
 
 def text_percent(values: Settings) -> int:
@@ -39,15 +38,6 @@ def chosen_theme(values: Settings) -> themes.Theme:
     dark = values.system_dark if scheme == "system" else scheme == "dark"
     high = values.system_high_contrast if contrast == "system" else contrast == "high"
     return themes.pick(dark, high)
-
-
-def base_point_size(app: QApplication) -> float:
-    """The system's font size, as the app found it (kept on the app: text size multiplies it)."""
-    base = app.property(_BASE)
-    if not base:
-        base = app.font().pointSizeF()
-        app.setProperty(_BASE, base)
-    return float(base)
 
 
 def apply(app: QApplication, theme: themes.Theme, percent: int) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.i18n import translate
 from recovery_app.settings import SettingsStore
+from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.shell.appearance import CONTRASTS, MAX_TEXT, MIN_TEXT, SCHEMES, text_percent
 
@@ -73,7 +73,7 @@ class AppearanceDialog(QDialog):
         # Applied when the person stops typing or steps, not at every digit of "150".
         self.text_size.setKeyboardTracking(False)
 
-        form = QFormLayout()
+        form = Form()
         colours_label = QLabel(translate("ui.shell.appearance_dialog", "Colours"))
         form.addRow(colours_label, scheme_row)
         contrast_label = QLabel(translate("ui.shell.appearance_dialog", "C&ontrast"))

@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         if geometry := self.settings.values.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
             # Saved on a bigger screen (or before the text grew): never larger than this one.
-            fit_on_screen(self, self.width(), self.height())
+            fit_on_screen(self, self.width(), self.height(), grow=False)
         self.firstPainted.connect(self._show_icons)
         self.firstPainted.connect(self.appearance.watch_system)
 

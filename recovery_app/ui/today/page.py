@@ -38,6 +38,7 @@ from recovery_app.ui.common.style import (
     set_primary,
     wrapped,
 )
+from recovery_app.ui.common.wrapping import WrappingButton
 from recovery_app.ui.today.review_days import REVIEW_OFFER
 
 
@@ -275,10 +276,9 @@ class TodayPage(QWidget):
                 translate("ui.today.page", "strength {intensity}/10").format(intensity=c.intensity),
             ]
             parts += [p for p in (c.triggers, OUTCOME_WORDS[c.outcome] if c.outcome else "") if p]
-            button = QPushButton(" · ".join(parts))
-            button.setObjectName("entryLink")
+            button = WrappingButton(" · ".join(parts))
             button.setAccessibleName(
-                translate("ui.today.page", "Open craving: ") + " · ".join(parts)
+                translate("ui.today.page", "Open craving: {what}").format(what=" · ".join(parts))
             )
             button.setToolTip(translate("ui.today.page", "Open to add details"))
             button.clicked.connect(lambda _=False, uid=c.uid: self.requested.emit(OpenEntry(uid)))

@@ -1,0 +1,28 @@
+"""Forms whose labels go above their fields when the form is narrow.
+
+``QFormLayout.WrapLongRows`` puts a field under its label only when the field's
+minimum width does not fit beside the label column; a line edit's minimum is a
+few characters, so at 200 % text (or in a longer language) a field stayed beside
+its label, squeezed ("e.g. NA Tues…"). In a ``Form`` every field has a minimum
+width in ``em`` (the style sheet's ``formField`` rule, so it follows the text
+size live), and as the label column is as wide as the widest label, the rows
+then wrap together: all beside at 100 % in a roomy dialog, all above when narrow.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+
+class Form(QFormLayout):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+    def addRow(self, *args: Any) -> None:
+        super().addRow(*args)
+        field = args[-1]
+        if len(args) == 2 and isinstance(field, QWidget):
+            field.setProperty("formField", True)
