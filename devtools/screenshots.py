@@ -245,6 +245,20 @@ def render(
     return written
 
 
+def _screen(width: int, height: int) -> None:
+    """Offscreen, a screen of a laptop's size (Qt's default is 800x800): windows and
+    dialogs open as they would there (fit_on_screen, the sidebar's share)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return  # a real display, or a screen already chosen
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config = {"synchronousWindowSystemEvents": False, "windowFrameMargins": False,
+              "screens": [screen]}  # fmt: skip
+    path = Path(tempfile.gettempdir()) / f"recovery-app-screen-{width}x{height}.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out_dir", type=Path)
@@ -266,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
             problems.extend(untranslated(name, widget))
 
     width, height = (int(n) for n in args.size.split("x"))
+    _screen(max(width, 1280), max(height, 800))
     looks = [(args.out_dir, Look(args.look, args.text, (width, height)))]
     if args.all:
         looks = [

@@ -49,36 +49,50 @@ _MAPPED = set("aeiouycnsAEIOUYCNS")
 
 
 def _strings_in(path: Path) -> set[str]:
-    words: set[str] = set()
+    found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            words.update(_PLAIN_WORD.findall(node.value))
-    return words
+            found.update(part.strip() for part in re.split(r"[\n,;·]", node.value))
+    return found
 
 
 @cache
-def data_words() -> frozenset[str]:
-    """Words the sample data, the default lists and the article library use."""
+def data_strings() -> tuple[str, ...]:
+    """What the person typed in the sample data, the default lists and the article
+    library's titles and topics: whole phrases, longest first. Only these are taken
+    out of a text before its words are checked, so a common word ("days") shown
+    untranslated is found even though some sample note holds it too."""
     from recovery_app import resources
     from recovery_app.core.journal import choices
-
-    here = Path(__file__).parent
-    words = _strings_in(here / "sample_data.py") | _strings_in(here / "screenshots.py")
-    words |= _strings_in(Path(choices.__file__))
     from recovery_app.core.learn import articles
 
-    words |= _strings_in(Path(articles.__file__))  # the topics
+    here = Path(__file__).parent
+    found = _strings_in(here / "sample_data.py") | _strings_in(here / "screenshots.py")
+    found |= _strings_in(Path(choices.__file__)) | _strings_in(Path(articles.__file__))
     for article in resources.path("content").glob("*.md"):
         head = article.read_text(encoding="utf-8").split("+++")[1]
-        words.update(_PLAIN_WORD.findall(head))
-    words |= {word.upper() for word in words}  # group headings are shown in capitals
-    return frozenset(words | NAMES | DATE_WORDS)
+        found.update(re.findall(r'title = "([^"]+)"', head))
+    found |= {text.upper() for text in found}  # group headings are shown in capitals
+    phrases = (text for text in found if _PLAIN_WORD.search(text) and len(text) > 2)
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _data_pattern() -> re.Pattern[str]:
+    """Any of the data phrases, as whole words (not "day" inside "Wednesday")."""
+    alternatives = "|".join(re.escape(phrase) for phrase in data_strings())
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def data_words() -> frozenset[str]:
+    return frozenset(NAMES | DATE_WORDS)
 
 
 def plain_words(text: str) -> list[str]:
     """English words in ``text`` that the pseudo-locale did not touch."""
     text = html.unescape(re.sub(r"<[^>]*>", " ", text))
     text = re.sub(r"&\w|(?:/[\w.\-]+)+|https?://\S+", " ", text)  # mnemonics, paths, links
+    text = _data_pattern().sub(" ", text)
     found = []
     for word in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text):
         # The letter after a mnemonic & is kept, so "&Add" shows as "Add".

@@ -57,7 +57,9 @@ def pseudo(text: str) -> str:
         position = kept.end()
     parts.append(text[position:].translate(_ACCENTED))
     body = "".join(parts)
-    padding = "~" * max(1, math.ceil(len(text) * 0.4) - 2)
+    # In words of at most 8: a translation is longer, but not one endless word.
+    tildes = max(1, math.ceil(len(text) * 0.4) - 2)
+    padding = " ".join("~" * min(8, tildes - start) for start in range(0, tildes, 9))
     if text.lstrip().startswith(("<", "#")):  # rich text or Markdown: the start is syntax
         return f"{body} {padding}"
     return f"[{body} {padding}]"

@@ -70,3 +70,10 @@ def test_pseudo_leaves_rich_text_and_markdown_starting_with_their_syntax() -> No
 def test_pseudo_leaves_strings_without_letters_alone() -> None:
     assert pseudo("19:30 · 4/10") == "19:30 · 4/10"
     assert pseudo("") == ""
+
+
+def test_pseudo_padding_wraps_like_words() -> None:
+    """A long sentence grows by words, not by one endless word that no line can hold."""
+    shown = pseudo("Taking a medicine as prescribed is part of recovery. " * 3)
+    assert max(len(word) for word in shown.split()) <= 12
+    assert len(shown) >= 1.35 * len("Taking a medicine as prescribed is part of recovery. " * 3)

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 HUGE = 100_000
 
 
-def laid_out(text: str, font: QFont, width: int) -> tuple[QTextLayout, int]:
+def laid_out(text: str, font: QFont, width: int, centred: bool = False) -> tuple[QTextLayout, int]:
     """``text`` wrapped to ``width``: between words, and inside a word only when one
     word is wider than the line (a long name at 200 % text)."""
     layout = QTextLayout(text.replace("\n", "\u2028"), font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    if centred:
+        option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     layout.setTextOption(option)
     height = 0.0
     layout.beginLayout()
@@ -108,11 +110,14 @@ class WrappingCheckBox(QCheckBox):
 
 class WrappingButton(QPushButton):
     """A list row (docs/design.md): a full-width, left-aligned button that opens one
-    thing, its words wrapping within the width it is given."""
+    thing, its words wrapping within the width it is given. ``centred``: an ordinary
+    button whose words wrap (in a narrow column)."""
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None, centred: bool = False) -> None:
         super().__init__(text, parent)
-        self.setObjectName("entryLink")
+        self._centred = centred
+        if not centred:
+            self.setObjectName("entryLink")
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -136,8 +141,11 @@ class WrappingButton(QPushButton):
 
     def heightForWidth(self, width: int) -> int:
         chrome = self._chrome()
-        _layout, height = laid_out(self.text(), self.font(), max(20, width - chrome.width()))
+        _layout, height = self._laid_out(width - chrome.width())
         return height + chrome.height()
+
+    def _laid_out(self, width: int) -> tuple[QTextLayout, int]:
+        return laid_out(self.text(), self.font(), max(20, width), self._centred)
 
     def sizeHint(self) -> QSize:
         chrome = self._chrome()
@@ -157,7 +165,7 @@ class WrappingButton(QPushButton):
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
         inner = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
         chrome = self._chrome()
-        layout, height = laid_out(self.text(), self.font(), max(20, self.width() - chrome.width()))
+        layout, height = self._laid_out(self.width() - chrome.width())
         left = self.rect().left() + (chrome.width() // 2)
         top = self.rect().top() + max(0, (self.height() - height) // 2)
         painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout,
 from recovery_app.core.i18n import translate
 from recovery_app.ui.common.style import heading, wrapped
 
-CONFIRM_WORD = "delete"
+# The word typed to confirm, in the person's language (compared with what they type).
+CONFIRM_WORD = translate("ui.data.delete_all_dialog", "delete")
 
 
 class DeleteAllDialog(QDialog):

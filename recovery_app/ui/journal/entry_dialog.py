@@ -98,7 +98,7 @@ class EntryDialog(QDialog):
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.intensity = IntensityPicker()
         self.duration = QSpinBox()
-        self.triggers = ChoicePicker("triggers", rows=6)
+        self.triggers = ChoicePicker(translate("ui.journal.entry_dialog", "triggers"), rows=6)
         self.coping = ChoicePicker(translate("ui.journal.entry_dialog", "what you did"), rows=5)
         self.outcome = QComboBox()
         self.mood = QComboBox()

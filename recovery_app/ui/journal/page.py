@@ -190,7 +190,7 @@ class JournalPage(QWidget):
         strength_row.setContentsMargins(0, 0, 0, 0)
         strength_row.addWidget(QLabel(translate("ui.journal.page", "Strength")))
         strength_row.addWidget(self.min_strength)
-        strength_row.addWidget(QLabel("to"))
+        strength_row.addWidget(QLabel(translate("ui.journal.page", "to")))
         strength_row.addWidget(self.max_strength)
         filters = FlowRow()
         for widget in (self.kind, self.period, self.trigger, self.outcome, strength):
@@ -363,8 +363,20 @@ class JournalPage(QWidget):
                     "off and what helps you through them.",
                 )
             )
-        noun = "entry" if count == 1 else "entries"
-        self.count.setText(f"{count:,} {noun}" + (" match" if filtering else ""))
+        words = (
+            (
+                translate("ui.journal.page", "1 entry matches")
+                if count == 1
+                else translate("ui.journal.page", "{count:,} entries match")
+            )
+            if filtering
+            else (
+                translate("ui.journal.page", "1 entry")
+                if count == 1
+                else translate("ui.journal.page", "{count:,} entries")
+            )
+        )
+        self.count.setText(words.format(count=count))
         self.count.setVisible(count > 0)
 
     # -- entries ----------------------------------------------------------------

@@ -49,7 +49,7 @@ class QuickCaptureDialog(QDialog):
         self.setAccessibleName(translate("ui.journal.quick_capture", "Log a craving"))
         self.setMinimumWidth(560)
         self.intensity = IntensityPicker()
-        self.triggers = ChoicePicker("triggers", rows=6)
+        self.triggers = ChoicePicker(translate("ui.journal.quick_capture", "triggers"), rows=6)
         self.line = QLineEdit()
         self.line.setPlaceholderText(
             translate("ui.journal.quick_capture", "What's happening? (optional)")

@@ -330,10 +330,14 @@ class TodayPage(QWidget):
             )
         p = compute_progress(s.start_date, s.today, s.slip_days)
         self.total_label.setText(
-            translate("ui.today.page", "Days in recovery: <b>{total_free_days:,}</b>").format(
-                total_free_days=p.total_free_days
-            )
-            + (translate("ui.today.page", " — a slip never erases these.") if p.slip_days else "")
+            (
+                translate(
+                    "ui.today.page",
+                    "Days in recovery: <b>{total_free_days:,}</b> — a slip never erases these.",
+                )
+                if p.slip_days
+                else translate("ui.today.page", "Days in recovery: <b>{total_free_days:,}</b>")
+            ).format(total_free_days=p.total_free_days)
         )
         self.run_label.setText(
             translate("ui.today.page", "Current run: <b>{days_words}</b>").format(
@@ -342,7 +346,7 @@ class TodayPage(QWidget):
         )
         if s.start_date != s.today:
             self.hero.show_figure(
-                f"{p.total_free_days:,} {'day' if p.total_free_days == 1 else 'days'}",
+                days_words(p.total_free_days),
                 translate(
                     "ui.today.page", "in recovery · current run {days_words}. One day at a time."
                 ).format(days_words=days_words(p.current_run_days)),
@@ -380,14 +384,11 @@ class TodayPage(QWidget):
         ]
         more = len(earlier) - len(shown)
         self.runs_label.setText(
-            translate("ui.today.page", "Earlier runs: ")
-            + "; ".join(shown)
-            + (
-                translate("ui.today.page", "; and {more} more").format(more=more)
+            (
+                translate("ui.today.page", "Earlier runs: {runs}; and {more} more.")
                 if more > 0
-                else ""
-            )
-            + "."
+                else translate("ui.today.page", "Earlier runs: {runs}.")
+            ).format(runs="; ".join(shown), more=more)
         )
         self.runs_label.show()
 

@@ -215,7 +215,7 @@ def test_find_by_word_and_by_trigger(desk: Desk, qtbot: QtBot, clock: FixedClock
     page.search.setFocus()
     type_keys(qtbot, '"payday"')
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-    assert page.count.text() == "1 entry match"
+    assert page.count.text() == "1 entry matches"
     page.search.clear()
     page.trigger.setCurrentIndex(page.trigger.findData(PAIN))
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
@@ -408,7 +408,7 @@ def test_the_kind_filter_shows_only_that_kind_and_search_keeps_working(
     assert page.model.index(0, 1).data() == "Craving"
     qtbot.keyClicks(page.search, "work")
     page.apply_filters()  # as the search delay would
-    assert page.count.text() == "1 entry match"
+    assert page.count.text() == "1 entry matches"
     qtbot.keyClick(page.kind, Qt.Key.Key_Down)  # "Journal entries"
     assert page.model.rowCount() == 1
     assert page.model.index(0, 1).data() == "Journal"
