@@ -6,7 +6,7 @@ from dataclasses import fields
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QStyle
 
 from recovery_app.core.contrast import ratio
 from recovery_app.settings import Settings
@@ -75,3 +75,13 @@ def test_the_appearance_setting_changes_every_window_live(make_window) -> None:
     window.settings.update(colour_scheme="light", text_size=100)
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#f5f4f0"
     assert app.font().pointSizeF() == pytest.approx(base)
+
+
+def test_dialog_buttons_have_no_icons_on_any_desktop(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Save and Cancel look the same in every dialog: where the desktop's theme gives
+    standard buttons icons (xcb), some dialogs had them and others not."""
+    window = make_window()
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save, window)
+    hint = QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons
+    assert box.style().styleHint(hint, None, box) == 0
+    assert box.button(QDialogButtonBox.StandardButton.Save).icon().isNull()

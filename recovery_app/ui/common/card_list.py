@@ -67,11 +67,11 @@ class _CardDelegate(QStyledItemDelegate):
 
     def _blocks(self, index: Index, font: QFont, width: int) -> list[tuple[QTextLayout, int]]:
         """The laid-out title and details (a note: one plain block)."""
-        bold, pad, _gap = self._metrics(font)
+        bold, pad, gap = self._metrics(font)
         title, detail = self._parts(index)
         if self._is_note(index):
             return [laid_out(title + ("\n" + detail if detail else ""), font, width)]
-        inner = max(20, width - 2 * pad - 2)
+        inner = max(20, width - 2 * pad - 2 * max(2, gap // 2) - 2)  # the card, its ring
         blocks = [laid_out(title, bold, inner)]
         if detail:
             blocks.append(laid_out(detail, font, inner))
@@ -101,14 +101,22 @@ class _CardDelegate(QStyledItemDelegate):
             blocks[0][0].draw(painter, QPointF(rect.left(), rect.top() + gap))
             painter.restore()
             return
-        box = rect.adjusted(1, gap // 2 + 1, -1, -(gap - gap // 2) - 1)
+        ring = max(2, gap // 2)  # room for the focus ring around the card
+        box = rect.adjusted(ring + 1, ring, -ring - 1, -ring)
         selected = bool(state & QStyle.StateFlag.State_Selected)
-        focused = selected and self.view.hasFocus()
+        current = bool(state & QStyle.StateFlag.State_HasFocus) or (
+            selected and self.view.hasFocus()
+        )
         hover = bool(state & QStyle.StateFlag.State_MouseOver)
-        edge_role = roles.Highlight if selected else roles.Mid if hover else roles.Midlight
-        painter.setPen(QPen(palette.color(edge_role), 3 if focused else 2 if selected else 1))
-        painter.setBrush(palette.color(roles.AlternateBase if selected else roles.Base))
         radius = pad * 0.8
+        if current and self.view.hasFocus():  # the keyboard is here: a ring, as on buttons
+            painter.setPen(QPen(palette.color(roles.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            outer = box.adjusted(-ring, -ring, ring, ring)
+            painter.drawRoundedRect(outer, radius + ring, radius + ring)
+        edge_role = roles.Highlight if selected else roles.Mid if hover else roles.Midlight
+        painter.setPen(QPen(palette.color(edge_role), 2 if selected else 1))
+        painter.setBrush(palette.color(roles.AlternateBase if selected else roles.Base))
         painter.drawRoundedRect(box, radius, radius)
         if selected:  # a bar on the left: the choice shows without colour alone
             bar = QRect(box.left(), box.top(), max(4, pad // 3), box.height())

@@ -381,6 +381,7 @@ QGroupBox {{ border: 1px solid {t.line}; border-radius: 8px; margin-top: 1.2em; 
 QGroupBox::title {{ subcontrol-origin: margin; left: 0.6em; padding: 0 0.3em; }}
 *[formField="true"] {{ min-width: 12em; }}
 QLabel#lineName {{ min-width: 9em; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
 QProgressBar {{ border: 1px solid {t.border}; border-radius: 5px; text-align: center; }}
 QProgressBar::chunk {{ background: {t.accent}; border-radius: 4px; }}
 """

@@ -208,6 +208,8 @@ class MeetingDialog(QDialog):
         inner.addWidget(heading(title, 1.3))
         inner.addLayout(form)
         inner.addWidget(self.preview)
+        # Room to spare goes below the form, not into its rows (a blank band under Ends).
+        inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)

@@ -142,3 +142,15 @@ def test_the_form_speaks_plainly(clock: FixedClock, qtbot: QtBot) -> None:
     assert "Re&minders (minutes before)" in labels
     dialog.save()
     assert "Please give the meeting a name" in dialog.status.text()  # said at Save, by Save
+
+
+def test_a_tall_meeting_form_has_no_blank_bands_between_its_rows(
+    clock: FixedClock, shown: Callable[[MeetingDialog], MeetingDialog], qtbot: QtBot
+) -> None:
+    """Room to spare goes below the form: each row is as tall as its lines need."""
+    dialog = shown(MeetingDialog(None, clock))
+    dialog.resize(600, 1000)
+    qtbot.waitUntil(lambda: dialog.end_widget.height() > 0)
+    for row in (dialog.day_widget, dialog.end_widget):
+        need = row.layout().heightForWidth(row.width())
+        assert row.height() <= need + 2, (row.height(), need)
