@@ -48,6 +48,7 @@ class Theme:
             ("text", "soft", text),
             ("muted", "window", text),
             ("muted", "base", text),
+            ("muted", "alt_base", text),  # the details of a selected card row
             ("on_accent", "accent", text),
             ("link", "base", text),
             ("link", "window", text),
@@ -56,6 +57,7 @@ class Theme:
             ("accent", "window", edge),
             ("accent", "base", edge),
             ("accent", "soft", edge),
+            ("accent", "alt_base", edge),  # a selected card row's edge
             ("border", "window", edge),
             ("border", "base", edge),
             ("border", "button", edge),
