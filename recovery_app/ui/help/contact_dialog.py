@@ -68,6 +68,7 @@ class ContactDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.result_contact: Contact | None = None
+        self.name.setFocus()  # the keyboard starts where there is something to type
 
     def contact(self) -> Contact:
         return replace(

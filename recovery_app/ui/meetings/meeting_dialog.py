@@ -223,6 +223,7 @@ class MeetingDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self._fill(self.original)
+        self.name.setFocus()  # the keyboard starts in the first field
         signals = (self.repeat.currentIndexChanged, self.first_day.dateChanged,
                    self.ends.toggled, self.last_day.dateChanged,
                    self.start.timeChanged, self.every.valueChanged,
