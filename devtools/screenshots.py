@@ -230,6 +230,18 @@ def render(
         shot("get-help", dialog)
         dialog.close()
         _dialogs(window, clock, shot)
+        # The craving flow: the timer and breathing, a skill with its cautions, the end.
+        flow = window.cravings.open()
+        flow.strength.setValue(7)
+        flow.open_skill("grounding")
+        flow.back_to_timer()
+        shot("craving-flow", flow)
+        flow.open_skill("tipp")
+        shot("craving-skill", flow)
+        flow.finish()
+        flow.strength_now.setValue(3)
+        shot("craving-end", flow)
+        flow.reject()
         # A hard day: the check-in answers with the person's people and Get help.
         window.open_checkin(SAMPLE_NOW.date())
         checkin = window.page("checkin")

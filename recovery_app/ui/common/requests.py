@@ -53,6 +53,12 @@ class LogCraving(_Request):
     __slots__ = ()
 
 
+class RideOutCraving(_Request):
+    """The craving flow: timer, breathing, skills, people."""
+
+    __slots__ = ()
+
+
 class WriteEntry(_Request):
     __slots__ = ()
 
@@ -84,6 +90,7 @@ Request = (
     OpenCheckIn
     | OpenEntry
     | LogCraving
+    | RideOutCraving
     | WriteEntry
     | ManageChoices
     | OpenArticle

@@ -270,6 +270,14 @@ QPushButton[primary="true"]:disabled {{
     background: {t.line}; color: {t.muted}; border-color: {t.line};
 }}
 QPushButton#getHelp {{ padding: 0.7em 1em; font-weight: bold; }}
+QPushButton#craving {{
+    padding: 0.7em 1em;
+    font-weight: bold;
+    background: {t.soft};
+    border: 2px solid {t.accent};
+    border-radius: 10px;
+}}
+QPushButton#craving:focus {{ border: 3px solid {t.text}; }}
 QPushButton#dayTile {{ padding: 0.4em 0.6em; min-width: 4.2em; min-height: 2.8em; }}
 QPushButton#numberTile {{ padding: 0.3em 0.2em; min-width: 1.6em; }}
 QPushButton#entryLink, QPushButton#row {{

@@ -55,6 +55,10 @@ class JournalActions(QObject):
         now = self.ctx.clock.now()
         return self._open_form(JournalEntry(kind=EntryKind.JOURNAL, occurred_at=now))
 
+    def open_new(self, entry: JournalEntry) -> EntryDialog:
+        """A new entry, filled in already (from the craving flow), to check and save."""
+        return self._open_form(entry)
+
     def edit(self, uid: str) -> EntryDialog | None:
         from recovery_app.storage.journal.ops import load_entry
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
+from recovery_app.ui.shell.craving import CRAVING_KEY
 
 if TYPE_CHECKING:
     from recovery_app.ui.learn.self_check_dialog import SelfCheckDialog
@@ -34,7 +35,9 @@ class Dialogs(QObject):
         window = new.window() if new is not None else None
         if isinstance(window, QDialog) and not window.property("helpKey"):
             window.setProperty("helpKey", True)  # one F1 each: two would be ambiguous
-            QShortcut(QKeySequence("F1"), window, self.show_help)
+            if not window.property("ownHelpKeys"):  # the craving flow has its own
+                QShortcut(QKeySequence("F1"), window, self.show_help)
+                QShortcut(QKeySequence(CRAVING_KEY), window, self.window.cravings.open)
 
     def show_help(self) -> None:
         from recovery_app.ui.help.dialog import HelpDialog

@@ -36,6 +36,7 @@ from recovery_app.ui.common.ops import Ops
 from recovery_app.ui.common.style import icon
 from recovery_app.ui.common.windowing import fit_on_screen
 from recovery_app.ui.shell.appearance import Appearance
+from recovery_app.ui.shell.craving import CRAVING_KEY, CravingFlows
 from recovery_app.ui.shell.dialogs import Dialogs
 from recovery_app.ui.shell.message_page import MessagePage
 from recovery_app.ui.shell.notice_bar import NoticeBar
@@ -104,7 +105,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.session = DataSession(self)
+        self.cravings = CravingFlows(self)  # before the tray menu, which offers it
         self.reminders = Reminders(self)
+        sidebar.craving_button.clicked.connect(self.cravings.open)
 
         self.settings.on_problem(self.notice.say)
         self._add_action(
@@ -117,6 +120,11 @@ class MainWindow(QMainWindow):
         )
         self._add_action(
             translate("ui.shell.main_window", "Lock"), [QKeySequence("Ctrl+L")], self.session.lock
+        )
+        self._add_action(
+            translate("ui.shell.main_window", "I'm having a craving"),
+            [QKeySequence(CRAVING_KEY)],
+            self.cravings.open,
         )
         self._add_action(
             translate("ui.shell.main_window", "Appearance"),
@@ -267,6 +275,8 @@ class MainWindow(QMainWindow):
                 journal.edit(uid)
             case r.LogCraving() if journal is not None:
                 journal.log_craving()
+            case r.RideOutCraving():
+                self.cravings.open()
             case r.WriteEntry() if journal is not None:
                 journal.write()
             case r.ManageChoices() if journal is not None:

@@ -31,6 +31,11 @@ class DesktopNotifier(QObject):
 
             menu = QMenu(window)
             menu.addAction(translate("ui.shell.notifier", "Open Recovery Companion"), self._raise)
+            cravings = getattr(window, "cravings", None)
+            if cravings is not None:
+                menu.addAction(
+                    translate("ui.shell.notifier", "I'm having a craving"), cravings.open
+                )
             quit_app = getattr(window, "quit_app", None)
             if quit_app is not None:
                 menu.addAction(translate("ui.shell.notifier", "Quit"), quit_app)

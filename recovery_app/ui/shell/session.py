@@ -188,6 +188,15 @@ class DataSession(QObject):
             self.ctx = None
         self.keys.forget()
 
+    def hold_idle(self, hold: bool) -> None:
+        """While the craving flow is open the app does not lock for idleness: a person
+        breathing with the timer for 20 minutes touches nothing."""
+        if hold:
+            if self._idle is not None:
+                self._idle.stop()
+        elif self.keys.key is not None:
+            self.idle.start(self.window.settings.values.lock_minutes)
+
     def _key_changed(self, key: object) -> None:
         if self.keys.key is None:
             self.idle.stop()

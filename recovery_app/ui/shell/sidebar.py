@@ -34,6 +34,16 @@ class Sidebar(QFrame):
         self.reminders_button.setAccessibleName(translate("ui.shell.sidebar", "Reminders"))
         self.reminders_button.setToolTip(translate("ui.shell.sidebar", "Your reminders (Ctrl+R)"))
         self.reminders_button.hide()
+        self.craving_button = WrappingButton(
+            translate("ui.shell.sidebar", "I'm having a craving"), centred=True
+        )
+        self.craving_button.setObjectName("craving")
+        self.craving_button.setAccessibleName(
+            translate("ui.shell.sidebar", "I'm having a craving: ride it out")
+        )
+        self.craving_button.setToolTip(
+            translate("ui.shell.sidebar", "A timer, breathing and quick skills (Ctrl+Shift+H)")
+        )
         self.appearance_button = WrappingButton(
             translate("ui.shell.sidebar", "Appearance"), centred=True
         )
@@ -48,6 +58,7 @@ class Sidebar(QFrame):
         side.addWidget(self.nav, 1)
         side.addStretch(0)  # holds Get help at the bottom while the page list is hidden
         side.addWidget(self.appearance_button)
+        side.addWidget(self.craving_button)
         side.addWidget(self.reminders_button)
         side.addWidget(self.help_button)
         self.fit_width()

@@ -29,7 +29,13 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.formatting import days_words, long_day, short_day
 from recovery_app.ui.common.refresh import RefreshOnChange
-from recovery_app.ui.common.requests import ChangeStartDate, LogCraving, OpenCheckIn, OpenEntry
+from recovery_app.ui.common.requests import (
+    ChangeStartDate,
+    LogCraving,
+    OpenCheckIn,
+    OpenEntry,
+    RideOutCraving,
+)
 from recovery_app.ui.common.style import (
     Card,
     Hero,
@@ -66,6 +72,21 @@ class TodayPage(QWidget):
         outer.addWidget(self.date_label)
         self.hero = Hero(translate("ui.today.page", "Your recovery at a glance"))
         outer.addWidget(self.hero)
+        # On a bad day: a hand, not a form (the craving flow asks nothing first).
+        self.ride_button = WrappingButton(
+            translate(
+                "ui.today.page",
+                "I'm having a craving: ride it out with a timer, breathing and quick skills "
+                "(Ctrl+Shift+H)",
+            ),
+            centred=True,
+        )
+        self.ride_button.setObjectName("craving")
+        self.ride_button.setAccessibleName(
+            translate("ui.today.page", "I'm having a craving: ride it out")
+        )
+        self.ride_button.clicked.connect(lambda: self.requested.emit(RideOutCraving()))
+        outer.addWidget(self.ride_button)
         self._counting = False
 
         self.recovery_card = Card(translate("ui.today.page", "Your recovery"))
