@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from recovery_app.core.checkin.checkin import HARD_CRAVING, CheckIn
 from recovery_app.core.errors import KnownError
@@ -17,8 +17,9 @@ from recovery_app.core.help.contacts import ContactKind
 from recovery_app.core.i18n import translate
 from recovery_app.storage.help.ops import contacts
 from recovery_app.ui.common.context import AppContext
-from recovery_app.ui.common.requests import GetHelp, LogCraving
-from recovery_app.ui.common.style import Card, wrapped
+from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.requests import GetHelp, LogCraving, RideOutCraving
+from recovery_app.ui.common.style import Card, set_primary, wrapped
 
 
 def reply_words(c: CheckIn) -> str:
@@ -72,10 +73,18 @@ class HardDayReply(Card):
         self.craving_button = QPushButton(translate("ui.checkin.hard_day", "Log a craving"))
         self.craving_button.setAccessibleName(translate("ui.checkin.hard_day", "Log a craving"))
         self.craving_button.clicked.connect(lambda: self.requested.emit(LogCraving()))
-        row = QHBoxLayout()
+        self.ride_button = QPushButton(
+            translate("ui.checkin.hard_day", "Ride it out: timer and skills (Ctrl+Shift+H)")
+        )
+        self.ride_button.setAccessibleName(
+            translate("ui.checkin.hard_day", "Ride out the craving with a timer and skills")
+        )
+        self.ride_button.clicked.connect(lambda: self.requested.emit(RideOutCraving()))
+        row = FlowRow()
+        row.addWidget(self.ride_button)
         row.addWidget(self.help_button)
         row.addWidget(self.craving_button)
-        row.addStretch(1)
+        row.add_stretch()
         self.body.addLayout(row)
         self.hide()
 
@@ -85,6 +94,8 @@ class HardDayReply(Card):
             self.hide()
             return
         self.words.setText(reply_words(c))
+        # A strong craving now: riding it out comes first.
+        set_primary(self.ride_button, (c.craving or 0) >= HARD_CRAVING)
         self._show_people()
         self.copied.hide()
         self.show()

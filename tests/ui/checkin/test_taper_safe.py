@@ -20,7 +20,7 @@ from recovery_app.storage.checkin.ops import checkin_on, set_start_date
 from recovery_app.storage.help.ops import save_contact
 from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.common.context import AppContext
-from recovery_app.ui.common.requests import GetHelp
+from recovery_app.ui.common.requests import GetHelp, RideOutCraving
 from recovery_app.ui.today.page import TodayPage
 from tests.ui.helpers import requests_of
 
@@ -178,6 +178,10 @@ def test_a_hard_check_in_is_answered_with_people_and_help(
     ]
     qtbot.mouseClick(page.reply.help_button, Qt.MouseButton.LeftButton)
     assert asked == [GetHelp()]
+    # A strong craving: riding it out is offered first, as the main button.
+    assert bool(page.reply.ride_button.property("primary")) is ((craving or 0) >= 7)
+    qtbot.mouseClick(page.reply.ride_button, Qt.MouseButton.LeftButton)
+    assert asked == [GetHelp(), RideOutCraving()]
     page.load_day(TODAY - timedelta(days=1))  # another day: the reply is for the day saved
     assert not page.reply.isVisible()
 
