@@ -187,6 +187,7 @@ def render(
             ("meetings", lambda: window.show_page("meetings")),
             ("learn", lambda: window.open_article("is-klonopin-a-benzodiazepine")),
             ("learn-search", lambda: _search(window, "sleep")),
+            ("toolkit", lambda: window.show_page("toolkit")),
             ("data", lambda: window.show_page("data")),
         ]
         for name, go in pages:

@@ -69,6 +69,14 @@ def _learn(s: Services) -> QWidget:
     return page
 
 
+def _toolkit(s: Services) -> QWidget:
+    from recovery_app.ui.toolkit.page import ToolkitPage
+
+    page = ToolkitPage(s.ctx)
+    page.requested.connect(s.handle)
+    return page
+
+
 def _data(s: Services) -> QWidget:
     from recovery_app.ui.data.page import DataPage
 
@@ -85,12 +93,13 @@ class PageSpec:
     build: Callable[[Services], QWidget]
 
 
-# Only pages that are built are in the sidebar. Ctrl+1 ... Ctrl+6 follow this order.
+# Only pages that are built are in the sidebar. Ctrl+1 ... Ctrl+7 follow this order.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("today", translate("ui.shell.pages", "Today"), "today", _today),
     PageSpec("checkin", translate("ui.shell.pages", "Check-in"), "checkin", _checkin),
     PageSpec("journal", translate("ui.shell.pages", "Journal"), "journal", _journal),
     PageSpec("meetings", translate("ui.shell.pages", "Meetings"), "meetings", _meetings),
     PageSpec("learn", translate("ui.shell.pages", "Learn"), "learn", _learn),
+    PageSpec("toolkit", translate("ui.shell.pages", "Toolkit"), "toolkit", _toolkit),
     PageSpec("data", translate("ui.shell.pages", "Your data"), "data", _data),
 )

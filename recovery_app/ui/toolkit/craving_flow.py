@@ -62,6 +62,7 @@ from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 from recovery_app.ui.common.wrapping import WrappingCheckBox
 from recovery_app.ui.toolkit.breathing import BreathingGuide
+from recovery_app.ui.toolkit.page import steps_html
 
 TICK_MS = 200  # the breathing circle moves smoothly; the clock is read each time
 
@@ -351,8 +352,7 @@ class CravingFlow(QDialog):
         self.skill_parts["summary"].setText(skill.summary)
         self.skill_parts["caution"].setText(skill.caution)
         self.skill_parts["caution"].setVisible(bool(skill.caution))
-        items = "".join(f"<li>{_escape(step)}</li>" for step in skill.steps)
-        self.skill_parts["steps"].setText(f"<ol>{items}</ol>")
+        self.skill_parts["steps"].setText(steps_html(skill))
         self.skill_parts["steps"].setAccessibleName(" ".join(skill.steps))
         self.skill_parts["method"].setText(skill.method)
         self.steps.setCurrentWidget(self.skill_step)

@@ -100,6 +100,7 @@ def test_lock_on_demand_hides_everything_and_forgets_the_key(
         "Journal",
         "Meetings",
         "Learn",
+        "Toolkit",
         "Your data",
     ]
 
