@@ -27,6 +27,7 @@ class Record(enum.StrEnum):
     CONTACTS = "contacts"
     READING = "reading"  # read, bookmarked, where reading stopped
     SELF_CHECKS = "self_checks"
+    TOOLKIT = "toolkit"  # my reasons, favourite skills
 
 
 @dataclass(frozen=True)

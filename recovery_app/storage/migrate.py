@@ -26,6 +26,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_slips_and_not_recorded",
     "0007_self_check_versions",
     "0008_meeting_changes",
+    "0009_toolkit",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -258,6 +258,26 @@ contact = Table(
     CheckConstraint("kind IN ('personal', 'crisis_line')", name="kind"),
 )
 
+# -- The toolkit (migration 0009) ----------------------------------------------
+
+reason = Table(
+    "reason",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("position", Integer, nullable=False, default=0),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+favourite_skill = Table(
+    "favourite_skill",
+    metadata,
+    Column("skill", String(40), primary_key=True),  # a key of core.toolkit.skills
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
 # -- Meetings and reminders (migration 0004) -----------------------------------
 
 meeting = Table(

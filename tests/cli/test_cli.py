@@ -261,6 +261,7 @@ def test_export_csv_for_spreadsheets(filled: AppPaths, tmp_path: Path) -> None:
         "entries.csv",
         "meetings.csv",
         "profile.csv",
+        "reasons.csv",
         "triggers.csv",
     ]
     assert stat.S_IMODE((out / "checkins.csv").stat().st_mode) == 0o600

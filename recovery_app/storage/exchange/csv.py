@@ -31,6 +31,7 @@ EMPTY_HEADERS = {
                  "month_day", "rrule", "reminders", "notes", "paused"),
     "attendance": ("meeting_uid", "starts_at", "status", "note"),
     "contacts": ("uid", "kind", "name", "role", "phone", "note"),
+    "reasons": ("uid", "text"),
 }  # fmt: skip
 
 
@@ -81,7 +82,7 @@ def journal_csv_files(document: dict[str, Any]) -> dict[str, bytes]:
 
 
 def record_csv_files(document: dict[str, Any]) -> dict[str, bytes]:
-    """Meetings, attendance and contacts, with the fields of the JSON export."""
+    """Meetings, attendance, contacts and reasons, with the fields of the JSON export."""
     files = {}
     for key, empty_header in EMPTY_HEADERS.items():
         records = document[key]

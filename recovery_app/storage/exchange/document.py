@@ -1,7 +1,7 @@
 """The versioned JSON export (format documented in docs/export-format.md).
 
 One section module per kind of record writes, reads and merges its part:
-``checkins``, ``journal``, ``meetings``, ``help`` and ``learn``.
+``checkins``, ``journal``, ``meetings``, ``help``, ``learn`` and ``toolkit``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from recovery_app.storage.exchange.help import contacts_document
 from recovery_app.storage.exchange.journal import journal_document
 from recovery_app.storage.exchange.learn import self_checks_document
 from recovery_app.storage.exchange.meetings import meetings_document
+from recovery_app.storage.exchange.toolkit import toolkit_document
 from recovery_app.storage.files import write_private
 
 EXPORT_FORMAT = "recovery-companion-export"
@@ -25,8 +26,9 @@ EXPORT_FORMAT = "recovery-companion-export"
 # 4: each check-in says which use question it answers ("use_question");
 # 5: anxiety and craving may be null (not recorded); a slip's "slip_at" and "slip_note";
 #    each self-check's "version" of the questions (2: ten questions in two parts);
-#    a meeting's skipped and moved dates ("changes")
-EXPORT_VERSION = 5
+#    a meeting's skipped and moved dates ("changes");
+# 6: the toolkit: "reasons" (my reasons for recovery) and "favourite_skills"
+EXPORT_VERSION = 6
 
 
 def build_document(db: Database, now: datetime) -> dict[str, Any]:
@@ -42,6 +44,7 @@ def build_document(db: Database, now: datetime) -> dict[str, Any]:
             **meetings_document(conn),
             **contacts_document(conn),
             **self_checks_document(conn),
+            **toolkit_document(conn),
         }
 
 

@@ -14,7 +14,7 @@ from recovery_app.core.learn.self_check import SelfCheck
 from recovery_app.core.meetings.schedule import Attended, Meeting, MeetingKind, Repeat, Schedule
 from recovery_app.storage.db import Database
 from recovery_app.storage.exchange.csv import export_csv
-from recovery_app.storage.exchange.document import build_document, export_json
+from recovery_app.storage.exchange.document import EXPORT_VERSION, build_document, export_json
 from recovery_app.storage.exchange.importer import import_file
 from recovery_app.storage.help.contacts import Contacts
 from recovery_app.storage.learn.reading import SelfChecks
@@ -58,7 +58,7 @@ def test_round_trip_and_no_duplicates(tmp_path: Path) -> None:
     path = tmp_path / "all.json"
     export_json(source, path, NOW)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["version"] == 5
+    assert doc["version"] == EXPORT_VERSION
     assert doc["meetings"][0]["rrule"] == "FREQ=WEEKLY;INTERVAL=1;BYDAY=TU,TH;WKST=MO"
     report = import_file(target, path, NOW)
     assert report.others_added == 6

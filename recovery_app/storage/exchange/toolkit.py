@@ -1,0 +1,73 @@
+"""My reasons and favourite skills in the export (version 6)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
+from recovery_app.core.toolkit.reasons import Reason, validate_reason
+from recovery_app.core.toolkit.skills import BY_KEY
+from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.rules import records
+from recovery_app.storage.toolkit.reasons import Favourites, Reasons
+
+
+def toolkit_document(conn: Connection) -> dict[str, Any]:
+    return {
+        "reasons": [{"uid": r.uid, "text": r.text} for r in Reasons(conn).all()],
+        "favourite_skills": Favourites(conn).keys(),
+    }
+
+
+def read_reasons(raw: dict[str, Any]) -> tuple[Reason, ...]:
+    found = []
+    for i, r in enumerate(records(raw, "reasons")):
+        f = Fields(
+            r, translate("storage.exchange.toolkit", "reason number {value}").format(value=i + 1)
+        )
+        item = Reason(f.text("text"), f.uid())
+        try:
+            found.append(validate_reason(item))
+        except KnownError as exc:
+            raise f.fail(
+                translate("storage.exchange.toolkit", "is not valid ({why})").format(
+                    why=exc.message.rstrip(".")
+                )
+            ) from exc
+    unique(
+        translate("storage.exchange.toolkit", "the file"),
+        translate("storage.exchange.toolkit", "reasons with the same id"),
+        [r.uid for r in found],
+    )
+    return tuple(found)
+
+
+def read_favourites(raw: dict[str, Any]) -> tuple[str, ...]:
+    """Skill keys; one this version doesn't have (from a newer app) is left out."""
+    keys = Fields(raw, translate("storage.exchange.toolkit", "the file")).texts(
+        "favourite_skills", most=100
+    )
+    return tuple(dict.fromkeys(key for key in keys if key in BY_KEY))
+
+
+def merge_toolkit(
+    conn: Connection, reasons: tuple[Reason, ...], favourites: tuple[str, ...], now: datetime
+) -> int:
+    repo = Reasons(conn)
+    have = repo.uids()
+    added = 0
+    for item in reasons:
+        if item.uid not in have:
+            repo.save(item, now)
+            added += 1
+    marked = Favourites(conn)
+    already = set(marked.keys())
+    for key in favourites:
+        if key not in already:
+            marked.mark(key, True, now)
+            added += 1
+    return added
