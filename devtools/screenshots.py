@@ -40,12 +40,14 @@ from recovery_app.core.checkin.checkin import USED_WORDS, UsedToday
 from recovery_app.core.clock import FixedClock
 from recovery_app.core.help.contacts import Contact
 from recovery_app.core.meetings.schedule import DateChange
+from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.paths import AppPaths
 from recovery_app.storage.backup.backups import make_backup
 from recovery_app.storage.db import Database
 from recovery_app.storage.help.contacts import Contacts
 from recovery_app.storage.meetings.meetings import Meetings
 from recovery_app.storage.meetings.reminders import ReminderList
+from recovery_app.storage.toolkit.ops import mark_favourite, save_reason
 from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.help.dialog import HelpDialog
 from recovery_app.ui.journal.model import UID_ROLE
@@ -159,6 +161,9 @@ def render(
         entries += todays_cravings(SAMPLE_NOW)
         populate_journal(db, entries, SAMPLE_NOW)
         populate_meetings(db, sample_meetings(year_ago, 3, "UTC"), SAMPLE_NOW)
+        for words in ("Being there for Mia's first day of school", "Waking up clear-headed"):
+            save_reason(db, Reason(words), SAMPLE_NOW)
+        mark_favourite(db, "halt", True, SAMPLE_NOW)
         with db.transaction() as conn:  # as if the app was last open yesterday afternoon
             ReminderList(conn).set_checked_until(SAMPLE_NOW - timedelta(hours=28))
             # One date skipped and one moved, as a group's holiday weeks would be.

@@ -36,13 +36,17 @@ class CravingFlows(QObject):
             bring_to_front(self.flow)
             return self.flow
         from recovery_app.storage.help.ops import contacts
+        from recovery_app.storage.toolkit.ops import favourite_skills, reasons
         from recovery_app.ui.toolkit.craving_flow import CravingFlow
 
         services = self.window.services
-        people = contacts(services.ctx.db) if services is not None else None
+        db = services.ctx.db if services is not None else None
+        people = contacts(db) if db is not None else None  # None: locked, nothing personal
+        mine = reasons(db) if db is not None else None
+        favourites = favourite_skills(db) if db is not None else None
         # Over an open form (a modal one blocks the window), the flow opens on top of it.
         parent = QApplication.activeModalWidget() or self.window
-        flow = CravingFlow(self.window.clock, people, parent)
+        flow = CravingFlow(self.window.clock, people, parent, mine, favourites)
         flow.helpRequested.connect(self.window.show_help)
         flow.hideRequested.connect(self.window.showMinimized)
         flow.logRequested.connect(self._log)

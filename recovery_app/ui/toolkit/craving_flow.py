@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from recovery_app.core.clock import Clock, to_local
 from recovery_app.core.help.contacts import Contact
 from recovery_app.core.i18n import translate
+from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.core.toolkit.skills import BY_KEY, CALLED_COPING, SKILLS
 from recovery_app.core.toolkit.urge import (
     DEFAULT_MINUTES,
@@ -81,9 +82,14 @@ class CravingFlow(QDialog):
         clock: Clock,
         people: list[Contact] | None,
         parent: QWidget | None = None,
+        reasons: list[Reason] | None = None,
+        favourites: list[str] | None = None,
     ) -> None:
-        """``people`` None: the app is locked (nothing personal is shown)."""
+        """``people`` None: the app is locked (nothing personal is shown). ``favourites``:
+        skill keys shown first."""
         super().__init__(parent)
+        self.reasons = reasons or []
+        self.favourites = favourites or []
         self.clock = clock
         self.ride = Ride(clock.now())
         self.locked = people is None
@@ -171,8 +177,11 @@ class CravingFlow(QDialog):
         skills.body.addWidget(wrapped(_t("Pick one to try while the timer runs.")))
         grid = FlowRow()
         self.skill_buttons: dict[str, QPushButton] = {}
-        for skill in SKILLS:
-            button = QPushButton(skill.title)
+        first = [s for s in SKILLS if s.key in self.favourites]
+        for skill in first + [s for s in SKILLS if s not in first]:
+            button = QPushButton(
+                _t("★ {skill}").format(skill=skill.title) if skill in first else skill.title
+            )
             button.setAccessibleName(
                 _t("Try {skill}: {summary}").format(skill=skill.title, summary=skill.summary)
             )
@@ -183,6 +192,7 @@ class CravingFlow(QDialog):
         body.addWidget(skills)
 
         if people is not None:
+            body.addWidget(self._reasons_card())
             body.addWidget(self._people_card(people))
         self.finish_button = QPushButton(_t("&It has passed, or I'm done: next"))
         self.finish_button.setAccessibleName(_t("Finish: how strong is it now?"))
@@ -193,6 +203,24 @@ class CravingFlow(QDialog):
         body.addLayout(end_row)
         body.addStretch(1)
         return page
+
+    def _reasons_card(self) -> Card:
+        card = Card(_t("My reasons"))
+        if not self.reasons:
+            card.body.addWidget(
+                wrapped(
+                    _t(
+                        "On a good day, write down why recovery matters to you on the "
+                        "Toolkit page (Ctrl+6). Your words will be here when you need them."
+                    )
+                )
+            )
+            return card
+        for reason in self.reasons[:8]:
+            line = wrapped(reason.text)
+            set_font_scale(line, 1.1, bold=False)
+            card.body.addWidget(line)
+        return card
 
     def _people_card(self, people: list[Contact]) -> Card:
         card = Card(_t("My people"))

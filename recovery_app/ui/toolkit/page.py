@@ -4,15 +4,32 @@ day, so they are there on a hard one; and the way into the craving flow."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QListWidgetItem, QPushButton, QWidget
 
+from recovery_app.core.changes import Record, Result
+from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
+from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.core.toolkit.skills import SKILLS, Skill
+from recovery_app.storage.toolkit.ops import (
+    favourite_skills,
+    mark_favourite,
+    reasons,
+    remove_reason,
+    save_reason,
+)
+from recovery_app.ui.common.card_list import CardList
+from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import RideOutCraving
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
+from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.wrapping import WrappingButton
 
 
@@ -23,10 +40,19 @@ def steps_html(skill: Skill) -> str:
 
 
 class SkillCard(Card):
+    favouriteToggled = Signal(str, bool)
+
     def __init__(self, skill: Skill, parent: QWidget | None = None) -> None:
         super().__init__(skill.title, parent)
         self.skill = skill
         self.body.addWidget(wrapped(skill.summary))
+        self.favourite = QCheckBox(translate("ui.toolkit.page", "A favourite: show it first"))
+        self.favourite.setAccessibleName(
+            translate("ui.toolkit.page", "{skill}: a favourite, shown first").format(
+                skill=skill.title
+            )
+        )
+        self.favourite.toggled.connect(lambda on: self.favouriteToggled.emit(skill.key, on))
         if skill.caution:
             caution = wrapped(skill.caution)
             caution.setObjectName("warning")
@@ -42,6 +68,7 @@ class SkillCard(Card):
         method = wrapped(skill.method)
         method.setObjectName("muted")
         self.body.addWidget(method)
+        self.body.addWidget(self.favourite)
 
 
 class ToolkitPage(QWidget):
@@ -76,7 +103,105 @@ class ToolkitPage(QWidget):
         )
         self.ride_button.clicked.connect(lambda: self.requested.emit(RideOutCraving()))
         outer.addWidget(self.ride_button)
+        outer.addWidget(self._reasons_card())
         self.cards = [SkillCard(skill) for skill in SKILLS]
         for card in self.cards:
+            card.favouriteToggled.connect(self._favourite)
             outer.addWidget(card)
         outer.addStretch(1)
+        RefreshOnChange(self, ctx.bus, (Record.TOOLKIT,), self.refresh, skip_own=True)
+        self.refresh()
+
+    def _reasons_card(self) -> Card:
+        card = Card(translate("ui.toolkit.page", "My reasons for recovery"))
+        card.body.addWidget(
+            wrapped(
+                translate(
+                    "ui.toolkit.page",
+                    "Why recovery matters to you, in your own words. When a craving comes, "
+                    "they are shown beside the timer.",
+                )
+            )
+        )
+        self.reasons = CardList(translate("ui.toolkit.page", "My reasons"), most_rows=6)
+        self.reasons.itemActivated.connect(lambda _item: self.edit_reason())
+        card.body.addWidget(self.reasons)
+        row = FlowRow()
+        self.add_button = QPushButton(translate("ui.toolkit.page", "&Add a reason…"))
+        self.edit_button = QPushButton(translate("ui.toolkit.page", "&Change…"))
+        self.remove_button = QPushButton(translate("ui.toolkit.page", "&Remove"))
+        self.add_button.clicked.connect(lambda: self.edit_reason(new=True))
+        self.edit_button.clicked.connect(lambda: self.edit_reason())
+        self.remove_button.clicked.connect(self.remove_reason)
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            row.addWidget(button)
+        row.add_stretch()
+        card.body.addLayout(row)
+        self.status = StatusLine(translate("ui.toolkit.page", "Message"))
+        card.body.addWidget(self.status)
+        return card
+
+    def refresh(self) -> None:
+        self._reasons = reasons(self.ctx.db)
+        current = self.reasons.currentRow()
+        self.reasons.clear()
+        for item in self._reasons:
+            self.reasons.addItem(QListWidgetItem(item.text))
+        if not self._reasons:
+            self.reasons.add_note(
+                translate(
+                    "ui.toolkit.page",
+                    "None yet. Add one or two: a person, a goal, how you want to feel.",
+                )
+            )
+        else:
+            self.reasons.setCurrentRow(min(max(current, 0), len(self._reasons) - 1))
+        for button in (self.edit_button, self.remove_button):
+            button.setEnabled(bool(self._reasons))
+        marked = set(favourite_skills(self.ctx.db))
+        for card in self.cards:
+            card.favourite.blockSignals(True)
+            card.favourite.setChecked(card.skill.key in marked)
+            card.favourite.blockSignals(False)
+
+    def _chosen(self) -> Reason | None:
+        row = self.reasons.currentRow()
+        return self._reasons[row] if 0 <= row < len(self._reasons) else None
+
+    def edit_reason(self, new: bool = False) -> None:
+        from recovery_app.ui.toolkit.reason_dialog import ReasonDialog
+
+        before = None if new else self._chosen()
+        if not new and before is None:
+            return
+        written = ReasonDialog.ask(self, before)
+        if written is None:
+            return
+        self._run(lambda: save_reason(self.ctx.db, written, self.ctx.clock.now()))
+
+    def remove_reason(self) -> None:
+        chosen = self._chosen()
+        if chosen is None or not Confirm.ask(
+            self,
+            translate("ui.toolkit.page", "Remove this reason?"),
+            translate("ui.toolkit.page", "“{text}” will be removed from your reasons.").format(
+                text=chosen.text
+            ),
+            translate("ui.toolkit.page", "Remove it"),
+            translate("ui.toolkit.page", "Keep it"),
+        ):
+            return
+        self._run(lambda: remove_reason(self.ctx.db, chosen.uid))
+
+    def _favourite(self, key: str, on: bool) -> None:
+        self._run(lambda: mark_favourite(self.ctx.db, key, on, self.ctx.clock.now()))
+
+    def _run(self, work: Callable[[], Result[Any]]) -> None:
+        try:
+            self.ctx.ops.run(work, self)
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.status.clear()
+        self.refresh()
