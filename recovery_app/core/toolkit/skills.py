@@ -63,7 +63,7 @@ SKILLS: tuple[Skill, ...] = (
         (
             _t("Picture giving in to the urge. Now keep the film running."),
             _t("What happens an hour later? Where are you, and how do you feel?"),
-            _t("What happens tomorrow morning? Who would you have to tell?"),
+            _t("What happens tomorrow morning? How would you feel when you wake up?"),
             _t("Now picture getting through the next half hour instead. How does tomorrow look?"),
         ),
         _t("A tool used in 12-step and SMART Recovery groups."),

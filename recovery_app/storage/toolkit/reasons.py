@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, literal_column, select, update
 
 from recovery_app.core.toolkit.reasons import Reason, validate_reason
 from recovery_app.core.toolkit.skills import BY_KEY
@@ -57,7 +57,10 @@ class Favourites:
 
     def keys(self) -> list[str]:
         rows = self.conn.execute(
-            select(favourite_skill.c.skill).order_by(favourite_skill.c.created_at)
+            # Marked at the same instant (an import): in the order they were written.
+            select(favourite_skill.c.skill).order_by(
+                favourite_skill.c.created_at, literal_column("rowid")
+            )
         )
         return [key for key in rows.scalars() if key in BY_KEY]  # a skill since removed
 

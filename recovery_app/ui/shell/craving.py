@@ -3,20 +3,28 @@
 The shell opens it (Ctrl+Shift+H in every window and dialog, the sidebar, Today,
 the tray), gives it the person's people while the data is open, and turns its end
 into a craving entry to check and save.
+
+Opened over a form, it is that form's child (a modal form blocks every other
+window); when the form closes, the window adopts it, so the ride goes on. While it
+shows, the idle lock waits; hidden (Ctrl+H), the idle lock counts again. When the
+data closes (a lock, or delete-all) it closes too, hidden or not.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from recovery_app.ui.common.windowing import bring_to_front
 
 CRAVING_KEY = "Ctrl+Shift+H"  # in every window and dialog of the app
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from recovery_app.core.toolkit.urge import Ride
     from recovery_app.ui.shell.main_window import MainWindow
     from recovery_app.ui.toolkit.craving_flow import CravingFlow
@@ -30,11 +38,13 @@ class CravingFlows(QObject):
 
     def open(self) -> CravingFlow:
         """Show the flow; the one already running (perhaps hidden) if there is one."""
-        if self.flow is not None:  # back after a quick hide, as it was
+        flow = self.flow
+        if flow is not None and shiboken6.isValid(flow):  # back after a quick hide, as it was
             if self.window.isMinimized():
                 bring_to_front(self.window)
-            bring_to_front(self.flow)
-            return self.flow
+            self.window.session.hold_idle(True)
+            bring_to_front(flow)
+            return flow
         from recovery_app.storage.help.ops import contacts
         from recovery_app.storage.toolkit.ops import favourite_skills, reasons
         from recovery_app.ui.toolkit.craving_flow import CravingFlow
@@ -45,25 +55,52 @@ class CravingFlows(QObject):
         mine = reasons(db) if db is not None else None
         favourites = favourite_skills(db) if db is not None else None
         # Over an open form (a modal one blocks the window), the flow opens on top of it.
-        parent = QApplication.activeModalWidget() or self.window
-        flow = CravingFlow(self.window.clock, people, parent, mine, favourites)
+        modal = QApplication.activeModalWidget()
+        flow = CravingFlow(self.window.clock, people, modal or self.window, mine, favourites)
+        if isinstance(modal, QDialog):
+            modal.finished.connect(lambda _result, f=flow: self._adopt(f))
         flow.helpRequested.connect(self.window.show_help)
-        flow.hideRequested.connect(self.window.showMinimized)
+        flow.hideRequested.connect(self._hidden)
         flow.logRequested.connect(self._log)
-        flow.finished.connect(lambda _result: self._closed(flow))
+        flow.finished.connect(lambda _result, f=flow: self._closed(f))
+        flow.destroyed.connect(lambda _obj=None, f=flow: self._closed(f))
         self.flow = flow
         self.window.session.hold_idle(True)  # riding out an urge is not being away
         flow.show()
         bring_to_front(flow)
         return flow
 
-    def _closed(self, flow: CravingFlow) -> None:
-        if self.flow is flow:
-            self.flow = None
-            self.window.session.hold_idle(False)
-        flow.deleteLater()
+    def _adopt(self, flow: CravingFlow) -> None:
+        """The form the flow opened over closed: the window keeps the flow."""
+        if self.flow is not flow or not shiboken6.isValid(flow):
+            return
+        showing = flow.isVisible()
+        flow.setParent(self.window, flow.windowFlags())  # reparenting hides a window
+        if showing:
+            flow.show()
 
-    def _log(self, ended: tuple[Ride, int | None, list[str]]) -> None:
+    def _hidden(self) -> None:
+        self.window.session.hold_idle(False)  # someone walked in: away counts again
+        self.window.showMinimized()
+
+    def _closed(self, flow: CravingFlow) -> None:
+        if self.flow is not flow:
+            return
+        self.flow = None
+        self.window.session.hold_idle(False)
+        if shiboken6.isValid(flow):
+            flow.deleteLater()
+
+    def close(self) -> None:
+        """The data is closing: the flow goes too, even hidden (it may show the
+        person's people and reasons)."""
+        flow = self.flow
+        if flow is not None and shiboken6.isValid(flow):
+            flow.done(QDialog.DialogCode.Rejected)  # emits finished, hidden or not
+        if flow is not None:
+            self._closed(flow)
+
+    def _log(self, ended: tuple[Ride, int | None, list[str], datetime]) -> None:
         from recovery_app.core.journal.choices import ChoiceList
         from recovery_app.core.toolkit.urge import craving_entry
         from recovery_app.storage.journal.ops import load_choices
@@ -71,7 +108,6 @@ class CravingFlows(QObject):
         journal, services = self.window.journal, self.window.services
         if journal is None or services is None:
             return
-        ride, strength_now, coping = ended
+        ride, strength_now, coping, ended_at = ended
         known = {c.uid for c in load_choices(services.ctx.db, ChoiceList.COPING)}
-        now = self.window.clock.now()
-        journal.open_new(craving_entry(ride, now, strength_now, coping, known))
+        journal.open_new(craving_entry(ride, ended_at, strength_now, coping, known))

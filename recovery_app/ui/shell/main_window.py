@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         for action in self._page_actions:
             self.removeAction(action)
         self._page_actions.clear()
+        self.cravings.close()  # first: a flow hidden with Ctrl+H isn't closed by close()
         for dialog in self.findChildren(QDialog):
             dialog.close()
         if self.journal is not None:

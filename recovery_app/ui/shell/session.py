@@ -41,6 +41,7 @@ class DataSession(QObject):
         self._return_to: str | None = None  # the page shown when the data locked
         self.unlock_page: UnlockPage | None = None
         self._idle: IdleLock | None = None
+        self._idle_held = False  # the craving flow is showing
         self._unlocking: Worker | None = None
         window.settings.on_change(self._settings_changed)
 
@@ -97,8 +98,7 @@ class DataSession(QObject):
             explain_refusal(w, safety, exc, self.keys.key)
             return
         self.ctx = AppContext(db, w.clock, w.bus, w.ops, w.settings, w.paths)
-        if self.keys.key is not None:
-            self.idle.start(w.settings.values.lock_minutes)
+        self._watch_idle()
         w.show_data(self.ctx, safety)
         if self._return_to is not None:  # back where the person was when it locked
             w.show_page(self._return_to)
@@ -189,21 +189,29 @@ class DataSession(QObject):
         self.keys.forget()
 
     def hold_idle(self, hold: bool) -> None:
-        """While the craving flow is open the app does not lock for idleness: a person
+        """While the craving flow shows the app does not lock for idleness: a person
         breathing with the timer for 20 minutes touches nothing."""
+        self._idle_held = hold
         if hold:
             if self._idle is not None:
                 self._idle.stop()
-        elif self.keys.key is not None:
-            self.idle.start(self.window.settings.values.lock_minutes)
+        else:
+            self._watch_idle()
+
+    def _watch_idle(self, minutes: int | None = None) -> None:
+        """Start the idle lock, unless there is no passphrase or the craving flow holds it."""
+        if self.keys.key is not None and not self._idle_held:
+            self.idle.start(
+                self.window.settings.values.lock_minutes if minutes is None else minutes
+            )
 
     def _key_changed(self, key: object) -> None:
         if self.keys.key is None:
             self.idle.stop()
         else:
-            self.idle.start(self.window.settings.values.lock_minutes)
+            self._watch_idle()
 
     def _settings_changed(self, settings: Settings, names: frozenset[str]) -> None:
         if "lock_minutes" in names and self.keys.key is not None:
             self.idle.stop()
-            self.idle.start(settings.lock_minutes)
+            self._watch_idle(settings.lock_minutes)

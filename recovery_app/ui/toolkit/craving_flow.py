@@ -13,6 +13,7 @@ the timer, the breathing and the skills.
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -113,7 +114,11 @@ class CravingFlow(QDialog):
         self.setProperty("ownHelpKeys", True)
         QShortcut(QKeySequence("Ctrl+H"), self, self.quick_hide)
         QShortcut(QKeySequence("F1"), self, self.helpRequested.emit)
+        self._breathing_since: datetime | None = None
+        self.ended_at: datetime | None = None
         self.tick()
+        first = next(iter(self.skill_buttons.values()))
+        first.setFocus()  # the keyboard starts on a skill, not on the page
 
     # -- the steps -----------------------------------------------------------------
     def _ride_step(self, people: list[Contact] | None) -> QWidget:
@@ -133,7 +138,6 @@ class CravingFlow(QDialog):
         self.time_left = QLabel()
         self.time_left.setObjectName("heroFigure")
         set_font_scale(self.time_left, 2.2)
-        self.time_left.setAccessibleName(_t("Time left"))
         self.minutes = QSpinBox()
         self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
         self.minutes.setValue(DEFAULT_MINUTES)
@@ -183,7 +187,11 @@ class CravingFlow(QDialog):
                 _t("★ {skill}").format(skill=skill.title) if skill in first else skill.title
             )
             button.setAccessibleName(
-                _t("Try {skill}: {summary}").format(skill=skill.title, summary=skill.summary)
+                (
+                    _t("Try {skill}, a favourite: {summary}")
+                    if skill in first
+                    else _t("Try {skill}: {summary}")
+                ).format(skill=skill.title, summary=skill.summary)
             )
             button.clicked.connect(lambda _=False, key=skill.key: self.open_skill(key))
             grid.addWidget(button)
@@ -216,8 +224,9 @@ class CravingFlow(QDialog):
                 )
             )
             return card
-        for reason in self.reasons[:8]:
+        for reason in self.reasons:
             line = wrapped(reason.text)
+            line.setTextFormat(Qt.TextFormat.PlainText)  # the person's words, never markup
             set_font_scale(line, 1.1, bold=False)
             card.body.addWidget(line)
         return card
@@ -354,13 +363,18 @@ class CravingFlow(QDialog):
             text = _t("{time} left").format(time=clock_words(left))
         else:
             text = _t("The {minutes} minutes are up. Well done.").format(minutes=self.ride.minutes)
-            set_primary(self.finish_button)
+        set_primary(self.finish_button, left.total_seconds() <= 0)
         if text != self.time_left.text():
             self.time_left.setText(text)
         before = self.breathing._phase
         breath = self.breathing.show_at(elapsed)
-        if elapsed >= 10:
-            self.ride.breathed = True  # one full breath with the guide
+        if self.steps.currentWidget() is self.ride_step and self.isVisible():
+            if self._breathing_since is None:
+                self._breathing_since = now
+            elif (now - self._breathing_since).total_seconds() >= 10:
+                self.ride.breathed = True  # a full breath with the guide in view
+        else:
+            self._breathing_since = None
         if self.announce.isChecked() and breath.phase is not before and self.isVisible():
             words = self.breathing.words.text()
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.breathing, words))
@@ -391,7 +405,7 @@ class CravingFlow(QDialog):
         self.finish_button.setFocus()
 
     def finish(self) -> None:
-        now = self.clock.now()
+        now = self.ended_at = self.clock.now()  # the entry says what this step says
         minutes = max(1, round((now - self.ride.started).total_seconds() / 60))
         since = to_local(self.ride.started, self.clock)
         self.end_words.setText(
@@ -419,7 +433,8 @@ class CravingFlow(QDialog):
     def log(self) -> None:
         kept = [name for name, box in self.used.items() if box.isChecked()]
         value = self.strength_now.value()
-        self.logRequested.emit((self.ride, None if value < 0 else value, kept))
+        ended = self.ended_at or self.clock.now()
+        self.logRequested.emit((self.ride, None if value < 0 else value, kept, ended))
         self.accept()
 
     def quick_hide(self) -> None:

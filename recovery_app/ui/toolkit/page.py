@@ -147,7 +147,8 @@ class ToolkitPage(QWidget):
         current = self.reasons.currentRow()
         self.reasons.clear()
         for item in self._reasons:
-            self.reasons.addItem(QListWidgetItem(item.text))
+            # One card each; a reason's own line breaks are not a title and details.
+            self.reasons.addItem(QListWidgetItem(" ".join(item.text.split())))
         if not self._reasons:
             self.reasons.add_note(
                 translate(

@@ -107,6 +107,11 @@ def test_an_older_file_and_an_unknown_skill_import(tmp_path: Path) -> None:
         lambda d: d["reasons"][0].update(text=7),
         lambda d: d["reasons"].append(dict(d["reasons"][0])),  # the same id twice
         lambda d: d.update(favourite_skills="tipp"),
+        lambda d: d.update(favourite_skills=[7]),
+        lambda d: d.update(favourite_skills=["tipp"] * 101),
+        lambda d: d.update(reasons={"uid": "x"}),
+        lambda d: d["reasons"][0].update(uid="not a uuid"),
+        lambda d: d["reasons"][0].update(text="x" * 2001),
     ],
 )
 def test_a_bad_toolkit_record_refuses_the_file_and_changes_nothing(

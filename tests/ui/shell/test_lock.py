@@ -355,3 +355,32 @@ def test_the_idle_time_is_a_setting(
     clock.current = start + timedelta(minutes=31)
     window.session.idle.check()
     assert window.db is None
+
+
+def test_a_hidden_craving_flow_goes_with_the_lock_and_the_idle_lock_counts_while_hidden(
+    locked_window: MainWindow, qtbot: QtBot, clock: FixedClock
+) -> None:
+    """Ctrl+H hides the flow (someone walked in): the app may then lock for idleness,
+    and locking takes the flow, the person's people and reasons with it."""
+    from recovery_app.core.help.contacts import Contact
+    from recovery_app.storage.help.ops import save_contact
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    assert window.db is not None
+    save_contact(window.db, Contact("Sam", "+1 555 010 2233"), clock.now())
+    flow = window.cravings.open()
+    idle = window.session.idle
+    assert not idle.timer.isActive()  # held while the flow shows
+    flow.quick_hide()
+    assert not flow.isVisible() and idle.timer.isActive()  # away counts again
+    window.session.lock()
+    assert window.cravings.flow is None
+    again = window.cravings.open()  # from the tray, while locked
+    assert again is not flow and again.locked
+    names = {w.accessibleName() for w in again.findChildren(QLabel)} | {
+        b.accessibleName() for b in again.findChildren(type(again.finish_button))
+    }
+    assert not any("Sam" in name for name in names)
+    again.reject()

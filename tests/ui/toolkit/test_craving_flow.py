@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_app.core.clock import FixedClock
@@ -151,3 +151,60 @@ def test_the_idle_lock_waits_while_the_flow_is_open(
     assert calls == [hold]
     flow.reject()
     assert calls == [hold, not hold]
+
+
+def test_a_flow_opened_over_a_form_outlives_the_form(
+    make_window: WindowFactory, clock: FixedClock, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    calls: list[bool] = []
+    monkeypatch.setattr(window.session, "hold_idle", calls.append)
+    form = MeetingDialog(None, clock, window)
+    form.open()
+    qtbot.waitUntil(form.isActiveWindow)
+    flow = window.cravings.open()
+    flow.open_skill("stop")
+    form.reject()  # the form closes (and is deleted) while the person rides it out
+    form.deleteLater()
+    qtbot.waitUntil(lambda: flow.parent() is window)
+    assert flow.isVisible() and window.cravings.flow is flow
+    assert flow.ride.skills == ["stop"]
+    assert calls == [True]  # still held: the ride goes on
+    flow.quick_hide()
+    assert calls == [True, False]  # hidden: the idle lock counts again
+    window.cravings.open()
+    assert calls == [True, False, True]
+    flow.reject()
+    assert calls[-1] is False and window.cravings.flow is None
+
+
+def test_the_entry_says_the_minutes_the_end_step_said(
+    make_window: WindowFactory, clock: FixedClock, qtbot: QtBot
+) -> None:
+    window = make_window()
+    flow = window.cravings.open()
+    clock.current += timedelta(minutes=12)
+    flow.finish()
+    assert "12 minutes" in flow.end_words.text()
+    clock.current += timedelta(minutes=9)  # lingering on the last step
+    flow.log()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EntryDialog))
+    form = QApplication.activeModalWidget()
+    assert isinstance(form, EntryDialog)
+    assert form.entry().duration_minutes == 12
+    form.reject()
+
+
+def test_a_reason_is_shown_as_the_words_typed(
+    make_window: WindowFactory, clock: FixedClock
+) -> None:
+    from recovery_app.core.toolkit.reasons import Reason
+    from recovery_app.storage.toolkit.ops import save_reason
+
+    window = make_window()
+    assert window.db is not None
+    save_reason(window.db, Reason("<b>Me</b> & my <i>health</i>"), clock.now())
+    flow = window.cravings.open()
+    shown = [lab for lab in flow.findChildren(QLabel) if "health" in lab.text()]
+    assert shown and shown[0].textFormat() == Qt.TextFormat.PlainText
+    flow.reject()
