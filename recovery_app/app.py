@@ -65,6 +65,9 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
         return _hand_over_to_running(instance)
 
     _install_crash_handler()
+    from recovery_app.ui.shell.collector import MainThreadCollector
+
+    MainThreadCollector(app)  # cycles are freed on this thread only, never in a worker
     window = MainWindow(app_paths, clock or SystemClock())
     instance.activated.connect(lambda: bring_to_front(window))  # another launch asked
     # The database and the wake-up channel load once the window is on screen.

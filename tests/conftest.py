@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+from collections.abc import Iterator
 
 # A 1280x800 laptop screen (the offscreen default is 800x800): the layout tests need a
 # screen the size the design promises to fit.
@@ -22,6 +24,23 @@ from recovery_app.paths import ENV_DATA_DIR, AppPaths
 from recovery_app.storage.db import Database
 
 NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_collection_on_worker_threads() -> Iterator[None]:
+    """As in the app (ui/shell/collector.py): no automatic cycle collection, which
+    could start in a backup or export worker and free a Qt object there."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    yield
+    from recovery_app.ui.shell.collector import collect_due
+
+    collect_due()
 
 
 @pytest.fixture(autouse=True)

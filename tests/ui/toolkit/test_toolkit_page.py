@@ -105,10 +105,9 @@ def test_a_favourite_is_kept_and_comes_first_in_the_flow(
     assert "Being there for Mia" in texts
 
 
-def test_an_empty_reason_is_not_kept_and_says_why(qtbot: QtBot) -> None:
-    dialog = ReasonDialog(None)
-    qtbot.addWidget(dialog)
-    dialog.show()
+def test_an_empty_reason_is_not_kept_and_says_why(shown: Callable[[QWidget], QWidget]) -> None:
+    dialog = shown(ReasonDialog(None))
+    assert isinstance(dialog, ReasonDialog)
     dialog.text.setPlainText("   ")
     dialog._check()
     assert dialog.result_reason is None and "few words" in dialog.status.text()
