@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
             self.quit_app,
         )
         self._add_action(
-            translate("ui.shell.main_window", "Lock"), [QKeySequence("Ctrl+L")], self.session.lock
+            translate("ui.shell.main_window", "Lock or hide"),
+            [QKeySequence("Ctrl+L")],
+            self.lock_or_hide,
         )
         self._add_action(
             translate("ui.shell.main_window", "I'm having a craving"),
@@ -199,6 +201,17 @@ class MainWindow(QMainWindow):
         safety.start_daily_backup()
         self.reminders.start(ctx)
         QTimer.singleShot(0, self._purge_deleted)  # after Today shows; every view skips them
+
+    def lock_or_hide(self) -> None:
+        """Ctrl+L: with a passphrase, lock; without one, get the window out of sight at
+        once (someone walked in). Nothing closes, so nothing typed is lost."""
+        if self.session.keys.key is not None:
+            self.session.lock()
+            return
+        flow = self.cravings.flow
+        if flow is not None and flow.isVisible():
+            flow.quick_hide()
+        self.showMinimized()
 
     def hide_data(self) -> None:
         """The data is closing (locked, or deleted): nothing of it may stay on screen."""

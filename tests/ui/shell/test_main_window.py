@@ -221,3 +221,21 @@ def test_f1_opens_get_help_inside_every_form(make_window: WindowFactory, qtbot: 
         assert helper is not None and helper.isVisible(), type(form).__name__
         helper.close()
         form.reject()
+
+
+def test_ctrl_l_without_a_passphrase_hides_the_window_and_keeps_what_was_typed(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """Someone walks in: without a passphrase there is nothing to lock, so Ctrl+L gets
+    the window out of sight at once, the check-in as it was."""
+    from recovery_app.ui.checkin.page import CheckInPage
+
+    window = make_window()
+    window.show_page("checkin")
+    page = window.page("checkin")
+    assert isinstance(page, CheckInPage)
+    page.note.setPlainText("a hard morning")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.isMinimized)
+    assert window.db is not None  # still open: nothing was locked or closed
+    assert page.note.toPlainText() == "a hard morning"
