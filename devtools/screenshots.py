@@ -47,7 +47,7 @@ from recovery_app.storage.db import Database
 from recovery_app.storage.help.contacts import Contacts
 from recovery_app.storage.meetings.meetings import Meetings
 from recovery_app.storage.meetings.reminders import ReminderList
-from recovery_app.storage.toolkit.ops import mark_favourite, save_reason
+from recovery_app.storage.toolkit.ops import mark_favourite, save_plan, save_reason
 from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.help.dialog import HelpDialog
 from recovery_app.ui.journal.model import UID_ROLE
@@ -114,12 +114,32 @@ def _dialogs(window: MainWindow, clock: FixedClock, shot: Callable[[str, QWidget
         ("delete-all", lambda: DeleteAllDialog(window)),
         ("triggers", lambda: ChoicesDialog(window.services.ctx, window)),  # type: ignore[union-attr]
         ("start-date", lambda: StartDateDialog(today - timedelta(days=400), today, window)),
+        ("plan", lambda: _plan_dialog(window)),
     ]
     for name, make in dialogs:
         dialog = make()
         dialog.show()
         shot(name, dialog)
         dialog.close()
+
+
+SAMPLE_PLAN = {
+    "warning_signs": "Skipping meetings, staying in bed, telling myself one won't hurt.",
+    "high_risk": "Payday. Friday evenings alone. Walking past the old pharmacy.",
+    "amber": "Tell Sam. Go to an extra meeting. Use the timer and HALT.",
+    "sp_coping": "A cold shower, loud music, a walk round the block.",
+    "sp_help": "Sam (sponsor) 555 010 2233. My sister.",
+    "sp_professionals": "Dr Ortiz, the clinic. 988, call or text.",
+}
+
+
+def _plan_dialog(window: MainWindow) -> QWidget:
+    from recovery_app.storage.toolkit.ops import plan_versions
+    from recovery_app.ui.toolkit.plan_dialog import PlanDialog
+
+    assert window.services is not None
+    ctx = window.services.ctx
+    return PlanDialog(ctx, plan_versions(ctx.db)[0], window)
 
 
 def _search(window: MainWindow, words: str) -> None:
@@ -164,6 +184,7 @@ def render(
         for words in ("Being there for Mia's first day of school", "Waking up clear-headed"):
             save_reason(db, Reason(words), SAMPLE_NOW)
         mark_favourite(db, "halt", True, SAMPLE_NOW)
+        save_plan(db, SAMPLE_PLAN, SAMPLE_NOW - timedelta(days=20))
         with db.transaction() as conn:  # as if the app was last open yesterday afternoon
             ReminderList(conn).set_checked_until(SAMPLE_NOW - timedelta(hours=28))
             # One date skipped and one moved, as a group's holiday weeks would be.

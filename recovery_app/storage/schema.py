@@ -271,6 +271,15 @@ reason = Table(
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
+plan_version = Table(  # every saved version of my plan; the newest is the plan
+    "plan_version",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("saved_at", UTCDateTime, nullable=False),
+    Column("sections", Text, nullable=False),  # JSON: section key -> the person's words
+)
+
 favourite_skill = Table(
     "favourite_skill",
     metadata,

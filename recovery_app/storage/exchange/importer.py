@@ -20,6 +20,7 @@ from recovery_app.core.errors import InvalidImport
 from recovery_app.core.help.contacts import Contact
 from recovery_app.core.i18n import translate
 from recovery_app.core.learn.self_check import SelfCheck
+from recovery_app.core.toolkit.plan import PlanVersion
 from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.storage.db import Database
 from recovery_app.storage.exchange.checkins import CheckInsImport, merge_checkins, read_checkins
@@ -29,7 +30,12 @@ from recovery_app.storage.exchange.journal import JournalImport, merge_journal, 
 from recovery_app.storage.exchange.learn import merge_self_checks, read_self_checks
 from recovery_app.storage.exchange.meetings import MeetingsImport, merge_meetings, read_meetings
 from recovery_app.storage.exchange.rules import import_failure
-from recovery_app.storage.exchange.toolkit import merge_toolkit, read_favourites, read_reasons
+from recovery_app.storage.exchange.toolkit import (
+    merge_toolkit,
+    read_favourites,
+    read_plans,
+    read_reasons,
+)
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 MAX_DIGITS = 18  # no number of ours is longer; Python refuses over 4,300 digits anyway
@@ -115,6 +121,7 @@ class ImportDocument:
     self_checks: tuple[SelfCheck, ...]
     reasons: tuple[Reason, ...] = ()
     favourites: tuple[str, ...] = ()
+    plans: tuple[PlanVersion, ...] = ()
 
 
 class _Unreadable(ValueError):
@@ -267,6 +274,7 @@ def read_document(path: Path, today: date) -> ImportDocument:
         read_self_checks(raw),
         read_reasons(raw),
         read_favourites(raw),
+        read_plans(raw),
     )
 
 
@@ -279,7 +287,7 @@ def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
         others = merge_meetings(conn, document.meetings, now)
         others += merge_contacts(conn, document.contacts, now)
         others += merge_self_checks(conn, document.self_checks)
-        others += merge_toolkit(conn, document.reasons, document.favourites, now)
+        others += merge_toolkit(conn, document.reasons, document.favourites, document.plans, now)
     return ImportReport(
         checkins.added,
         checkins.already_present,

@@ -1,4 +1,4 @@
-"""My reasons and favourite skills in the export (version 6)."""
+"""My reasons, favourite skills and plan versions in the export (version 6)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from sqlalchemy import Connection
 
 from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
+from recovery_app.core.toolkit.plan import PlanVersion, validate_plan
 from recovery_app.core.toolkit.reasons import Reason, validate_reason
 from recovery_app.core.toolkit.skills import BY_KEY
 from recovery_app.storage.exchange.fields import Fields, unique
 from recovery_app.storage.exchange.rules import records
+from recovery_app.storage.toolkit.plan import Plans
 from recovery_app.storage.toolkit.reasons import Favourites, Reasons
 
 
@@ -20,7 +22,42 @@ def toolkit_document(conn: Connection) -> dict[str, Any]:
     return {
         "reasons": [{"uid": r.uid, "text": r.text} for r in Reasons(conn).all()],
         "favourite_skills": Favourites(conn).keys(),
+        "plan_versions": [
+            {"uid": v.uid, "saved_at": v.saved_at.isoformat(), "sections": v.sections}
+            for v in Plans(conn).versions()
+        ],
     }
+
+
+def read_plans(raw: dict[str, Any]) -> tuple[PlanVersion, ...]:
+    found = []
+    for i, r in enumerate(records(raw, "plan_versions")):
+        f = Fields(
+            r,
+            translate("storage.exchange.toolkit", "plan version number {value}").format(
+                value=i + 1
+            ),
+        )
+        sections = r.get("sections")
+        if not isinstance(sections, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in sections.items()
+        ):
+            raise f.fail(translate("storage.exchange.toolkit", "has sections that are not text"))
+        try:
+            kept = validate_plan(sections)
+        except KnownError as exc:
+            raise f.fail(
+                translate("storage.exchange.toolkit", "is not valid ({why})").format(
+                    why=exc.message.rstrip(".")
+                )
+            ) from exc
+        found.append(PlanVersion(kept, f.instant("saved_at"), f.uid()))
+    unique(
+        translate("storage.exchange.toolkit", "the file"),
+        translate("storage.exchange.toolkit", "plan versions with the same id"),
+        [v.uid for v in found],
+    )
+    return tuple(found)
 
 
 def read_reasons(raw: dict[str, Any]) -> tuple[Reason, ...]:
@@ -55,7 +92,11 @@ def read_favourites(raw: dict[str, Any]) -> tuple[str, ...]:
 
 
 def merge_toolkit(
-    conn: Connection, reasons: tuple[Reason, ...], favourites: tuple[str, ...], now: datetime
+    conn: Connection,
+    reasons: tuple[Reason, ...],
+    favourites: tuple[str, ...],
+    plans: tuple[PlanVersion, ...],
+    now: datetime,
 ) -> int:
     repo = Reasons(conn)
     have = repo.uids()
@@ -69,5 +110,11 @@ def merge_toolkit(
     for key in favourites:
         if key not in already:
             marked.mark(key, True, now)
+            added += 1
+    versions = Plans(conn)
+    kept = versions.uids()
+    for version in plans:  # each keeps its own date, so the newest stays the plan
+        if version.uid not in kept:
+            versions.add(version)
             added += 1
     return added

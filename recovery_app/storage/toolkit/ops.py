@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from recovery_app.core.changes import Changes, Record, Result
+from recovery_app.core.toolkit.plan import PlanVersion
 from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.storage.db import Database
+from recovery_app.storage.toolkit.plan import Plans
 from recovery_app.storage.toolkit.reasons import Favourites, Reasons
 
 TOOLKIT = Changes.of(Record.TOOLKIT)
@@ -38,3 +40,15 @@ def mark_favourite(db: Database, key: str, on: bool, now: datetime) -> Result[No
     with db.transaction() as conn:
         Favourites(conn).mark(key, on, now)
     return Result(None, TOOLKIT)
+
+
+def plan_versions(db: Database) -> list[PlanVersion]:
+    """Newest first; the first is the plan."""
+    with db.reading() as conn:
+        return Plans(conn).versions()
+
+
+def save_plan(db: Database, sections: dict[str, str], now: datetime) -> Result[PlanVersion]:
+    """Keep a new version. Raises ``InvalidInput``."""
+    with db.transaction() as conn:
+        return Result(Plans(conn).save(sections, now), TOOLKIT)

@@ -111,8 +111,16 @@ class HelpDialog(QDialog):
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
         own.addLayout(add_row)
+        # My safety plan (written on the Toolkit page): after the lines, so a long plan
+        # never pushes 988 out of sight; only while unlocked.
+        self.safety_plan = QLabel()
+        self.safety_plan.setTextFormat(Qt.TextFormat.RichText)
+        self.safety_plan.setWordWrap(True)
+        self.safety_plan.setAccessibleName(translate("ui.help.dialog", "My safety plan"))
+        self.safety_plan.hide()
         layout.addWidget(self.public)
         layout.addWidget(self.own)
+        layout.addWidget(self.safety_plan)
         layout.addStretch(1)
 
         scroll = QScrollArea()
@@ -161,6 +169,7 @@ class HelpDialog(QDialog):
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.add_button.setVisible(ctx is not None)
+        self._show_safety_plan(ctx)
         if ctx is None or ctx.db.closed:
             self._order(people_first=False)
             self.own_hint.setText(
@@ -208,6 +217,22 @@ class HelpDialog(QDialog):
             remove.clicked.connect(lambda _=False, p=person: self.remove(p))
             flow.addWidget(edit)
             flow.addWidget(remove)
+
+    def _show_safety_plan(self, ctx: AppContext | None) -> None:
+        from recovery_app.core.toolkit.plan import SECTIONS
+        from recovery_app.storage.toolkit.ops import plan_versions
+
+        versions = plan_versions(ctx.db) if ctx is not None and not ctx.db.closed else []
+        plan = versions[0] if versions else None
+        if plan is None or not plan.has_safety_plan():
+            self.safety_plan.hide()
+            return
+        parts = [f"<h3>{escape(translate('ui.help.dialog', 'My safety plan'))}</h3>"]
+        for section in (s for s in SECTIONS if s.safety and plan.text(s.key)):
+            lines = "<br>".join(escape(line) for line in plan.text(section.key).splitlines())
+            parts.append(f"<p><b>{escape(section.title)}</b><br>{lines}</p>")
+        self.safety_plan.setText("".join(parts))
+        self.safety_plan.show()
 
     def _order(self, people_first: bool) -> None:
         first, second = (self.own, self.public) if people_first else (self.public, self.own)

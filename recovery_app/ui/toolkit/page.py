@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QListWidgetItem, QPushButton, QWidget
 
 from recovery_app.core.changes import Record, Result
+from recovery_app.core.clock import to_local
 from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
+from recovery_app.core.toolkit.plan import SECTIONS
 from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.core.toolkit.skills import SKILLS, Skill
 from recovery_app.storage.toolkit.ops import (
     favourite_skills,
     mark_favourite,
+    plan_versions,
     reasons,
     remove_reason,
     save_reason,
@@ -25,11 +29,13 @@ from recovery_app.storage.toolkit.ops import (
 from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.file_dialogs import SaveFileDialog
 from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.pdf import write_pdf
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import RideOutCraving
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
-from recovery_app.ui.common.widgets import StatusLine
+from recovery_app.ui.common.widgets import StatusLine, accepted
 from recovery_app.ui.common.wrapping import WrappingButton
 
 
@@ -104,6 +110,7 @@ class ToolkitPage(QWidget):
         self.ride_button.clicked.connect(lambda: self.requested.emit(RideOutCraving()))
         outer.addWidget(self.ride_button)
         outer.addWidget(self._reasons_card())
+        outer.addWidget(self._plan_card())
         self.cards = [SkillCard(skill) for skill in SKILLS]
         for card in self.cards:
             card.favouriteToggled.connect(self._favourite)
@@ -142,7 +149,112 @@ class ToolkitPage(QWidget):
         card.body.addWidget(self.status)
         return card
 
+    def _plan_card(self) -> Card:
+        card = Card(translate("ui.toolkit.page", "My plan"))
+        card.body.addWidget(
+            wrapped(
+                translate(
+                    "ui.toolkit.page",
+                    "A relapse-prevention plan (warning signs, risky situations, what you do "
+                    "at green, amber and red) and a safety plan for a crisis, in your own "
+                    "words. The safety plan is shown in Get help.",
+                )
+            )
+        )
+        self.plan_status = wrapped()
+        self.plan_status.setAccessibleName(translate("ui.toolkit.page", "About my plan"))
+        card.body.addWidget(self.plan_status)
+        row = FlowRow()
+        self.plan_button = QPushButton(translate("ui.toolkit.page", "&Write my plan…"))
+        self.pdf_button = QPushButton(translate("ui.toolkit.page", "Save as &PDF…"))
+        self.versions_button = QPushButton(translate("ui.toolkit.page", "&Earlier versions…"))
+        self.plan_button.clicked.connect(self.edit_plan)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.versions_button.clicked.connect(self.show_versions)
+        for button in (self.plan_button, self.pdf_button, self.versions_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            row.addWidget(button)
+        row.add_stretch()
+        card.body.addLayout(row)
+        return card
+
+    def _show_plan(self) -> None:
+        self._plans = plan_versions(self.ctx.db)
+        current = self._plans[0] if self._plans else None
+        if current is None:
+            self.plan_status.setText(
+                translate("ui.toolkit.page", "Not written yet. A few lines are enough to start.")
+            )
+        else:
+            saved = f"{to_local(current.saved_at, self.ctx.clock):%d %B %Y}"
+            earlier = len(self._plans) - 1
+            self.plan_status.setText(
+                (
+                    translate(
+                        "ui.toolkit.page", "Saved on {saved}, {filled} of {total} parts written."
+                    )
+                    if earlier == 0
+                    else translate(
+                        "ui.toolkit.page",
+                        "Saved on {saved}, {filled} of {total} parts written; "
+                        "the earlier version is kept.",
+                    )
+                    if earlier == 1
+                    else translate(
+                        "ui.toolkit.page",
+                        "Saved on {saved}, {filled} of {total} parts written; "
+                        "{earlier} earlier versions kept.",
+                    )
+                ).format(saved=saved, filled=current.filled(), total=len(SECTIONS), earlier=earlier)
+            )
+        self.plan_button.setText(
+            translate("ui.toolkit.page", "&Change my plan…")
+            if current
+            else translate("ui.toolkit.page", "&Write my plan…")
+        )
+        self.pdf_button.setEnabled(current is not None)
+        self.versions_button.setEnabled(len(self._plans) > 1)
+
+    def edit_plan(self) -> None:
+        from recovery_app.ui.toolkit.plan_dialog import PlanDialog
+
+        dialog = PlanDialog(self.ctx, self._plans[0] if self._plans else None, self)
+        if accepted(dialog):
+            self._show_plan()
+
+    def save_pdf(self) -> None:
+        from recovery_app.ui.toolkit.plan_dialog import plan_html
+
+        if not self._plans:
+            return
+        target = SaveFileDialog.ask(
+            self,
+            translate("ui.toolkit.page", "Save my plan as PDF"),
+            Path.home() / translate("ui.toolkit.page", "my-plan.pdf"),
+            translate("ui.toolkit.page", "PDF files (*.pdf)"),
+        )
+        if target is None:
+            return
+        page = plan_html(self._plans[0], self.ctx.clock, self.ctx.clock.now())
+        try:
+            write_pdf(target, page, translate("ui.toolkit.page", "My plan"))
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.status.setText(
+            translate(
+                "ui.toolkit.page",
+                "Saved to {path}. That file is not encrypted: keep it somewhere private.",
+            ).format(path=target)
+        )
+
+    def show_versions(self) -> None:
+        from recovery_app.ui.toolkit.plan_dialog import VersionsDialog
+
+        accepted(VersionsDialog(self._plans, self.ctx.clock, self))
+
     def refresh(self) -> None:
+        self._show_plan()
         self._reasons = reasons(self.ctx.db)
         current = self.reasons.currentRow()
         self.reasons.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,10 @@ from recovery_app.storage.exchange.importer import import_file
 from recovery_app.storage.toolkit.ops import (
     favourite_skills,
     mark_favourite,
+    plan_versions,
     reasons,
     remove_reason,
+    save_plan,
     save_reason,
 )
 
@@ -144,3 +146,55 @@ def test_the_previous_schema_gains_the_toolkit_and_loses_nothing(tmp_path: Path)
     fill(db)
     assert len(reasons(db)) == 2
     db.close()
+
+
+def test_each_saved_plan_is_a_new_version_and_the_newest_is_the_plan(tmp_path: Path) -> None:
+    db = fresh(tmp_path)
+    first = save_plan(db, {"warning_signs": " Skipping meals ", "red": ""}, NOW).value
+    assert first.sections == {"warning_signs": "Skipping meals"}  # empty parts are not kept
+    later = NOW + timedelta(days=30)
+    save_plan(db, {"warning_signs": "Skipping meals, staying in", "bogus": "x"}, later)
+    versions = plan_versions(db)
+    assert [v.text("warning_signs") for v in versions] == [
+        "Skipping meals, staying in",
+        "Skipping meals",
+    ]
+    assert versions[0].saved_at == later and "bogus" not in versions[0].sections
+    with pytest.raises(InvalidInput):
+        save_plan(db, {"red": "x" * 5001}, later)
+    assert len(plan_versions(db)) == 2
+
+
+def test_plan_versions_round_trip_and_merge(tmp_path: Path) -> None:
+    source, target = fresh(tmp_path, "source"), fresh(tmp_path, "target")
+    save_plan(source, {"sp_help": "Sam 555 0100"}, NOW)
+    save_plan(source, {"sp_help": "Sam 555 0100\nDr Lee"}, NOW + timedelta(days=1))
+    save_plan(target, {"green": "Meetings on Tuesday"}, NOW + timedelta(hours=1))
+    path = tmp_path / "all.json"
+    export_json(source, path, NOW)
+    import_file(target, path, NOW)
+    versions = plan_versions(target)
+    assert len(versions) == 3 and versions[0].text("sp_help") == "Sam 555 0100\nDr Lee"
+    import_file(target, path, NOW)
+    assert len(plan_versions(target)) == 3  # no duplicates
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["plan_versions"][0].update(sections="text"),
+        lambda d: d["plan_versions"][0].update(sections={"red": 7}),
+        lambda d: d["plan_versions"][0].update(saved_at="yesterday"),
+        lambda d: d["plan_versions"][0]["sections"].update(red="x" * 5001),
+    ],
+)
+def test_a_bad_plan_version_refuses_the_file(tmp_path: Path, change: object) -> None:
+    source, target = fresh(tmp_path, "source"), fresh(tmp_path, "target")
+    save_plan(source, {"red": "Call Sam"}, NOW)
+    doc = json.loads(json.dumps(build_document(source, NOW)))
+    change(doc)  # type: ignore[operator]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(InvalidImport):
+        import_file(target, path, NOW)
+    assert plan_versions(target) == []

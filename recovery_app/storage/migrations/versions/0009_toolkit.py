@@ -1,6 +1,7 @@
-"""The toolkit: my reasons for recovery, and favourite quick skills.
+"""The toolkit: my reasons for recovery, favourite quick skills, and my plan (every
+saved version kept).
 
-Two new tables; nothing earlier changes.
+Three new tables; nothing earlier changes.
 
 Revision ID: 0009_toolkit
 Revises: 0008_meeting_changes
@@ -29,6 +30,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("uid", name=op.f("uq_reason_uid")),
     )
     op.create_table(
+        "plan_version",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uid", sa.String(length=36), nullable=False),
+        sa.Column("saved_at", sa.DateTime(), nullable=False),
+        sa.Column("sections", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_plan_version")),
+        sa.UniqueConstraint("uid", name=op.f("uq_plan_version_uid")),
+    )
+    op.create_table(
         "favourite_skill",
         sa.Column("skill", sa.String(length=40), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
@@ -38,4 +48,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("favourite_skill")
+    op.drop_table("plan_version")
     op.drop_table("reason")

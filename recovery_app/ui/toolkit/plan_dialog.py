@@ -1,0 +1,174 @@
+"""Write my plan: the relapse-prevention plan and the safety plan, section by section.
+Saving keeps a new version; the earlier ones stay and can be read again."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.clock import Clock, to_local
+from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
+from recovery_app.core.toolkit.plan import SECTIONS, PlanVersion
+from recovery_app.storage.toolkit.ops import save_plan
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.style import heading, scrolling_content, wrapped
+from recovery_app.ui.common.widgets import StatusLine
+from recovery_app.ui.common.windowing import fit_on_screen
+
+
+def _t(text: str) -> str:
+    return translate("ui.toolkit.plan_dialog", text)
+
+
+PARTS = (
+    (False, _t("My relapse-prevention plan")),
+    (True, _t("My safety plan")),
+)
+
+
+def plan_html(version: PlanVersion, clock: Clock, made: datetime) -> str:
+    """The plan as a printable page: what it is at the top, then every part."""
+    saved = f"{to_local(version.saved_at, clock):%d %B %Y}"
+    printed = f"{to_local(made, clock):%d %B %Y}"
+    out = [
+        f"<h1>{html.escape(_t('My plan'))}</h1>",
+        "<p><i>"
+        + html.escape(
+            _t(
+                "Written by me, for me, saved on {saved}; printed on {printed}. This page is "
+                "not encrypted. In a crisis in the US, call or text 988; in danger, call 911."
+            ).format(saved=saved, printed=printed)
+        )
+        + "</i></p>",
+    ]
+    for safety, title in PARTS:
+        out.append(f"<h2>{html.escape(title)}</h2>")
+        for section in (s for s in SECTIONS if s.safety is safety):
+            words = version.text(section.key)
+            body = "<br>".join(html.escape(line) for line in words.splitlines()) or "—"
+            out.append(f"<h3>{html.escape(section.title)}</h3><p>{body}</p>")
+    return "".join(out)
+
+
+class PlanDialog(QDialog):
+    def __init__(
+        self, ctx: AppContext, current: PlanVersion | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        title = _t("My plan")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        fit_on_screen(self, 720, 760)
+        page = QWidget()
+        body = scrolling_content(page)
+        body.addWidget(heading(title, 1.4))
+        body.addWidget(
+            wrapped(
+                _t(
+                    "Write it on a good day, in your own words; leave out what doesn't fit. "
+                    "Each time you save, the earlier version is kept. It stays on this "
+                    "computer."
+                )
+            )
+        )
+        self.fields: dict[str, QPlainTextEdit] = {}
+        for safety, part in PARTS:
+            body.addWidget(heading(part, 1.2))
+            if safety:
+                body.addWidget(
+                    wrapped(
+                        _t(
+                            "Six steps for a crisis, after the Stanley-Brown safety plan. "
+                            "It is shown in Get help (F1)."
+                        )
+                    )
+                )
+            for section in (s for s in SECTIONS if s.safety is safety):
+                label = QLabel(f"<b>{html.escape(section.title)}</b>")
+                hint = wrapped(section.hint)
+                hint.setObjectName("muted")
+                edit = QPlainTextEdit(current.text(section.key) if current else "")
+                edit.setTabChangesFocus(True)
+                edit.setAccessibleName(section.title)
+                edit.setAccessibleDescription(section.hint)
+                edit.setMinimumHeight(edit.fontMetrics().height() * 4)
+                edit.setMaximumHeight(edit.fontMetrics().height() * 7)
+                label.setBuddy(edit)
+                for widget in (label, hint, edit):
+                    body.addWidget(widget)
+                self.fields[section.key] = edit
+        body.addStretch(1)
+        self.status = StatusLine(_t("Message"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.saved: PlanVersion | None = None
+        next(iter(self.fields.values())).setFocus()
+
+    def sections(self) -> dict[str, str]:
+        return {key: edit.toPlainText() for key, edit in self.fields.items()}
+
+    def save(self) -> None:
+        db, now = self.ctx.db, self.ctx.clock.now()
+        try:
+            self.saved = self.ctx.ops.run(lambda: save_plan(db, self.sections(), now), self)
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.accept()
+
+
+class VersionsDialog(QDialog):
+    """Every saved version, newest first, to read again."""
+
+    def __init__(
+        self, versions: list[PlanVersion], clock: Clock, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        title = _t("Earlier versions of my plan")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        fit_on_screen(self, 860, 640)
+        self.versions, self.clock = versions, clock
+        self.dates = QListWidget()
+        self.dates.setAccessibleName(_t("Saved on"))
+        for version in versions:
+            self.dates.addItem(f"{to_local(version.saved_at, clock):%d %b %Y, %H:%M}")
+        self.reader = QTextBrowser()
+        self.reader.setAccessibleName(_t("The plan as it was"))
+        self.dates.currentRowChanged.connect(self._show)
+        row = QHBoxLayout()
+        row.addWidget(self.dates, 1)
+        row.addWidget(self.reader, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(close)
+        if versions:
+            self.dates.setCurrentRow(0)
+        self.dates.setFocus()
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self.versions):
+            self.reader.setHtml(plan_html(self.versions[row], self.clock, self.clock.now()))
