@@ -16,6 +16,7 @@ from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import ContactKind
 from recovery_app.core.i18n import translate
 from recovery_app.storage.help.ops import contacts
+from recovery_app.storage.toolkit.ops import plan_versions
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.requests import GetHelp, LogCraving, RideOutCraving
@@ -80,8 +81,14 @@ class HardDayReply(Card):
             translate("ui.checkin.hard_day", "Ride out the craving with a timer and skills")
         )
         self.ride_button.clicked.connect(lambda: self.requested.emit(RideOutCraving()))
+        self.plan_button = QPushButton(translate("ui.checkin.hard_day", "My safety plan"))
+        self.plan_button.setAccessibleName(
+            translate("ui.checkin.hard_day", "My safety plan, in Get help")
+        )
+        self.plan_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
         row = FlowRow()
         row.addWidget(self.ride_button)
+        row.addWidget(self.plan_button)
         row.addWidget(self.help_button)
         row.addWidget(self.craving_button)
         row.add_stretch()
@@ -96,6 +103,8 @@ class HardDayReply(Card):
         self.words.setText(reply_words(c))
         # A strong craving now: riding it out comes first.
         set_primary(self.ride_button, (c.craving or 0) >= HARD_CRAVING)
+        versions = plan_versions(self.ctx.db)
+        self.plan_button.setVisible(bool(versions) and versions[0].has_safety_plan())
         self._show_people()
         self.copied.hide()
         self.show()

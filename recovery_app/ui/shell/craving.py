@@ -35,6 +35,13 @@ class CravingFlows(QObject):
         super().__init__(window)
         self.window = window
         self.flow: CravingFlow | None = None
+        window.dataReady.connect(self._unlocked)
+
+    def _unlocked(self) -> None:
+        """A ride begun while locked can be logged once the data is open."""
+        flow = self.flow
+        if flow is not None and shiboken6.isValid(flow) and flow.locked:
+            flow.allow_logging()
 
     def open(self) -> CravingFlow:
         """Show the flow; the one already running (perhaps hidden) if there is one."""

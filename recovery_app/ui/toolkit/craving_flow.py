@@ -306,7 +306,7 @@ class CravingFlow(QDialog):
         row.addWidget(self.strength_now)
         row.add_stretch()
         body.addLayout(row)
-        body.addWidget(heading(_t("What you used"), 1.15))
+        body.addWidget(heading(_t("What helped (untick what didn't)"), 1.15))
         self.used_box = QVBoxLayout()
         body.addLayout(self.used_box)
         self.used: dict[str, QCheckBox] = {}
@@ -436,6 +436,13 @@ class CravingFlow(QDialog):
         ended = self.ended_at or self.clock.now()
         self.logRequested.emit((self.ride, None if value < 0 else value, kept, ended))
         self.accept()
+
+    def allow_logging(self) -> None:
+        """The app was unlocked while this ride went on: it can be logged now (the
+        person's people and reasons stay out of it; reopening shows them)."""
+        self.locked = False
+        self.log_button.show()
+        self.locked_words.hide()
 
     def quick_hide(self) -> None:
         self.hide()

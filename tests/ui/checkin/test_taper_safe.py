@@ -182,6 +182,7 @@ def test_a_hard_check_in_is_answered_with_people_and_help(
     assert bool(page.reply.ride_button.property("primary")) is ((craving or 0) >= 7)
     qtbot.mouseClick(page.reply.ride_button, Qt.MouseButton.LeftButton)
     assert asked == [GetHelp(), RideOutCraving()]
+    assert not page.reply.plan_button.isVisibleTo(page)  # no safety plan written yet
     page.load_day(TODAY - timedelta(days=1))  # another day: the reply is for the day saved
     assert not page.reply.isVisible()
 
@@ -257,3 +258,17 @@ def test_a_refused_save_brings_its_message_into_view(
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().value() > 0)
     top = page.error.mapTo(scroll.viewport(), page.error.rect().topLeft()).y()
     assert 0 <= top < scroll.viewport().height()
+
+
+def test_a_hard_check_in_offers_the_safety_plan_once_there_is_one(
+    ctx: AppContext, page: CheckInPage, qtbot: QtBot
+) -> None:
+    from recovery_app.storage.toolkit.ops import save_plan
+
+    ctx.ops.run(lambda: save_plan(ctx.db, {"sp_help": "Sam, 555 0100"}, ctx.clock.now()))
+    asked = requests_of(page)
+    answer(page, qtbot, "No", mood=1)
+    assert page.save()
+    assert page.reply.plan_button.isVisibleTo(page)
+    qtbot.mouseClick(page.reply.plan_button, Qt.MouseButton.LeftButton)
+    assert asked == [GetHelp()]  # Get help shows the safety plan

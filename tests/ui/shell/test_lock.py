@@ -384,3 +384,18 @@ def test_a_hidden_craving_flow_goes_with_the_lock_and_the_idle_lock_counts_while
     }
     assert not any("Sam" in name for name in names)
     again.reject()
+
+
+def test_a_ride_begun_while_locked_can_be_logged_after_unlocking(
+    locked_window: MainWindow, qtbot: QtBot, clock: FixedClock
+) -> None:
+    window = locked_window
+    flow = window.cravings.open()  # Ctrl+Shift+H on the unlock screen
+    assert flow.locked
+    flow.finish()
+    assert not flow.log_button.isVisibleTo(flow)
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    assert window.cravings.flow is flow and not flow.locked
+    assert flow.log_button.isVisibleTo(flow) and not flow.locked_words.isVisibleTo(flow)
+    flow.reject()
