@@ -52,6 +52,9 @@ class Settings:
     # so the next launch paints its first frame in the right colours.
     system_dark: bool = False
     system_high_contrast: bool = False
+    # The craving flow's breathing circle moves (off for people whom motion unsettles;
+    # Qt 6.11 reports no system reduced-motion preference to follow).
+    breathing_motion: bool = True
 
 
 NAMES = frozenset(f.name for f in fields(Settings))

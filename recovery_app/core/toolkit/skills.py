@@ -23,6 +23,7 @@ class Skill:
     method: str  # whose method it is, in a few words
     caution: str = ""  # health cautions, shown before the steps
     coping: str = ""  # the default coping strategy it is logged as (core.journal.choices)
+    timer_minutes: int = 0  # a skill that needs its own timer sets the flow's to this
 
 
 def _t(text: str) -> str:
@@ -120,6 +121,7 @@ SKILLS: tuple[Skill, ...] = (
         ),
         _t("A common relapse-prevention skill."),
         coping="Distracted myself",
+        timer_minutes=15,
     ),
 )
 

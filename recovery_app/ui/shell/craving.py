@@ -63,7 +63,16 @@ class CravingFlows(QObject):
         favourites = favourite_skills(db) if db is not None else None
         # Over an open form (a modal one blocks the window), the flow opens on top of it.
         modal = QApplication.activeModalWidget()
-        flow = CravingFlow(self.window.clock, people, modal or self.window, mine, favourites)
+        settings = self.window.settings
+        flow = CravingFlow(
+            self.window.clock,
+            people,
+            modal or self.window,
+            mine,
+            favourites,
+            settings.values.breathing_motion,
+        )
+        flow.motionChanged.connect(lambda on: settings.update(breathing_motion=on))
         if isinstance(modal, QDialog):
             modal.finished.connect(lambda _result, f=flow: self._adopt(f))
         flow.helpRequested.connect(self.window.show_help)

@@ -13,6 +13,7 @@ the timer, the breathing and the skills.
 from __future__ import annotations
 
 import html
+import math
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -77,6 +78,7 @@ class CravingFlow(QDialog):
     logRequested = Signal(object)  # the Ride, the strength now, the coping names kept
     helpRequested = Signal()
     hideRequested = Signal()  # someone walked in: the app goes away, the flow keeps its state
+    motionChanged = Signal(bool)  # the moving circle on or off, to remember
 
     def __init__(
         self,
@@ -85,12 +87,14 @@ class CravingFlow(QDialog):
         parent: QWidget | None = None,
         reasons: list[Reason] | None = None,
         favourites: list[str] | None = None,
+        motion: bool = True,
     ) -> None:
         """``people`` None: the app is locked (nothing personal is shown). ``favourites``:
         skill keys shown first."""
         super().__init__(parent)
         self.reasons = reasons or []
         self.favourites = favourites or []
+        self._motion = motion
         self.clock = clock
         self.ride = Ride(clock.now())
         self.locked = people is None
@@ -115,6 +119,7 @@ class CravingFlow(QDialog):
         QShortcut(QKeySequence("Ctrl+H"), self, self.quick_hide)
         QShortcut(QKeySequence("F1"), self, self.helpRequested.emit)
         self._breathing_since: datetime | None = None
+        self._skill_minutes = 0
         self.ended_at: datetime | None = None
         self.tick()
         first = next(iter(self.skill_buttons.values()))
@@ -156,8 +161,10 @@ class CravingFlow(QDialog):
         timer_card.body.addWidget(self.breathing)
         options = FlowRow()
         self.motion = QCheckBox(_t("&Moving circle"))
-        self.motion.setChecked(True)
+        self.motion.setChecked(self._motion)
+        self.breathing.set_motion(self._motion)
         self.motion.toggled.connect(self.breathing.set_motion)
+        self.motion.toggled.connect(self.motionChanged.emit)
         self.announce = QCheckBox(_t("Say each breath to my screen &reader"))
         options.addWidget(self.motion)
         options.addWidget(self.announce)
@@ -281,8 +288,11 @@ class CravingFlow(QDialog):
             body.addWidget(parts[key])
         self.back_button = QPushButton(_t("&Back to the timer"))
         self.back_button.clicked.connect(self.back_to_timer)
+        self.skill_timer = QPushButton()  # for a skill that needs its own time
+        self.skill_timer.clicked.connect(self._skill_time)
         row = FlowRow()
         row.addWidget(self.back_button)
+        row.addWidget(self.skill_timer)
         row.add_stretch()
         body.addLayout(row)
         body.addStretch(1)
@@ -397,8 +407,19 @@ class CravingFlow(QDialog):
         self.skill_parts["steps"].setText(steps_html(skill))
         self.skill_parts["steps"].setAccessibleName(" ".join(skill.steps))
         self.skill_parts["method"].setText(skill.method)
+        self._skill_minutes = skill.timer_minutes
+        self.skill_timer.setVisible(bool(skill.timer_minutes))
+        self.skill_timer.setText(
+            _t("&Wait {n} more minutes on the timer").format(n=skill.timer_minutes)
+        )
         self.steps.setCurrentWidget(self.skill_step)
         self.back_button.setFocus()
+
+    def _skill_time(self) -> None:
+        """The timer runs on for the skill's minutes from now (the ride's start stays)."""
+        elapsed = (self.clock.now() - self.ride.started).total_seconds() / 60
+        self.minutes.setValue(min(MAX_MINUTES, math.ceil(elapsed) + self._skill_minutes))
+        self.back_to_timer()
 
     def back_to_timer(self) -> None:
         self.steps.setCurrentWidget(self.ride_step)

@@ -235,7 +235,15 @@ class ToolkitPage(QWidget):
         )
         if target is None:
             return
-        page = plan_html(self._plans[0], self.ctx.clock, self.ctx.clock.now())
+        from recovery_app.storage.help.ops import contacts
+
+        page = plan_html(
+            self._plans[0],
+            self.ctx.clock,
+            self.ctx.clock.now(),
+            reasons(self.ctx.db),
+            contacts(self.ctx.db),
+        )
         try:
             write_pdf(target, page, translate("ui.toolkit.page", "My plan"))
         except KnownError as exc:

@@ -7,12 +7,14 @@ import html
 from datetime import datetime
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -20,12 +22,17 @@ from PySide6.QtWidgets import (
 
 from recovery_app.core.clock import Clock, to_local
 from recovery_app.core.errors import KnownError
+from recovery_app.core.help.contacts import Contact
 from recovery_app.core.i18n import translate
+from recovery_app.core.journal.choices import ChoiceList
 from recovery_app.core.toolkit.plan import SECTIONS, PlanVersion
+from recovery_app.core.toolkit.reasons import Reason
+from recovery_app.storage.journal.ops import load_choices
 from recovery_app.storage.toolkit.ops import save_plan
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.style import heading, scrolling_content, wrapped
-from recovery_app.ui.common.widgets import StatusLine
+from recovery_app.ui.common.widgets import StatusLine, narrow
 from recovery_app.ui.common.windowing import fit_on_screen
 
 
@@ -39,8 +46,15 @@ PARTS = (
 )
 
 
-def plan_html(version: PlanVersion, clock: Clock, made: datetime) -> str:
-    """The plan as a printable page: what it is at the top, then every part."""
+def plan_html(
+    version: PlanVersion,
+    clock: Clock,
+    made: datetime,
+    reasons: list[Reason] | None = None,
+    people: list[Contact] | None = None,
+) -> str:
+    """The plan as a printable page: what it is at the top, then every part, my
+    reasons and the people I can call."""
     saved = f"{to_local(version.saved_at, clock):%d %B %Y}"
     printed = f"{to_local(made, clock):%d %B %Y}"
     out = [
@@ -60,6 +74,12 @@ def plan_html(version: PlanVersion, clock: Clock, made: datetime) -> str:
             words = version.text(section.key)
             body = "<br>".join(html.escape(line) for line in words.splitlines()) or "—"
             out.append(f"<h3>{html.escape(section.title)}</h3><p>{body}</p>")
+    if reasons:
+        items = "".join(f"<li>{html.escape(r.text)}</li>" for r in reasons)
+        out.append(f"<h2>{html.escape(_t('My reasons for recovery'))}</h2><ul>{items}</ul>")
+    if people:
+        items = "".join(f"<li>{html.escape(p.name)}: {html.escape(p.phone)}</li>" for p in people)
+        out.append(f"<h2>{html.escape(_t('People I can call'))}</h2><ul>{items}</ul>")
     return "".join(out)
 
 
@@ -111,6 +131,8 @@ class PlanDialog(QDialog):
                 for widget in (label, hint, edit):
                     body.addWidget(widget)
                 self.fields[section.key] = edit
+                if section.key == "high_risk":
+                    body.addLayout(self._from_triggers(edit))
         body.addStretch(1)
         self.status = StatusLine(_t("Message"))
         buttons = QDialogButtonBox(
@@ -124,6 +146,32 @@ class PlanDialog(QDialog):
         layout.addWidget(buttons)
         self.saved: PlanVersion | None = None
         next(iter(self.fields.values())).setFocus()
+
+    def _from_triggers(self, edit: QPlainTextEdit) -> FlowRow:
+        """The journal's trigger list, one pick away, so the plan names the same things."""
+        self.triggers = narrow(QComboBox(), 18)
+        self.triggers.setAccessibleName(_t("A trigger from my list"))
+        for choice in load_choices(self.ctx.db, ChoiceList.TRIGGERS):
+            if choice.active:
+                self.triggers.addItem(choice.name)
+        add = QPushButton(_t("&Add this trigger"))
+        add.setAccessibleName(_t("Add this trigger to my high-risk situations"))
+        add.setEnabled(self.triggers.count() > 0)
+
+        def append() -> None:
+            name = self.triggers.currentText()
+            text = edit.toPlainText().rstrip()
+            if name and name not in text:
+                edit.setPlainText(f"{text}\n{name}" if text else name)
+
+        add.clicked.connect(append)
+        label = QLabel(_t("From my &trigger list:"))
+        label.setBuddy(self.triggers)
+        row = FlowRow()
+        for widget in (label, self.triggers, add):
+            row.addWidget(widget)
+        row.add_stretch()
+        return row
 
     def sections(self) -> dict[str, str]:
         return {key: edit.toPlainText() for key, edit in self.fields.items()}

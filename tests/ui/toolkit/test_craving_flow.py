@@ -212,3 +212,21 @@ def test_a_reason_is_shown_as_the_words_typed(
     shown = [lab for lab in flow.findChildren(QLabel) if "health" in lab.text()]
     assert shown and shown[0].textFormat() == Qt.TextFormat.PlainText
     flow.reject()
+
+
+def test_the_moving_circle_choice_is_remembered_and_delay_sets_its_own_time(
+    make_window: WindowFactory, clock: FixedClock
+) -> None:
+    window = make_window()
+    flow = window.cravings.open()
+    flow.motion.setChecked(False)
+    assert window.settings.values.breathing_motion is False
+    flow.reject()
+    again = window.cravings.open()
+    assert not again.motion.isChecked() and not again.breathing.circle.isVisibleTo(again)
+    clock.current += timedelta(minutes=7, seconds=30)
+    again.open_skill("delay")
+    assert again.skill_timer.isVisibleTo(again)
+    again.skill_timer.click()  # wait 15 more minutes
+    assert again.ride.minutes == 23 and again.steps.currentWidget() is again.ride_step
+    again.reject()

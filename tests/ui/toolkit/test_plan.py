@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from recovery_app.core.clock import FixedClock
 from recovery_app.storage.toolkit.ops import plan_versions, save_plan
@@ -88,3 +88,28 @@ def test_the_safety_plan_is_in_get_help_only_while_unlocked(
     dialog.show_contacts(None)  # locked
     assert not dialog.safety_plan.isVisibleTo(dialog)
     dialog.close()
+
+
+def test_high_risk_situations_take_names_from_my_trigger_list(
+    ctx: AppContext, shown: Callable[[QWidget], QWidget]
+) -> None:
+    dialog = shown(PlanDialog(ctx, None))
+    assert isinstance(dialog, PlanDialog)
+    assert dialog.triggers.count() > 5  # the default list
+    dialog.triggers.setCurrentText("Payday or having cash")
+    add = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Add this trigger")
+    add.click()
+    add.click()  # once is enough
+    dialog.triggers.setCurrentText("Stress")
+    add.click()
+    assert dialog.fields["high_risk"].toPlainText() == "Payday or having cash\nStress"
+
+
+def test_the_printed_plan_has_my_reasons_and_people(ctx: AppContext, clock: FixedClock) -> None:
+    from recovery_app.core.help.contacts import Contact
+    from recovery_app.core.toolkit.reasons import Reason
+
+    version = ctx.ops.run(lambda: save_plan(ctx.db, {"green": "Tuesday meeting"}, clock.now()))
+    page = plan_html(version, clock, clock.now(), [Reason("For Mia")],
+                     [Contact("Sam", "+1 555 010 2233")])  # fmt: skip
+    assert "For Mia" in page and "Sam: +1 555 010 2233" in page and "Tuesday meeting" in page
