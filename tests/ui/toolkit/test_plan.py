@@ -18,6 +18,7 @@ from recovery_app.ui.common.file_dialogs import SaveFileDialog
 from recovery_app.ui.help.dialog import HelpDialog
 from recovery_app.ui.toolkit.page import ToolkitPage
 from recovery_app.ui.toolkit.plan_dialog import PlanDialog, VersionsDialog, plan_html
+from tests.pdf_text import pdf_text
 
 
 def test_write_the_plan_then_change_it_and_both_versions_are_kept(
@@ -71,6 +72,9 @@ def test_the_plan_prints_to_a_private_pdf(
     page.pdf_button.click()
     data = target.read_bytes()
     assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+    words = "".join(pdf_text(data).split())
+    assert "Call<Sam>&gotoameeting" in words  # the plan's words, as typed
+    assert "notencrypted" in words and "988" in words
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "not encrypted" in page.status.text()
     html = plan_html(plan_versions(ctx.db)[0], clock, clock.now())
