@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -115,6 +116,7 @@ def merge_toolkit(
     kept = versions.uids()
     for version in plans:  # each keeps its own date, so the newest stays the plan
         if version.uid not in kept:
-            versions.add(version)
+            # Never in the future: a date ahead of this clock would stay "the plan" for good.
+            versions.add(replace(version, saved_at=min(version.saved_at, now)))
             added += 1
     return added

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, insert, select
 
@@ -27,8 +27,11 @@ class Plans:
         return found[0] if found else None
 
     def save(self, sections: dict[str, str], now: datetime) -> PlanVersion:
-        """A new version (the earlier ones stay). Raises ``InvalidInput``."""
-        return self.add(PlanVersion(validate_plan(sections), now))
+        """A new version (the earlier ones stay), always the newest: after a version
+        imported from a computer whose clock ran ahead. Raises ``InvalidInput``."""
+        newest = self.current()
+        when = now if newest is None else max(now, newest.saved_at + timedelta(microseconds=1))
+        return self.add(PlanVersion(validate_plan(sections), when))
 
     def add(self, version: PlanVersion) -> PlanVersion:
         kept = PlanVersion(validate_plan(version.sections), version.saved_at, version.uid)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_app.ui.common.windowing import bring_to_front
 
@@ -87,11 +87,23 @@ class CravingFlows(QObject):
         return flow
 
     def _adopt(self, flow: CravingFlow) -> None:
-        """The form the flow opened over closed: the window keeps the flow."""
+        """The form the flow opened over closed: the next form still open under it
+        keeps the flow (it would block the window), else the window does."""
         if self.flow is not flow or not shiboken6.isValid(flow):
             return
+        closed = flow.parentWidget()
+        keeper: QWidget = self.window
+        under = closed.parentWidget() if closed is not None else None
+        while under is not None:
+            holder = under.window()
+            if isinstance(holder, QDialog) and holder.isVisible() and holder.isModal():
+                keeper = holder
+                break
+            under = holder.parentWidget()
         showing = flow.isVisible()
-        flow.setParent(self.window, flow.windowFlags())  # reparenting hides a window
+        flow.setParent(keeper, flow.windowFlags())  # reparenting hides a window
+        if isinstance(keeper, QDialog):
+            keeper.finished.connect(lambda _result, f=flow: self._adopt(f))
         if showing:
             flow.show()
 

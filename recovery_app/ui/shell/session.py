@@ -200,7 +200,7 @@ class DataSession(QObject):
 
     def _watch_idle(self, minutes: int | None = None) -> None:
         """Start the idle lock, unless there is no passphrase or the craving flow holds it."""
-        if self.keys.key is not None and not self._idle_held:
+        if self.keys.key is not None and self.ctx is not None and not self._idle_held:
             self.idle.start(
                 self.window.settings.values.lock_minutes if minutes is None else minutes
             )

@@ -176,6 +176,8 @@ class ToolkitPage(QWidget):
             row.addWidget(button)
         row.add_stretch()
         card.body.addLayout(row)
+        self.plan_message = StatusLine(translate("ui.toolkit.page", "About the PDF"))
+        card.body.addWidget(self.plan_message)
         return card
 
     def _show_plan(self) -> None:
@@ -235,6 +237,8 @@ class ToolkitPage(QWidget):
         )
         if target is None:
             return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
         from recovery_app.storage.help.ops import contacts
 
         page = plan_html(
@@ -247,9 +251,9 @@ class ToolkitPage(QWidget):
         try:
             write_pdf(target, page, translate("ui.toolkit.page", "My plan"))
         except KnownError as exc:
-            self.status.setText(exc.message)
+            self.plan_message.setText(exc.message)
             return
-        self.status.setText(
+        self.plan_message.setText(
             translate(
                 "ui.toolkit.page",
                 "Saved to {path}. That file is not encrypted: keep it somewhere private.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +30,9 @@ from recovery_app.core.toolkit.plan import SECTIONS, PlanVersion
 from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.storage.journal.ops import load_choices
 from recovery_app.storage.toolkit.ops import save_plan
+from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.style import heading, scrolling_content, wrapped
 from recovery_app.ui.common.widgets import StatusLine, narrow
@@ -139,13 +142,35 @@ class PlanDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(page, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.saved: PlanVersion | None = None
+        self.original = dict(current.sections) if current else {}
+        # What is typed is kept as a draft (encrypted, in the database) as it is typed:
+        # a lock, a crash or closing the window loses nothing.
+        self.drafts = DraftKeeper(ctx, "plan", self._draft_fields, self)
+        draft = self.drafts.load()
+        if draft and isinstance(draft.get("sections"), dict):
+            for key, edit in self.fields.items():
+                text = draft["sections"].get(key)
+                if isinstance(text, str):
+                    edit.setPlainText(text)
+            self.status.setText(
+                _t("Your unsaved changes are back. Save to keep them in your plan.")
+            )
+        for edit in self.fields.values():
+            edit.textChanged.connect(self.drafts.touch)
         next(iter(self.fields.values())).setFocus()
+
+    def _draft_fields(self) -> dict[str, Any] | None:
+        return {"sections": self.sections()} if self.changed() else None
+
+    def changed(self) -> bool:
+        typed = {key: text.strip() for key, text in self.sections().items() if text.strip()}
+        return typed != self.original
 
     def _from_triggers(self, edit: QPlainTextEdit) -> FlowRow:
         """The journal's trigger list, one pick away, so the plan names the same things."""
@@ -161,7 +186,7 @@ class PlanDialog(QDialog):
         def append() -> None:
             name = self.triggers.currentText()
             text = edit.toPlainText().rstrip()
-            if name and name not in text:
+            if name and name not in text.splitlines():
                 edit.setPlainText(f"{text}\n{name}" if text else name)
 
         add.clicked.connect(append)
@@ -177,13 +202,37 @@ class PlanDialog(QDialog):
         return {key: edit.toPlainText() for key, edit in self.fields.items()}
 
     def save(self) -> None:
+        if not self.changed():  # nothing new: no new version
+            self.drafts.discard()
+            self.accept()
+            return
         db, now = self.ctx.db, self.ctx.clock.now()
         try:
             self.saved = self.ctx.ops.run(lambda: save_plan(db, self.sections(), now), self)
         except KnownError as exc:
             self.status.setText(exc.message)
             return
+        self.drafts.discard()
         self.accept()
+
+    def cancel(self) -> None:
+        """Cancel: with changes, ask first (the safe answer keeps editing)."""
+        if self.changed() and not Confirm.ask(
+            self,
+            _t("Discard your changes?"),
+            _t("What you changed in your plan since it was saved will be gone."),
+            _t("Discard them"),
+            _t("Keep editing"),
+        ):
+            return
+        self.drafts.discard()
+        super().reject()
+
+    def reject(self) -> None:
+        """Closed another way (Esc, the window's close, a lock): the draft is kept."""
+        if self.drafts.timer.isActive():
+            self.drafts.save_now()
+        super().reject()
 
 
 class VersionsDialog(QDialog):

@@ -172,10 +172,11 @@ def test_plan_versions_round_trip_and_merge(tmp_path: Path) -> None:
     save_plan(target, {"green": "Meetings on Tuesday"}, NOW + timedelta(hours=1))
     path = tmp_path / "all.json"
     export_json(source, path, NOW)
-    import_file(target, path, NOW)
+    later = NOW + timedelta(days=2)  # imported after all of them were written
+    import_file(target, path, later)
     versions = plan_versions(target)
     assert len(versions) == 3 and versions[0].text("sp_help") == "Sam 555 0100\nDr Lee"
-    import_file(target, path, NOW)
+    import_file(target, path, later)
     assert len(plan_versions(target)) == 3  # no duplicates
 
 
@@ -198,3 +199,15 @@ def test_a_bad_plan_version_refuses_the_file(tmp_path: Path, change: object) -> 
     with pytest.raises(InvalidImport):
         import_file(target, path, NOW)
     assert plan_versions(target) == []
+
+
+def test_a_plan_dated_ahead_of_this_clock_never_stays_the_plan(tmp_path: Path) -> None:
+    source, target = fresh(tmp_path, "source"), fresh(tmp_path, "target")
+    save_plan(source, {"red": "From the other computer"}, datetime(2199, 1, 1, tzinfo=UTC))
+    path = tmp_path / "ahead.json"
+    export_json(source, path, NOW)
+    import_file(target, path, NOW)
+    [imported] = plan_versions(target)
+    assert imported.saved_at <= NOW  # capped at the importing computer's now
+    save_plan(target, {"red": "Written here, later"}, NOW)  # the clock hasn't moved on
+    assert plan_versions(target)[0].text("red") == "Written here, later"

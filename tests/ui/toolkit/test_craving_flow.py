@@ -230,3 +230,24 @@ def test_the_moving_circle_choice_is_remembered_and_delay_sets_its_own_time(
     again.skill_timer.click()  # wait 15 more minutes
     assert again.ride.minutes == 23 and again.steps.currentWidget() is again.ride_step
     again.reject()
+
+
+def test_a_flow_over_two_forms_goes_to_the_one_still_open(
+    make_window: WindowFactory, clock: FixedClock, qtbot: QtBot
+) -> None:
+    window = make_window()
+    outer = MeetingDialog(None, clock, window)
+    outer.open()
+    qtbot.waitUntil(outer.isActiveWindow)
+    inner = MeetingDialog(None, clock, outer)
+    inner.open()
+    qtbot.waitUntil(inner.isActiveWindow)
+    flow = window.cravings.open()
+    assert flow.parent() is inner
+    inner.reject()
+    qtbot.waitUntil(lambda: flow.parent() is outer)  # the window is still blocked by outer
+    assert flow.isVisible()
+    outer.reject()
+    qtbot.waitUntil(lambda: flow.parent() is window)
+    assert flow.isVisible() and window.cravings.flow is flow
+    flow.reject()

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from recovery_app.core.clock import FixedClock
 from recovery_app.storage.toolkit.ops import plan_versions, save_plan
+from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import SaveFileDialog
 from recovery_app.ui.help.dialog import HelpDialog
@@ -76,7 +78,7 @@ def test_the_plan_prints_to_a_private_pdf(
     assert "Call<Sam>&gotoameeting" in words  # the plan's words, as typed
     assert "notencrypted" in words and "988" in words
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert "not encrypted" in page.status.text()
+    assert "not encrypted" in page.plan_message.text()
     html = plan_html(plan_versions(ctx.db)[0], clock, clock.now())
     assert "Call &lt;Sam&gt; &amp; go to a meeting" in html and "988" in html
 
@@ -117,3 +119,30 @@ def test_the_printed_plan_has_my_reasons_and_people(ctx: AppContext, clock: Fixe
     page = plan_html(version, clock, clock.now(), [Reason("For Mia")],
                      [Contact("Sam", "+1 555 010 2233")])  # fmt: skip
     assert "For Mia" in page and "Sam: +1 555 010 2233" in page and "Tuesday meeting" in page
+
+
+def test_what_is_typed_in_the_plan_survives_closing_and_cancel_asks_first(
+    ctx: AppContext,
+    shown: Callable[[QWidget], QWidget],
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+) -> None:
+    dialog = shown(PlanDialog(ctx, None))
+    assert isinstance(dialog, PlanDialog)
+    dialog.fields["amber"].setPlainText("Tell Sam, go to a meeting")
+    qtbot.waitSignal(dialog.drafts.saved, timeout=2000).wait()
+    dialog.reject()  # closed by a lock or Esc: kept as a draft
+    again = shown(PlanDialog(ctx, None))
+    assert isinstance(again, PlanDialog)
+    assert again.fields["amber"].toPlainText() == "Tell Sam, go to a meeting"
+    assert "unsaved changes are back" in again.status.text()
+    asked: list[str] = []
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, p, t, *a: asked.append(t)))
+    again.cancel()  # "Keep editing" (the safe answer)
+    assert asked == ["Discard your changes?"] and again.isVisible()
+    again.save()
+    assert plan_versions(ctx.db)[0].text("amber") == "Tell Sam, go to a meeting"
+    unchanged = shown(PlanDialog(ctx, plan_versions(ctx.db)[0]))
+    assert isinstance(unchanged, PlanDialog)
+    unchanged.save()  # nothing new: no new version
+    assert len(plan_versions(ctx.db)) == 1
