@@ -10,7 +10,14 @@ of their line, the way ``QHBoxLayout.addStretch`` does.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QSpacerItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 
 class FlowRow(QLayout):
@@ -115,3 +122,14 @@ class FlowRow(QLayout):
                 x += w + self._gap
             y += height + self._gap
         return y - self._gap - area.y() + m.top() + m.bottom() if y > area.y() else 0
+
+
+def button_row(*buttons: QAbstractButton) -> FlowRow:
+    """The buttons of a card on one wrapping row, left-aligned; each named for screen
+    readers by its own words (without the mnemonic's & and a trailing …)."""
+    row = FlowRow()
+    for button in buttons:
+        button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        row.addWidget(button)
+    row.add_stretch()
+    return row

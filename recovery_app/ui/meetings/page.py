@@ -49,7 +49,7 @@ from recovery_app.storage.meetings.ops import (
 from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import OpenFileDialog, SaveFileDialog
-from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.flow import FlowRow, button_row
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.common.widgets import StatusLine
@@ -91,14 +91,10 @@ class MeetingsPage(QWidget):
         )
         self.empty.setAccessibleName(translate("ui.meetings.page", "No meetings yet"))
         self.list = CardList(translate("ui.meetings.page", "My meetings"), most_rows=6)
-        row = FlowRow()
         self.edit_button = QPushButton(translate("ui.meetings.page", "&Edit…"))
         self.pause_button = QPushButton(translate("ui.meetings.page", "&Pause / resume"))
         self.delete_button = QPushButton(translate("ui.meetings.page", "De&lete"))
-        for button in (self.edit_button, self.pause_button, self.delete_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-            row.addWidget(button)
-        row.add_stretch()
+        row = button_row(self.edit_button, self.pause_button, self.delete_button)
         self.undo_bar = QFrame()
         self.undo_label = QLabel()
         self.undo_button = QPushButton(translate("ui.meetings.page", "&Undo"))
@@ -121,18 +117,13 @@ class MeetingsPage(QWidget):
         self.agenda = CardList(translate("ui.meetings.page", "Agenda"), most_rows=7)
         coming.body.addWidget(self.span)
         coming.body.addWidget(self.agenda)
-        date_row = FlowRow()
         self.skip_button = QPushButton(translate("ui.meetings.page", "S&kip this date"))
         self.move_button = QPushButton(translate("ui.meetings.page", "&Move this date…"))
         self.unchange_button = QPushButton(translate("ui.meetings.page", "As &scheduled"))
         self.unchange_button.setToolTip(
             translate("ui.meetings.page", "Put a skipped or moved date back as scheduled")
         )
-        for button in (self.skip_button, self.move_button, self.unchange_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-            date_row.addWidget(button)
-        date_row.add_stretch()
-        coming.body.addLayout(date_row)
+        coming.body.addLayout(button_row(self.skip_button, self.move_button, self.unchange_button))
         outer.addWidget(coming)
 
         went = Card(translate("ui.meetings.page", "Attendance"))

@@ -30,7 +30,7 @@ from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import SaveFileDialog
-from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.flow import button_row
 from recovery_app.ui.common.pdf import write_pdf
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import RideOutCraving
@@ -133,18 +133,13 @@ class ToolkitPage(QWidget):
         self.reasons = CardList(translate("ui.toolkit.page", "My reasons"), most_rows=6)
         self.reasons.itemActivated.connect(lambda _item: self.edit_reason())
         card.body.addWidget(self.reasons)
-        row = FlowRow()
         self.add_button = QPushButton(translate("ui.toolkit.page", "&Add a reason…"))
         self.edit_button = QPushButton(translate("ui.toolkit.page", "&Change…"))
         self.remove_button = QPushButton(translate("ui.toolkit.page", "&Remove"))
         self.add_button.clicked.connect(lambda: self.edit_reason(new=True))
         self.edit_button.clicked.connect(lambda: self.edit_reason())
         self.remove_button.clicked.connect(self.remove_reason)
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-            row.addWidget(button)
-        row.add_stretch()
-        card.body.addLayout(row)
+        card.body.addLayout(button_row(self.add_button, self.edit_button, self.remove_button))
         self.status = StatusLine(translate("ui.toolkit.page", "Message"))
         card.body.addWidget(self.status)
         return card
@@ -164,18 +159,13 @@ class ToolkitPage(QWidget):
         self.plan_status = wrapped()
         self.plan_status.setAccessibleName(translate("ui.toolkit.page", "About my plan"))
         card.body.addWidget(self.plan_status)
-        row = FlowRow()
         self.plan_button = QPushButton(translate("ui.toolkit.page", "&Write my plan…"))
         self.pdf_button = QPushButton(translate("ui.toolkit.page", "Save as &PDF…"))
         self.versions_button = QPushButton(translate("ui.toolkit.page", "&Earlier versions…"))
         self.plan_button.clicked.connect(self.edit_plan)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.versions_button.clicked.connect(self.show_versions)
-        for button in (self.plan_button, self.pdf_button, self.versions_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-            row.addWidget(button)
-        row.add_stretch()
-        card.body.addLayout(row)
+        card.body.addLayout(button_row(self.plan_button, self.pdf_button, self.versions_button))
         self.plan_message = StatusLine(translate("ui.toolkit.page", "About the PDF"))
         card.body.addWidget(self.plan_message)
         return card
