@@ -64,6 +64,10 @@ class Ride:
     breathed: bool = False
     called: bool = False
 
+    def minutes_until(self, now: datetime) -> int:
+        """How long the ride has gone on, in whole minutes (at least one)."""
+        return max(1, round((now - self.started).total_seconds() / 60))
+
     def used(self, key: str) -> None:
         if key not in self.skills:
             self.skills.append(key)
@@ -89,7 +93,7 @@ def craving_entry(
     ``coping`` are default coping strategy names the person kept ticked;
     ``known_coping`` the uids of their coping list (a removed strategy is left out).
     """
-    minutes = max(1, round((now - ride.started).total_seconds() / 60))
+    minutes = ride.minutes_until(now)
     uids = [default_uid(ChoiceList.COPING, name) for name in coping]
     lines = []
     skills = [BY_KEY[key].title for key in ride.skills]

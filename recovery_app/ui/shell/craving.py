@@ -123,10 +123,11 @@ class CravingFlows(QObject):
         """The data is closing: the flow goes too, even hidden (it may show the
         person's people and reasons)."""
         flow = self.flow
-        if flow is not None and shiboken6.isValid(flow):
-            flow.done(QDialog.DialogCode.Rejected)  # emits finished, hidden or not
-        if flow is not None:
-            self._closed(flow)
+        if flow is None:
+            return
+        if shiboken6.isValid(flow):
+            flow.done(QDialog.DialogCode.Rejected)  # emits finished (so _closed), hidden or not
+        self._closed(flow)  # for a flow already deleted; a no-op after finished ran it
 
     def _log(self, ended: tuple[Ride, int | None, list[str], datetime]) -> None:
         from recovery_app.core.journal.choices import ChoiceList

@@ -9,7 +9,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from recovery_app.core.i18n import translate
-from recovery_app.core.toolkit.urge import Breath, BreathNow, breath_at
+from recovery_app.core.toolkit.urge import Breath, breath_at
 from recovery_app.ui.common.style import set_font_scale
 
 PHASE_WORDS = {
@@ -67,15 +67,18 @@ class BreathingGuide(QWidget):
         self.motion = on
         self.circle.setVisible(on)
 
-    def show_at(self, elapsed: float) -> BreathNow:
+    def show_at(self, elapsed: float) -> bool:
+        """Show the breath ``elapsed`` seconds in; whether it just turned (in to out, or
+        out to in), when the words change."""
         now = breath_at(elapsed)
         grow = now.fraction if now.phase is Breath.IN else 1 - now.fraction
         self.circle.size_now = grow
         if self.motion:
             self.circle.update()
         self.count.setText(str(now.seconds_left))
-        if now.phase is not self._phase:  # words change twice a breath, not every frame
-            self._phase = now.phase
-            self.words.setText(PHASE_WORDS[now.phase])
-            self.setAccessibleDescription(PHASE_WORDS[now.phase])
-        return now
+        if now.phase is self._phase:  # words change twice a breath, not every frame
+            return False
+        self._phase = now.phase
+        self.words.setText(PHASE_WORDS[now.phase])
+        self.setAccessibleDescription(PHASE_WORDS[now.phase])
+        return True

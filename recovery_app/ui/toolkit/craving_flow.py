@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
-    QCloseEvent,
     QGuiApplication,
     QHideEvent,
     QKeySequence,
@@ -255,8 +254,8 @@ class CravingFlow(QDialog):
         grid.setColumnStretch(0, 1)
         for row, person in enumerate(people[:6]):
             name = wrapped(
-                f"<b>{_escape(person.name)}</b>"
-                + (f" · {_escape(person.role)}" if person.role else "")
+                f"<b>{html.escape(person.name)}</b>"
+                + (f" · {html.escape(person.role)}" if person.role else "")
             )
             number = QLabel(person.phone)
             number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -376,8 +375,7 @@ class CravingFlow(QDialog):
         set_primary(self.finish_button, left.total_seconds() <= 0)
         if text != self.time_left.text():
             self.time_left.setText(text)
-        before = self.breathing._phase
-        breath = self.breathing.show_at(elapsed)
+        turned = self.breathing.show_at(elapsed)
         if self.steps.currentWidget() is self.ride_step and self.isVisible():
             if self._breathing_since is None:
                 self._breathing_since = now
@@ -385,7 +383,7 @@ class CravingFlow(QDialog):
                 self.ride.breathed = True  # a full breath with the guide in view
         else:
             self._breathing_since = None
-        if self.announce.isChecked() and breath.phase is not before and self.isVisible():
+        if self.announce.isChecked() and turned and self.isVisible():
             words = self.breathing.words.text()
             QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.breathing, words))
 
@@ -427,7 +425,7 @@ class CravingFlow(QDialog):
 
     def finish(self) -> None:
         now = self.ended_at = self.clock.now()  # the entry says what this step says
-        minutes = max(1, round((now - self.ride.started).total_seconds() / 60))
+        minutes = self.ride.minutes_until(now)
         since = to_local(self.ride.started, self.clock)
         self.end_words.setText(
             (
@@ -483,11 +481,3 @@ class CravingFlow(QDialog):
     def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()
         super().hideEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._timer.stop()
-        super().closeEvent(event)
-
-
-def _escape(text: str) -> str:
-    return html.escape(text)
