@@ -48,6 +48,11 @@ def plan_versions(db: Database) -> list[PlanVersion]:
         return Plans(conn).versions()
 
 
+def current_plan(db: Database) -> PlanVersion | None:
+    with db.reading() as conn:
+        return Plans(conn).current()
+
+
 def save_plan(db: Database, sections: dict[str, str], now: datetime) -> Result[PlanVersion]:
     """Keep a new version. Raises ``InvalidInput``."""
     with db.transaction() as conn:

@@ -15,15 +15,17 @@ class Plans:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def versions(self) -> list[PlanVersion]:
+    def versions(self, most: int | None = None) -> list[PlanVersion]:
         """Newest first; the first is the plan."""
-        rows = self.conn.execute(
-            select(plan_version).order_by(plan_version.c.saved_at.desc(), plan_version.c.id.desc())
+        newest_first = select(plan_version).order_by(
+            plan_version.c.saved_at.desc(), plan_version.c.id.desc()
         )
+        rows = self.conn.execute(newest_first.limit(most))
         return [PlanVersion(json.loads(r.sections), r.saved_at, r.uid) for r in rows]
 
     def current(self) -> PlanVersion | None:
-        found = self.versions()
+        """The plan: the newest version only (not every earlier one read and parsed)."""
+        found = self.versions(most=1)
         return found[0] if found else None
 
     def save(self, sections: dict[str, str], now: datetime) -> PlanVersion:

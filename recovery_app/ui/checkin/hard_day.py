@@ -16,7 +16,7 @@ from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import ContactKind
 from recovery_app.core.i18n import translate
 from recovery_app.storage.help.ops import contacts
-from recovery_app.storage.toolkit.ops import plan_versions
+from recovery_app.storage.toolkit.ops import current_plan
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.requests import GetHelp, LogCraving, RideOutCraving
@@ -103,8 +103,8 @@ class HardDayReply(Card):
         self.words.setText(reply_words(c))
         # A strong craving now: riding it out comes first.
         set_primary(self.ride_button, (c.craving or 0) >= HARD_CRAVING)
-        versions = plan_versions(self.ctx.db)
-        self.plan_button.setVisible(bool(versions) and versions[0].has_safety_plan())
+        plan = current_plan(self.ctx.db)
+        self.plan_button.setVisible(plan is not None and plan.has_safety_plan())
         self._show_people()
         self.copied.hide()
         self.show()

@@ -220,10 +220,9 @@ class HelpDialog(QDialog):
 
     def _show_safety_plan(self, ctx: AppContext | None) -> None:
         from recovery_app.core.toolkit.plan import SECTIONS
-        from recovery_app.storage.toolkit.ops import plan_versions
+        from recovery_app.storage.toolkit.ops import current_plan
 
-        versions = plan_versions(ctx.db) if ctx is not None and not ctx.db.closed else []
-        plan = versions[0] if versions else None
+        plan = current_plan(ctx.db) if ctx is not None and not ctx.db.closed else None
         if plan is None or not plan.has_safety_plan():
             self.safety_plan.hide()
             return
