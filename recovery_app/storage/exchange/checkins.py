@@ -15,7 +15,6 @@ from recovery_app.core.checkin.checkin import (
     UseQuestion,
     validate_checkin,
 )
-from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.checkin.profile import Profile
@@ -88,14 +87,8 @@ def _checkin(record: Any, index: int, today: date) -> CheckIn:
         created_at=f.optional_instant("created_at"),
         updated_at=f.optional_instant("updated_at"),
     )
-    try:
+    with f.checking():
         validate_checkin(checkin, today)
-    except KnownError as exc:
-        raise f.fail(
-            translate("storage.exchange.checkins", "is not valid ({rstrip})").format(
-                rstrip=exc.message.rstrip(".")
-            )
-        ) from exc
     return checkin
 
 

@@ -12,16 +12,26 @@ from __future__ import annotations
 import enum
 import math
 import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from recovery_app.core.errors import InvalidImport
+from recovery_app.core.errors import InvalidImport, KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.limits import day_in_range, instant_in_range
 from recovery_app.core.text import encodable
 from recovery_app.storage.exchange.rules import import_failure
 
 E = TypeVar("E", bound=enum.Enum)
+
+
+class _HasUid(Protocol):
+    @property
+    def uid(self) -> str: ...
+
+
+R = TypeVar("R", bound=_HasUid)
 MISSING: Any = object()
 MAX_TEXT = 10_000_000  # characters in one field (a journal entry may be long)
 MAX_UID = 200  # calendar UIDs can be long; ours are UUIDs
@@ -38,6 +48,16 @@ class Fields:
 
     def fail(self, what: str) -> InvalidImport:
         return import_failure(self.where, what)
+
+    @contextmanager
+    def checking(self, words: str | None = None) -> Iterator[None]:
+        """A record the core refuses (a ``KnownError``) refuses the file, saying where
+        and why; ``words``: what to say instead of "is not valid", with ``{why}``."""
+        try:
+            yield
+        except KnownError as exc:
+            said = words or translate("storage.exchange.fields", "is not valid ({why})")
+            raise self.fail(said.format(why=exc.message.rstrip("."))) from exc
 
     def _get(self, name: str, default: Any) -> Any:
         if name in self.raw:
@@ -273,3 +293,13 @@ def unique(where: str, label: str, keys: list[Any]) -> None:
                 where, translate("storage.exchange.fields", "has two {label}").format(label=label)
             )
         seen.add(key)
+
+
+def add_missing(records: Iterable[R], have: set[str], add: Callable[[R], object]) -> int:
+    """Merge: ``add`` each record whose ``uid`` isn't in ``have`` yet; how many were."""
+    added = 0
+    for record in records:
+        if record.uid not in have:
+            add(record)
+            added += 1
+    return added

@@ -7,10 +7,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import Contact, ContactKind, validate_contact
 from recovery_app.core.i18n import translate
-from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.fields import Fields, add_missing, unique
 from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.help.contacts import Contacts
 
@@ -45,14 +44,8 @@ def read_contacts(raw: dict[str, Any]) -> tuple[Contact, ...]:
             note=f.text("note", ""),
             uid=f.uid(),
         )
-        try:
+        with f.checking():
             contacts.append(validate_contact(person))
-        except KnownError as exc:
-            raise f.fail(
-                translate("storage.exchange.help", "is not valid ({rstrip})").format(
-                    rstrip=exc.message.rstrip(".")
-                )
-            ) from exc
     unique(
         translate("storage.exchange.help", "the file"),
         translate("storage.exchange.help", "contacts with the same id"),
@@ -64,9 +57,4 @@ def read_contacts(raw: dict[str, Any]) -> tuple[Contact, ...]:
 def merge_contacts(conn: Connection, contacts: tuple[Contact, ...], now: datetime) -> int:
     repo = Contacts(conn)
     have = repo.uids()
-    added = 0
-    for person in contacts:
-        if person.uid not in have:
-            repo.save(person, now)
-            added += 1
-    return added
+    return add_missing(contacts, have, lambda person: repo.save(person, now))

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import Choice, ChoiceList, clean_name
 from recovery_app.core.journal.entries import (
@@ -88,14 +87,8 @@ TEXT_FIELDS = ("place", "people", "situation", "thoughts", "title", "text")
 
 def _choice(record: Any, where: str) -> Choice:
     f = Fields(record, where)
-    try:
+    with f.checking(translate("storage.exchange.journal", "has an unusable name ({why})")):
         name = clean_name(f.text("name", max_length=1000))
-    except KnownError as exc:
-        raise f.fail(
-            translate("storage.exchange.journal", "has an unusable name ({rstrip})").format(
-                rstrip=exc.message.rstrip(".")
-            )
-        ) from exc
     return Choice(
         uid=f.uid(),
         name=name,
@@ -128,14 +121,8 @@ def _entry(record: Any, where: str) -> JournalEntry:
         updated_at=f.optional_instant("updated_at"),
         **{name: f.text(name, "") for name in TEXT_FIELDS},
     )
-    try:
+    with f.checking():
         validate_entry(entry)
-    except KnownError as exc:
-        raise f.fail(
-            translate("storage.exchange.journal", "is not valid ({rstrip})").format(
-                rstrip=exc.message.rstrip(".")
-            )
-        ) from exc
     return entry
 
 

@@ -7,10 +7,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.learn.self_check import ANSWER_COUNTS, SelfCheck
-from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.fields import Fields, add_missing, unique
 from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.learn.reading import SelfChecks
 
@@ -44,14 +43,8 @@ def read_self_checks(raw: dict[str, Any]) -> tuple[SelfCheck, ...]:
                 )
             )
         answers = f.booleans("answers", ANSWER_COUNTS[version])
-        try:
+        with f.checking():
             checks.append(SelfCheck(answers, f.instant("taken_at"), f.uid(), version))
-        except KnownError as exc:
-            raise f.fail(
-                translate("storage.exchange.learn", "is not valid ({rstrip})").format(
-                    rstrip=exc.message.rstrip(".")
-                )
-            ) from exc
     unique(
         translate("storage.exchange.learn", "the file"),
         translate("storage.exchange.learn", "self-checks with the same id"),
@@ -62,10 +55,4 @@ def read_self_checks(raw: dict[str, Any]) -> tuple[SelfCheck, ...]:
 
 def merge_self_checks(conn: Connection, checks: tuple[SelfCheck, ...]) -> int:
     repo = SelfChecks(conn)
-    kept = repo.uids()
-    added = 0
-    for check in checks:
-        if check.uid not in kept:
-            repo.save(check)
-            added += 1
-    return added
+    return add_missing(checks, repo.uids(), repo.save)

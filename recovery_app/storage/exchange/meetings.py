@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import (
     MAX_CHANGES,
@@ -158,14 +157,8 @@ def _meeting(record: Any, where: str) -> Meeting:
         changes=_changes(record, where),
         calendar_version=f.text("calendar_version", "", max_length=60),
     )
-    try:
+    with f.checking():
         validate_meeting(meeting)
-    except KnownError as exc:
-        raise f.fail(
-            translate("storage.exchange.meetings", "is not valid ({rstrip})").format(
-                rstrip=exc.message.rstrip(".")
-            )
-        ) from exc
     return meeting
 
 

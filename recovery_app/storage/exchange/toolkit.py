@@ -8,12 +8,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.toolkit.plan import PlanVersion, validate_plan
 from recovery_app.core.toolkit.reasons import Reason, validate_reason
 from recovery_app.core.toolkit.skills import BY_KEY
-from recovery_app.storage.exchange.fields import Fields, unique
+from recovery_app.storage.exchange.fields import Fields, add_missing, unique
 from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.toolkit.plan import Plans
 from recovery_app.storage.toolkit.reasons import Favourites, Reasons
@@ -44,14 +43,8 @@ def read_plans(raw: dict[str, Any]) -> tuple[PlanVersion, ...]:
             isinstance(k, str) and isinstance(v, str) for k, v in sections.items()
         ):
             raise f.fail(translate("storage.exchange.toolkit", "has sections that are not text"))
-        try:
+        with f.checking():
             kept = validate_plan(sections)
-        except KnownError as exc:
-            raise f.fail(
-                translate("storage.exchange.toolkit", "is not valid ({why})").format(
-                    why=exc.message.rstrip(".")
-                )
-            ) from exc
         found.append(PlanVersion(kept, f.instant("saved_at"), f.uid()))
     unique(
         translate("storage.exchange.toolkit", "the file"),
@@ -68,14 +61,8 @@ def read_reasons(raw: dict[str, Any]) -> tuple[Reason, ...]:
             r, translate("storage.exchange.toolkit", "reason number {value}").format(value=i + 1)
         )
         item = Reason(f.text("text"), f.uid())
-        try:
+        with f.checking():
             found.append(validate_reason(item))
-        except KnownError as exc:
-            raise f.fail(
-                translate("storage.exchange.toolkit", "is not valid ({why})").format(
-                    why=exc.message.rstrip(".")
-                )
-            ) from exc
     unique(
         translate("storage.exchange.toolkit", "the file"),
         translate("storage.exchange.toolkit", "reasons with the same id"),
@@ -100,12 +87,7 @@ def merge_toolkit(
     now: datetime,
 ) -> int:
     repo = Reasons(conn)
-    have = repo.uids()
-    added = 0
-    for item in reasons:
-        if item.uid not in have:
-            repo.save(item, now)
-            added += 1
+    added = add_missing(reasons, repo.uids(), lambda item: repo.save(item, now))
     marked = Favourites(conn)
     already = set(marked.keys())
     for key in favourites:
@@ -113,10 +95,10 @@ def merge_toolkit(
             marked.mark(key, True, now)
             added += 1
     versions = Plans(conn)
-    kept = versions.uids()
-    for version in plans:  # each keeps its own date, so the newest stays the plan
-        if version.uid not in kept:
-            # Never in the future: a date ahead of this clock would stay "the plan" for good.
-            versions.add(replace(version, saved_at=min(version.saved_at, now)))
-            added += 1
-    return added
+    # Each keeps its own date, so the newest stays the plan; never one in the future,
+    # which would stay "the plan" for good.
+    return added + add_missing(
+        plans,
+        versions.uids(),
+        lambda version: versions.add(replace(version, saved_at=min(version.saved_at, now))),
+    )
