@@ -33,7 +33,7 @@ class Plans:
         imported from a computer whose clock ran ahead. Raises ``InvalidInput``."""
         newest = self.current()
         when = now if newest is None else max(now, newest.saved_at + timedelta(microseconds=1))
-        return self.add(PlanVersion(validate_plan(sections), when))
+        return self.add(PlanVersion(sections, when))  # add() checks the words
 
     def add(self, version: PlanVersion) -> PlanVersion:
         kept = PlanVersion(validate_plan(version.sections), version.saved_at, version.uid)
