@@ -112,6 +112,18 @@ def _rows(conn: sqlite3.Connection, revision: str) -> None:
         conn.execute(
             "INSERT INTO app_state (key, value) VALUES ('reminders_checked_until', '2026-01-05T20:30:00+00:00')"
         )
+    if at >= migrate.KNOWN_REVISIONS.index("0009_toolkit"):
+        conn.execute(
+            "INSERT INTO reason (uid, text, position, created_at, updated_at) VALUES ('50000000-0000-4000-8000-000000000001', 'For my daughter', 0, ?, ?)",
+            (t, t),
+        )
+        conn.execute(
+            "INSERT INTO favourite_skill (skill, created_at) VALUES ('grounding', ?)", (t,)
+        )
+        conn.execute(
+            "INSERT INTO plan_version (uid, saved_at, sections) VALUES ('60000000-0000-4000-8000-000000000001', ?, '{\"warning_signs\": \"skipping meals\"}')",
+            (t,),
+        )
 
 
 def make(folder: Path, revision: str) -> Path:

@@ -150,9 +150,9 @@ def journal_entries(first: date, last: date, count: int, seed: int = 11) -> list
     entries = []
     for _ in range(count):
         day = first + timedelta(days=rng.randrange(span))
-        moment = datetime(
-            day.year, day.month, day.day, rng.randrange(6, 24), rng.randrange(60), tzinfo=UTC
-        )
+        # Local time on this computer, more often in the evening, as cravings tend to be.
+        hour = rng.choices(range(6, 24), weights=[1] * 11 + [2, 3, 3, 4, 4, 3, 2])[0]
+        moment = datetime(day.year, day.month, day.day, hour, rng.randrange(60)).astimezone()
         if rng.random() < 0.75:
             entries.append(
                 JournalEntry(

@@ -6,7 +6,7 @@ needed (it costs about 3 ms at launch), and no dataclass is defined here.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Protocol
 
 
@@ -67,6 +67,17 @@ def local_instant(day: date, at: time, clock: Clock) -> datetime:
     if zone is None:
         return datetime.combine(day, at).astimezone()
     return datetime.combine(day, at, tzinfo=zone)
+
+
+def offset_minutes(instant: datetime) -> int:
+    """The UTC offset an aware instant carries, in whole minutes (east of UTC positive)."""
+    offset = instant.utcoffset()
+    return int(offset.total_seconds() // 60) if offset is not None else 0
+
+
+def at_offset(instant: datetime, minutes: int) -> datetime:
+    """An instant shown at the UTC offset it was stored with (its local time back then)."""
+    return instant.astimezone(timezone(timedelta(minutes=minutes)))
 
 
 def zone_name(clock: Clock) -> str:

@@ -154,6 +154,9 @@ journal_entry = Table(
     Column("uid", String(36), nullable=False, unique=True),
     Column("kind", String(20), nullable=False),
     Column("occurred_at", UTCDateTime, nullable=False),
+    # The UTC offset in minutes where and when it happened (migration 0010), so Insights
+    # counts by the person's own weekday and hour.
+    Column("occurred_offset", Integer, nullable=False, server_default="0"),
     Column("intensity", Integer, nullable=True),
     Column("duration_minutes", Integer, nullable=True),
     Column("outcome", String(20), nullable=True),
@@ -330,6 +333,8 @@ attendance = Table(
     Column("id", Integer, primary_key=True),
     Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False),
     Column("starts_at", UTCDateTime, nullable=False),
+    # The UTC offset in minutes of the meeting's zone at that start (migration 0010).
+    Column("starts_offset", Integer, nullable=False, server_default="0"),
     Column("status", String(20), nullable=False),
     Column("note", Text, nullable=False, default=""),
     Column("recorded_at", UTCDateTime, nullable=False),

@@ -294,7 +294,7 @@ def test_import_command(
     assert main(["--data-dir", str(other), "import", str(out)]) == 0
     assert "3 were already here" in capsys.readouterr().err
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "recovery-companion-export", "version": 7}')
+    bad.write_text('{"format": "recovery-companion-export", "version": 99}')
     _fails(["--data-dir", str(other), "import", str(bad)], capsys, "newer version")
 
 

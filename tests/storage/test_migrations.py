@@ -5,11 +5,13 @@ from __future__ import annotations
 import ast
 import shutil
 import sqlite3
+import time
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from recovery_app.core.checkin.checkin import UsedToday, UseQuestion
 from recovery_app.core.errors import CorruptDatabaseError
@@ -25,6 +27,8 @@ from recovery_app.storage.journal.queries import matching_ids
 from recovery_app.storage.learn.reading import Reading, SelfChecks
 from recovery_app.storage.meetings.meetings import Meetings
 from recovery_app.storage.meetings.reminders import ReminderList
+from recovery_app.storage.toolkit.plan import Plans
+from recovery_app.storage.toolkit.reasons import Favourites, Reasons
 
 FIXTURES = Path(__file__).parents[1] / "data" / "schemas"
 EARLIER = migrate.KNOWN_REVISIONS[:-1]
@@ -68,6 +72,11 @@ def test_an_earlier_schema_is_upgraded_with_its_rows(tmp_path: Path, revision: s
                 assert Meetings(conn).history()[0].note == "shared"
                 later = datetime(2026, 1, 20, tzinfo=UTC)
                 assert ReminderList(conn).showing(later)[0].title == "NA Tuesday in 15 minutes"
+            if at >= EARLIER.index("0009_toolkit"):
+                assert [r.text for r in Reasons(conn).all()] == ["For my daughter"]
+                assert Favourites(conn).keys() == ["grounding"]
+                plan = Plans(conn).current()
+                assert plan is not None and plan.sections["warning_signs"] == "skipping meals"
     finally:
         db.close()
     # The data as it was is kept beside it, untouched, before anything was migrated.
@@ -136,3 +145,37 @@ def test_a_migration_that_fails_half_way_changes_nothing(tmp_path: Path) -> None
         assert raw.execute("SELECT count(*) FROM checkin_revision").fetchone() == (1,)
     raw.close()
     assert migrate.stored_revision(path) == "0005_use_question"
+
+
+def test_earlier_instants_get_the_offset_of_their_own_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries written before offsets were kept count by this computer's zone on their own
+    date (winter and summer differ); attendance by its meeting's zone."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    path = tmp_path / "recovery.db"
+    shutil.copy(FIXTURES / "0009_toolkit.db", path)
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "INSERT INTO journal_entry (uid, kind, occurred_at, intensity, place, people,"
+            " situation, thoughts, title, text, tags, created_at, updated_at)"
+            " VALUES ('10000000-0000-4000-8000-000000000002', 'craving', '2026-07-03 21:15:00',"
+            " 4, '', '', '', '', '', '', '', '2026-07-03 21:15:00', '2026-07-03 21:15:00')"
+        )
+    raw.close()
+    try:
+        db = Database.open(path)
+        try:
+            with db.reading() as conn:
+                winter, summer = sorted(Journal(conn).all(), key=lambda e: e.occurred_at)
+                # 20:30 UTC in January is 21:30 in Berlin; 21:15 UTC in July is 23:15.
+                assert f"{winter.occurred_at:%H:%M %z}" == "21:30 +0100"
+                assert f"{summer.occurred_at:%a %H:%M %z}" == "Fri 23:15 +0200"
+                offsets = conn.execute(text("SELECT starts_offset FROM attendance")).scalars().all()
+                assert offsets == [-300]  # 19:00 in New York, in winter
+        finally:
+            db.close()
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -28,7 +28,8 @@ EXPORT_FORMAT = "recovery-companion-export"
 #    each self-check's "version" of the questions (2: ten questions in two parts);
 #    a meeting's skipped and moved dates ("changes");
 # 6: the toolkit: "reasons" (my reasons for recovery) and "favourite_skills"
-EXPORT_VERSION = 6
+# 7: an entry's "occurred_at" carries the UTC offset where and when it happened
+EXPORT_VERSION = 7
 
 
 def build_document(db: Database, now: datetime) -> dict[str, Any]:

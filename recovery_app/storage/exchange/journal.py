@@ -99,8 +99,15 @@ def _choice(record: Any, where: str) -> Choice:
     )
 
 
-def _entry(record: Any, where: str) -> JournalEntry:
+# From this version on, an entry's "occurred_at" carries the offset where it happened.
+LOCAL_OFFSETS_SINCE = 7
+
+
+def _entry(record: Any, where: str, local_offsets: bool) -> JournalEntry:
     f = Fields(record, where)
+    occurred = f.instant("occurred_at")
+    if not local_offsets:  # written in UTC: read as this computer's own zone then
+        occurred = occurred.astimezone()
     uids = (ChoiceList.TRIGGERS, ChoiceList.COPING)
     triggers, coping = (
         tuple(Fields({"uid": u}, f"{where} ({kind.value})").uid() for u in f.texts(name))
@@ -108,7 +115,7 @@ def _entry(record: Any, where: str) -> JournalEntry:
     )
     entry = JournalEntry(
         kind=f.choice("kind", EntryKind),
-        occurred_at=f.instant("occurred_at"),
+        occurred_at=occurred,
         intensity=f.optional_integer("intensity", INTENSITY_MIN, INTENSITY_MAX),
         duration_minutes=f.optional_integer("duration_minutes", 0, MAX_DURATION_MINUTES),
         triggers=triggers,
@@ -151,7 +158,11 @@ class JournalImport:
 
 
 def read_journal(raw: dict[str, Any]) -> JournalImport:
-    """Check the journal part of an export completely; raise ``InvalidImport`` on any problem."""
+    """Check the journal part of an export completely; raise ``InvalidImport`` on any problem.
+
+    ``raw["version"]`` was checked to be a whole number by the importer.
+    """
+    local_offsets = raw.get("version", 0) >= LOCAL_OFFSETS_SINCE
     choices = {
         kind: tuple(
             _choice(
@@ -165,7 +176,11 @@ def read_journal(raw: dict[str, Any]) -> JournalImport:
         for kind, key in CHOICE_KEYS.items()
     }
     entries = tuple(
-        _entry(r, translate("storage.exchange.journal", "entry number {value}").format(value=i + 1))
+        _entry(
+            r,
+            translate("storage.exchange.journal", "entry number {value}").format(value=i + 1),
+            local_offsets,
+        )
         for i, r in enumerate(records(raw, "entries"))
     )
     unique(

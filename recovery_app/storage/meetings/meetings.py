@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
+from recovery_app.core.clock import offset_minutes
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import (
@@ -236,13 +238,20 @@ class Meetings:
         self, uid: str, starts_at: datetime, status: Attended, note: str, now: datetime
     ) -> None:
         """Say whether one occurrence was attended; saying again replaces the answer."""
-        found = self.conn.execute(select(meeting.c.id).where(meeting.c.uid == uid)).first()
+        found = self.conn.execute(
+            select(meeting.c.id, meeting.c.zone).where(meeting.c.uid == uid)
+        ).first()
         if found is None:
             raise InvalidInput(
                 translate("storage.meetings.meetings", "That meeting no longer exists.")
             )
         values = {"status": status.value, "note": note.strip(), "recorded_at": now}
-        statement = upsert(attendance).values(meeting_id=found.id, starts_at=starts_at, **values)
+        statement = upsert(attendance).values(
+            meeting_id=found.id,
+            starts_at=starts_at,
+            starts_offset=offset_minutes(starts_at.astimezone(ZoneInfo(found.zone))),
+            **values,
+        )
         self.conn.execute(
             statement.on_conflict_do_update(
                 index_elements=[attendance.c.meeting_id, attendance.c.starts_at], set_=values

@@ -285,6 +285,9 @@ class EntryDialog(QDialog):
     def entry(self) -> JournalEntry:
         local = self.when.dateTime().toSecsSinceEpoch()
         occurred = to_local(datetime.fromtimestamp(local).astimezone(), self.clock)
+        if occurred == self.original.occurred_at:
+            # Unchanged: keep the offset of where it happened, perhaps another zone.
+            occurred = self.original.occurred_at
         outcome = self.outcome.currentData()
         kind = self.original.kind
         return replace(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -154,3 +156,37 @@ def test_import_brings_back_an_entry_deleted_in_this_session(tmp_path: Path) -> 
         Journal(s).delete(entry.uid, NOW)
     assert import_file(db, path, NOW).entries_added == 1
     assert [e.uid for e in entries(db)] == [entry.uid]
+
+
+def test_the_local_time_where_it_happened_travels_with_an_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A craving at 23:15 in Berlin stays "a Friday at 23:15" after saving, export and
+    import; a file from before offsets were kept (version 6, UTC) reads in this computer's
+    zone, as the data already here does."""
+    berlin = datetime(2026, 7, 3, 23, 15, tzinfo=timezone(timedelta(hours=2)))
+    source = fresh(tmp_path, "source")
+    with source.transaction() as s:
+        Journal(s).save(JournalEntry(EntryKind.CRAVING, berlin, intensity=4), NOW)
+    [saved] = entries(source)
+    assert f"{saved.occurred_at:%a %H:%M %z}" == "Fri 23:15 +0200"
+    path = tmp_path / "export.json"
+    export_json(source, path, NOW)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["entries"][0]["occurred_at"] == "2026-07-03T23:15:00+02:00"
+    target = fresh(tmp_path, "target")
+    import_file(target, path, NOW)
+    assert [f"{e.occurred_at:%a %H:%M %z}" for e in entries(target)] == ["Fri 23:15 +0200"]
+
+    document["version"] = 6
+    document["entries"][0].update(uid=str(uuid4()), occurred_at="2026-07-03T21:15:00+00:00")
+    path.write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        older = fresh(tmp_path, "older")
+        import_file(older, path, NOW)
+        assert [f"{e.occurred_at:%H:%M %z}" for e in entries(older)] == ["17:15 -0400"]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
