@@ -69,15 +69,32 @@ def local_instant(day: date, at: time, clock: Clock) -> datetime:
     return datetime.combine(day, at, tzinfo=zone)
 
 
-def offset_minutes(instant: datetime) -> int:
-    """The UTC offset an aware instant carries, in whole minutes (east of UTC positive)."""
-    offset = instant.utcoffset()
-    return int(offset.total_seconds() // 60) if offset is not None else 0
+# Wall-clock times are stored beside instants as whole minutes since this moment on
+# the same wall clock, so SQL finds days (/ 1440), hours and weekdays by arithmetic.
+# 1900-01-01 was a Monday, so a day number % 7 is its weekday (Monday = 0); the app
+# keeps no instant before 1900, so the numbers are never negative.
+_EPOCH = datetime(1900, 1, 1)
+MINUTES_A_DAY = 1440
 
 
-def at_offset(instant: datetime, minutes: int) -> datetime:
-    """An instant shown at the UTC offset it was stored with (its local time back then)."""
-    return instant.astimezone(timezone(timedelta(minutes=minutes)))
+def wall_minute(instant: datetime) -> int:
+    """An aware instant's own local time, as minutes since 1900-01-01 00:00 on that clock."""
+    return (instant.replace(tzinfo=None) - _EPOCH) // timedelta(minutes=1)
+
+
+def at_wall_minute(instant: datetime, minute: int) -> datetime:
+    """A stored UTC instant at the offset it was written with (its local time back then)."""
+    utc_minute = wall_minute(instant.astimezone(UTC))
+    return instant.astimezone(timezone(timedelta(minutes=minute - utc_minute)))
+
+
+def day_number(day: date) -> int:
+    """Days since 1900-01-01, as stored wall-clock minutes // 1440 give."""
+    return (day - _EPOCH.date()).days
+
+
+def from_day_number(number: int) -> date:
+    return _EPOCH.date() + timedelta(days=number)
 
 
 def zone_name(clock: Clock) -> str:

@@ -154,9 +154,10 @@ journal_entry = Table(
     Column("uid", String(36), nullable=False, unique=True),
     Column("kind", String(20), nullable=False),
     Column("occurred_at", UTCDateTime, nullable=False),
-    # The UTC offset in minutes where and when it happened (migration 0010), so Insights
-    # counts by the person's own weekday and hour.
-    Column("occurred_offset", Integer, nullable=False, server_default="0"),
+    # The wall-clock time where and when it happened, as minutes since 1900-01-01 00:00
+    # on that clock (migration 0010): Insights counts the person's own days, hours and
+    # weekdays with integer arithmetic, and local minus UTC is the offset it had.
+    Column("occurred_minute", Integer, nullable=False, server_default="0"),
     Column("intensity", Integer, nullable=True),
     Column("duration_minutes", Integer, nullable=True),
     Column("outcome", String(20), nullable=True),
@@ -184,6 +185,10 @@ journal_entry = Table(
     CheckConstraint("mood IS NULL OR mood BETWEEN 1 AND 5", name="mood_range"),
     # The journal list (not deleted, newest first) reads straight off this index.
     Index("ix_journal_entry_listing", "deleted_at", "occurred_at"),
+    # Insights reads cravings from this index alone, never the entries' text.
+    Index(
+        "ix_journal_entry_insights", "kind", "occurred_minute", "intensity", "outcome", "deleted_at"
+    ),
 )
 
 
@@ -333,13 +338,14 @@ attendance = Table(
     Column("id", Integer, primary_key=True),
     Column("meeting_id", Integer, ForeignKey("meeting.id", ondelete="CASCADE"), nullable=False),
     Column("starts_at", UTCDateTime, nullable=False),
-    # The UTC offset in minutes of the meeting's zone at that start (migration 0010).
-    Column("starts_offset", Integer, nullable=False, server_default="0"),
+    # The start as wall-clock minutes since 1900 in the meeting's zone (migration 0010).
+    Column("starts_minute", Integer, nullable=False, server_default="0"),
     Column("status", String(20), nullable=False),
     Column("note", Text, nullable=False, default=""),
     Column("recorded_at", UTCDateTime, nullable=False),
     CheckConstraint("status IN ('went', 'missed', 'cancelled')", name="status"),
     Index("ix_attendance_meeting_start", "meeting_id", "starts_at", unique=True),
+    Index("ix_attendance_insights", "starts_minute", "status"),  # Insights reads only this
 )
 
 meeting_change = Table(

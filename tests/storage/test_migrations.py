@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from recovery_app.core.checkin.checkin import UsedToday, UseQuestion
+from recovery_app.core.clock import from_day_number
 from recovery_app.core.errors import CorruptDatabaseError
 from recovery_app.core.journal.entries import JournalFilter
 from recovery_app.storage import migrate
@@ -172,8 +173,11 @@ def test_earlier_instants_get_the_offset_of_their_own_date(
                 # 20:30 UTC in January is 21:30 in Berlin; 21:15 UTC in July is 23:15.
                 assert f"{winter.occurred_at:%H:%M %z}" == "21:30 +0100"
                 assert f"{summer.occurred_at:%a %H:%M %z}" == "Fri 23:15 +0200"
-                offsets = conn.execute(text("SELECT starts_offset FROM attendance")).scalars().all()
-                assert offsets == [-300]  # 19:00 in New York, in winter
+                [start] = conn.execute(text("SELECT starts_minute FROM attendance")).scalars()
+                # 19:00 in New York on Monday 5 January, in winter.
+                days, minutes = divmod(start, 1440)
+                assert (from_day_number(days), minutes) == (date(2026, 1, 5), 19 * 60)
+                assert days % 7 == 0  # a Monday
         finally:
             db.close()
     finally:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from recovery_app.core.clock import at_offset, offset_minutes
+from recovery_app.core.clock import at_wall_minute, wall_minute
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import ChoiceList
@@ -39,7 +39,7 @@ def _columns(entry: JournalEntry) -> dict[str, Any]:
     return {
         "kind": entry.kind.value,
         "occurred_at": entry.occurred_at,
-        "occurred_offset": offset_minutes(entry.occurred_at),
+        "occurred_minute": wall_minute(entry.occurred_at),
         "intensity": entry.intensity,
         "duration_minutes": entry.duration_minutes,
         "outcome": entry.outcome.value if entry.outcome else None,
@@ -60,7 +60,7 @@ def entry_from_row(
     return JournalEntry(
         uid=m["uid"],
         kind=EntryKind(m["kind"]),
-        occurred_at=at_offset(m["occurred_at"], m["occurred_offset"]),
+        occurred_at=at_wall_minute(m["occurred_at"], m["occurred_minute"]),
         intensity=m["intensity"],
         duration_minutes=m["duration_minutes"],
         triggers=triggers,

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
-from recovery_app.core.clock import offset_minutes
+from recovery_app.core.clock import wall_minute
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.schedule import (
@@ -249,7 +249,7 @@ class Meetings:
         statement = upsert(attendance).values(
             meeting_id=found.id,
             starts_at=starts_at,
-            starts_offset=offset_minutes(starts_at.astimezone(ZoneInfo(found.zone))),
+            starts_minute=wall_minute(starts_at.astimezone(ZoneInfo(found.zone))),
             **values,
         )
         self.conn.execute(

@@ -1,0 +1,207 @@
+"""Insights counted from a small set of records worked out by hand, and for any records."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recovery_app.core.checkin.checkin import CheckIn, Halt, UsedToday
+from recovery_app.core.insights import readings
+from recovery_app.core.insights.period import Period, RangeChoice
+from recovery_app.core.journal.choices import ChoiceList, default_uid
+from recovery_app.core.journal.entries import EntryKind, JournalEntry, Outcome
+from recovery_app.core.meetings.schedule import Attended, Meeting, MeetingKind, Repeat, Schedule
+from recovery_app.storage.checkin.checkins import CheckIns
+from recovery_app.storage.checkin.profile import Profile
+from recovery_app.storage.db import Database
+from recovery_app.storage.insights.ops import insights, insights_for
+from recovery_app.storage.journal.choices import Choices
+from recovery_app.storage.journal.entries import Journal
+from recovery_app.storage.meetings.meetings import Meetings
+
+NEW_YORK = ZoneInfo("America/New_York")
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+STRESS = default_uid(ChoiceList.TRIGGERS, "Stress")
+TIRED = default_uid(ChoiceList.TRIGGERS, "Tired")
+WALK = default_uid(ChoiceList.COPING, "Went for a walk")
+# Monday 2 to Sunday 15 November 2026: two whole weeks.
+PERIOD = Period(date(2026, 11, 2), date(2026, 11, 15))
+
+
+def craving(at: datetime, strength: int, triggers=(), coping=(), outcome=None) -> JournalEntry:  # type: ignore[no-untyped-def]
+    return JournalEntry(
+        EntryKind.CRAVING, at, intensity=strength, triggers=triggers, coping=coping, outcome=outcome
+    )
+
+
+def fill(db: Database) -> None:
+    with db.transaction() as conn:
+        journal = Journal(conn)
+        for entry in [
+            # Friday 6 November, 23:30 in New York: Saturday 04:30 in UTC.
+            craving(
+                datetime(2026, 11, 6, 23, 30, tzinfo=NEW_YORK),
+                8,
+                (STRESS,),
+                (WALK,),
+                Outcome.PASSED,
+            ),
+            # Friday 13 November, 22:10 in New York.
+            craving(
+                datetime(2026, 11, 13, 22, 10, tzinfo=NEW_YORK),
+                6,
+                (STRESS, TIRED),
+                (WALK,),
+                Outcome.USED,
+            ),
+            # Monday 9 November, 00:30 in Berlin: still Sunday 23:30 in UTC.
+            craving(datetime(2026, 11, 9, 0, 30, tzinfo=BERLIN), 4, (TIRED,), (), None),
+            # Outside the period: Sunday 1 November (the period before) and 16 November.
+            craving(datetime(2026, 11, 1, 12, 0, tzinfo=NEW_YORK), 5, (STRESS,)),
+            craving(datetime(2026, 11, 16, 9, 0, tzinfo=NEW_YORK), 5, (STRESS,)),
+            # A journal entry is not a craving.
+            JournalEntry(
+                EntryKind.JOURNAL, datetime(2026, 11, 6, 20, 0, tzinfo=NEW_YORK), text="ok"
+            ),
+        ]:
+            journal.save(entry, NOW)
+        for day, halt in [
+            (date(2026, 11, 6), Halt(tired=True, lonely=True)),  # a craving day
+            (date(2026, 11, 9), Halt(tired=True)),  # a craving day
+            (date(2026, 11, 10), Halt(hungry=True)),
+            (date(2026, 11, 11), Halt()),
+        ]:
+            CheckIns(conn).save(
+                CheckIn(
+                    day=day,
+                    mood=3,
+                    anxiety=4,
+                    craving=2,
+                    used=UsedToday.NO,
+                    halt=halt,
+                    sleep_hours=7.0,
+                ),
+                NOW,
+            )
+        Profile(conn).set_start_date(date(2026, 10, 1), NOW)
+        meetings = Meetings(conn)
+        meeting = meetings.save(
+            Meeting(
+                "Home group",
+                MeetingKind.TWELVE_STEP,
+                Schedule(
+                    Repeat.WEEKLY,
+                    date(2026, 11, 3),
+                    time(19),
+                    60,
+                    "America/New_York",
+                    weekdays=(1,),
+                ),
+            ),
+            NOW,
+        )
+        tuesday = datetime(2026, 11, 3, 19, tzinfo=NEW_YORK)
+        meetings.record(meeting.uid, tuesday, Attended.WENT, "", NOW)
+        meetings.record(meeting.uid, tuesday + timedelta(days=7), Attended.MISSED, "", NOW)
+
+
+def test_a_hand_counted_fortnight(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "recovery.db")
+    fill(db)
+    ins = insights_for(db, PERIOD, date(2026, 11, 30))
+    # Two weekly bars: the first week has Friday's craving, the second Monday's and Friday's.
+    assert [(b.start, b.count, b.strength_sum) for b in ins.cravings] == [
+        (date(2026, 11, 2), 1, 8),
+        (date(2026, 11, 9), 2, 10),
+    ]
+    assert ins.outcome_totals() == (1, 1, 0, 1)
+    assert ins.previous_cravings == 1  # 1 November
+    # Local weekday and hour, not UTC: Friday 23:00 and 22:00, Monday 00:00.
+    cells = {(d, h): n for d, row in enumerate(ins.heat) for h, n in enumerate(row) if n}
+    assert cells == {(4, 23): 1, (4, 22): 1, (0, 0): 1}
+    assert [(t.name, t.count, t.previous) for t in ins.triggers] == [
+        ("Stress", 2, 1),
+        ("Tired", 2, 0),
+    ]
+    [walk] = ins.coping
+    assert (walk.name, walk.count, walk.passed) == ("Went for a walk", 2, 1)
+    # Check-ins on two craving days (tired both times, lonely once) and two other days.
+    assert ins.halt.craving_days == 2 and ins.halt.on_craving_days == (0, 0, 1, 2)
+    assert ins.halt.other_days == 2 and ins.halt.on_other_days == (1, 0, 0, 0)
+    assert [(m.start, m.went, m.missed) for m in ins.meetings] == [
+        (date(2026, 11, 2), 1, 0),
+        (date(2026, 11, 9), 0, 1),
+    ]
+    weeks = ins.meeting_weeks
+    assert (weeks.meeting_weeks, weeks.cravings_in_meeting_weeks) == (1, 1)
+    assert (weeks.other_weeks, weeks.cravings_in_other_weeks) == (1, 2)
+    assert ins.checkin_days == 4
+    assert ins.progress is not None and ins.progress.current_run_days == 60
+    assert readings.meetings(ins) == (
+        "You went to 1 meeting. In weeks with a meeting you logged 1.0 cravings on average, "
+        "in other weeks 2.0."
+    )
+
+
+def test_a_merged_trigger_counts_once_as_the_one_it_became(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "recovery.db")
+    fill(db)
+    with db.transaction() as conn:
+        Choices(conn, ChoiceList.TRIGGERS).merge(TIRED, STRESS)
+    ins = insights_for(db, PERIOD, date(2026, 11, 30))
+    # The craving with both Stress and Tired is one craving with Stress.
+    assert [(t.name, t.count) for t in ins.triggers] == [("Stress", 3)]
+
+
+def test_nothing_logged_says_what_to_do(tmp_path: Path) -> None:
+    db = Database.open(tmp_path / "recovery.db")
+    ins = insights(db, RangeChoice.ALL, date(2026, 11, 30))
+    assert ins.period == Period(date(2026, 11, 30), date(2026, 11, 30))
+    assert ins.craving_count == 0 and sum(map(sum, ins.heat)) == 0
+    assert "No cravings were logged" in readings.cravings(ins)
+    assert "No check-ins" in readings.checkins(ins)
+    assert "Set the day your recovery started" in readings.recovery(ins)
+
+
+ZONES = st.sampled_from(
+    [UTC, NEW_YORK, BERLIN, ZoneInfo("Asia/Kolkata"), ZoneInfo("Pacific/Chatham")]
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    moments=st.lists(
+        st.datetimes(
+            min_value=datetime(2025, 1, 1), max_value=datetime(2026, 12, 31), timezones=ZONES
+        ),
+        max_size=30,
+    ),
+    first=st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 12, 31)),
+    days=st.integers(1, 500),
+)
+def test_every_craving_in_the_period_is_counted_once(
+    tmp_path_factory,
+    moments: list[datetime],
+    first: date,
+    days: int,  # type: ignore[no-untyped-def]
+) -> None:
+    """The heat map, the bars and the plain count agree, by the local day each happened,
+    also across daylight saving changes and half-hour zones."""
+    db = Database.open(tmp_path_factory.mktemp("db") / "recovery.db")
+    with db.transaction() as conn:
+        for moment in moments:
+            Journal(conn).save(craving(moment, 5), NOW)
+    period = Period(first, first + timedelta(days=days - 1))
+    ins = insights_for(db, period, date(2026, 12, 31))
+    expected = [m for m in moments if period.first <= m.date() <= period.last]
+    assert sum(map(sum, ins.heat)) == ins.craving_count == len(expected)
+    for m in expected:
+        assert ins.heat[m.weekday()][m.hour] >= 1
+    db.close()
