@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from recovery_app import APP_NAME, __version__, language
 from recovery_app.core.errors import KnownError
@@ -19,6 +20,27 @@ EXIT_KNOWN_ERROR = 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_KNOWN_ERROR, f"{self.prog}: {message}\n")
+
+
+# The report's parts, as --sections names them (kept here so --help needs no imports).
+SECTION_NAMES = ("cravings", "triggers", "times", "coping", "checkins", "recovery", "meetings")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-30") from None
+
+
+def _sections(text: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(n.strip() for n in text.split(",") if n.strip()))
+    unknown = [n for n in names if n not in SECTION_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"choose from {', '.join(SECTION_NAMES)} (not {', '.join(unknown) or 'nothing'})"
+        )
+    return tuple(n for n in SECTION_NAMES if n in names)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +78,32 @@ def build_parser() -> argparse.ArgumentParser:
         "(read from RECOVERY_APP_PASSPHRASE and RECOVERY_APP_NEW_PASSPHRASE, else asked)",
     )
     passphrase.add_argument("action", choices=["set", "change", "remove"])
+    report = commands.add_parser(
+        "report",
+        help="a PDF summary of your records for an appointment, or its figures as CSV "
+        "(not encrypted; your notes only with --notes)",
+    )
+    report.add_argument(
+        "--from",
+        dest="first",
+        type=_day,
+        metavar="DATE",
+        help="first day, YYYY-MM-DD (default: 89 days before --to)",
+    )
+    report.add_argument(
+        "--to", dest="last", type=_day, metavar="DATE", help="last day, YYYY-MM-DD (default: today)"
+    )
+    report.add_argument(
+        "--sections",
+        type=_sections,
+        metavar="LIST",
+        help="comma-separated, in any order (default: all): " + ", ".join(SECTION_NAMES),
+    )
+    report.add_argument(
+        "--notes", action="store_true", help="include your own words from those days"
+    )
+    report.add_argument("--format", choices=["pdf", "csv"], default="pdf")
+    report.add_argument("--out", required=True, metavar="FILE", help="file to write")
     meetings = commands.add_parser("meetings", help="your meetings as a calendar (.ics) file")
     meeting_commands = meetings.add_subparsers(dest="action", metavar="ACTION", required=True)
     export_ics = meeting_commands.add_parser(
@@ -73,7 +121,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     language.choose()  # before the commands and pages are imported: see core.i18n
     try:
-        if args.command in {"export", "import", "backup", "restore", "passphrase", "meetings"}:
+        if args.command in {
+            "export",
+            "import",
+            "backup",
+            "restore",
+            "passphrase",
+            "meetings",
+            "report",
+        }:
             from recovery_app import commands
 
             run = getattr(commands, "import_file" if args.command == "import" else args.command)

@@ -235,3 +235,40 @@ def meetings(args: argparse.Namespace) -> int:
                 db.close()
     print(message, file=sys.stderr)
     return 0
+
+
+def report(args: argparse.Namespace) -> int:
+    """The clinician report, drawn offscreen: no window and no display are needed."""
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from recovery_app.core.clock import today
+    from recovery_app.core.insights.period import Period
+    from recovery_app.core.insights.sections import SECTION_KEYS
+    from recovery_app.storage.db import Database
+    from recovery_app.storage.insights.report import report_data
+    from recovery_app.ui.report.document import ReportRequest, write_report
+
+    clock = SystemClock()
+    last = args.last or today(clock)
+    first = args.first or last - timedelta(days=89)
+    period = Period(first, last)  # InvalidInput (exit 2) when --from is after --to
+    # A QApplication (not only a QGuiApplication), so a caller's own Qt code can use it too.
+    _app = QApplication.instance() or QApplication(["recovery-app", "-platform", "offscreen"])
+    app_paths = existing_data(args)
+    db = Database.open(app_paths.database, current_key(app_paths))
+    try:
+        data = report_data(db, period, today(clock), args.notes)
+    finally:
+        db.close()
+    request = ReportRequest(period, args.sections or SECTION_KEYS, args.notes)
+    write_report(Path(args.out), data, request, today(clock), as_csv=args.format == "csv")
+    what = "figures" if args.format == "csv" else "report"
+    notes = " It includes your notes." if args.notes and args.format == "pdf" else ""
+    print(
+        f"Wrote your {what} for {first} to {last} to {args.out}.{notes} "
+        "It is not encrypted: keep it somewhere private.",
+        file=sys.stderr,
+    )
+    return 0

@@ -59,6 +59,16 @@ class RideOutCraving(_Request):
     __slots__ = ()
 
 
+class MakeReport(_Request):
+    """The clinician report for these days (first and last included)."""
+
+    __slots__ = __match_args__ = ("first", "last")
+
+    def __init__(self, first: date, last: date) -> None:
+        self.first = first
+        self.last = last
+
+
 class WriteEntry(_Request):
     __slots__ = ()
 

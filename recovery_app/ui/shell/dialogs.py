@@ -5,6 +5,7 @@ Each is reachable from every screen, so they belong to the window, not to a page
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -61,6 +62,13 @@ class Dialogs(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def make_report(self, first: date, last: date) -> None:
+        from recovery_app.ui.report.dialog import ReportDialog
+
+        services = self.window.services
+        if services is not None:
+            ReportDialog.present(services.ctx, first, last, self.window)
 
     def change_start_date(self) -> None:
         from recovery_app.storage.checkin.ops import set_start_date, start_date

@@ -295,6 +295,8 @@ class MainWindow(QMainWindow):
                 journal.write()
             case r.ManageChoices() if journal is not None:
                 journal.manage_choices()
+            case r.MakeReport(first, last):
+                self.dialogs.make_report(first, last)
 
     def open_checkin(self, day: date) -> None:
         from recovery_app.ui.checkin.page import CheckInPage

@@ -77,6 +77,14 @@ def _toolkit(s: Services) -> QWidget:
     return page
 
 
+def _insights(s: Services) -> QWidget:
+    from recovery_app.ui.insights.page import InsightsPage
+
+    page = InsightsPage(s.ctx)
+    page.requested.connect(s.handle)
+    return page
+
+
 def _data(s: Services) -> QWidget:
     from recovery_app.ui.data.page import DataPage
 
@@ -93,7 +101,7 @@ class PageSpec:
     build: Callable[[Services], QWidget]
 
 
-# Only pages that are built are in the sidebar. Ctrl+1 ... Ctrl+7 follow this order.
+# Only pages that are built are in the sidebar. Ctrl+1 ... Ctrl+8 follow this order.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("today", translate("ui.shell.pages", "Today"), "today", _today),
     PageSpec("checkin", translate("ui.shell.pages", "Check-in"), "checkin", _checkin),
@@ -101,5 +109,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("meetings", translate("ui.shell.pages", "Meetings"), "meetings", _meetings),
     PageSpec("learn", translate("ui.shell.pages", "Learn"), "learn", _learn),
     PageSpec("toolkit", translate("ui.shell.pages", "Toolkit"), "toolkit", _toolkit),
+    PageSpec("insights", translate("ui.shell.pages", "Insights"), "insights", _insights),
     PageSpec("data", translate("ui.shell.pages", "Your data"), "data", _data),
 )

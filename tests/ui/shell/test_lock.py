@@ -101,6 +101,7 @@ def test_lock_on_demand_hides_everything_and_forgets_the_key(
         "Meetings",
         "Learn",
         "Toolkit",
+        "Insights",
         "Your data",
     ]
 

@@ -90,7 +90,9 @@ def test_data_brought_in_before_the_first_start_is_never_overwritten_by_the_welc
 def test_sidebar_lists_only_built_pages(make_window: WindowFactory) -> None:
     window = make_window()
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names == ["Today", "Check-in", "Journal", "Meetings", "Learn", "Toolkit", "Your data"]
+    assert names == [
+        "Today", "Check-in", "Journal", "Meetings", "Learn", "Toolkit", "Insights", "Your data"
+    ]  # fmt: skip
 
 
 def test_keyboard_shortcuts_switch_pages(make_window: WindowFactory, qtbot: QtBot) -> None:
