@@ -257,6 +257,34 @@ def journal_rows(data: Path) -> list[Row]:
     ]
 
 
+def insights_rows(data: Path) -> list[Row]:
+    """Insights for every range (DESIGN.md: 150 ms) and the ten-year report PDF (2 s)."""
+    from benchmarks.insights import insights_timings
+
+    times = insights_timings(data)
+    med = statistics.median
+
+    def row(name: str, what: str, limit_s: float, unit: str) -> Row:
+        value = med(times[name])
+        scale, digits = (1000, 1) if unit == "ms" else (1, 2)
+        return Row(
+            what,
+            f"{value * scale:.{digits}f}",
+            f"{min(times[name]) * scale:.{digits}f}",
+            value / limit_s,
+            1.0,
+            f"≤ {limit_s * scale:g} {unit}",
+        )
+
+    return [
+        row("30", "insights: last 30 days, 10-year set (ms)", 0.15, "ms"),
+        row("90", "insights: last 90 days (ms)", 0.15, "ms"),
+        row("365", "insights: last 365 days (ms)", 0.15, "ms"),
+        row("all", "insights: all ten years (ms)", 0.15, "ms"),
+        row("report", "report: PDF of all ten years, read and written (s)", 2.0, "s"),
+    ]
+
+
 def learn_rows(data: Path) -> list[Row]:
     from benchmarks.learn import learn_timings
     from recovery_app.storage.learn.library import library
@@ -317,7 +345,9 @@ def main(argv: list[str] | None = None) -> int:
             samples.add("app today-data", marks["today-data"])
             samples.add("app rss", marks["rss"])
         saves = save_times(data)
-        extra = encryption_rows(data, tmp) + journal_rows(data) + learn_rows(data)
+        extra = (
+            encryption_rows(data, tmp) + journal_rows(data) + insights_rows(data) + learn_rows(data)
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -50,9 +50,12 @@ from recovery_app.storage.meetings.reminders import ReminderList
 from recovery_app.storage.toolkit.ops import mark_favourite, save_plan, save_reason
 from recovery_app.ui.checkin.page import CheckInPage
 from recovery_app.ui.help.dialog import HelpDialog
+from recovery_app.ui.insights.page import InsightsPage
+from recovery_app.ui.insights.section_card import SectionCard
 from recovery_app.ui.journal.model import UID_ROLE
 from recovery_app.ui.journal.page import JournalPage
 from recovery_app.ui.learn.page import LearnPage
+from recovery_app.ui.report.dialog import ReportDialog
 from recovery_app.ui.shell.main_window import MainWindow
 
 SAMPLE_NOW = datetime(2026, 11, 25, 19, 30).astimezone()
@@ -214,11 +217,20 @@ def render(
             ("learn", lambda: window.open_article("is-klonopin-a-benzodiazepine")),
             ("learn-search", lambda: _search(window, "sleep")),
             ("toolkit", lambda: window.show_page("toolkit")),
+            ("insights", lambda: window.show_page("insights")),
+            ("insights-times", lambda: _scroll_to(window.page("insights"), "times")),
             ("data", lambda: window.show_page("data")),
         ]
         for name, go in pages:
             go()
             shot(name, window)
+        window.show_page("insights")
+        insights = window.page("insights")
+        assert isinstance(insights, InsightsPage) and insights.current is not None
+        period = insights.current.period
+        report = ReportDialog.present(window.services.ctx, period.first, period.last, window)  # type: ignore[union-attr]
+        shot("report", report)
+        report.close()
         journal = window.journal
         assert journal is not None
         capture = journal.log_craving()
@@ -282,6 +294,15 @@ def render(
         shot("checkin-hard-day", window)
         window.close()
     return written
+
+
+def _scroll_to(page: QWidget, key: str) -> None:
+    """Scroll a page so the card of one Insights section is at the top."""
+    _settle(QApplication.instance())  # type: ignore[arg-type]
+    card = next(c for c in page.findChildren(SectionCard) if c.section.key == key and c.isVisible())
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None
+    scroll.verticalScrollBar().setValue(card.y())
 
 
 def _screen(width: int, height: int) -> None:
