@@ -114,3 +114,21 @@ def test_every_craving_in_the_period_is_counted_once(
     for m in expected:
         assert ins.heat[m.weekday()][m.hour] >= 1
     db.close()
+
+
+def test_the_night_the_clocks_go_back_counts_both_half_past_ones_at_one(tmp_path: Path) -> None:
+    """1 November 2026 in New York: 01:30 happens twice (EDT, then EST). Both are a
+    Sunday at 01:00 local time, on that day, not 05:00 and 06:00 as in UTC."""
+    db = Database.open(tmp_path / "recovery.db")
+    first = datetime(2026, 11, 1, 1, 30, tzinfo=NEW_YORK)  # fold 0: EDT, 05:30 UTC
+    second = first.replace(fold=1)  # EST, 06:30 UTC
+    assert second.astimezone(UTC) - first.astimezone(UTC) == timedelta(hours=1)
+    with db.transaction() as conn:
+        for moment in (first, second):
+            Journal(conn).save(craving(moment, 5), NOW)
+    day = Period(date(2026, 11, 1), date(2026, 11, 1))
+    ins = insights_for(db, day, date(2026, 11, 30))
+    assert ins.heat[6][1] == 2 and ins.craving_count == 2  # Sunday, 01:00
+    with db.reading() as conn:
+        back = sorted(e.occurred_at for e in Journal(conn).all())
+    assert [f"{m:%H:%M %z}" for m in back] == ["01:30 -0400", "01:30 -0500"]
