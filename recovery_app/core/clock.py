@@ -84,8 +84,10 @@ def wall_minute(instant: datetime) -> int:
 
 def at_wall_minute(instant: datetime, minute: int) -> datetime:
     """A stored UTC instant at the offset it was written with (its local time back then)."""
-    utc_minute = wall_minute(instant.astimezone(UTC))
-    return instant.astimezone(timezone(timedelta(minutes=minute - utc_minute)))
+    offset = minute - wall_minute(instant.astimezone(UTC))
+    if abs(offset) >= MINUTES_A_DAY:  # not a real offset (a damaged row): show it in UTC
+        return instant.astimezone(UTC)
+    return instant.astimezone(timezone(timedelta(minutes=offset)))
 
 
 def day_number(day: date) -> int:

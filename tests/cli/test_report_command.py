@@ -72,10 +72,10 @@ def test_notes_only_when_asked_and_the_figures_as_csv(
     assert main([*base, "--format", "csv", "--sections", "meetings", "--out", str(figures)]) == 0
     rows = list(csv.DictReader(io.StringIO(figures.read_text(encoding="utf-8"))))
     assert {(r["section"], r["row"], r["measure"], r["value"]) for r in rows} == {
-        ("meetings", "2 Nov", "Went", "1"),
-        ("meetings", "2 Nov", "Missed", "0"),
-        ("meetings", "9 Nov", "Went", "0"),
-        ("meetings", "9 Nov", "Missed", "1"),
+        ("meetings", "2026-11-02", "Went", "1"),
+        ("meetings", "2026-11-02", "Missed", "0"),
+        ("meetings", "2026-11-09", "Went", "0"),
+        ("meetings", "2026-11-09", "Missed", "1"),
     }
     capsys.readouterr()
 

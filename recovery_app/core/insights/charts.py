@@ -80,3 +80,4 @@ class Table:
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    keys: tuple[str, ...] = ()  # for the CSV: each row's day as ISO 8601, where rows are days

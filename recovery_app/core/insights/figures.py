@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from recovery_app.core.checkin.progress import RecoveryProgress
-from recovery_app.core.insights.period import Bucket, Period, buckets
+from recovery_app.core.insights.period import Bucket, Period, buckets, whole
 
 WEEKDAYS = 7
 HOURS = 24
@@ -151,9 +151,12 @@ def fill_meetings(
 def compare_meeting_weeks(
     period: Period, cravings: dict[date, int], went: dict[date, int]
 ) -> MeetingWeeks:
-    """Every week of the period counts once: as a week with a meeting attended, or not."""
+    """Every whole week of the period counts once: as a week with a meeting attended, or
+    not. A few days at either end would look like a week with few cravings."""
     with_ = without = with_cravings = without_cravings = 0
     for start in buckets(period, Bucket.WEEK):
+        if not whole(period, start, Bucket.WEEK):
+            continue
         count = cravings.get(start, 0)
         if went.get(start, 0) > 0:
             with_, with_cravings = with_ + 1, with_cravings + count

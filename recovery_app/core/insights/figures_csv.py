@@ -1,7 +1,9 @@
 """The report's figures as CSV: one row per number, so a spreadsheet can filter them.
 
-Columns: section, row (the first cell of the table row, e.g. the week), measure (the
-column it is under), value. The person's own words never appear here.
+Columns: section, row (the week's or month's first day as YYYY-MM-DD, or the first cell
+of the table row, e.g. a trigger), measure (the column it is under), value (a plain
+number; a share is a percentage, its measure marked "(%)"). The person's notes never
+appear here; trigger and coping names do, as the labels they are (some may be their own).
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ def figures_csv(sections: list[Section]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for section in sections:
-        headers = section.table.headers
-        for row in section.table.rows:
-            for measure, value in zip(headers[1:], row[1:], strict=True):
+        table = section.table
+        keys = table.keys or tuple(row[0] for row in table.rows)
+        for key, row in zip(keys, table.rows, strict=True):
+            for measure, value in zip(table.headers[1:], row[1:], strict=True):
+                if value.endswith(" %"):
+                    measure, value = f"{measure} (%)", value.removesuffix(" %")
                 if value != "":
-                    writer.writerow((section.key, row[0], measure, value))
+                    writer.writerow((section.key, key, measure, value))
     return out.getvalue()

@@ -92,16 +92,30 @@ def bucket_start(day: date, bucket: Bucket) -> date:
     return day.replace(day=1)
 
 
+def next_start(start: date, bucket: Bucket) -> date:
+    if bucket is Bucket.DAY:
+        return start + timedelta(days=1)
+    if bucket is Bucket.WEEK:
+        return start + timedelta(days=7)
+    return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def days_in(period: Period, start: date, bucket: Bucket) -> int:
+    """How many of the bar's days are inside the period (fewer at either end)."""
+    first = max(start, period.first)
+    end = min(next_start(start, bucket), period.last + timedelta(days=1))
+    return max(0, (end - first).days)
+
+
+def whole(period: Period, start: date, bucket: Bucket) -> bool:
+    return days_in(period, start, bucket) == (next_start(start, bucket) - start).days
+
+
 def buckets(period: Period, bucket: Bucket) -> list[date]:
     """The start of every bar from the period's first day to its last, empty ones too."""
     starts: list[date] = []
     current = bucket_start(period.first, bucket)
     while current <= period.last:
         starts.append(current)
-        if bucket is Bucket.DAY:
-            current += timedelta(days=1)
-        elif bucket is Bucket.WEEK:
-            current += timedelta(days=7)
-        else:
-            current = (current.replace(day=28) + timedelta(days=4)).replace(day=1)
+        current = next_start(current, bucket)
     return starts

@@ -19,12 +19,12 @@ HALT_WORDS = (
     _t("core.insights.readings", "lonely"),
     _t("core.insights.readings", "tired"),
 )
-# (first hour, last hour, words); night wraps past midnight.
+# (first hour, last hour, words): four parts of six hours, so none wins by being longer.
 PARTS_OF_DAY = (
-    (5, 11, _t("core.insights.readings", "in the morning")),
-    (12, 16, _t("core.insights.readings", "in the afternoon")),
-    (17, 21, _t("core.insights.readings", "in the evening")),
-    (22, 4, _t("core.insights.readings", "at night")),
+    (6, 11, _t("core.insights.readings", "in the morning")),
+    (12, 17, _t("core.insights.readings", "in the afternoon")),
+    (18, 23, _t("core.insights.readings", "in the evening")),
+    (0, 5, _t("core.insights.readings", "at night")),
 )
 
 
@@ -59,25 +59,30 @@ def cravings(ins: Insights) -> str:
             "No cravings were logged in this period. When one comes, "
             "“I'm having a craving” or the journal keeps it.",
         )
-    passed = ins.outcome_totals()[0]
-    weeks = max(1.0, ins.period.days / 7)
-    text = (
-        _t(
+    passed, used, ongoing, _not_said = ins.outcome_totals()
+    strength = number(ins.mean_strength or 0)
+    if count == 1:
+        text = _t(
+            "core.insights.readings", "1 craving logged, at a strength of {strength} of 10."
+        ).format(strength=strength)
+    elif ins.period.days < 7:  # a rate "a week" would be made up
+        text = _t(
             "core.insights.readings",
-            "1 craving logged, at a strength of {strength} of 10; {passed} passed.",
-        )
-        if count == 1
-        else _t(
+            "{count} cravings logged, at a mean strength of {strength} of 10.",
+        ).format(count=count, strength=strength)
+    else:
+        text = _t(
             "core.insights.readings",
             "{count} cravings logged, about {per_week} a week, at a mean strength of "
-            "{strength} of 10; {passed} passed.",
-        )
-    ).format(
-        count=count,
-        per_week=number(count / weeks),
-        strength=number(ins.mean_strength or 0),
-        passed=percent(passed, count),
-    )
+            "{strength} of 10.",
+        ).format(count=count, per_week=number(count / (ins.period.days / 7)), strength=strength)
+    ended = passed + used + ongoing  # a quick note may not say how it ended
+    if ended:
+        text += " " + (
+            _t("core.insights.readings", "Of those whose end you noted, {passed} passed.")
+            if ended < count
+            else _t("core.insights.readings", "{passed} passed.")
+        ).format(passed=percent(passed, ended))
     if ins.previous_cravings:
         text += " " + _t(
             "core.insights.readings", "The same number of days before had {count}."
@@ -112,10 +117,7 @@ def triggers(ins: Insights) -> str:
 
 
 def _part_of_day(hour: int) -> str:
-    for first, last, words in PARTS_OF_DAY:
-        if (first <= hour <= last) if first <= last else (hour >= first or hour <= last):
-            return words
-    return PARTS_OF_DAY[-1][2]
+    return next(words for first, last, words in PARTS_OF_DAY if first <= hour <= last)
 
 
 def times(ins: Insights) -> str:
@@ -128,16 +130,33 @@ def times(ins: Insights) -> str:
         for hour, n in enumerate(row):
             part = _part_of_day(hour)
             by_part[part] = by_part.get(part, 0) + n
-    day = max(range(len(by_day)), key=lambda d: by_day[d])
-    part = max(by_part, key=lambda p: by_part[p])
+    most_days = [d for d, n in enumerate(by_day) if n == max(by_day)]
+    most_parts = [p for p, n in by_part.items() if n == max(by_part.values())]
+    part_text = (
+        _t("core.insights.readings", "{part_of_day} ({part_share})").format(
+            part_of_day=most_parts[0], part_share=percent(by_part[most_parts[0]], total)
+        )
+        if len(most_parts) == 1
+        else ""
+    )
+    if len(most_days) == 1:
+        day = most_days[0]
+        day_text = _t("core.insights.readings", "on {weekdays} ({day_share})").format(
+            weekdays=WEEKDAY_PLURALS[day], day_share=percent(by_day[day], total)
+        )
+        if part_text:
+            return _t("core.insights.readings", "Most cravings came {day} and {part}.").format(
+                day=day_text, part=part_text
+            )
+        return _t("core.insights.readings", "Most cravings came {day}.").format(day=day_text)
+    if part_text:
+        return _t(
+            "core.insights.readings",
+            "No one day of the week stands out; most cravings came {part}.",
+        ).format(part=part_text)
     return _t(
         "core.insights.readings",
-        "Most cravings came on {weekdays} ({day_share}) and {part_of_day} ({part_share}).",
-    ).format(
-        weekdays=WEEKDAY_PLURALS[day],
-        day_share=percent(by_day[day], total),
-        part_of_day=part,
-        part_share=percent(by_part[part], total),
+        "Cravings were spread over the week and the day, with no time that stands out.",
     )
 
 
@@ -158,7 +177,7 @@ def halt(h: HaltShare) -> str:
         "core.insights.readings",
         "On days with a craving, you said you were {state} in {share} of check-ins",
     ).format(state=HALT_WORDS[top], share=percent(h.on_craving_days[top], h.craving_days))
-    if h.other_days:
+    if h.other_days >= FEW:  # a share of one or two days would say little
         return text + _t("core.insights.readings", " ({share} on other days).").format(
             share=percent(h.on_other_days[top], h.other_days)
         )

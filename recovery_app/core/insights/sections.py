@@ -11,7 +11,7 @@ from recovery_app.core.i18n import translate
 from recovery_app.core.insights import readings
 from recovery_app.core.insights.charts import Bars, Chart, Heat, Line, Mark, Ranked, Stack, Table
 from recovery_app.core.insights.figures import Insights
-from recovery_app.core.insights.period import Bucket
+from recovery_app.core.insights.period import Bucket, Period, days_in, whole
 from recovery_app.core.meetings.schedule import WEEKDAY_SHORT
 
 _t = translate
@@ -31,6 +31,19 @@ def bar_label(start: date, bucket: Bucket) -> str:
     if bucket is Bucket.MONTH:
         return f"{start:%b %Y}"
     return f"{start.day} {start:%b}"
+
+
+def row_label(period: Period, start: date, bucket: Bucket) -> str:
+    """A table row's bar, saying so when only some of its days are in the period."""
+    label = bar_label(start, bucket)
+    if bucket is Bucket.DAY or whole(period, start, bucket):
+        return label
+    days = days_in(period, start, bucket)
+    return (
+        _t("core.insights.sections", "{label} (1 day)")
+        if days == 1
+        else _t("core.insights.sections", "{label} ({days} days)")
+    ).format(label=label, days=days)
 
 
 def _number(value: float | None, digits: int = 1) -> str:
@@ -77,18 +90,21 @@ def cravings(ins: Insights) -> Section:
             _t("core.insights.sections", "Passed"),
             _t("core.insights.sections", "Used"),
             _t("core.insights.sections", "Still going"),
+            _t("core.insights.sections", "Not said"),
         ),
         tuple(
             (
-                label,
+                row_label(ins.period, b.start, bucket),
                 str(b.count),
                 _number(b.mean_strength),
-                _percent(b.passed, b.count),
-                _percent(b.used, b.count),
-                _percent(b.ongoing, b.count),
+                str(b.passed),
+                str(b.used),
+                str(b.ongoing),
+                str(b.not_said),
             )
-            for label, b in zip(labels, bars, strict=True)
+            for b in bars
         ),
+        tuple(b.start.isoformat() for b in bars),
     )
     title = (
         _t("core.insights.sections", "Cravings per week")
@@ -171,7 +187,7 @@ def coping(ins: Insights) -> Section:
         ),
         tuple((c.name, str(c.count), str(c.passed), _percent(c.passed, c.count)) for c in items),
     )
-    title = _t("core.insights.sections", "What helped: how often the craving passed")
+    title = _t("core.insights.sections", "Coping strategies and how often the craving passed")
     shown = ((title, chart),) if items else ()  # small counts stay visible as "1 of 1"
     return Section("coping", title, readings.coping(ins), shown, table)
 
@@ -206,6 +222,7 @@ def checkins(ins: Insights) -> Section:
             (label, str(p.days), *(_number(getattr(p, f)) for _n, f, _l, _h in measures))
             for label, p in zip(labels, points, strict=True)
         ),
+        tuple(p.start.isoformat() for p in points),
     )
     title = _t("core.insights.sections", "Mood, anxiety, craving and sleep")
     shown = charts if ins.checkin_days >= readings.FEW else ()
@@ -275,7 +292,8 @@ def meetings(ins: Insights) -> Section:
             _t("core.insights.sections", "Went"),
             _t("core.insights.sections", "Missed"),
         ),
-        tuple((label, str(b.went), str(b.missed)) for label, b in zip(labels, bars, strict=True)),
+        tuple((row_label(ins.period, b.start, bucket), str(b.went), str(b.missed)) for b in bars),
+        tuple(b.start.isoformat() for b in bars),
     )
     title = _t("core.insights.sections", "Meetings attended")
     answered = any(b.went or b.missed for b in bars)

@@ -104,6 +104,10 @@ def validate_entry(entry: JournalEntry) -> None:
         raise InvalidInput(
             translate("core.journal.entries", "An entry needs the date and time it happened.")
         )
+    if when.year < 1900:  # local times are stored as minutes from 1900 (core.clock)
+        raise InvalidInput(
+            translate("core.journal.entries", "An entry's date must be in 1900 or later.")
+        )
     for name, text in (
         (translate("core.journal.entries", "Title"), entry.title),
         (translate("core.journal.entries", "Text"), entry.text),

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -25,10 +24,11 @@ from recovery_app.core.insights.period import RANGE_WORDS, Period, RangeChoice
 from recovery_app.core.insights.sections import sections
 from recovery_app.storage.insights.ops import insights
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import MakeReport, OpenCheckIn
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
-from recovery_app.ui.common.widgets import StatusLine
+from recovery_app.ui.common.widgets import StatusLine, narrow
 from recovery_app.ui.insights.section_card import SectionCard
 
 SHOWN_BY = (Record.CHECKINS, Record.JOURNAL, Record.CHOICES, Record.MEETINGS, Record.PROFILE)
@@ -57,8 +57,8 @@ class InsightsPage(QWidget):
                 translate(
                     "ui.insights.page",
                     "Patterns in what you logged: when cravings came, what was going on, and "
-                    "what helped. They show what happened together, not why; your own sense "
-                    "of it matters most.",
+                    "what you did to cope. They show what happened together, not why; your "
+                    "own sense of it matters most.",
                 )
             )
         )
@@ -72,10 +72,9 @@ class InsightsPage(QWidget):
         # Read when shown (the first time too), as "the last 30 days" moves with the day.
         RefreshOnChange(self, ctx.bus, SHOWN_BY, self.refresh, every_show=True)
 
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        self.range = QComboBox()
+    def _controls(self) -> FlowRow:
+        row = FlowRow()  # wraps at large text or in a longer language
+        self.range = narrow(QComboBox(), 16)
         for choice in RangeChoice:
             self.range.addItem(RANGE_WORDS[choice], choice.value)
         self.range.setCurrentIndex(self.range.findData(RangeChoice.DAYS_90.value))
@@ -105,7 +104,7 @@ class InsightsPage(QWidget):
         self.report_button.clicked.connect(self._make_report)
         for widget in (label, self.range, self.first_label, self.first, self.last_label, self.last):
             row.addWidget(widget)
-        row.addStretch(1)
+        row.add_stretch()
         row.addWidget(self.report_button)
         self._show_dates(False)
         return row

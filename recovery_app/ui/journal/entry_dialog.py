@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -93,6 +93,7 @@ class EntryDialog(QDialog):
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("d MMM yyyy  HH:mm")
+        self.when.setMinimumDate(QDate(1900, 1, 1))  # stored local times count from 1900
         self.when.setAccessibleName(translate("ui.journal.entry_dialog", "When"))
         form.addRow(translate("ui.journal.entry_dialog", "&When"), self.when)
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -285,7 +286,8 @@ class EntryDialog(QDialog):
     def entry(self) -> JournalEntry:
         local = self.when.dateTime().toSecsSinceEpoch()
         occurred = to_local(datetime.fromtimestamp(local).astimezone(), self.clock)
-        if occurred == self.original.occurred_at:
+        # Compared as instants (in a zone's repeated hour, == between zones is False).
+        if occurred.timestamp() == self.original.occurred_at.timestamp():
             # Unchanged: keep the offset of where it happened, perhaps another zone.
             occurred = self.original.occurred_at
         outcome = self.outcome.currentData()

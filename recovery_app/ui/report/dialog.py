@@ -40,7 +40,7 @@ SECTION_WORDS = {
     "cravings": _t("ui.report.dialog", "Cravings over time"),
     "triggers": _t("ui.report.dialog", "Top triggers"),
     "times": _t("ui.report.dialog", "When cravings came (day and hour)"),
-    "coping": _t("ui.report.dialog", "What helped"),
+    "coping": _t("ui.report.dialog", "Coping strategies"),
     "checkins": _t("ui.report.dialog", "Mood, anxiety, craving and sleep"),
     "recovery": _t("ui.report.dialog", "Days in recovery"),
     "meetings": _t("ui.report.dialog", "Meetings"),
@@ -102,8 +102,9 @@ class ReportDialog(QDialog):
         private = QLabel(
             _t(
                 "ui.report.dialog",
-                "The file is not encrypted. Keep it somewhere private, and share it only "
-                "with people you choose.",
+                "Trigger and coping names are in it as labels, also those you added. The "
+                "file is not encrypted: keep it somewhere private, and share it only with "
+                "people you choose.",
             )
         )
         private.setWordWrap(True)

@@ -73,21 +73,21 @@ def _summary_rows(data: ReportData) -> list[tuple[str, str]]:
     ins = data.insights
     rows: list[tuple[str, str]] = []
     count = ins.craving_count
-    passed = ins.outcome_totals()[0]
-    rows.append(
-        (
-            _t("ui.report.document", "Cravings logged"),
-            _t(
-                "ui.report.document", "{count}; mean strength {strength} of 10; {passed} passed"
-            ).format(
-                count=count,
-                strength=readings.number(ins.mean_strength or 0),
-                passed=readings.percent(passed, count),
-            )
-            if count
-            else _t("ui.report.document", "none"),
+    passed, used, ongoing, not_said = ins.outcome_totals()
+    cravings = (
+        _t("ui.report.document", "{count}; mean strength {strength} of 10").format(
+            count=count, strength=readings.number(ins.mean_strength or 0)
         )
+        if count
+        else _t("ui.report.document", "none")
     )
+    if passed + used + ongoing:
+        cravings += _t(
+            "ui.report.document", "; passed {passed}, used {used}, still going {ongoing}"
+        ).format(passed=passed, used=used, ongoing=ongoing)
+    if count and not_said:
+        cravings += _t("ui.report.document", "; end not noted {n}").format(n=not_said)
+    rows.append((_t("ui.report.document", "Cravings logged"), cravings))
     if ins.triggers and count:
         top = ins.triggers[0]
         rows.append(

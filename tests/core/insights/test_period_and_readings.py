@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -14,9 +14,17 @@ from recovery_app.core.insights.figures import (
     Insights,
     MeetingWeeks,
     Named,
+    compare_meeting_weeks,
     heat_grid,
 )
-from recovery_app.core.insights.period import Bucket, Period, RangeChoice, buckets, period_for
+from recovery_app.core.insights.period import (
+    Bucket,
+    Period,
+    RangeChoice,
+    buckets,
+    period_for,
+    week_start,
+)
 
 TODAY = date(2026, 12, 1)
 
@@ -64,8 +72,10 @@ def _insights(**changes: object) -> Insights:
 
 def test_readings_describe_what_was_logged() -> None:
     ins = _insights()
+    # One of the eight doesn't say how it ended: the share is of the seven that do.
     assert readings.cravings(ins) == (
-        "8 cravings logged, about 2.0 a week, at a mean strength of 5.0 of 10; 75 % passed."
+        "8 cravings logged, about 2.0 a week, at a mean strength of 5.0 of 10. "
+        "Of those whose end you noted, 86 % passed."
     )
     assert readings.times(ins) == "Most cravings came on Fridays (88 %) and in the evening (88 %)."
     assert readings.triggers(ins) == "Stress was the most common trigger, in 50 % of cravings."
@@ -98,3 +108,39 @@ def test_no_reading_speaks_of_causes() -> None:
     ]
     for text in texts:
         assert not any(word in text.lower() for word in ("because", "caused", "causes", "leads to"))
+
+
+def test_a_tie_is_not_called_the_most() -> None:
+    """One craving on each weekday: no day is "the most"; all five in the evening."""
+    even = heat_grid({(d, 20): 1 for d in range(5)})
+    ins = _insights(heat=even, cravings=(CravingBar(date(2026, 11, 2), 5, 25, 5),))
+    assert readings.times(ins) == (
+        "No one day of the week stands out; most cravings came in the evening (100 %)."
+    )
+
+
+def test_a_few_days_give_no_weekly_rate() -> None:
+    ins = _insights(period=Period(date(2026, 11, 2), date(2026, 11, 4)))
+    assert readings.cravings(ins).startswith("8 cravings logged, at a mean strength of 5.0")
+
+
+def test_halt_has_no_comparison_with_a_day_or_two() -> None:
+    h = HaltShare(10, 1, (0, 0, 0, 6), (0, 0, 0, 0))
+    assert (
+        readings.halt(h) == "On days with a craving, you said you were tired in 60 % of check-ins."
+    )
+
+
+def test_the_few_days_at_either_end_are_no_week_of_their_own() -> None:
+    """Two cravings every day from Sunday 1 to Monday 30 November, a meeting every
+    Tuesday: the weeks with a meeting are all the whole weeks, and no "other week" made of
+    one day says 2 cravings against 14."""
+    period = Period(date(2026, 11, 1), date(2026, 11, 30))
+    cravings = {period.first + timedelta(days=i): 2 for i in range(30)}
+    weekly: dict[date, int] = {}
+    for day, n in cravings.items():
+        weekly[week_start(day)] = weekly.get(week_start(day), 0) + n
+    went = {week: 1 for week in weekly}
+    weeks = compare_meeting_weeks(period, weekly, went)
+    assert (weeks.meeting_weeks, weeks.other_weeks) == (4, 0)
+    assert weeks.mean_with == 14.0 and weeks.mean_without is None

@@ -81,12 +81,12 @@ def test_the_figures_as_csv_hold_numbers_and_no_words(
     dialog.notes.setChecked(True)  # words never go into the figures
     text = saved(dialog, qtbot, monkeypatch, tmp_path / "figures.csv", csv_=True).decode()
     rows = list(csv.DictReader(io.StringIO(text)))
-    weekly = {
+    weekly = {  # by the week's Monday
         r["row"]: r["value"]
         for r in rows
         if r["section"] == "cravings" and r["measure"] == "Cravings"
     }
-    assert weekly == {"2 Nov": "1", "9 Nov": "2"}
+    assert weekly == {"2026-11-02": "1", "2026-11-09": "2"}
     friday_23 = [
         r for r in rows if r["section"] == "times" and r["row"] == "23:00" and r["measure"] == "Fri"
     ]
