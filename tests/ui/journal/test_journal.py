@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -412,3 +413,20 @@ def test_the_kind_filter_shows_only_that_kind_and_search_keeps_working(
     qtbot.keyClick(page.kind, Qt.Key.Key_Down)  # "Journal entries"
     assert page.model.rowCount() == 1
     assert page.model.index(0, 1).data() == "Journal"
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+def test_opening_an_entry_from_the_repeated_hour_changes_nothing(
+    desk: Desk, clock: FixedClock, fold: int
+) -> None:
+    """1 November 2026, 01:30 in New York happens twice. An entry from either one, opened
+    and left as it was, is not an edit: no draft, the same offset (Python's == between
+    zones is False in that hour, so the form once took it for a new time)."""
+    when = datetime(2026, 11, 1, 1, 30, tzinfo=ZoneInfo("America/New_York"), fold=fold)
+    entry = add(desk, clock, intensity=4, occurred_at=when)
+    [saved] = stored(desk)
+    form = desk.journal.edit(entry.uid)
+    assert isinstance(form, EntryDialog)
+    assert form.entry().occurred_at.utcoffset() == saved.occurred_at.utcoffset()
+    assert form._draft_fields() is None
+    form.close()
