@@ -112,6 +112,21 @@ def _rows(conn: sqlite3.Connection, revision: str) -> None:
         conn.execute(
             "INSERT INTO app_state (key, value) VALUES ('reminders_checked_until', '2026-01-05T20:30:00+00:00')"
         )
+    if at >= migrate.KNOWN_REVISIONS.index("0010_local_offsets"):
+        # Wall-clock minutes from 1900 for the rows above, written in UTC (offset 0).
+        minutes = "(julianday({c}) - julianday('1900-01-01')) * 1440"
+        conn.execute(
+            f"UPDATE journal_entry SET occurred_minute = CAST(round({minutes.format(c='occurred_at')}) AS INTEGER)"
+        )
+        conn.execute(
+            f"UPDATE attendance SET starts_minute = CAST(round({minutes.format(c='starts_at')}) AS INTEGER) - 300"
+        )
+    if at >= migrate.KNOWN_REVISIONS.index("0011_questionnaires"):
+        conn.execute(
+            "INSERT INTO questionnaire (uid, kind, taken_at, taken_minute, answers, difficulty)"
+            " VALUES ('70000000-0000-4000-8000-000000000001', 'gad7', ?, 66277230, '1231000', 1)",
+            (t,),
+        )
     if at >= migrate.KNOWN_REVISIONS.index("0009_toolkit"):
         conn.execute(
             "INSERT INTO reason (uid, text, position, created_at, updated_at) VALUES ('50000000-0000-4000-8000-000000000001', 'For my daughter', 0, ?, ?)",

@@ -35,7 +35,7 @@ from recovery_app.core.i18n import PSEUDO_MARKS
 NAMES = {
     "Recovery", "Companion", "SAMHSA", "TTY", "HELP4U", "Ctrl", "Shift", "Alt", "Enter",
     "Esc", "Space", "Lifeline", "Klonopin", "NA", "AA", "SMART", "UTC", "KB", "MB", "Tab",
-    "Backspace", "Del", "PgUp", "PgDown", "Home", "End",
+    "Backspace", "Del", "PgUp", "PgDown", "Home", "End", "PHQ", "GAD",
 }  # fmt: skip
 # Dates are formatted by Python in the C locale for now (see docs/design.md).
 DATE_WORDS = {

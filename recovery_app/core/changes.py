@@ -28,6 +28,8 @@ class Record(enum.StrEnum):
     READING = "reading"  # read, bookmarked, where reading stopped
     SELF_CHECKS = "self_checks"
     TOOLKIT = "toolkit"  # my reasons, favourite skills
+    QUESTIONNAIRES = "questionnaires"  # PHQ-9 and GAD-7 answers
+    TAPER = "taper"  # the taper plan's versions and the dose log
 
 
 @dataclass(frozen=True)

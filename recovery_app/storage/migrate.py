@@ -28,6 +28,8 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008_meeting_changes",
     "0009_toolkit",
     "0010_local_offsets",
+    "0011_questionnaires",
+    "0012_taper",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -288,6 +288,53 @@ plan_version = Table(  # every saved version of my plan; the newest is the plan
     Column("sections", Text, nullable=False),  # JSON: section key -> the person's words
 )
 
+# -- Questionnaires (migration 0011) --------------------------------------------
+questionnaire = Table(  # each time the PHQ-9 or GAD-7 was filled in
+    "questionnaire",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("kind", String(10), nullable=False),
+    Column("taken_at", UTCDateTime, nullable=False),
+    Column("taken_minute", Integer, nullable=False),  # local wall-clock minutes, as journal
+    Column("answers", String(20), nullable=False),  # one digit 0-3 per question, in order
+    Column("difficulty", Integer, nullable=True),
+    CheckConstraint(
+        "(kind = 'phq9' AND length(answers) = 9) OR (kind = 'gad7' AND length(answers) = 7)",
+        name="kind_answers",
+    ),
+    CheckConstraint("answers NOT GLOB '*[^0-3]*'", name="answer_range"),
+    CheckConstraint("difficulty IS NULL OR difficulty BETWEEN 0 AND 3", name="difficulty_range"),
+    Index("ix_questionnaire_kind_taken", "kind", "taken_at"),
+)
+
+# -- The taper diary (migration 0012) -------------------------------------------
+taper_plan_version = Table(  # every saved version of the plan; the newest is the plan
+    "taper_plan_version",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(36), nullable=False, unique=True),
+    Column("saved_at", UTCDateTime, nullable=False),
+    Column("medicine", Text, nullable=False),
+    Column("form", Text, nullable=False),
+    Column("strength", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("changed_by", Text, nullable=False),
+    Column(
+        "steps", Text, nullable=False
+    ),  # JSON: [{"starts", "note", "doses": [{"when", "amount"}]}]
+)
+dose_day = Table(  # what was taken on a day, as the person says
+    "dose_day",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("taken", String(20), nullable=False),
+    Column("amount", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("taken IN ('as_planned', 'different', 'missed')", name="taken"),
+)
+
 favourite_skill = Table(
     "favourite_skill",
     metadata,

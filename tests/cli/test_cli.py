@@ -258,9 +258,11 @@ def test_export_csv_for_spreadsheets(filled: AppPaths, tmp_path: Path) -> None:
         "checkins.csv",
         "contacts.csv",
         "coping_strategies.csv",
+        "dose_days.csv",
         "entries.csv",
         "meetings.csv",
         "profile.csv",
+        "questionnaires.csv",
         "reasons.csv",
         "triggers.csv",
     ]

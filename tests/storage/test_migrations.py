@@ -11,12 +11,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from recovery_app.core.checkin.checkin import UsedToday, UseQuestion
 from recovery_app.core.clock import from_day_number
 from recovery_app.core.errors import CorruptDatabaseError
 from recovery_app.core.journal.entries import JournalFilter
+from recovery_app.core.questionnaires.forms import Taken
 from recovery_app.storage import migrate
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.checkin.profile import Profile
@@ -28,6 +29,7 @@ from recovery_app.storage.journal.queries import matching_ids
 from recovery_app.storage.learn.reading import Reading, SelfChecks
 from recovery_app.storage.meetings.meetings import Meetings
 from recovery_app.storage.meetings.reminders import ReminderList
+from recovery_app.storage.questionnaires.answers import Questionnaires
 from recovery_app.storage.toolkit.plan import Plans
 from recovery_app.storage.toolkit.reasons import Favourites, Reasons
 
@@ -73,6 +75,13 @@ def test_an_earlier_schema_is_upgraded_with_its_rows(tmp_path: Path, revision: s
                 assert Meetings(conn).history()[0].note == "shared"
                 later = datetime(2026, 1, 20, tzinfo=UTC)
                 assert ReminderList(conn).showing(later)[0].title == "NA Tuesday in 15 minutes"
+            if at >= EARLIER.index("0011_questionnaires"):
+                [taken] = history_of(conn)
+                assert (taken.kind.value, taken.answers, taken.total) == (
+                    "gad7",
+                    (1, 2, 3, 1, 0, 0, 0),
+                    7,
+                )
             if at >= EARLIER.index("0009_toolkit"):
                 assert [r.text for r in Reasons(conn).all()] == ["For my daughter"]
                 assert Favourites(conn).keys() == ["grounding"]
@@ -183,3 +192,7 @@ def test_earlier_instants_get_the_offset_of_their_own_date(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def history_of(conn: Connection) -> list[Taken]:
+    return Questionnaires(conn).all()

@@ -32,6 +32,8 @@ EMPTY_HEADERS = {
     "attendance": ("meeting_uid", "starts_at", "status", "note"),
     "contacts": ("uid", "kind", "name", "role", "phone", "note"),
     "reasons": ("uid", "text"),
+    "questionnaires": ("uid", "kind", "taken_at", "answers", "difficulty"),
+    "dose_days": ("day", "taken", "amount", "note"),
 }  # fmt: skip
 
 
@@ -82,7 +84,8 @@ def journal_csv_files(document: dict[str, Any]) -> dict[str, bytes]:
 
 
 def record_csv_files(document: dict[str, Any]) -> dict[str, bytes]:
-    """Meetings, attendance, contacts and reasons, with the fields of the JSON export."""
+    """Meetings, attendance, contacts, reasons and questionnaires, with the fields of the
+    JSON export."""
     files = {}
     for key, empty_header in EMPTY_HEADERS.items():
         records = document[key]

@@ -18,6 +18,8 @@ from recovery_app.storage.exchange.help import contacts_document
 from recovery_app.storage.exchange.journal import journal_document
 from recovery_app.storage.exchange.learn import self_checks_document
 from recovery_app.storage.exchange.meetings import meetings_document
+from recovery_app.storage.exchange.questionnaires import questionnaires_document
+from recovery_app.storage.exchange.taper import taper_document
 from recovery_app.storage.exchange.toolkit import toolkit_document
 from recovery_app.storage.files import write_private
 
@@ -29,7 +31,8 @@ EXPORT_FORMAT = "recovery-companion-export"
 #    a meeting's skipped and moved dates ("changes");
 # 6: the toolkit: "reasons" (my reasons for recovery) and "favourite_skills"
 # 7: an entry's "occurred_at" carries the UTC offset where and when it happened
-EXPORT_VERSION = 7
+# 8: "questionnaires" (PHQ-9 and GAD-7 answers); the taper diary: "taper_plans", "dose_days"
+EXPORT_VERSION = 8
 
 
 def build_document(db: Database, now: datetime) -> dict[str, Any]:
@@ -46,6 +49,8 @@ def build_document(db: Database, now: datetime) -> dict[str, Any]:
             **contacts_document(conn),
             **self_checks_document(conn),
             **toolkit_document(conn),
+            **questionnaires_document(conn),
+            **taper_document(conn),
         }
 
 

@@ -20,6 +20,8 @@ from recovery_app.core.errors import InvalidImport
 from recovery_app.core.help.contacts import Contact
 from recovery_app.core.i18n import translate
 from recovery_app.core.learn.self_check import SelfCheck
+from recovery_app.core.questionnaires.forms import Taken
+from recovery_app.core.taper.plan import DoseDay, TaperPlan
 from recovery_app.core.toolkit.plan import PlanVersion
 from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.storage.db import Database
@@ -29,7 +31,12 @@ from recovery_app.storage.exchange.help import merge_contacts, read_contacts
 from recovery_app.storage.exchange.journal import JournalImport, merge_journal, read_journal
 from recovery_app.storage.exchange.learn import merge_self_checks, read_self_checks
 from recovery_app.storage.exchange.meetings import MeetingsImport, merge_meetings, read_meetings
+from recovery_app.storage.exchange.questionnaires import (
+    merge_questionnaires,
+    read_questionnaires,
+)
 from recovery_app.storage.exchange.rules import import_failure
+from recovery_app.storage.exchange.taper import merge_taper, read_taper
 from recovery_app.storage.exchange.toolkit import (
     merge_toolkit,
     read_favourites,
@@ -122,6 +129,8 @@ class ImportDocument:
     reasons: tuple[Reason, ...] = ()
     favourites: tuple[str, ...] = ()
     plans: tuple[PlanVersion, ...] = ()
+    questionnaires: tuple[Taken, ...] = ()
+    taper: tuple[tuple[TaperPlan, ...], tuple[DoseDay, ...]] = ((), ())
 
 
 class _Unreadable(ValueError):
@@ -275,6 +284,8 @@ def read_document(path: Path, today: date) -> ImportDocument:
         read_reasons(raw),
         read_favourites(raw),
         read_plans(raw),
+        read_questionnaires(raw),
+        read_taper(raw),
     )
 
 
@@ -288,6 +299,8 @@ def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
         others += merge_contacts(conn, document.contacts, now)
         others += merge_self_checks(conn, document.self_checks)
         others += merge_toolkit(conn, document.reasons, document.favourites, document.plans, now)
+        others += merge_questionnaires(conn, document.questionnaires)
+        others += merge_taper(conn, *document.taper, now)
     return ImportReport(
         checkins.added,
         checkins.already_present,

@@ -69,6 +69,15 @@ class MakeReport(_Request):
         self.last = last
 
 
+class TakeQuestionnaire(_Request):
+    """Fill in the PHQ-9 ("phq9") or the GAD-7 ("gad7")."""
+
+    __slots__ = __match_args__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
 class WriteEntry(_Request):
     __slots__ = ()
 

@@ -23,15 +23,24 @@ from recovery_app.core.insights.figures import Insights
 from recovery_app.core.insights.period import RANGE_WORDS, Period, RangeChoice
 from recovery_app.core.insights.sections import sections
 from recovery_app.storage.insights.ops import insights
+from recovery_app.storage.questionnaires.ops import history
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import MakeReport, OpenCheckIn
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.common.widgets import StatusLine, narrow
+from recovery_app.ui.insights.questionnaires_card import QuestionnairesCard
 from recovery_app.ui.insights.section_card import SectionCard
 
-SHOWN_BY = (Record.CHECKINS, Record.JOURNAL, Record.CHOICES, Record.MEETINGS, Record.PROFILE)
+SHOWN_BY = (
+    Record.CHECKINS,
+    Record.JOURNAL,
+    Record.CHOICES,
+    Record.MEETINGS,
+    Record.PROFILE,
+    Record.QUESTIONNAIRES,
+)
 
 
 def _qdate(day: date) -> QDate:
@@ -160,13 +169,13 @@ class InsightsPage(QWidget):
     def _show(self, found: Insights) -> None:
         self._clear()
         nothing = found.craving_count == 0 and found.checkin_days == 0 and found.went == 0
-        if nothing:
-            empty = self._empty_card()
-            self.sections.addWidget(empty)
-            empty.show()
-            return
-        for section in sections(found):
-            card = SectionCard(section)
+        cards: list[QWidget] = (
+            [self._empty_card()] if nothing else [SectionCard(s) for s in sections(found)]
+        )
+        self.questionnaires = QuestionnairesCard(history(self.ctx.db), found.period)
+        self.questionnaires.requested.connect(self.requested)
+        cards.append(self.questionnaires)
+        for card in cards:
             self.sections.addWidget(card)
             card.show()  # now, not when the event loop next runs
 

@@ -70,6 +70,17 @@ class Dialogs(QObject):
         if services is not None:
             ReportDialog.present(services.ctx, first, last, self.window)
 
+    def take_questionnaire(self, kind: str) -> QDialog | None:
+        from recovery_app.core.questionnaires.forms import Kind
+        from recovery_app.ui.questionnaires.dialog import QuestionnaireDialog
+
+        services = self.window.services
+        if services is None:
+            return None
+        dialog = QuestionnaireDialog.present(services.ctx, Kind(kind), self.window)
+        dialog.requested.connect(self.window.handle)
+        return dialog
+
     def change_start_date(self) -> None:
         from recovery_app.storage.checkin.ops import set_start_date, start_date
         from recovery_app.ui.common.start_date import StartDateDialog

@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
                 journal.manage_choices()
             case r.MakeReport(first, last):
                 self.dialogs.make_report(first, last)
+            case r.TakeQuestionnaire(kind):
+                self.dialogs.take_questionnaire(kind)
 
     def open_checkin(self, day: date) -> None:
         from recovery_app.ui.checkin.page import CheckInPage

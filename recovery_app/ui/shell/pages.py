@@ -85,6 +85,14 @@ def _insights(s: Services) -> QWidget:
     return page
 
 
+def _taper(s: Services) -> QWidget:
+    from recovery_app.ui.taper.page import TaperPage
+
+    page = TaperPage(s.ctx)
+    page.requested.connect(s.handle)
+    return page
+
+
 def _data(s: Services) -> QWidget:
     from recovery_app.ui.data.page import DataPage
 
@@ -101,7 +109,7 @@ class PageSpec:
     build: Callable[[Services], QWidget]
 
 
-# Only pages that are built are in the sidebar. Ctrl+1 ... Ctrl+8 follow this order.
+# Only pages that are built are in the sidebar. Ctrl+1 ... Ctrl+9 follow this order.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("today", translate("ui.shell.pages", "Today"), "today", _today),
     PageSpec("checkin", translate("ui.shell.pages", "Check-in"), "checkin", _checkin),
@@ -110,5 +118,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("learn", translate("ui.shell.pages", "Learn"), "learn", _learn),
     PageSpec("toolkit", translate("ui.shell.pages", "Toolkit"), "toolkit", _toolkit),
     PageSpec("insights", translate("ui.shell.pages", "Insights"), "insights", _insights),
+    PageSpec("taper", translate("ui.shell.pages", "Taper diary"), "taper", _taper),
     PageSpec("data", translate("ui.shell.pages", "Your data"), "data", _data),
 )

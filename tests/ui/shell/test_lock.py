@@ -102,6 +102,7 @@ def test_lock_on_demand_hides_everything_and_forgets_the_key(
         "Learn",
         "Toolkit",
         "Insights",
+        "Taper diary",
         "Your data",
     ]
 

@@ -91,7 +91,8 @@ def test_sidebar_lists_only_built_pages(make_window: WindowFactory) -> None:
     window = make_window()
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names == [
-        "Today", "Check-in", "Journal", "Meetings", "Learn", "Toolkit", "Insights", "Your data"
+        "Today", "Check-in", "Journal", "Meetings", "Learn", "Toolkit", "Insights",
+        "Taper diary", "Your data"
     ]  # fmt: skip
 
 

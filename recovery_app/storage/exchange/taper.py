@@ -1,0 +1,135 @@
+"""The taper diary in the export (version 8): every plan version and the dose log."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from recovery_app.core.i18n import translate
+from recovery_app.core.taper.plan import (
+    Dose,
+    DoseDay,
+    DoseTaken,
+    Step,
+    TaperPlan,
+    check_dose_day,
+    check_plan,
+)
+from recovery_app.storage.exchange.fields import Fields, add_missing, unique
+from recovery_app.storage.exchange.rules import records
+from recovery_app.storage.taper.diary import DoseLog, TaperPlans
+
+_C = "storage.exchange.taper"
+
+
+def taper_document(conn: Connection) -> dict[str, Any]:
+    return {
+        "taper_plans": [
+            {
+                "uid": p.uid,
+                "saved_at": p.saved_at.isoformat() if p.saved_at else None,
+                "medicine": p.medicine,
+                "form": p.form,
+                "strength": p.strength,
+                "unit": p.unit,
+                "changed_by": p.changed_by,
+                "steps": [
+                    {
+                        "starts": s.starts.isoformat(),
+                        "note": s.note,
+                        "doses": [{"when": d.when, "amount": d.amount} for d in s.doses],
+                    }
+                    for s in p.steps
+                ],
+            }
+            for p in TaperPlans(conn).versions()
+        ],
+        "dose_days": [
+            {"day": d.day.isoformat(), "taken": d.taken.value, "amount": d.amount, "note": d.note}
+            for d in DoseLog(conn).all()
+        ],
+    }
+
+
+def _step(raw: Any, where: str) -> Step:
+    f = Fields(raw, where)
+    doses = []
+    items = raw.get("doses") if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        raise f.fail(translate(_C, "has no list of doses"))
+    for j, d in enumerate(items):
+        g = Fields(d, translate(_C, "{where}, dose {n}").format(where=where, n=j + 1))
+        doses.append(Dose(g.text("when", "", max_length=200), g.text("amount", max_length=200)))
+    return Step(f.day("starts"), tuple(doses), f.text("note", "", max_length=200))
+
+
+def read_taper(raw: dict[str, Any]) -> tuple[tuple[TaperPlan, ...], tuple[DoseDay, ...]]:
+    plans = []
+    for i, r in enumerate(records(raw, "taper_plans")):
+        where = translate(_C, "taper plan number {value}").format(value=i + 1)
+        f = Fields(r, where)
+        steps = r.get("steps") if isinstance(r, dict) else None
+        if not isinstance(steps, list):
+            raise f.fail(translate(_C, "has no list of steps"))
+        plan = TaperPlan(
+            f.text("medicine", max_length=200),
+            f.text("form", "", max_length=200),
+            f.text("strength", "", max_length=200),
+            f.text("unit", "", max_length=200),
+            tuple(
+                _step(s, translate(_C, "{where}, step {n}").format(where=where, n=j + 1))
+                for j, s in enumerate(steps)
+            ),
+            f.text("changed_by", "", max_length=200),
+            f.instant("saved_at"),
+            f.uid(),
+        )
+        with f.checking():
+            check_plan(plan)
+        plans.append(plan)
+    unique(
+        translate(_C, "the file"),
+        translate(_C, "taper plans with the same id"),
+        [p.uid for p in plans],
+    )
+    days = []
+    for i, r in enumerate(records(raw, "dose_days")):
+        f = Fields(r, translate(_C, "dose day number {value}").format(value=i + 1))
+        entry = DoseDay(
+            f.day("day"),
+            f.choice("taken", DoseTaken),
+            f.text("amount", "", max_length=200),
+            f.text("note", "", max_length=200),
+        )
+        with f.checking():
+            check_dose_day(entry)
+        days.append(entry)
+    unique(
+        translate(_C, "the file"),
+        translate(_C, "dose days for the same day"),
+        [d.day.isoformat() for d in days],
+    )
+    return tuple(plans), tuple(days)
+
+
+def merge_taper(
+    conn: Connection, plans: tuple[TaperPlan, ...], days: tuple[DoseDay, ...], now: datetime
+) -> int:
+    """Plan versions by uid; a dose day only where none is noted for that day yet."""
+    repo = TaperPlans(conn)
+    # Each keeps its own date, never one ahead of now (it would stay "the plan" for good).
+    added = add_missing(
+        plans,
+        repo.uids(),
+        lambda p: repo.add(replace(p, saved_at=min(p.saved_at or now, now))),
+    )
+    log = DoseLog(conn)
+    have = {d.day for d in log.all()}
+    for entry in days:
+        if entry.day not in have:
+            log.record(entry, now)
+            added += 1
+    return added

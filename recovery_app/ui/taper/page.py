@@ -1,0 +1,273 @@
+"""The taper diary: the plan exactly as the prescriber wrote it, today's doses as
+planned, and what was taken each day (a different dose is recorded as that, never as
+a slip). The app never suggests or changes a dose."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from recovery_app.core.changes import Record
+from recovery_app.core.clock import today
+from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
+from recovery_app.core.insights.charts import Line
+from recovery_app.core.taper.plan import (
+    DOSE_WORDS,
+    STANDING_NOTICE,
+    DoseDay,
+    DoseTaken,
+    Step,
+    TaperPlan,
+    as_number,
+    total,
+)
+from recovery_app.storage.taper.ops import current_plan, dose_days, plan_versions, record_dose_day
+from recovery_app.ui.common.card_list import CardList
+from recovery_app.ui.common.charts import ChartView
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import button_row
+from recovery_app.ui.common.forms import Form
+from recovery_app.ui.common.refresh import RefreshOnChange
+from recovery_app.ui.common.style import Card, heading, scrolling_content, set_primary, wrapped
+from recovery_app.ui.common.widgets import StatusLine, accepted
+
+_t = translate
+CHART_DAYS = 90
+
+
+def doses_words(step: Step, unit: str) -> str:
+    return "; ".join(
+        f"{d.when}: {d.amount} {unit}".strip() if d.when else f"{d.amount} {unit}".strip()
+        for d in step.doses
+    )
+
+
+def taken_total(plan: TaperPlan, entry: DoseDay) -> float | None:
+    """What was taken that day, summed only from amounts typed as plain numbers."""
+    if entry.taken is DoseTaken.MISSED:
+        return 0.0
+    if entry.taken is DoseTaken.DIFFERENT:
+        number = as_number(entry.amount)
+        return float(number) if number is not None else None
+    step = plan.step_on(entry.day)
+    planned = total(step.doses) if step else None
+    return float(planned) if planned is not None else None
+
+
+class TaperPage(QWidget):
+    requested = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan: TaperPlan | None = None
+        self.setAccessibleName(_t("ui.taper.page", "Taper diary"))
+        outer = scrolling_content(self)
+        outer.addWidget(heading(_t("ui.taper.page", "Taper diary")))
+        notice = wrapped(STANDING_NOTICE)
+        notice.setObjectName("callout")
+        outer.addWidget(notice)
+        self.plan_card = Card(_t("ui.taper.page", "My plan"))
+        self.plan_words = wrapped()
+        self.plan_card.body.addWidget(self.plan_words)
+        self.steps = CardList(_t("ui.taper.page", "The steps of my plan"), most_rows=8)
+        self.plan_card.body.addWidget(self.steps)
+        self.edit_button = QPushButton(_t("ui.taper.page", "&Enter my prescriber's plan…"))
+        self.edit_button.clicked.connect(self.edit_plan)
+        self.versions_button = QPushButton(_t("ui.taper.page", "Earlier &versions…"))
+        self.versions_button.clicked.connect(self.show_versions)
+        self.plan_card.body.addLayout(button_row(self.edit_button, self.versions_button))
+        outer.addWidget(self.plan_card)
+        outer.addWidget(self._today_card())
+        self.days_card = Card(_t("ui.taper.page", "The last two weeks"))
+        self.days = CardList(_t("ui.taper.page", "What I took each day"), most_rows=14)
+        self.days_card.body.addWidget(self.days)
+        self.chart_holder = Card(_t("ui.taper.page", "Planned and taken, each day"))
+        self.charts: list[ChartView] = []
+        outer.addWidget(self.days_card)
+        outer.addWidget(self.chart_holder)
+        outer.addStretch(1)
+        RefreshOnChange(self, ctx.bus, (Record.TAPER,), self.refresh, every_show=True)
+
+    def _today_card(self) -> Card:
+        card = Card(_t("ui.taper.page", "Today"))
+        self.today_words = wrapped()
+        card.body.addWidget(self.today_words)
+        self.taken_group = QButtonGroup(self)
+        self.taken_buttons: dict[DoseTaken, QRadioButton] = {}
+        row = []
+        for value in DoseTaken:
+            button = QRadioButton(DOSE_WORDS[value])
+            self.taken_group.addButton(button)
+            self.taken_buttons[value] = button
+            row.append(button)
+            button.toggled.connect(lambda _on: self._taken_changed())
+        card.body.addLayout(button_row(*row))
+        form = Form()
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(_t("ui.taper.page", "what you took, e.g. 0.25"))
+        self.note = QLineEdit()
+        form.addRow(_t("ui.taper.page", "&Amount taken"), self.amount)
+        form.addRow(_t("ui.taper.page", "N&ote"), self.note)
+        card.body.addLayout(form)
+        self.difference_words = wrapped(
+            _t(
+                "ui.taper.page",
+                "A dose different from the plan is kept as just that, never as a slip. "
+                "If the plan is hard to follow, tell your prescriber: they can slow or pause it.",
+            )
+        )
+        self.difference_words.setObjectName("muted")
+        card.body.addWidget(self.difference_words)
+        self.save_button = QPushButton(_t("ui.taper.page", "&Save today"))
+        set_primary(self.save_button)
+        self.save_button.clicked.connect(self.save_today)
+        card.body.addLayout(button_row(self.save_button))
+        self.status = StatusLine(_t("ui.taper.page", "Message"))
+        card.body.addWidget(self.status)
+        self.today_card = card
+        return card
+
+    def _taken_changed(self) -> None:
+        different = self.taken_buttons[DoseTaken.DIFFERENT].isChecked()
+        self.amount.setEnabled(different)
+        self.difference_words.setVisible(different)
+
+    def chosen(self) -> DoseTaken | None:
+        return next((v for v, b in self.taken_buttons.items() if b.isChecked()), None)
+
+    def refresh(self) -> None:
+        self.plan = current_plan(self.ctx.db)
+        day = today(self.ctx.clock)
+        plan = self.plan
+        has_plan = plan is not None
+        self.edit_button.setText(
+            _t("ui.taper.page", "&Change the plan, as my prescriber changed it…")
+            if has_plan
+            else _t("ui.taper.page", "&Enter my prescriber's plan…")
+        )
+        self.versions_button.setVisible(has_plan)
+        self.today_card.setVisible(has_plan)
+        self.days_card.setVisible(has_plan)
+        self.steps.clear()
+        if plan is None:
+            self.plan_words.setText(
+                _t(
+                    "ui.taper.page",
+                    "If your prescriber has given you a taper plan, type it here exactly as "
+                    "written. The app keeps every version, shows each day's doses, and lets "
+                    "you note what you took. It never suggests a dose.",
+                )
+            )
+            self.chart_holder.hide()
+            return
+        self.plan_words.setText(
+            _t("ui.taper.page", "{medicine}, {form} {strength}. {changed}").format(
+                medicine=plan.medicine, form=plan.form, strength=plan.strength,
+                changed=plan.changed_by,
+            ).replace(", .", ".").strip()
+        )  # fmt: skip
+        for each in plan.steps:
+            title = _t("ui.taper.page", "From {day}").format(
+                day=f"{each.starts.day} {each.starts:%b %Y}"
+            )
+            details = doses_words(each, plan.unit) + (f" · {each.note}" if each.note else "")
+            self.steps.addItem(f"{title}\n{details}")
+        step = plan.step_on(day)
+        self.today_words.setText(
+            _t("ui.taper.page", "Planned for today: {doses}.").format(
+                doses=doses_words(step, plan.unit)
+            )
+            if step
+            else _t("ui.taper.page", "Your plan starts on {day}.").format(
+                day=f"{plan.steps[0].starts.day} {plan.steps[0].starts:%b %Y}"
+            )
+        )
+        logged = {d.day: d for d in dose_days(self.ctx.db, day - timedelta(days=CHART_DAYS), day)}
+        todays = logged.get(day)
+        for value, button in self.taken_buttons.items():
+            button.setChecked(todays is not None and todays.taken is value)
+        self.amount.setText(todays.amount if todays else "")
+        self.note.setText(todays.note if todays else "")
+        self._taken_changed()
+        self._show_days(plan, logged, day)
+        self._show_chart(plan, logged, day)
+
+    def _show_days(self, plan: TaperPlan, logged: dict[date, DoseDay], day: date) -> None:
+        self.days.clear()
+        for back in range(14):
+            d = day - timedelta(days=back)
+            entry = logged.get(d)
+            if entry is None:
+                continue
+            words = DOSE_WORDS[entry.taken]
+            if entry.taken is DoseTaken.DIFFERENT:
+                words += f": {entry.amount} {plan.unit}".rstrip()
+            if entry.note:
+                words += f" · {entry.note}"
+            self.days.addItem(f"{d:%a} {d.day} {d:%b}\n{words}")
+        if self.days.count() == 0:
+            self.days.add_note(_t("ui.taper.page", "No days noted yet. Today's is above."))
+
+    def _show_chart(self, plan: TaperPlan, logged: dict[date, DoseDay], day: date) -> None:
+        for view in self.charts:
+            view.deleteLater()
+        self.charts = []
+        first = max(day - timedelta(days=CHART_DAYS - 1), plan.steps[0].starts)
+        days = [first + timedelta(days=i) for i in range((day - first).days + 1)]
+        planned: list[float | None] = []
+        for d in days:
+            step = plan.step_on(d)
+            value = total(step.doses) if step else None
+            planned.append(float(value) if value is not None else None)
+        taken = [taken_total(plan, logged[d]) if d in logged else None for d in days]
+        labels = tuple(f"{d.day} {d:%b}" for d in days)
+        if not any(v is not None for v in planned) or len(days) < 2:
+            self.chart_holder.hide()
+            return
+        top = max([v for v in planned + taken if v is not None] or [1.0]) or 1.0
+        for name, values in (
+            (_t("ui.taper.page", "Planned each day ({unit})").format(unit=plan.unit), planned),
+            (_t("ui.taper.page", "Taken each day ({unit})").format(unit=plan.unit), taken),
+        ):
+            chart = Line(name, labels, tuple(values), 0, top)
+            view = ChartView(name, chart)
+            self.chart_holder.body.addWidget(view)
+            self.charts.append(view)
+        self.chart_holder.show()
+
+    def save_today(self) -> None:
+        taken = self.chosen()
+        if taken is None:
+            self.status.setText(_t("ui.taper.page", "Please choose how today's doses went."))
+            return
+        entry = DoseDay(today(self.ctx.clock), taken, self.amount.text(), self.note.text())
+        try:
+            self.ctx.ops.run(
+                lambda: record_dose_day(self.ctx.db, entry, self.ctx.clock.now()), initiator=self
+            )
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.status.setText(_t("ui.taper.page", "Saved. Only you can see it here."))
+        self.refresh()
+
+    def edit_plan(self) -> None:
+        from recovery_app.ui.taper.plan_dialog import TaperPlanDialog
+
+        dialog = TaperPlanDialog(self.ctx, self.plan, today(self.ctx.clock), self)
+        accepted(dialog)
+
+    def show_versions(self) -> None:
+        from recovery_app.ui.taper.versions_dialog import VersionsDialog
+
+        accepted(VersionsDialog(plan_versions(self.ctx.db), self))

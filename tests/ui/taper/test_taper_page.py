@@ -1,0 +1,109 @@
+"""The taper diary: a six-step plan typed from the prescriber's letter, and a week of days."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QTableWidgetItem, QWidget
+
+from recovery_app.core.clock import FixedClock
+from recovery_app.core.taper.plan import DoseTaken
+from recovery_app.storage.taper.ops import current_plan, dose_days, plan_versions
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.taper.page import TaperPage
+from recovery_app.ui.taper.plan_dialog import TaperPlanDialog
+from tests.ui.conftest import WindowFactory
+
+# Six steps, two weeks apart, from a prescriber's letter, typed as written.
+LETTER = [
+    (date(2026, 11, 2), "morning", "1"), (date(2026, 11, 2), "bedtime", "1"),
+    (date(2026, 11, 16), "morning", "0.75"), (date(2026, 11, 16), "bedtime", "1"),
+    (date(2026, 11, 30), "morning", "0.5"), (date(2026, 11, 30), "bedtime", "1"),
+    (date(2026, 12, 14), "morning", "0.5"), (date(2026, 12, 14), "bedtime", "0.75"),
+    (date(2026, 12, 28), "morning", "0.25"), (date(2026, 12, 28), "bedtime", "0.75"),
+    (date(2027, 1, 11), "morning", "¼"), (date(2027, 1, 11), "bedtime", "0.5"),
+]  # fmt: skip
+
+
+def type_the_letter(dialog: TaperPlanDialog) -> None:
+    dialog.medicine.setCurrentText("clonazepam (Klonopin)")
+    dialog.form_field.setText("tablet")
+    dialog.strength.setText("0.5 mg tablets")
+    dialog.unit.setText("mg")
+    dialog.table.setRowCount(0)
+    for starts, when, amount in LETTER:
+        row = dialog.add_row()
+        widget = dialog.table.cellWidget(row, 0)
+        assert isinstance(widget, QDateEdit)
+        widget.setDate(QDate(starts.year, starts.month, starts.day))
+        dialog.table.setItem(row, 1, QTableWidgetItem(when))
+        dialog.table.setItem(row, 2, QTableWidgetItem(amount))
+
+
+def test_a_six_step_plan_is_stored_and_shown_exactly_as_typed(
+    ctx: AppContext, shown: Callable[[QWidget], QWidget], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = shown(TaperPage(ctx))
+    assert isinstance(page, TaperPage)
+    assert not page.today_card.isVisible() and "never suggests a dose" in page.plan_words.text()
+
+    def fill_and_save(dialog: TaperPlanDialog) -> bool:
+        type_the_letter(dialog)
+        dialog.save()
+        return dialog.saved is not None
+
+    monkeypatch.setattr("recovery_app.ui.taper.page.accepted", fill_and_save)
+    page.edit_plan()
+    plan = current_plan(ctx.db)
+    assert plan is not None and len(plan.steps) == 6
+    stored = [(s.starts, d.when, d.amount) for s in plan.steps for d in s.doses]
+    assert stored == LETTER  # what is stored as the plan is what was typed
+    shown_steps = [page.steps.item(i).text() for i in range(page.steps.count())]
+    assert shown_steps[0] == "From 2 Nov 2026\nmorning: 1 mg; bedtime: 1 mg"
+    assert shown_steps[5] == "From 11 Jan 2027\nmorning: ¼ mg; bedtime: 0.5 mg"
+    assert page.today_card.isVisible()  # 25 November: the second step
+    assert "morning: 0.75 mg; bedtime: 1 mg" in page.today_words.text()
+
+
+def test_a_week_of_days_including_a_different_dose_and_a_missed_one(
+    ctx: AppContext, clock: FixedClock, shown: Callable[[QWidget], QWidget]
+) -> None:
+    dialog = TaperPlanDialog(ctx, None, date(2026, 11, 25))
+    type_the_letter(dialog)
+    dialog.save()
+    page = shown(TaperPage(ctx))
+    assert isinstance(page, TaperPage)
+    start = clock.now()
+    week = [DoseTaken.AS_PLANNED] * 4 + [
+        DoseTaken.DIFFERENT,
+        DoseTaken.MISSED,
+        DoseTaken.AS_PLANNED,
+    ]
+    for offset, taken in enumerate(week):
+        clock.current = start + timedelta(days=offset)
+        page.refresh()
+        page.taken_buttons[taken].setChecked(True)
+        assert page.amount.isEnabled() is (taken is DoseTaken.DIFFERENT)
+        if taken is DoseTaken.DIFFERENT:
+            page.amount.setText("0.5")
+            assert page.difference_words.isVisible()
+            assert "never as a slip" in page.difference_words.text()
+        page.save_today()
+        assert "Saved" in page.status.text()
+    days = dose_days(ctx.db, date(2026, 11, 25), date(2026, 12, 1))
+    assert [d.taken for d in days] == week and days[4].amount == "0.5"
+    listed = [page.days.item(i).text() for i in range(page.days.count())]
+    assert "Different from the plan: 0.5 mg" in listed[2] and "Missed" in listed[1]
+    assert not any("slip" in text.lower() for text in listed)
+    assert page.charts and len(plan_versions(ctx.db)) == 1
+
+
+def test_the_taper_diary_is_in_the_sidebar(make_window: WindowFactory) -> None:
+    window = make_window()
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles.index("Taper diary") == titles.index("Insights") + 1
+    window.show_page("taper")
+    assert isinstance(window.page("taper"), TaperPage)
