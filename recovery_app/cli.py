@@ -23,7 +23,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 # The report's parts, as --sections names them (kept here so --help needs no imports).
-SECTION_NAMES = ("cravings", "triggers", "times", "coping", "checkins", "recovery", "meetings")
+SECTION_NAMES = (
+    "cravings",
+    "triggers",
+    "times",
+    "coping",
+    "checkins",
+    "recovery",
+    "meetings",
+    "taper",
+    "questionnaires",
+)
 
 
 def _day(text: str) -> date:

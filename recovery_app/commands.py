@@ -245,10 +245,9 @@ def report(args: argparse.Namespace) -> int:
 
     from recovery_app.core.clock import today
     from recovery_app.core.insights.period import Period
-    from recovery_app.core.insights.sections import SECTION_KEYS
     from recovery_app.storage.db import Database
     from recovery_app.storage.insights.report import report_data
-    from recovery_app.ui.report.document import ReportRequest, write_report
+    from recovery_app.ui.report.document import REPORT_KEYS, ReportRequest, write_report
 
     clock = SystemClock()
     last = args.last or today(clock)
@@ -262,7 +261,7 @@ def report(args: argparse.Namespace) -> int:
         data = report_data(db, period, today(clock), args.notes)
     finally:
         db.close()
-    request = ReportRequest(period, args.sections or SECTION_KEYS, args.notes)
+    request = ReportRequest(period, args.sections or REPORT_KEYS, args.notes)
     write_report(Path(args.out), data, request, today(clock), as_csv=args.format == "csv")
     what = "figures" if args.format == "csv" else "report"
     notes = " It includes your notes." if args.notes and args.format == "pdf" else ""

@@ -334,6 +334,15 @@ dose_day = Table(  # what was taken on a day, as the person says
     Column("updated_at", UTCDateTime, nullable=False),
     CheckConstraint("taken IN ('as_planned', 'different', 'missed')", name="taken"),
 )
+symptom_day = Table(  # the withdrawal diary: one row a day
+    "symptom_day",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("ratings", Text, nullable=False),  # JSON: symptom name -> 0..3
+    Column("red_flags", String(100), nullable=False),  # comma separated RedFlag values
+    Column("note", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
 
 favourite_skill = Table(
     "favourite_skill",

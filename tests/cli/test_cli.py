@@ -264,6 +264,7 @@ def test_export_csv_for_spreadsheets(filled: AppPaths, tmp_path: Path) -> None:
         "profile.csv",
         "questionnaires.csv",
         "reasons.csv",
+        "symptom_days.csv",
         "triggers.csv",
     ]
     assert stat.S_IMODE((out / "checkins.csv").stat().st_mode) == 0o600

@@ -34,6 +34,7 @@ EMPTY_HEADERS = {
     "reasons": ("uid", "text"),
     "questionnaires": ("uid", "kind", "taken_at", "answers", "difficulty"),
     "dose_days": ("day", "taken", "amount", "note"),
+    "symptom_days": ("day", "ratings", "red_flags", "note"),
 }  # fmt: skip
 
 
@@ -50,6 +51,8 @@ def _cell(value: object) -> object:
     """Lists joined with "; ", booleans as 0/1, nothing as an empty cell."""
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):  # a day's symptom ratings: "Anxiety: 2; Headache: 1"
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
     if isinstance(value, bool):
         return int(value)
     return "" if value is None else value

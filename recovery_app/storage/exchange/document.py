@@ -31,7 +31,8 @@ EXPORT_FORMAT = "recovery-companion-export"
 #    a meeting's skipped and moved dates ("changes");
 # 6: the toolkit: "reasons" (my reasons for recovery) and "favourite_skills"
 # 7: an entry's "occurred_at" carries the UTC offset where and when it happened
-# 8: "questionnaires" (PHQ-9 and GAD-7 answers); the taper diary: "taper_plans", "dose_days"
+# 8: "questionnaires" (PHQ-9 and GAD-7 answers); the taper diary: "taper_plans", "dose_days",
+#    "symptom_days"
 EXPORT_VERSION = 8
 
 

@@ -22,6 +22,7 @@ from recovery_app.core.i18n import translate
 from recovery_app.core.learn.self_check import SelfCheck
 from recovery_app.core.questionnaires.forms import Taken
 from recovery_app.core.taper.plan import DoseDay, TaperPlan
+from recovery_app.core.taper.symptoms import SymptomDay
 from recovery_app.core.toolkit.plan import PlanVersion
 from recovery_app.core.toolkit.reasons import Reason
 from recovery_app.storage.db import Database
@@ -36,7 +37,12 @@ from recovery_app.storage.exchange.questionnaires import (
     read_questionnaires,
 )
 from recovery_app.storage.exchange.rules import import_failure
-from recovery_app.storage.exchange.taper import merge_taper, read_taper
+from recovery_app.storage.exchange.taper import (
+    merge_symptom_days,
+    merge_taper,
+    read_symptom_days,
+    read_taper,
+)
 from recovery_app.storage.exchange.toolkit import (
     merge_toolkit,
     read_favourites,
@@ -131,6 +137,7 @@ class ImportDocument:
     plans: tuple[PlanVersion, ...] = ()
     questionnaires: tuple[Taken, ...] = ()
     taper: tuple[tuple[TaperPlan, ...], tuple[DoseDay, ...]] = ((), ())
+    symptom_days: tuple[SymptomDay, ...] = ()
 
 
 class _Unreadable(ValueError):
@@ -286,6 +293,7 @@ def read_document(path: Path, today: date) -> ImportDocument:
         read_plans(raw),
         read_questionnaires(raw),
         read_taper(raw),
+        read_symptom_days(raw),
     )
 
 
@@ -301,6 +309,7 @@ def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
         others += merge_toolkit(conn, document.reasons, document.favourites, document.plans, now)
         others += merge_questionnaires(conn, document.questionnaires)
         others += merge_taper(conn, *document.taper, now)
+        others += merge_symptom_days(conn, document.symptom_days, now)
     return ImportReport(
         checkins.added,
         checkins.already_present,

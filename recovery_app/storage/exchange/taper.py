@@ -18,9 +18,10 @@ from recovery_app.core.taper.plan import (
     check_dose_day,
     check_plan,
 )
+from recovery_app.core.taper.symptoms import RedFlag, SymptomDay, check_symptom_day
 from recovery_app.storage.exchange.fields import Fields, add_missing, unique
 from recovery_app.storage.exchange.rules import records
-from recovery_app.storage.taper.diary import DoseLog, TaperPlans
+from recovery_app.storage.taper.diary import DoseLog, SymptomDiary, TaperPlans
 
 _C = "storage.exchange.taper"
 
@@ -51,7 +52,51 @@ def taper_document(conn: Connection) -> dict[str, Any]:
             {"day": d.day.isoformat(), "taken": d.taken.value, "amount": d.amount, "note": d.note}
             for d in DoseLog(conn).all()
         ],
+        "symptom_days": [
+            {
+                "day": s.day.isoformat(),
+                "ratings": s.ratings,
+                "red_flags": [f.value for f in s.red_flags],
+                "note": s.note,
+            }
+            for s in SymptomDiary(conn).all()
+        ],
     }
+
+
+def read_symptom_days(raw: dict[str, Any]) -> tuple[SymptomDay, ...]:
+    found = []
+    for i, r in enumerate(records(raw, "symptom_days")):
+        f = Fields(r, translate(_C, "symptom day number {value}").format(value=i + 1))
+        ratings = r.get("ratings", {}) if isinstance(r, dict) else None
+        if not isinstance(ratings, dict):
+            raise f.fail(translate(_C, "has ratings that are not a list of symptoms"))
+        entry = SymptomDay(
+            f.day("day"),
+            dict(ratings),
+            tuple(RedFlag(v) for v in f.texts("red_flags", most=10) if v in set(RedFlag)),
+            f.text("note", ""),
+        )
+        with f.checking():
+            check_symptom_day(entry)
+        found.append(entry)
+    unique(
+        translate(_C, "the file"),
+        translate(_C, "symptom days for the same day"),
+        [d.day.isoformat() for d in found],
+    )
+    return tuple(found)
+
+
+def merge_symptom_days(conn: Connection, found: tuple[SymptomDay, ...], now: datetime) -> int:
+    diary = SymptomDiary(conn)
+    have = {d.day for d in diary.all()}
+    added = 0
+    for entry in found:
+        if entry.day not in have:
+            diary.record(entry, now)
+            added += 1
+    return added
 
 
 def _step(raw: Any, where: str) -> Step:

@@ -12,9 +12,14 @@ from recovery_app.core.clock import MINUTES_A_DAY, at_wall_minute, day_number
 from recovery_app.core.insights.figures import Insights
 from recovery_app.core.insights.period import Period
 from recovery_app.core.journal.entries import EntryKind
+from recovery_app.core.questionnaires.forms import Taken
+from recovery_app.core.taper.plan import DoseDay, TaperPlan
+from recovery_app.core.taper.symptoms import SymptomDay
 from recovery_app.storage.db import Database
 from recovery_app.storage.insights.queries import read_insights
+from recovery_app.storage.questionnaires.answers import Questionnaires
 from recovery_app.storage.schema import checkin, journal_entry
+from recovery_app.storage.taper.diary import DoseLog, SymptomDiary, TaperPlans
 
 MOST_NOTES = 100  # of each kind: a report is a summary, not the whole journal
 
@@ -33,6 +38,10 @@ class ReportData:
     notes: tuple[Note, ...] = ()
     entry_notes_total: int = 0
     checkin_notes_total: int = 0
+    taper_plan: TaperPlan | None = None
+    dose_days: tuple[DoseDay, ...] = ()
+    symptom_days: tuple[SymptomDay, ...] = ()
+    questionnaires: tuple[Taken, ...] = ()  # taken in the period, oldest first
 
 
 def _entry_notes(conn: Connection, period: Period) -> tuple[list[Note], int]:
@@ -111,9 +120,20 @@ def _newest_first(note: Note) -> tuple[int, int]:
 def report_data(db: Database, period: Period, today: date, include_notes: bool) -> ReportData:
     with db.reading() as conn, conn.begin():
         found = read_insights(conn, period, today)
-        if not include_notes:
-            return ReportData(found)
-        entries, entry_total = _entry_notes(conn, period)
-        checkins, checkin_total = _checkin_notes(conn, period)
-        notes = sorted(entries + checkins, key=_newest_first)
-        return ReportData(found, tuple(notes), entry_total, checkin_total)
+        plan = TaperPlans(conn).current()
+        doses = tuple(DoseLog(conn).between(period.first, period.last))
+        symptoms = tuple(SymptomDiary(conn).between(period.first, period.last))
+        taken = tuple(
+            t
+            for t in Questionnaires(conn).all()
+            if period.first <= t.taken_at.date() <= period.last
+        )
+        notes: list[Note] = []
+        entry_total = checkin_total = 0
+        if include_notes:
+            entries, entry_total = _entry_notes(conn, period)
+            checkins, checkin_total = _checkin_notes(conn, period)
+            notes = sorted(entries + checkins, key=_newest_first)
+        return ReportData(
+            found, tuple(notes), entry_total, checkin_total, plan, doses, symptoms, taken
+        )

@@ -19,7 +19,8 @@ from recovery_app.core.taper.plan import (
     check_dose_day,
     check_plan,
 )
-from recovery_app.storage.schema import dose_day, taper_plan_version
+from recovery_app.core.taper.symptoms import RedFlag, SymptomDay, check_symptom_day
+from recovery_app.storage.schema import dose_day, symptom_day, taper_plan_version
 
 
 def steps_json(steps: tuple[Step, ...]) -> str:
@@ -122,3 +123,48 @@ class DoseLog:
 
     def all(self) -> list[DoseDay]:
         return self.between(date(1900, 1, 1), date(2200, 12, 31))
+
+
+class SymptomDiary:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def record(self, entry: SymptomDay, now: datetime) -> SymptomDay:
+        """Keep one day's symptoms; keeping the day again replaces it."""
+        check_symptom_day(entry)
+        note = entry.note.strip()
+        values = {
+            "ratings": json.dumps(entry.ratings, ensure_ascii=False, sort_keys=True),
+            "red_flags": ",".join(f.value for f in entry.red_flags),
+            "note": note,
+            "updated_at": now,
+        }
+        self.conn.execute(
+            upsert(symptom_day)
+            .values(day=entry.day, **values)
+            .on_conflict_do_update(index_elements=[symptom_day.c.day], set_=values)
+        )
+        return SymptomDay(entry.day, dict(entry.ratings), entry.red_flags, note)
+
+    def between(self, first: date, last: date) -> list[SymptomDay]:
+        t = symptom_day
+        rows = self.conn.execute(select(t).where(t.c.day.between(first, last)).order_by(t.c.day))
+        return [
+            SymptomDay(
+                r.day,
+                json.loads(r.ratings),
+                tuple(RedFlag(f) for f in r.red_flags.split(",") if f),
+                r.note,
+            )
+            for r in rows
+        ]
+
+    def all(self) -> list[SymptomDay]:
+        return self.between(date(1900, 1, 1), date(2200, 12, 31))
+
+    def names(self) -> list[str]:
+        """Every symptom name used so far, for the form (the person's own list grows)."""
+        seen: dict[str, None] = {}
+        for entry in self.all():
+            seen.update(dict.fromkeys(entry.ratings))
+        return list(seen)

@@ -170,3 +170,8 @@ class Hero(QFrame):
         self.figure.setText(figure)
         self.figure.setAccessibleName(figure)
         self.caption.setText(caption)
+
+
+def lines_high(widget: QWidget, lines: int) -> int:
+    """The height of ``lines`` lines of the widget's text (grows with the text size)."""
+    return widget.fontMetrics().lineSpacing() * lines

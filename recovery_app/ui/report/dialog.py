@@ -24,7 +24,6 @@ from recovery_app.core.clock import today
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.i18n import translate
 from recovery_app.core.insights.period import Period
-from recovery_app.core.insights.sections import SECTION_KEYS
 from recovery_app.storage.insights.report import report_data
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import SaveFileDialog
@@ -33,7 +32,7 @@ from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 from recovery_app.ui.common.worker import ProgressFn, Worker
 from recovery_app.ui.common.wrapping import WrappingCheckBox
-from recovery_app.ui.report.document import ReportRequest, write_report
+from recovery_app.ui.report.document import REPORT_KEYS, ReportRequest, write_report
 
 _t = translate
 SECTION_WORDS = {
@@ -44,6 +43,8 @@ SECTION_WORDS = {
     "checkins": _t("ui.report.dialog", "Mood, anxiety, craving and sleep"),
     "recovery": _t("ui.report.dialog", "Days in recovery"),
     "meetings": _t("ui.report.dialog", "Meetings"),
+    "taper": _t("ui.report.dialog", "Taper: the plan, each day, and withdrawal symptoms"),
+    "questionnaires": _t("ui.report.dialog", "PHQ-9 and GAD-7 totals"),
 }
 
 
@@ -87,7 +88,7 @@ class ReportDialog(QDialog):
         layout.addLayout(dates)
         parts = QGroupBox(_t("ui.report.dialog", "Parts to include"))
         parts_layout = QVBoxLayout(parts)
-        self.parts = {key: WrappingCheckBox(SECTION_WORDS[key]) for key in SECTION_KEYS}
+        self.parts = {key: WrappingCheckBox(SECTION_WORDS[key]) for key in REPORT_KEYS}
         for box in self.parts.values():
             box.setChecked(True)
             parts_layout.addWidget(box)

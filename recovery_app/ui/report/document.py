@@ -22,6 +22,7 @@ from recovery_app.core.insights.figures_csv import figures_csv
 from recovery_app.core.insights.period import Period
 from recovery_app.core.insights.sections import SECTION_KEYS, Section, period_words, sections
 from recovery_app.core.meetings.schedule import WEEKDAY_PLURALS
+from recovery_app.core.taper.report import questionnaires_section, taper_section, warnings
 from recovery_app.storage.files import write_private
 from recovery_app.storage.insights.report import Note, ReportData
 from recovery_app.ui.common.charts import CHART_OBJECT, CHART_PROPERTY, ChartObject, Ink
@@ -43,10 +44,14 @@ td.box { border: 2px solid #000000; padding: 8px; }
 """
 
 
+# The insights' parts, then the taper and the questionnaires (which the report adds).
+REPORT_KEYS = (*SECTION_KEYS, "taper", "questionnaires")
+
+
 @dataclass(frozen=True)
 class ReportRequest:
     period: Period
-    keys: tuple[str, ...] = SECTION_KEYS
+    keys: tuple[str, ...] = REPORT_KEYS
     include_notes: bool = False
 
 
@@ -153,7 +158,24 @@ class ReportDocument:
 
     def __init__(self, data: ReportData, request: ReportRequest, made: date) -> None:
         self.data, self.request, self.made = data, request, made
-        self.sections: list[Section] = sections(data.insights, request.keys)
+        insight_keys = tuple(k for k in request.keys if k in SECTION_KEYS)
+        self.sections: list[Section] = sections(data.insights, insight_keys)
+        if "taper" in request.keys:
+            self.sections.append(
+                taper_section(
+                    data.insights.period,
+                    data.taper_plan,
+                    list(data.dose_days),
+                    list(data.symptom_days),
+                )
+            )
+        if "questionnaires" in request.keys:
+            self.sections.append(questionnaires_section(list(data.questionnaires)))
+        # Warning signs go first, on the summary page, whenever those parts are chosen.
+        self.warnings = warnings(
+            list(data.symptom_days) if "taper" in request.keys else [],
+            list(data.questionnaires) if "questionnaires" in request.keys else [],
+        )
         self.charts: list[Chart] = []
         font = QFont()
         font.setPointSizeF(POINT_SIZE)
@@ -205,6 +227,7 @@ class ReportDocument:
                 )
             ),
             "</td></tr></table>",
+            self._warnings_html(),
             f"<h2>{_esc(_t('ui.report.document', 'Summary'))}</h2>",
             f'<table class="figures" cellspacing="0">{summary}</table>',
             f"<h2>{_esc(_t('ui.report.document', 'In one sentence each'))}</h2>",
@@ -229,6 +252,13 @@ class ReportDocument:
             parts.append(self._notes_html())
         self.document.setHtml("".join(parts))
         self._place_charts()
+
+    def _warnings_html(self) -> str:
+        if not self.warnings:
+            return ""
+        items = "".join(f"<li>{_esc(w)}</li>" for w in self.warnings)
+        title = _esc(_t("ui.report.document", "Warning signs noted in these days"))
+        return f"<h2>{title}</h2><ul>{items}</ul>"
 
     def _place_charts(self) -> None:
         for number in range(len(self.charts)):

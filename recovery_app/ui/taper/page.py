@@ -30,7 +30,14 @@ from recovery_app.core.taper.plan import (
     as_number,
     total,
 )
-from recovery_app.storage.taper.ops import current_plan, dose_days, plan_versions, record_dose_day
+from recovery_app.core.taper.symptoms import RATING_WORDS
+from recovery_app.storage.taper.ops import (
+    current_plan,
+    dose_days,
+    plan_versions,
+    record_dose_day,
+    symptom_days,
+)
 from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.charts import ChartView
 from recovery_app.ui.common.context import AppContext
@@ -94,6 +101,7 @@ class TaperPage(QWidget):
         self.chart_holder = Card(_t("ui.taper.page", "Planned and taken, each day"))
         self.charts: list[ChartView] = []
         outer.addWidget(self.days_card)
+        outer.addWidget(self._symptoms_card())
         outer.addWidget(self.chart_holder)
         outer.addStretch(1)
         RefreshOnChange(self, ctx.bus, (Record.TAPER,), self.refresh, every_show=True)
@@ -137,6 +145,61 @@ class TaperPage(QWidget):
         self.today_card = card
         return card
 
+    def _symptoms_card(self) -> Card:
+        card = Card(_t("ui.taper.page", "Withdrawal symptoms"))
+        self.symptom_words = wrapped()
+        card.body.addWidget(self.symptom_words)
+        self.symptoms_button = QPushButton(_t("ui.taper.page", "Note today's &symptoms…"))
+        self.symptoms_button.clicked.connect(self.note_symptoms)
+        card.body.addLayout(button_row(self.symptoms_button))
+        self.symptom_chart: ChartView | None = None
+        self.symptoms_card = card
+        return card
+
+    def _show_symptoms(self, day: date) -> None:
+        days, _names = symptom_days(self.ctx.db, day - timedelta(days=CHART_DAYS - 1), day)
+        if self.symptom_chart is not None:
+            self.symptom_chart.deleteLater()
+            self.symptom_chart = None
+        if not days:
+            self.symptom_words.setText(
+                _t(
+                    "ui.taper.page",
+                    "Note how much each symptom bothered you, from none to severe. Warning "
+                    "signs such as a seizure open Get help at once.",
+                )
+            )
+            return
+        last = days[-1]
+        worst = sorted(last.ratings.items(), key=lambda kv: -kv[1])[:3]
+        self.symptom_words.setText(
+            _t("ui.taper.page", "Last noted {day}: {symptoms}.").format(
+                day=f"{last.day:%a} {last.day.day} {last.day:%b}",
+                symptoms=", ".join(f"{n} ({RATING_WORDS[r].lower()})" for n, r in worst)
+                or _t("ui.taper.page", "none"),
+            )
+        )
+        if len(days) >= 2:
+            chart = Line(
+                _t("ui.taper.page", "Symptom score each day (the ratings added up)"),
+                tuple(f"{d.day.day} {d.day:%b}" for d in days),
+                tuple(float(d.total) for d in days),
+                0,
+                float(max(d.total for d in days) or 1),
+            )
+            self.symptom_chart = ChartView(chart.name, chart)
+            self.symptoms_card.body.addWidget(self.symptom_chart)
+
+    def note_symptoms(self) -> None:
+        from recovery_app.ui.taper.symptoms_dialog import SymptomsDialog
+
+        day = today(self.ctx.clock)
+        days, names = symptom_days(self.ctx.db, day, day)
+        dialog = SymptomsDialog(self.ctx, day, days[0] if days else None, names, self)
+        dialog.requested.connect(self.requested)
+        accepted(dialog)
+        self.refresh()
+
     def _taken_changed(self) -> None:
         different = self.taken_buttons[DoseTaken.DIFFERENT].isChecked()
         self.amount.setEnabled(different)
@@ -159,6 +222,7 @@ class TaperPage(QWidget):
         self.today_card.setVisible(has_plan)
         self.days_card.setVisible(has_plan)
         self.steps.clear()
+        self._show_symptoms(day)
         if plan is None:
             self.plan_words.setText(
                 _t(

@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import stat
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,7 +28,8 @@ from tests.pdf_text import pdf_text
 
 
 def words(data: bytes) -> str:
-    return "".join(pdf_text(data).split())
+    """The PDF's text without spaces, its ligatures ("ﬁ") as the letters they are."""
+    return unicodedata.normalize("NFKC", "".join(pdf_text(data).split()))
 
 
 def saved(
@@ -135,3 +137,44 @@ def test_ten_years_fit_the_pages_and_none_is_blank(ctx: AppContext) -> None:
     for page in range(1, pages + 1):
         assert f"Page{page}of{pages}" in text
     assert "The120rowsofnumbersbehindthischart" in text  # 120 months: in the CSV only
+
+
+def test_the_taper_and_questionnaires_with_warning_signs_first(ctx: AppContext) -> None:
+    from datetime import UTC, datetime
+
+    from recovery_app.cli import SECTION_NAMES
+    from recovery_app.core.questionnaires.forms import Kind, Taken
+    from recovery_app.core.taper.plan import Dose, DoseDay, DoseTaken, Step, TaperPlan
+    from recovery_app.core.taper.symptoms import RedFlag, SymptomDay
+    from recovery_app.storage.questionnaires.ops import save_taken
+    from recovery_app.storage.taper.ops import record_dose_day, record_symptom_day, save_plan
+    from recovery_app.ui.report.document import REPORT_KEYS
+
+    assert SECTION_NAMES == REPORT_KEYS  # the command offers every part the report has
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    plan = TaperPlan(
+        "clonazepam (Klonopin)", "tablet", "0.5 mg", "mg",
+        (Step(date(2026, 11, 2), (Dose("morning", "0.5"),)),
+         Step(date(2026, 11, 9), (Dose("morning", "0.25"),))),
+    )  # fmt: skip
+    save_plan(ctx.db, plan, now)
+    for day, taken in (
+        (3, DoseTaken.AS_PLANNED),
+        (10, DoseTaken.DIFFERENT),
+        (11, DoseTaken.MISSED),
+    ):
+        amount = "0.5" if taken is DoseTaken.DIFFERENT else ""
+        record_dose_day(ctx.db, DoseDay(date(2026, 11, day), taken, amount), now)
+    record_symptom_day(
+        ctx.db, SymptomDay(date(2026, 11, 10), {"Anxiety": 3}, (RedFlag.SEIZURE,)), now
+    )
+    for day, answers in ((4, (2,) * 8 + (0,)), (12, (1,) * 8 + (1,))):
+        save_taken(ctx.db, Taken(Kind.PHQ9, datetime(2026, 11, day, 9, tzinfo=UTC), answers))
+    data = report_data(ctx.db, PERIOD, date(2026, 11, 25), include_notes=False)
+    report = ReportDocument(data, ReportRequest(PERIOD), date(2026, 11, 25))
+    text = words(report.pdf())
+    first_page = text.split("Page1of")[1].split("Summary")[0]
+    assert "Warningsignsnotedinthesedays" in first_page
+    assert "10Nov2026:aseizureorfit" in first_page and "PHQ-9question9" in first_page
+    assert "Daysasplanned:1;differentfromtheplan:1;missed:1." in text
+    assert "morning0.25mg" in text and "PHQ-9:16atfirst,9mostrecently" in text

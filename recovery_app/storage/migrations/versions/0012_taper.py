@@ -1,5 +1,5 @@
-"""The taper diary: every version of the plan as the prescriber wrote it, and what was
-taken each day.
+"""The taper diary: every version of the plan as the prescriber wrote it, what was
+taken each day, and the withdrawal symptoms of each day.
 
 Revision ID: 0012_taper
 Revises: 0011_questionnaires
@@ -43,7 +43,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("day", name=op.f("pk_dose_day")),
     )
 
+    op.create_table(
+        "symptom_day",
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("ratings", sa.Text(), nullable=False),
+        sa.Column("red_flags", sa.String(length=100), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("day", name=op.f("pk_symptom_day")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("symptom_day")
     op.drop_table("dose_day")
     op.drop_table("taper_plan_version")

@@ -1,0 +1,207 @@
+"""Today's withdrawal symptoms, each from none to severe, and the warning signs that
+open Get help at once instead of waiting for a note."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_app.core.errors import KnownError
+from recovery_app.core.i18n import translate
+from recovery_app.core.taper.symptoms import (
+    COMMON_SYMPTOMS,
+    RATING_WORDS,
+    RED_FLAG_WORDS,
+    RedFlag,
+    SymptomDay,
+    help_words,
+)
+from recovery_app.storage.taper.ops import record_symptom_day
+from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.requests import GetHelp
+from recovery_app.ui.common.style import lines_high, set_primary, wrapped
+from recovery_app.ui.common.widgets import StatusLine
+from recovery_app.ui.common.windowing import fit_on_screen
+
+_t = translate
+
+
+class _Symptom(QWidget):
+    def __init__(self, name: str, rating: int) -> None:
+        super().__init__()
+        self.name = name
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(name)
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        self.group = QButtonGroup(self)
+        for value, words in enumerate(RATING_WORDS):
+            button = QRadioButton(words)
+            button.setAccessibleName(f"{name}: {words}")
+            self.group.addButton(button, value)
+            row.addWidget(button)
+        self.group.button(rating).setChecked(True)
+
+    def rating(self) -> int:
+        return max(0, self.group.checkedId())
+
+
+class SymptomsDialog(QDialog):
+    requested = Signal(object)  # GetHelp
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        day: date,
+        known: SymptomDay | None,
+        names: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.day = ctx, day
+        self.saved: SymptomDay | None = None
+        self.setWindowTitle(_t("ui.taper.symptoms_dialog", "Withdrawal symptoms today"))
+        outer = QVBoxLayout(self)
+        self.urgent = QFrame()
+        self.urgent.setObjectName("callout")
+        urgent_layout = QVBoxLayout(self.urgent)
+        self.urgent_words = wrapped()
+        self.urgent_words.setObjectName("warning")
+        urgent_layout.addWidget(self.urgent_words)
+        self.help_button = QPushButton(_t("ui.taper.symptoms_dialog", "&Get help now (F1)"))
+        set_primary(self.help_button)
+        self.help_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
+        urgent_layout.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.urgent.hide()
+        outer.addWidget(self.urgent)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.addWidget(
+            wrapped(
+                _t(
+                    "ui.taper.symptoms_dialog",
+                    "How much has each bothered you today? Symptoms often come and go in "
+                    "waves during a taper; writing them down helps you and your prescriber "
+                    "see the pattern.",
+                )
+            )
+        )
+        ratings = known.ratings if known else {}
+        self.rows: list[_Symptom] = []
+        for name in dict.fromkeys([*COMMON_SYMPTOMS, *names, *ratings]):
+            self._add_symptom(name, ratings.get(name, 0))
+        add_row = QHBoxLayout()
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText(_t("ui.taper.symptoms_dialog", "another symptom"))
+        self.new_name.setAccessibleName(_t("ui.taper.symptoms_dialog", "Another symptom"))
+        add_button = QPushButton(_t("ui.taper.symptoms_dialog", "&Add it"))
+        add_button.clicked.connect(self._add_new)
+        add_row.addWidget(self.new_name, 1)
+        add_row.addWidget(add_button)
+        self.body.addLayout(add_row)
+        flags = QGroupBox(_t("ui.taper.symptoms_dialog", "Warning signs: these need help now"))
+        flags_layout = QVBoxLayout(flags)
+        self.flags: dict[RedFlag, QCheckBox] = {}
+        for flag in RedFlag:
+            box = QCheckBox(RED_FLAG_WORDS[flag])
+            box.setChecked(known is not None and flag in known.red_flags)
+            box.toggled.connect(self._flags_changed)
+            self.flags[flag] = box
+            flags_layout.addWidget(box)
+        self.body.addWidget(flags)
+        self.note = QPlainTextEdit(known.note if known else "")
+        self.note.setAccessibleName(_t("ui.taper.symptoms_dialog", "Anything else about today"))
+        self.note.setPlaceholderText(_t("ui.taper.symptoms_dialog", "Anything else about today"))
+        self.note.setMaximumHeight(lines_high(self.note, 5))
+        self.body.addWidget(self.note)
+        self.body.addStretch(1)
+        area.setWidget(body)
+        outer.addWidget(area, 1)
+        self.status = StatusLine(_t("ui.taper.symptoms_dialog", "Message"))
+        outer.addWidget(self.status)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        fit_on_screen(self, 720, 700)
+        if self.rows:
+            self.rows[0].group.button(self.rows[0].rating()).setFocus()
+        self._show_urgent(announce=False)
+
+    def _add_symptom(self, name: str, rating: int) -> None:
+        row = _Symptom(name, rating)
+        self.rows.append(row)
+        self.body.addWidget(row)
+
+    def _add_new(self) -> None:
+        name = " ".join(self.new_name.text().split())
+        if not name or any(r.name.casefold() == name.casefold() for r in self.rows):
+            return
+        row = _Symptom(name, 1)
+        self.rows.append(row)
+        index = self.body.count() - 4  # above "another symptom", the signs, the note, stretch
+        self.body.insertWidget(max(1, index), row)
+        self.new_name.clear()
+
+    def red_flags(self) -> tuple[RedFlag, ...]:
+        return tuple(f for f, box in self.flags.items() if box.isChecked())
+
+    def _flags_changed(self) -> None:
+        self._show_urgent(announce=True)
+        if self.red_flags():
+            self.requested.emit(GetHelp())  # at once, not after saving
+
+    def _show_urgent(self, announce: bool) -> None:
+        flags = self.red_flags()
+        self.urgent.setVisible(bool(flags))
+        if flags:
+            words = help_words(flags)
+            self.urgent_words.setText(words)
+            if announce:
+                QTimer.singleShot(0, self.help_button.setFocus)
+                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.urgent, words))
+
+    def entry(self) -> SymptomDay:
+        return SymptomDay(
+            self.day,
+            {r.name: r.rating() for r in self.rows if r.rating() > 0},
+            self.red_flags(),
+            self.note.toPlainText(),
+        )
+
+    def save(self) -> None:
+        entry = self.entry()
+        try:
+            self.saved = self.ctx.ops.run(
+                lambda: record_symptom_day(self.ctx.db, entry, self.ctx.clock.now()),
+                initiator=self,
+            )
+        except KnownError as exc:
+            self.status.setText(exc.message)
+            return
+        self.accept()
