@@ -95,6 +95,70 @@ def _window(folder: Path, clock: FixedClock, welcome_done: bool, look: Look) -> 
     return window
 
 
+def _sample_taper(db: Database) -> None:
+    """A diazepam taper set by a prescriber, some days noted, and two PHQ-9s."""
+    from recovery_app.core.questionnaires.forms import Kind, Taken
+    from recovery_app.core.taper.plan import Dose, DoseDay, DoseTaken, Step, TaperPlan
+    from recovery_app.core.taper.symptoms import SymptomDay
+    from recovery_app.storage.questionnaires.ops import save_taken
+    from recovery_app.storage.taper.ops import record_dose_day, record_symptom_day
+    from recovery_app.storage.taper.ops import save_plan as save_taper_plan
+
+    today = SAMPLE_NOW.date()
+    steps = tuple(
+        Step(today - timedelta(days=42 - 14 * i), (Dose("morning", m), Dose("bedtime", b)))
+        for i, (m, b) in enumerate([("5", "5"), ("4", "5"), ("4", "4"), ("3", "4"), ("3", "3")])
+    )
+    plan = TaperPlan("diazepam (Valium)", "tablet", "2 mg and 5 mg tablets", "mg", steps,
+                     "changed by Dr. Ortiz at my last visit")  # fmt: skip
+    save_taper_plan(db, plan, SAMPLE_NOW - timedelta(days=43))
+    for back in range(1, 13):
+        day = today - timedelta(days=back)
+        taken = DoseTaken.DIFFERENT if back == 4 else DoseTaken.AS_PLANNED
+        amount = "8" if taken is DoseTaken.DIFFERENT else ""
+        record_dose_day(
+            db, DoseDay(day, taken, amount, "slept badly" if back == 4 else ""), SAMPLE_NOW
+        )
+        ratings = {"Anxiety": 1 + back % 3, "Trouble sleeping": 2 if back % 4 == 0 else 1}
+        record_symptom_day(db, SymptomDay(day, ratings), SAMPLE_NOW)
+    for days_ago, answers in ((30, (2, 2, 2, 1, 1, 2, 1, 1, 0)), (2, (1, 1, 1, 1, 0, 1, 1, 0, 0))):
+        when = SAMPLE_NOW - timedelta(days=days_ago)
+        save_taken(db, Taken(Kind.PHQ9, when, answers))
+
+
+def _taper_plan_dialog(window: MainWindow) -> QWidget:
+    from recovery_app.storage.taper.ops import current_plan
+    from recovery_app.ui.taper.plan_dialog import TaperPlanDialog
+
+    assert window.services is not None and window.db is not None
+    return TaperPlanDialog(window.services.ctx, current_plan(window.db), SAMPLE_NOW.date(), window)
+
+
+def _symptoms_dialog(window: MainWindow) -> QWidget:
+    from recovery_app.core.taper.symptoms import RedFlag
+    from recovery_app.ui.taper.symptoms_dialog import SymptomsDialog
+
+    assert window.services is not None
+    dialog = SymptomsDialog(window.services.ctx, SAMPLE_NOW.date(), None, [], window)
+    dialog.rows[0].group.button(2).setChecked(True)
+    dialog.flags[RedFlag.SEIZURE].blockSignals(True)  # no Get help over the picture
+    dialog.flags[RedFlag.SEIZURE].setChecked(True)
+    dialog.flags[RedFlag.SEIZURE].blockSignals(False)
+    dialog._show_urgent(announce=False)
+    return dialog
+
+
+def _phq9_dialog(window: MainWindow) -> QWidget:
+    from recovery_app.core.questionnaires.forms import Kind
+    from recovery_app.ui.questionnaires.dialog import QuestionnaireDialog
+
+    assert window.services is not None
+    dialog = QuestionnaireDialog(window.services.ctx, Kind.PHQ9, window)
+    for question, value in zip(dialog.questions, (1, 2, 1, 1), strict=False):
+        question.buttons[value].setChecked(True)
+    return dialog
+
+
 def _dialogs(window: MainWindow, clock: FixedClock, shot: Callable[[str, QWidget], None]) -> None:
     """The forms a person meets less often, each as it opens."""
     from recovery_app.ui.common.start_date import StartDateDialog
@@ -118,6 +182,9 @@ def _dialogs(window: MainWindow, clock: FixedClock, shot: Callable[[str, QWidget
         ("triggers", lambda: ChoicesDialog(window.services.ctx, window)),  # type: ignore[union-attr]
         ("start-date", lambda: StartDateDialog(today - timedelta(days=400), today, window)),
         ("plan", lambda: _plan_dialog(window)),
+        ("taper-plan", lambda: _taper_plan_dialog(window)),
+        ("symptoms", lambda: _symptoms_dialog(window)),
+        ("phq9", lambda: _phq9_dialog(window)),
     ]
     for name, make in dialogs:
         dialog = make()
@@ -188,6 +255,7 @@ def render(
             save_reason(db, Reason(words), SAMPLE_NOW)
         mark_favourite(db, "halt", True, SAMPLE_NOW)
         save_plan(db, SAMPLE_PLAN, SAMPLE_NOW - timedelta(days=20))
+        _sample_taper(db)
         with db.transaction() as conn:  # as if the app was last open yesterday afternoon
             ReminderList(conn).set_checked_until(SAMPLE_NOW - timedelta(hours=28))
             # One date skipped and one moved, as a group's holiday weeks would be.
@@ -219,6 +287,7 @@ def render(
             ("toolkit", lambda: window.show_page("toolkit")),
             ("insights", lambda: window.show_page("insights")),
             ("insights-times", lambda: _scroll_to(window.page("insights"), "times")),
+            ("taper", lambda: window.show_page("taper")),
             ("data", lambda: window.show_page("data")),
         ]
         for name, go in pages:

@@ -161,7 +161,20 @@ def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget | None]]:
         "Appearance": window.show_appearance,
         "Self-check": window.dialogs.open_self_check,
         "Log a craving": journal.log_craving,
+        "PHQ-9": lambda: window.dialogs.take_questionnaire("phq9"),
+        "Withdrawal symptoms": lambda: _symptoms(window),
     }
+
+
+def _symptoms(window: MainWindow) -> QWidget:
+    from datetime import date
+
+    from recovery_app.ui.taper.symptoms_dialog import SymptomsDialog
+
+    assert window.services is not None
+    dialog = SymptomsDialog(window.services.ctx, date(2026, 11, 25), None, [], window)
+    dialog.show()
+    return dialog
 
 
 @pytest.mark.parametrize("size", SIZES, ids=list(SIZES))

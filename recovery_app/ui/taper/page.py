@@ -235,11 +235,10 @@ class TaperPage(QWidget):
             self.chart_holder.hide()
             return
         self.plan_words.setText(
-            _t("ui.taper.page", "{medicine}, {form} {strength}. {changed}").format(
-                medicine=plan.medicine, form=plan.form, strength=plan.strength,
-                changed=plan.changed_by,
-            ).replace(", .", ".").strip()
-        )  # fmt: skip
+            " · ".join(
+                part for part in (plan.medicine, plan.form, plan.strength, plan.changed_by) if part
+            )
+        )
         for each in plan.steps:
             title = _t("ui.taper.page", "From {day}").format(
                 day=f"{each.starts.day} {each.starts:%b %Y}"

@@ -37,6 +37,7 @@ from recovery_app.core.taper.symptoms import (
 )
 from recovery_app.storage.taper.ops import record_symptom_day
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.requests import GetHelp
 from recovery_app.ui.common.style import lines_high, set_primary, wrapped
 from recovery_app.ui.common.widgets import StatusLine
@@ -49,17 +50,20 @@ class _Symptom(QWidget):
     def __init__(self, name: str, rating: int) -> None:
         super().__init__()
         self.name = name
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 2, 0, 2)
+        column.setSpacing(0)
         label = QLabel(name)
         label.setWordWrap(True)
-        row.addWidget(label, 1)
+        column.addWidget(label)
+        row = FlowRow()  # the four answers wrap under each other at large text
         self.group = QButtonGroup(self)
         for value, words in enumerate(RATING_WORDS):
             button = QRadioButton(words)
             button.setAccessibleName(f"{name}: {words}")
             self.group.addButton(button, value)
             row.addWidget(button)
+        column.addLayout(row)
         self.group.button(rating).setChecked(True)
 
     def rating(self) -> int:
