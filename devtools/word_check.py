@@ -36,6 +36,9 @@ NAMES = {
     "Recovery", "Companion", "SAMHSA", "TTY", "HELP4U", "Ctrl", "Shift", "Alt", "Enter",
     "Esc", "Space", "Lifeline", "Klonopin", "NA", "AA", "SMART", "UTC", "KB", "MB", "Tab",
     "Backspace", "Del", "PgUp", "PgDown", "Home", "End", "PHQ", "GAD",
+    # Medicines, by their generic and brand names.
+    "alprazolam", "Xanax", "chlordiazepoxide", "Librium", "clobazam", "clonazepam",
+    "lorazepam", "Ativan", "oxazepam", "temazepam", "Restoril", "diazepam", "Valium",
 }  # fmt: skip
 # Dates are formatted by Python in the C locale for now (see docs/design.md).
 DATE_WORDS = {

@@ -21,10 +21,12 @@ from recovery_app.core.errors import InvalidInput
 from recovery_app.core.i18n import translate
 
 _CONTEXT = "core.questionnaires.forms"
-CREDIT = (
+# The authors' own credit line (an official translation has its own).
+CREDIT = translate(
+    _CONTEXT,
     "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, "
     "with an educational grant from Pfizer Inc. No permission required to reproduce, "
-    "translate, display or distribute."
+    "translate, display or distribute.",
 )
 
 
