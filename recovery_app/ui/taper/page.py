@@ -4,6 +4,7 @@ a slip). The app never suggests or changes a dose."""
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
@@ -20,6 +21,7 @@ from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.insights.charts import Line
+from recovery_app.core.questionnaires.forms import FORMS, Kind
 from recovery_app.core.taper.plan import (
     DOSE_WORDS,
     STANDING_NOTICE,
@@ -31,6 +33,7 @@ from recovery_app.core.taper.plan import (
     total,
 )
 from recovery_app.core.taper.symptoms import RATING_WORDS
+from recovery_app.storage.questionnaires.ops import history
 from recovery_app.storage.taper.ops import (
     current_plan,
     dose_days,
@@ -55,6 +58,29 @@ def doses_words(step: Step, unit: str) -> str:
     return "; ".join(
         f"{d.when}: {d.amount} {unit}".strip() if d.when else f"{d.amount} {unit}".strip()
         for d in step.doses
+    )
+
+
+def plan_html(plan: TaperPlan) -> str:
+    """The plan as typed, to print and check with the prescriber."""
+    e = html.escape
+    rows = "".join(
+        f"<tr><td>{e(f'{s.starts.day} {s.starts:%B %Y}')}</td>"
+        f"<td>{e(doses_words(s, plan.unit))}</td><td>{e(s.note)}</td></tr>"
+        for s in plan.steps
+    )
+    saved = f"{plan.saved_at.day} {plan.saved_at:%B %Y}" if plan.saved_at else ""
+    facts = " · ".join(p for p in (plan.medicine, plan.form, plan.strength) if p)
+    typed = _t("ui.taper.page", "As I typed it from my prescriber on {day}.").format(day=saved)
+    return (
+        f"<h1>{e(_t('ui.taper.page', 'My taper plan'))}</h1>"
+        f"<p>{e(facts)}</p>"
+        f"<p>{e(plan.changed_by)}</p>"
+        f"<p>{e(typed)}</p>"
+        '<table border="1" cellspacing="0" cellpadding="4">'
+        f"<tr><th>{e(_t('ui.taper.page', 'From'))}</th><th>{e(_t('ui.taper.page', 'Doses'))}</th>"
+        f"<th>{e(_t('ui.taper.page', 'Note'))}</th></tr>{rows}</table>"
+        f"<p>{e(STANDING_NOTICE)}</p>"
     )
 
 
@@ -92,13 +118,21 @@ class TaperPage(QWidget):
         self.edit_button.clicked.connect(self.edit_plan)
         self.versions_button = QPushButton(_t("ui.taper.page", "Earlier &versions…"))
         self.versions_button.clicked.connect(self.show_versions)
-        self.plan_card.body.addLayout(button_row(self.edit_button, self.versions_button))
+        self.print_button = QPushButton(_t("ui.taper.page", "&Print for my prescriber (PDF)…"))
+        self.print_button.clicked.connect(self.print_plan)
+        self.plan_card.body.addLayout(
+            button_row(self.edit_button, self.versions_button, self.print_button)
+        )
+        self.plan_status = StatusLine(_t("ui.taper.page", "Message"))
+        self.plan_card.body.addWidget(self.plan_status)
         outer.addWidget(self.plan_card)
         outer.addWidget(self._today_card())
         self.days_card = Card(_t("ui.taper.page", "The last two weeks"))
         self.days = CardList(_t("ui.taper.page", "What I took each day"), most_rows=14)
         self.days_card.body.addWidget(self.days)
-        self.chart_holder = Card(_t("ui.taper.page", "Planned and taken, each day"))
+        self.chart_holder = Card(
+            _t("ui.taper.page", "Doses, symptoms and questionnaires, day by day")
+        )
         self.charts: list[ChartView] = []
         outer.addWidget(self.days_card)
         outer.addWidget(self._symptoms_card())
@@ -219,6 +253,7 @@ class TaperPage(QWidget):
             else _t("ui.taper.page", "&Enter my prescriber's plan…")
         )
         self.versions_button.setVisible(has_plan)
+        self.print_button.setVisible(has_plan)
         self.today_card.setVisible(has_plan)
         self.days_card.setVisible(has_plan)
         self.steps.clear()
@@ -298,11 +333,26 @@ class TaperPage(QWidget):
             self.chart_holder.hide()
             return
         top = max([v for v in planned + taken if v is not None] or [1.0]) or 1.0
-        for name, values in (
-            (_t("ui.taper.page", "Planned each day ({unit})").format(unit=plan.unit), planned),
-            (_t("ui.taper.page", "Taken each day ({unit})").format(unit=plan.unit), taken),
-        ):
-            chart = Line(name, labels, tuple(values), 0, top)
+        # The same days under each other: doses, symptoms and questionnaires on one axis.
+        noted, _names = symptom_days(self.ctx.db, first, day)
+        scores = {s.day: float(s.total) for s in noted}
+        symptoms = [scores.get(d) for d in days]
+        lines: list[tuple[str, list[float | None], float]] = [
+            (_t("ui.taper.page", "Planned each day ({unit})").format(unit=plan.unit), planned, top),
+            (_t("ui.taper.page", "Taken each day ({unit})").format(unit=plan.unit), taken, top),
+        ]
+        if noted:
+            most = max(scores.values()) or 1.0
+            lines.append((_t("ui.taper.page", "Symptom score"), symptoms, most))
+        for kind in Kind:
+            totals = {t.taken_at.date(): float(t.total) for t in history(self.ctx.db, kind)}
+            values = [totals.get(d) for d in days]
+            if any(v is not None for v in values):
+                form = FORMS[kind]
+                name = _t("ui.taper.page", "{name} total").format(name=form.name)
+                lines.append((name, values, float(form.most)))
+        for name, values, high in lines:
+            chart = Line(name, labels, tuple(values), 0, high)
             view = ChartView(name, chart)
             self.chart_holder.body.addWidget(view)
             self.charts.append(view)
@@ -329,6 +379,36 @@ class TaperPage(QWidget):
 
         dialog = TaperPlanDialog(self.ctx, self.plan, today(self.ctx.clock), self)
         accepted(dialog)
+
+    def print_plan(self) -> None:
+        from pathlib import Path
+
+        from recovery_app.ui.common.file_dialogs import SaveFileDialog
+        from recovery_app.ui.common.pdf import write_pdf
+
+        if self.plan is None:
+            return
+        target = SaveFileDialog.ask(
+            self,
+            _t("ui.taper.page", "Save my taper plan"),
+            Path.home() / _t("ui.taper.page", "my-taper-plan.pdf"),
+            _t("ui.taper.page", "PDF files (*.pdf)"),
+        )
+        if target is None:
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            write_pdf(target, plan_html(self.plan), _t("ui.taper.page", "My taper plan"))
+        except KnownError as exc:
+            self.plan_status.setText(exc.message)
+            return
+        self.plan_status.setText(
+            _t(
+                "ui.taper.page",
+                "Saved to {path}. That file is not encrypted: keep it somewhere private.",
+            ).format(path=target)
+        )
 
     def show_versions(self) -> None:
         from recovery_app.ui.taper.versions_dialog import VersionsDialog

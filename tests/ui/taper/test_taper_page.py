@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import stat
+import unicodedata
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
@@ -13,8 +16,10 @@ from recovery_app.core.clock import FixedClock
 from recovery_app.core.taper.plan import DoseTaken
 from recovery_app.storage.taper.ops import current_plan, dose_days, plan_versions
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.file_dialogs import SaveFileDialog
 from recovery_app.ui.taper.page import TaperPage
 from recovery_app.ui.taper.plan_dialog import TaperPlanDialog
+from tests.pdf_text import pdf_text
 from tests.ui.conftest import WindowFactory
 
 # Six steps, two weeks apart, from a prescriber's letter, typed as written.
@@ -107,3 +112,26 @@ def test_the_taper_diary_is_in_the_sidebar(make_window: WindowFactory) -> None:
     assert titles.index("Taper diary") == titles.index("Insights") + 1
     window.show_page("taper")
     assert isinstance(window.page("taper"), TaperPage)
+
+
+def test_the_plan_prints_for_the_prescriber_as_typed(
+    ctx: AppContext,
+    shown: Callable[[QWidget], QWidget],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    dialog = TaperPlanDialog(ctx, None, date(2026, 11, 25))
+    type_the_letter(dialog)
+    dialog.save()
+    page = shown(TaperPage(ctx))
+    assert isinstance(page, TaperPage)
+    target = tmp_path / "plan.pdf"
+    monkeypatch.setattr(SaveFileDialog, "ask", classmethod(lambda cls, *a: target))
+    page.print_button.click()
+    raw = "".join(pdf_text(target.read_bytes()).split())
+    text = unicodedata.normalize("NFKC", raw)  # ligatures as letters
+    assert "morning:¼mg;bedtime:0.5mg" in raw and "Onlyyourprescriber" in text
+    assert (
+        stat.S_IMODE(target.stat().st_mode) == 0o600 and "not encrypted" in page.plan_status.text()
+    )
+    assert len(page.charts) == 2  # planned and taken, on the same days
