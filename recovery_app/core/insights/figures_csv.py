@@ -2,8 +2,9 @@
 
 Columns: section, row (the week's or month's first day as YYYY-MM-DD, or the first cell
 of the table row, e.g. a trigger), measure (the column it is under), value (a plain
-number; a share is a percentage, its measure marked "(%)"). The person's notes never
-appear here; trigger and coping names do, as the labels they are (some may be their own).
+number; a share is a percentage, its measure marked "(%)"; text cells, such as a range's
+name or a step's doses, are left out). The person's notes never appear here; trigger and
+coping names do, as the labels they are (some may be their own).
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ import io
 from recovery_app.core.insights.sections import Section
 
 HEADER = ("section", "row", "measure", "value")
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
 
 
 def figures_csv(sections: list[Section]) -> str:
@@ -27,6 +36,6 @@ def figures_csv(sections: list[Section]) -> str:
             for measure, value in zip(table.headers[1:], row[1:], strict=True):
                 if value.endswith(" %"):
                     measure, value = f"{measure} (%)", value.removesuffix(" %")
-                if value != "":
+                if _is_number(value):
                     writer.writerow((section.key, key, measure, value))
     return out.getvalue()

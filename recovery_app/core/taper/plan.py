@@ -49,6 +49,7 @@ class Dose:
 
     when: str  # "morning", "08:00", "bedtime": the person's words
     amount: str  # as typed: "0.5", "½", "one tablet"
+    note: str = ""  # "with food", kept with this dose
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,12 @@ class TaperPlan:
 
 
 _NUMBER = re.compile(r"^\s*\d+(?:[.,]\d+)?\s*$")
+_THOUSANDS = re.compile(r"^\s*\d{1,3},\d{3}\s*$")  # "1,000": not read as a decimal comma
 
 
 def as_number(amount: str) -> Decimal | None:
     """An amount typed as a plain number ("0.5", "1,25"), else None. Never rounded."""
-    if not _NUMBER.match(amount):
+    if not _NUMBER.match(amount) or _THOUSANDS.match(amount):
         return None
     try:
         return Decimal(amount.strip().replace(",", "."))
@@ -140,9 +142,21 @@ def check_plan(plan: TaperPlan) -> None:
                 translate(_C, "Each step needs one to {most} doses.").format(most=MAX_DOSES)
             )
         _text(translate(_C, "A step's note"), step.note)
+        times = [" ".join(d.when.split()).casefold() for d in step.doses]
+        if len(set(times)) != len(times):
+            # Most likely the next step's first dose with its date left unchanged: two
+            # steps must never become one, which would show doses never prescribed.
+            raise InvalidInput(
+                translate(
+                    _C,
+                    "The step from {day} has two doses for the same time of day. If one "
+                    "belongs to a later step, please give it that step's start day.",
+                ).format(day=f"{step.starts.day} {step.starts:%B %Y}")
+            )
         for dose in step.doses:
             _text(translate(_C, "When in the day"), dose.when)
             _text(translate(_C, "The amount"), dose.amount, required=True)
+            _text(translate(_C, "A dose's note"), dose.note)
 
 
 class DoseTaken(enum.StrEnum):

@@ -51,7 +51,13 @@ def taper_section(
     if plan is None:
         reading = _t(_C, "No taper plan was entered.")
         return Section("taper", title, reading, (), Table((), ()))
-    steps = [s for s in plan.steps if s.starts <= period.last]
+    # The steps in force at some point in the period: not those that ended before it.
+    starts = [s.starts for s in plan.steps]
+    steps = [
+        s
+        for i, s in enumerate(plan.steps)
+        if s.starts <= period.last and (i + 1 == len(starts) or starts[i + 1] > period.first)
+    ]
     rows = []
     for i, step in enumerate(steps):
         ends = steps[i + 1].starts if i + 1 < len(steps) else None
@@ -91,6 +97,7 @@ def taper_section(
             _t(_C, "Mean symptom score"),
         ),
         tuple(rows),
+        tuple(s.starts.isoformat() for s in steps),
     )
     charts: tuple[tuple[str, Chart], ...] = ()
     if len(symptoms) >= 2:
@@ -125,7 +132,9 @@ def questionnaires_section(taken: list[Taken]) -> Section:
             continue
         form = FORMS[kind]
         parts.append(
-            _t(_C, "{name}: {first} at first, {last} most recently ({band}), of {most}.").format(
+            _t(
+                _C, "{name}: {first} at first, {last} most recently ({band} range), of {most}."
+            ).format(
                 name=form.name,
                 first=mine[0].total,
                 last=mine[-1].total,
@@ -133,7 +142,7 @@ def questionnaires_section(taken: list[Taken]) -> Section:
                 most=form.most,
             )
             if len(mine) > 1
-            else _t(_C, "{name}: {total} of {most} ({band}).").format(
+            else _t(_C, "{name}: {total} of {most} ({band} range).").format(
                 name=form.name,
                 total=mine[0].total,
                 most=form.most,
@@ -155,16 +164,24 @@ def questionnaires_section(taken: list[Taken]) -> Section:
                 )
             )
     table = Table(
-        (_t(_C, "Day"), _t(_C, "Questionnaire"), _t(_C, "Total"), _t(_C, "Range")),
+        (
+            _t(_C, "Day"),
+            _t(_C, "Questionnaire"),
+            _t(_C, "Total"),
+            _t(_C, "Of"),
+            _t(_C, "Published range"),
+        ),
         tuple(
             (
                 _day(t.taken_at.date()),
                 t.form.name,
-                f"{t.total} / {t.form.most}",
+                str(t.total),
+                str(t.form.most),
                 band(t.form, t.total).name,
             )
             for t in taken
         ),
+        tuple(f"{t.taken_at.date().isoformat()} {t.kind.value}" for t in taken),
     )
     reading = (
         " ".join(parts)

@@ -59,7 +59,7 @@ URGENT_WORDS = translate(
     _C,
     "A seizure, severe confusion or hallucinations during withdrawal can be dangerous. "
     "Call 911 now (or your local emergency number), or have someone take you to an "
-    "emergency department. Then tell your prescriber. Don't take extra doses on your own.",
+    "emergency department. Then tell your prescriber before changing any dose.",
 )
 SELF_HARM_WORDS = translate(
     _C,

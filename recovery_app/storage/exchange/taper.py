@@ -41,7 +41,9 @@ def taper_document(conn: Connection) -> dict[str, Any]:
                     {
                         "starts": s.starts.isoformat(),
                         "note": s.note,
-                        "doses": [{"when": d.when, "amount": d.amount} for d in s.doses],
+                        "doses": [
+                            {"when": d.when, "amount": d.amount, "note": d.note} for d in s.doses
+                        ],
                     }
                     for s in p.steps
                 ],
@@ -71,10 +73,13 @@ def read_symptom_days(raw: dict[str, Any]) -> tuple[SymptomDay, ...]:
         ratings = r.get("ratings", {}) if isinstance(r, dict) else None
         if not isinstance(ratings, dict):
             raise f.fail(translate(_C, "has ratings that are not a list of symptoms"))
+        flags = f.texts("red_flags", most=10)
+        if any(v not in set(RedFlag) for v in flags):  # a warning sign is never dropped
+            raise f.fail(translate(_C, "has a warning sign this version doesn't know"))
         entry = SymptomDay(
             f.day("day"),
             dict(ratings),
-            tuple(RedFlag(v) for v in f.texts("red_flags", most=10) if v in set(RedFlag)),
+            tuple(RedFlag(v) for v in dict.fromkeys(flags)),
             f.text("note", ""),
         )
         with f.checking():
@@ -107,7 +112,13 @@ def _step(raw: Any, where: str) -> Step:
         raise f.fail(translate(_C, "has no list of doses"))
     for j, d in enumerate(items):
         g = Fields(d, translate(_C, "{where}, dose {n}").format(where=where, n=j + 1))
-        doses.append(Dose(g.text("when", "", max_length=200), g.text("amount", max_length=200)))
+        doses.append(
+            Dose(
+                g.text("when", "", max_length=200),
+                g.text("amount", max_length=200),
+                g.text("note", "", max_length=200),
+            )
+        )
     return Step(f.day("starts"), tuple(doses), f.text("note", "", max_length=200))
 
 

@@ -29,7 +29,7 @@ def steps_json(steps: tuple[Step, ...]) -> str:
             {
                 "starts": s.starts.isoformat(),
                 "note": s.note,
-                "doses": [{"when": d.when, "amount": d.amount} for d in s.doses],
+                "doses": [{"when": d.when, "amount": d.amount, "note": d.note} for d in s.doses],
             }
             for s in steps
         ],
@@ -41,7 +41,7 @@ def steps_from_json(text: str) -> tuple[Step, ...]:
     return tuple(
         Step(
             date.fromisoformat(s["starts"]),
-            tuple(Dose(d["when"], d["amount"]) for d in s["doses"]),
+            tuple(Dose(d["when"], d["amount"], d.get("note", "")) for d in s["doses"]),
             s.get("note", ""),
         )
         for s in json.loads(text)

@@ -27,7 +27,8 @@ def latest_words(kind: Kind, taken: list[Taken]) -> str:
     last = mine[-1]
     return _t(
         "ui.insights.questionnaires_card",
-        "{name}: {total} of {most} on {day} ({band}); taken {count} times in all.",
+        "{name}: {total} of {most} on {day} (its published {band} range); taken {count} "
+        "times in all.",
     ).format(
         name=form.name,
         total=last.total,

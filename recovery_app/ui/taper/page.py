@@ -55,10 +55,12 @@ CHART_DAYS = 90
 
 
 def doses_words(step: Step, unit: str) -> str:
-    return "; ".join(
-        f"{d.when}: {d.amount} {unit}".strip() if d.when else f"{d.amount} {unit}".strip()
-        for d in step.doses
-    )
+    words = []
+    for d in step.doses:
+        amount = f"{d.amount} {unit}".strip()
+        text = f"{d.when}: {amount}" if d.when else amount
+        words.append(f"{text} ({d.note})" if d.note else text)
+    return "; ".join(words)
 
 
 def plan_html(plan: TaperPlan) -> str:
@@ -103,6 +105,7 @@ class TaperPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.plan: TaperPlan | None = None
+        self._form_day: date | None = None  # the day Today's answers were filled for
         self.setAccessibleName(_t("ui.taper.page", "Taper diary"))
         outer = scrolling_content(self)
         outer.addWidget(heading(_t("ui.taper.page", "Taper diary")))
@@ -156,9 +159,9 @@ class TaperPage(QWidget):
         card.body.addLayout(button_row(*row))
         form = Form()
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText(_t("ui.taper.page", "what you took, e.g. 0.25"))
+        self.amount.setPlaceholderText(_t("ui.taper.page", "all you took today, e.g. 0.75"))
         self.note = QLineEdit()
-        form.addRow(_t("ui.taper.page", "&Amount taken"), self.amount)
+        form.addRow(_t("ui.taper.page", "&Total taken today"), self.amount)
         form.addRow(_t("ui.taper.page", "N&ote"), self.note)
         card.body.addLayout(form)
         self.difference_words = wrapped(
@@ -291,11 +294,16 @@ class TaperPage(QWidget):
             )
         )
         logged = {d.day: d for d in dose_days(self.ctx.db, day - timedelta(days=CHART_DAYS), day)}
-        todays = logged.get(day)
-        for value, button in self.taken_buttons.items():
-            button.setChecked(todays is not None and todays.taken is value)
-        self.amount.setText(todays.amount if todays else "")
-        self.note.setText(todays.note if todays else "")
+        if day != self._form_day:  # a new day (or the first look): show what is noted
+            self._form_day = day
+            todays = logged.get(day)
+            # An exclusive group can't be emptied one button at a time.
+            self.taken_group.setExclusive(False)
+            for value, button in self.taken_buttons.items():
+                button.setChecked(todays is not None and todays.taken is value)
+            self.taken_group.setExclusive(True)
+            self.amount.setText(todays.amount if todays else "")
+            self.note.setText(todays.note if todays else "")
         self._taken_changed()
         self._show_days(plan, logged, day)
         self._show_chart(plan, logged, day)
@@ -372,6 +380,7 @@ class TaperPage(QWidget):
             self.status.setText(exc.message)
             return
         self.status.setText(_t("ui.taper.page", "Saved. Only you can see it here."))
+        self._form_day = None  # show what was kept
         self.refresh()
 
     def edit_plan(self) -> None:
@@ -391,7 +400,7 @@ class TaperPage(QWidget):
         target = SaveFileDialog.ask(
             self,
             _t("ui.taper.page", "Save my taper plan"),
-            Path.home() / _t("ui.taper.page", "my-taper-plan.pdf"),
+            Path.home().joinpath(_t("ui.taper.page", "my-taper-plan.pdf")),
             _t("ui.taper.page", "PDF files (*.pdf)"),
         )
         if target is None:

@@ -82,7 +82,7 @@ class TaperPlanDialog(QDialog):
         form.addRow(_t("ui.taper.plan_dialog", "&Form"), self.form_field)
         form.addRow(_t("ui.taper.plan_dialog", "&Strength"), self.strength)
         form.addRow(_t("ui.taper.plan_dialog", "&Unit of the amounts"), self.unit)
-        form.addRow(_t("ui.taper.plan_dialog", "&Changed by"), self.changed_by)
+        form.addRow(_t("ui.taper.plan_dialog", "&Changed by (this change)"), self.changed_by)
         layout.addLayout(form)
         layout.addWidget(
             wrapped(
@@ -107,6 +107,7 @@ class TaperPlanDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         layout.addWidget(self.table, 1)
         self.add_button = QPushButton(_t("ui.taper.plan_dialog", "&Add a dose"))
         self.remove_button = QPushButton(_t("ui.taper.plan_dialog", "&Remove the dose"))
@@ -135,7 +136,9 @@ class TaperPlanDialog(QDialog):
         self.unit.setText(plan.unit)
         for step in plan.steps:
             for i, dose in enumerate(step.doses):
-                self.add_row(step.starts, dose.when, dose.amount, step.note if i == 0 else "")
+                # A step's own note (from an older version) stays with its first dose.
+                note = "; ".join(n for n in (step.note if i == 0 else "", dose.note) if n)
+                self.add_row(step.starts, dose.when, dose.amount, note)
 
     def add_row(
         self, starts: date | None = None, when: str = "", amount: str = "", note: str = ""
@@ -173,24 +176,18 @@ class TaperPlanDialog(QDialog):
 
     def plan(self) -> TaperPlan:
         """The plan exactly as typed; ``InvalidInput`` for what can't be kept."""
-        steps: dict[date, tuple[list[Dose], list[str]]] = {}
+        steps: dict[date, list[Dose]] = {}
         for row in range(self.table.rowCount()):
             when, amount, note = (self._text(row, c) for c in (WHEN, AMOUNT, NOTE))
             if not (when or amount or note):
                 continue  # an empty row
-            doses, notes = steps.setdefault(self._day(row), ([], []))
-            doses.append(Dose(when, amount))
-            if note:
-                notes.append(note)
+            steps.setdefault(self._day(row), []).append(Dose(when, amount, note))
         plan = TaperPlan(
             self.medicine.currentText().strip(),
             self.form_field.text().strip(),
             self.strength.text().strip(),
             self.unit.text().strip(),
-            tuple(
-                Step(day, tuple(doses), "; ".join(notes))
-                for day, (doses, notes) in sorted(steps.items())
-            ),
+            tuple(Step(day, tuple(doses)) for day, doses in sorted(steps.items())),
             self.changed_by.text().strip(),
         )
         check_plan(plan)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -123,6 +123,8 @@ class SymptomsDialog(QDialog):
         self.new_name.setAccessibleName(_t("ui.taper.symptoms_dialog", "Another symptom"))
         add_button = QPushButton(_t("ui.taper.symptoms_dialog", "&Add it"))
         add_button.clicked.connect(self._add_new)
+        add_button.setAutoDefault(False)
+        self.new_name.installEventFilter(self)  # Enter there adds the symptom
         add_row.addWidget(self.new_name, 1)
         add_row.addWidget(add_button)
         self.body.addLayout(add_row)
@@ -157,6 +159,18 @@ class SymptomsDialog(QDialog):
             self.rows[0].group.button(self.rows[0].rating()).setFocus()
         self._show_urgent(announce=False)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in "another symptom" adds it rather than saving and closing the form."""
+        if (
+            watched is self.new_name
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._add_new()
+            return True
+        return super().eventFilter(watched, event)
+
     def _add_symptom(self, name: str, rating: int) -> None:
         row = _Symptom(name, rating)
         self.rows.append(row)
@@ -166,7 +180,7 @@ class SymptomsDialog(QDialog):
         name = " ".join(self.new_name.text().split())
         if not name or any(r.name.casefold() == name.casefold() for r in self.rows):
             return
-        row = _Symptom(name, 1)
+        row = _Symptom(name, 0)  # rated by the person, not by the app
         self.rows.append(row)
         index = self.body.count() - 4  # above "another symptom", the signs, the note, stretch
         self.body.insertWidget(max(1, index), row)

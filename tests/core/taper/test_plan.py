@@ -84,3 +84,7 @@ def test_no_dose_arithmetic_anywhere_in_the_taper_code() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.BinOp | ast.AugAssign):
                 assert not isinstance(node.op, forbidden), f"{path.name}:{node.lineno}"
+
+
+def test_a_thousands_separator_is_not_a_decimal_comma() -> None:
+    assert as_number("1,000") is None and as_number("1,25") == Decimal("1.25")

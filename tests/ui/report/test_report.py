@@ -154,7 +154,8 @@ def test_the_taper_and_questionnaires_with_warning_signs_first(ctx: AppContext) 
     now = datetime(2026, 11, 20, 12, tzinfo=UTC)
     plan = TaperPlan(
         "clonazepam (Klonopin)", "tablet", "0.5 mg", "mg",
-        (Step(date(2026, 11, 2), (Dose("morning", "0.5"),)),
+        (Step(date(2026, 10, 1), (Dose("morning", "1"),)),  # ended before the period
+         Step(date(2026, 11, 2), (Dose("morning", "0.5"),)),
          Step(date(2026, 11, 9), (Dose("morning", "0.25"),))),
     )  # fmt: skip
     save_plan(ctx.db, plan, now)
@@ -178,3 +179,8 @@ def test_the_taper_and_questionnaires_with_warning_signs_first(ctx: AppContext) 
     assert "10Nov2026:aseizureorfit" in first_page and "PHQ-9question9" in first_page
     assert "Daysasplanned:1;differentfromtheplan:1;missed:1." in text
     assert "morning0.25mg" in text and "PHQ-9:16atfirst,9mostrecently" in text
+    assert "1Oct2026" not in text  # a step that ended before these days is not listed
+    figures = list(csv.DictReader(io.StringIO(report.csv().decode())))
+    assert all(float(r["value"]) >= 0 for r in figures)  # numbers only, no range names
+    totals = {r["row"]: r["value"] for r in figures if r["measure"] == "Total"}
+    assert totals == {"2026-11-04 phq9": "16", "2026-11-12 phq9": "9"}

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -41,9 +42,13 @@ def test_ratings_and_my_own_symptom_are_kept(
     dialog = dialog_for(ctx, shown, qtbot)
     anxiety = next(r for r in dialog.rows if r.name == "Anxiety")
     anxiety.group.button(2).setChecked(True)
-    dialog.new_name.setText("  Tinnitus  ")
-    dialog._add_new()
-    assert dialog.rows[-1].name == "Tinnitus" and dialog.rows[-1].rating() == 1
+    dialog.new_name.setFocus()
+    qtbot.waitUntil(dialog.new_name.hasFocus)
+    qtbot.keyClicks(dialog.new_name, "  Tinnitus  ")
+    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)  # adds it; it does not save and close
+    assert dialog.isVisible() and symptom_days(ctx.db, DAY, DAY)[0] == []
+    assert dialog.rows[-1].name == "Tinnitus" and dialog.rows[-1].rating() == 0  # not rated for me
+    dialog.rows[-1].group.button(1).setChecked(True)
     dialog.note.setPlainText("a wave in the afternoon")
     dialog.save()
     [kept], names = symptom_days(ctx.db, DAY, DAY)
@@ -95,3 +100,22 @@ def test_the_diary_travels_in_the_export(tmp_path: Path) -> None:
     target = Database.open(tmp_path / "b" / "recovery.db")
     import_file(target, path, now)
     assert symptom_days(target, DAY, DAY)[0] == [entry]
+
+
+def test_an_unknown_warning_sign_refuses_the_file(tmp_path: Path) -> None:
+    from recovery_app.core.errors import InvalidImport
+
+    now = datetime(2026, 11, 30, tzinfo=UTC)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    source = Database.open(tmp_path / "a" / "recovery.db")
+    record_symptom_day(source, SymptomDay(DAY, {"Anxiety": 1}, (RedFlag.SEIZURE,)), now)
+    path = tmp_path / "export.json"
+    export_json(source, path, now)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["symptom_days"][0]["red_flags"] = ["Seizure"]  # never silently dropped
+    path.write_text(json.dumps(document), encoding="utf-8")
+    target = Database.open(tmp_path / "b" / "recovery.db")
+    with pytest.raises(InvalidImport, match="warning sign"):
+        import_file(target, path, now)
+    assert symptom_days(target, DAY, DAY)[0] == []

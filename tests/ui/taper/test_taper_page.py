@@ -135,3 +135,51 @@ def test_the_plan_prints_for_the_prescriber_as_typed(
         stat.S_IMODE(target.stat().st_mode) == 0o600 and "not encrypted" in page.plan_status.text()
     )
     assert len(page.charts) == 2  # planned and taken, on the same days
+
+
+def test_a_forgotten_start_day_never_merges_two_steps(ctx: AppContext) -> None:
+    """The next step's first dose typed with the date left as the step before: refused,
+    since one step of morning 0.5, bedtime 0.5 and morning 0.25 was never prescribed."""
+    dialog = TaperPlanDialog(ctx, None, date(2026, 11, 25))
+    dialog.medicine.setCurrentText("clonazepam")
+    dialog.table.setRowCount(0)
+    for when, amount in (("morning", "0.5"), ("bedtime", "0.5"), ("morning", "0.25")):
+        row = dialog.add_row(date(2026, 11, 2))
+        dialog.table.setItem(row, 1, QTableWidgetItem(when))
+        dialog.table.setItem(row, 2, QTableWidgetItem(amount))
+    dialog.save()
+    assert "two doses for the same time of day" in dialog.status.text()
+    assert current_plan(ctx.db) is None and dialog.table.tabKeyNavigation() is False
+    dialog.deleteLater()
+
+
+def test_a_dose_keeps_its_own_note(ctx: AppContext) -> None:
+    dialog = TaperPlanDialog(ctx, None, date(2026, 11, 25))
+    dialog.medicine.setCurrentText("clonazepam")
+    dialog.table.setRowCount(0)
+    for when, note in (("morning", ""), ("bedtime", "with food")):
+        row = dialog.add_row(date(2026, 11, 2))
+        dialog.table.setItem(row, 1, QTableWidgetItem(when))
+        dialog.table.setItem(row, 2, QTableWidgetItem("0.5"))
+        dialog.table.setItem(row, 3, QTableWidgetItem(note))
+    dialog.save()
+    again = TaperPlanDialog(ctx, current_plan(ctx.db), date(2026, 11, 25))
+    notes = [again._text(r, 3) for r in range(again.table.rowCount())]
+    assert notes == ["", "with food"]
+    for d in (dialog, again):
+        d.deleteLater()
+
+
+def test_a_new_day_starts_with_no_answer_chosen(
+    ctx: AppContext, clock: FixedClock, shown: Callable[[QWidget], QWidget]
+) -> None:
+    dialog = TaperPlanDialog(ctx, None, date(2026, 11, 25))
+    type_the_letter(dialog)
+    dialog.save()
+    page = shown(TaperPage(ctx))
+    assert isinstance(page, TaperPage)
+    page.taken_buttons[DoseTaken.AS_PLANNED].setChecked(True)
+    page.save_today()
+    clock.current = clock.current + timedelta(days=1)
+    page.refresh()
+    assert page.chosen() is None and page.note.text() == ""
