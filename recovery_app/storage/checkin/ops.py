@@ -13,11 +13,13 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 
 from recovery_app.core.changes import NOTHING, Changes, Record, Result
 from recovery_app.core.checkin.checkin import CheckIn, UsedToday, UseQuestion
+from recovery_app.core.taper.plan import DoseDay
 from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.checkin.profile import Profile
 from recovery_app.storage.checkin.summary import REVIEW_OFFERED_KEY
 from recovery_app.storage.db import Database
 from recovery_app.storage.schema import app_state
+from recovery_app.storage.taper.diary import DoseLog
 
 
 def checkin_on(db: Database, day: date) -> CheckIn | None:
@@ -25,11 +27,19 @@ def checkin_on(db: Database, day: date) -> CheckIn | None:
         return CheckIns(conn).get(day)
 
 
-def save_checkin(db: Database, checkin: CheckIn, now: datetime) -> Result[CheckIn]:
-    """Raises ``KnownError`` with a message the person can act on; nothing is stored then."""
+def save_checkin(
+    db: Database, checkin: CheckIn, now: datetime, dose: DoseDay | None = None
+) -> Result[CheckIn]:
+    """Raises ``KnownError`` with a message the person can act on; nothing is stored then.
+
+    ``dose``: the taper question's answer, kept in the same transaction (a different dose
+    is a dose day of its own, never part of the use answer)."""
     with db.transaction() as conn:
         saved = CheckIns(conn).save(checkin, now)
-    return Result(saved, Changes.of(Record.CHECKINS))
+        if dose is not None:
+            DoseLog(conn).record(dose, now)
+    records = (Record.CHECKINS, Record.TAPER) if dose is not None else (Record.CHECKINS,)
+    return Result(saved, Changes.of(*records))
 
 
 def start_date(db: Database) -> date | None:

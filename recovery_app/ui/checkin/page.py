@@ -47,6 +47,7 @@ from recovery_app.storage.checkin.ops import checkin_on, save_checkin
 from recovery_app.ui.checkin import draft
 from recovery_app.ui.checkin.hard_day import HardDayReply
 from recovery_app.ui.checkin.scale_slider import ScaleSlider
+from recovery_app.ui.checkin.taper_row import TaperToday
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
@@ -224,6 +225,9 @@ class CheckInPage(QWidget):
             use_box.addWidget(label)
         use_box.addWidget(self.slip_box)
         form.addRow("", use_box)
+        self.taper = TaperToday()
+        self.taper.changed.connect(self._mark_dirty)
+        form.addRow("", self.taper)
 
         self.gratitude = QLineEdit()
         self.gratitude.setPlaceholderText(
@@ -376,6 +380,9 @@ class CheckInPage(QWidget):
         self.date_edit.blockSignals(False)
         self._shown_day = day
         self._fill(checkin_on(self.db, day))
+        loading, self._loading = self._loading, True  # the taper answer is not an edit
+        self.taper.load(self.db, day)
+        self._loading = loading
 
     def request_day(self, day: date) -> bool:
         """Switch to ``day``, asking first if that would drop unsaved changes."""
@@ -584,7 +591,10 @@ class CheckInPage(QWidget):
             return False
         try:
             saved = self.ctx.ops.run(
-                lambda: save_checkin(self.db, checkin, self.clock.now()), initiator=self
+                lambda: save_checkin(
+                    self.db, checkin, self.clock.now(), self.taper.answer(checkin.day)
+                ),
+                initiator=self,
             )
         except KnownError as exc:
             self._show_error(exc.message)

@@ -217,3 +217,36 @@ def test_an_old_yes_keeps_its_question_until_the_person_changes_it(
     assert checkin is not None
     assert (checkin.used, checkin.use_question) == (UsedToday.NO, UseQuestion.OUTSIDE_PLAN)
     assert not page.earlier_question.isVisible()
+
+
+def test_the_taper_question_shows_with_a_plan_and_a_different_dose_is_no_slip(
+    ctx: AppContext, shown: Shown, qtbot: QtBot
+) -> None:
+    from datetime import UTC, datetime
+
+    from recovery_app.core.taper.plan import Dose, DoseTaken, Step, TaperPlan
+    from recovery_app.storage.checkin.summary import today_summary
+    from recovery_app.storage.taper.ops import dose_days, save_plan
+
+    before = shown(CheckInPage(ctx))
+    assert not before.taper.isVisibleTo(before)  # no plan: no question
+    plan = TaperPlan(
+        "diazepam", "tablet", "2 mg", "mg", (Step(date(2026, 11, 2), (Dose("morning", "4"),)),)
+    )
+    save_plan(ctx.db, plan, datetime(2026, 11, 2, tzinfo=UTC))
+    page = shown(CheckInPage(ctx))
+    assert page.taper.isVisibleTo(page) and "morning 4 mg" in page.taper.planned.text()
+    fill(page, qtbot)
+    page.taper.buttons[DoseTaken.DIFFERENT].setChecked(True)
+    assert page.taper.not_a_slip.isVisibleTo(page)
+    page.taper.amount.setText("3")
+    assert page.save()
+    [day] = dose_days(ctx.db, TODAY, TODAY)
+    assert (day.taken, day.amount) == (DoseTaken.DIFFERENT, "3")
+    checkin, _count = stored(ctx, TODAY)
+    assert checkin is not None and checkin.used is UsedToday.NO
+    with ctx.db.reading() as conn:
+        assert today_summary(conn, TODAY).slip_days == ()  # never a slip
+    again = shown(CheckInPage(ctx))
+    assert again.taper.buttons[DoseTaken.DIFFERENT].isChecked()
+    assert again.taper.amount.text() == "3" and not again.has_unsaved_changes()
