@@ -45,7 +45,11 @@ def warnings(symptoms: list[SymptomDay], taken: list[Taken]) -> list[str]:
 
 
 def taper_section(
-    period: Period, plan: TaperPlan | None, doses: list[DoseDay], symptoms: list[SymptomDay]
+    period: Period,
+    plan: TaperPlan | None,
+    doses: list[DoseDay],
+    symptoms: list[SymptomDay],
+    sleep: tuple[tuple[date, float], ...] = (),
 ) -> Section:
     title = _t(_C, "Taper: the plan as prescribed, and each day")
     if plan is None:
@@ -64,6 +68,8 @@ def taper_section(
         inside = [d for d in doses if d.day >= step.starts and (ends is None or d.day < ends)]
         days = [s for s in symptoms if s.day >= step.starts and (ends is None or s.day < ends)]
         mean = fmean(s.total for s in days) if days else None  # of symptoms, not a dose
+        nights = [h for d, h in sleep if d >= step.starts and (ends is None or d < ends)]
+        slept = fmean(nights) if nights else None
         rows.append(
             (
                 _day(step.starts),
@@ -72,6 +78,7 @@ def taper_section(
                 str(sum(1 for d in inside if d.taken is DoseTaken.DIFFERENT)),
                 str(sum(1 for d in inside if d.taken is DoseTaken.MISSED)),
                 "" if mean is None else f"{mean:.1f}",
+                "" if slept is None else f"{slept:.1f}",
             )
         )
     counts = {t: sum(1 for d in doses if d.taken is t) for t in DoseTaken}
@@ -95,6 +102,7 @@ def taper_section(
             _t(_C, "Different"),
             _t(_C, "Missed"),
             _t(_C, "Mean symptom score"),
+            _t(_C, "Mean sleep (hours)"),
         ),
         tuple(rows),
         tuple(s.starts.isoformat() for s in steps),

@@ -42,6 +42,7 @@ class ReportData:
     dose_days: tuple[DoseDay, ...] = ()
     symptom_days: tuple[SymptomDay, ...] = ()
     questionnaires: tuple[Taken, ...] = ()  # taken in the period, oldest first
+    sleep: tuple[tuple[date, float], ...] = ()  # check-ins' hours of sleep in the period
 
 
 def _entry_notes(conn: Connection, period: Period) -> tuple[list[Note], int]:
@@ -128,6 +129,13 @@ def report_data(db: Database, period: Period, today: date, include_notes: bool) 
             for t in Questionnaires(conn).all()
             if period.first <= t.taken_at.date() <= period.last
         )
+        nights = conn.execute(
+            select(checkin.c.day, checkin.c.sleep_hours).where(
+                checkin.c.day.between(period.first, period.last),
+                checkin.c.sleep_hours.is_not(None),
+            )
+        )
+        sleep = tuple((day, float(hours)) for day, hours in nights)
         notes: list[Note] = []
         entry_total = checkin_total = 0
         if include_notes:
@@ -135,5 +143,5 @@ def report_data(db: Database, period: Period, today: date, include_notes: bool) 
             checkins, checkin_total = _checkin_notes(conn, period)
             notes = sorted(entries + checkins, key=_newest_first)
         return ReportData(
-            found, tuple(notes), entry_total, checkin_total, plan, doses, symptoms, taken
+            found, tuple(notes), entry_total, checkin_total, plan, doses, symptoms, taken, sleep
         )

@@ -167,6 +167,7 @@ class ReportDocument:
                     data.taper_plan,
                     list(data.dose_days),
                     list(data.symptom_days),
+                    data.sleep,
                 )
             )
         if "questionnaires" in request.keys:

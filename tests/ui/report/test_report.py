@@ -169,6 +169,13 @@ def test_the_taper_and_questionnaires_with_warning_signs_first(ctx: AppContext) 
     record_symptom_day(
         ctx.db, SymptomDay(date(2026, 11, 10), {"Anxiety": 3}, (RedFlag.SEIZURE,)), now
     )
+    from recovery_app.core.checkin.checkin import CheckIn, UsedToday
+    from recovery_app.storage.checkin.checkins import CheckIns
+
+    with ctx.db.transaction() as conn:  # sleep on two nights of the second step
+        for day, hours in ((10, 6.0), (11, 5.0)):
+            checkin = CheckIn(date(2026, 11, day), 3, 2, 2, UsedToday.NO, sleep_hours=hours)
+            CheckIns(conn).save(checkin, now)
     for day, answers in ((4, (2,) * 8 + (0,)), (12, (1,) * 8 + (1,))):
         save_taken(ctx.db, Taken(Kind.PHQ9, datetime(2026, 11, day, 9, tzinfo=UTC), answers))
     data = report_data(ctx.db, PERIOD, date(2026, 11, 25), include_notes=False)
@@ -180,6 +187,8 @@ def test_the_taper_and_questionnaires_with_warning_signs_first(ctx: AppContext) 
     assert "Daysasplanned:1;differentfromtheplan:1;missed:1." in text
     assert "morning0.25mg" in text and "PHQ-9:16atfirst,9mostrecently" in text
     assert "1Oct2026" not in text  # a step that ended before these days is not listed
+    # From 9 Nov: none as planned, one different, one missed, symptoms 3.0, sleep 5.5 h.
+    assert "Meansleep(hours)" in text and "9Nov2026morning0.25mg0113.05.5" in text
     figures = list(csv.DictReader(io.StringIO(report.csv().decode())))
     assert all(float(r["value"]) >= 0 for r in figures)  # numbers only, no range names
     totals = {r["row"]: r["value"] for r in figures if r["measure"] == "Total"}
