@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -68,6 +69,9 @@ class TaperPlanDialog(QDialog):
         self.medicine.setEditable(True)
         self.medicine.addItems(list(COMMON_MEDICINES))
         self.medicine.setCurrentText("")
+        completer = self.medicine.completer()
+        if completer is not None:  # suggest in a list; never finish the typed name for you
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.form_field = QLineEdit()
         self.strength = QLineEdit()
         self.unit = QLineEdit()
@@ -106,7 +110,8 @@ class TaperPlanDialog(QDialog):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # One cell at a time, so the keyboard's place is visible.
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         layout.addWidget(self.table, 1)
         self.add_button = QPushButton(_t("ui.taper.plan_dialog", "&Add a dose"))

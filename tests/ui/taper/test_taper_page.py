@@ -183,3 +183,15 @@ def test_a_new_day_starts_with_no_answer_chosen(
     clock.current = clock.current + timedelta(days=1)
     page.refresh()
     assert page.chosen() is None and page.note.text() == ""
+
+
+def test_the_medicine_typed_is_never_finished_for_me(ctx: AppContext) -> None:
+    """The common names are offered in a list, never filled in after what was typed
+    (inline completion turned "diazepam" into "diazepam (Valium)" on Tab)."""
+    from PySide6.QtWidgets import QCompleter
+
+    dialog = TaperPlanDialog(ctx, None, date(2026, 11, 25))
+    completer = dialog.medicine.completer()
+    assert completer is not None
+    assert completer.completionMode() is QCompleter.CompletionMode.PopupCompletion
+    dialog.deleteLater()
