@@ -3,9 +3,7 @@ with one plain sentence, a chart and its numbers. Patterns, never causes."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,6 +26,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import MakeReport, OpenCheckIn
+from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.style import Card, heading, scrolling_content, wrapped
 from recovery_app.ui.common.widgets import StatusLine, narrow
 from recovery_app.ui.insights.questionnaires_card import QuestionnairesCard
@@ -41,14 +40,6 @@ SHOWN_BY = (
     Record.PROFILE,
     Record.QUESTIONNAIRES,
 )
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class InsightsPage(QWidget):
@@ -98,8 +89,8 @@ class InsightsPage(QWidget):
             edit.setDisplayFormat("d MMM yyyy")
             buddy.setBuddy(edit)
         end = today(self.ctx.clock)
-        self.first.setDate(_qdate(end).addDays(-29))
-        self.last.setDate(_qdate(end))
+        self.first.setDate(to_qdate(end).addDays(-29))
+        self.last.setDate(to_qdate(end))
         for edit in (self.first, self.last):
             edit.dateChanged.connect(lambda _d: self._dates_changed())
         self.range.currentIndexChanged.connect(lambda _i: self._range_changed())
@@ -139,7 +130,7 @@ class InsightsPage(QWidget):
     def refresh(self) -> None:
         custom = None
         if self.choice() is RangeChoice.CUSTOM:
-            first, last = _day(self.first.date()), _day(self.last.date())
+            first, last = from_qdate(self.first.date()), from_qdate(self.last.date())
             if last < first:
                 self.status.setText(
                     translate(

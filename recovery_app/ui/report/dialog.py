@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -28,6 +28,7 @@ from recovery_app.storage.insights.report import report_data
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.file_dialogs import SaveFileDialog
 from recovery_app.ui.common.forms import Form
+from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 from recovery_app.ui.common.worker import ProgressFn, Worker
@@ -46,14 +47,6 @@ SECTION_WORDS = {
     "taper": _t("ui.report.dialog", "Taper: the plan, each day, and withdrawal symptoms"),
     "questionnaires": _t("ui.report.dialog", "PHQ-9 and GAD-7 totals"),
 }
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ReportDialog(QDialog):
@@ -76,8 +69,8 @@ class ReportDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         dates = Form()
-        self.first = QDateEdit(_qdate(first))
-        self.last = QDateEdit(_qdate(last))
+        self.first = QDateEdit(to_qdate(first))
+        self.last = QDateEdit(to_qdate(last))
         for words, edit in (
             (_t("ui.report.dialog", "&From"), self.first),
             (_t("ui.report.dialog", "T&o"), self.last),
@@ -141,7 +134,7 @@ class ReportDialog(QDialog):
 
     def request(self) -> ReportRequest:
         """What to make; ``InvalidInput`` for dates the wrong way round or no parts."""
-        period = Period(_day(self.first.date()), _day(self.last.date()))
+        period = Period(from_qdate(self.first.date()), from_qdate(self.last.date()))
         keys = tuple(k for k, box in self.parts.items() if box.isChecked())
         if not keys:
             raise InvalidInput(_t("ui.report.dialog", "Please choose at least one part."))

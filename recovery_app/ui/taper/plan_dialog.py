@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,16 +39,13 @@ from recovery_app.storage.taper.ops import save_plan
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import button_row
 from recovery_app.ui.common.forms import Form
+from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.style import wrapped
 from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 
 _t = translate
 STARTS, WHEN, AMOUNT, NOTE = range(4)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class TaperPlanDialog(QDialog):
@@ -148,7 +144,7 @@ class TaperPlanDialog(QDialog):
     def add_row(
         self, starts: date | None = None, when: str = "", amount: str = "", note: str = ""
     ) -> int:
-        day = QDateEdit(_qdate(starts or self._next_start()))
+        day = QDateEdit(to_qdate(starts or self._next_start()))
         row = self.table.rowCount()
         self.table.insertRow(row)
         day.setCalendarPopup(True)
@@ -167,8 +163,7 @@ class TaperPlanDialog(QDialog):
     def _day(self, row: int) -> date:
         widget = self.table.cellWidget(row, STARTS)
         assert isinstance(widget, QDateEdit)
-        d = widget.date()
-        return date(d.year(), d.month(), d.day())
+        return from_qdate(widget.date())
 
     def _text(self, row: int, column: int) -> str:
         item = self.table.item(row, column)
