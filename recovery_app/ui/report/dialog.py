@@ -26,7 +26,7 @@ from recovery_app.core.i18n import translate
 from recovery_app.core.insights.period import Period
 from recovery_app.storage.insights.report import report_data
 from recovery_app.ui.common.context import AppContext
-from recovery_app.ui.common.file_dialogs import SaveFileDialog
+from recovery_app.ui.common.file_dialogs import SaveFileDialog, saved_unencrypted
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.widgets import StatusLine
@@ -141,8 +141,7 @@ class ReportDialog(QDialog):
         return ReportRequest(period, keys, self.notes.isChecked())
 
     def _target(self, as_csv: bool) -> Path | None:
-        suffix = ".csv" if as_csv else ".pdf"
-        target = SaveFileDialog.ask(
+        return SaveFileDialog.ask_typed(
             self,
             _t("ui.report.dialog", "Save the figures")
             if as_csv
@@ -157,9 +156,6 @@ class ReportDialog(QDialog):
             if as_csv
             else _t("ui.report.dialog", "PDF files (*.pdf)"),
         )
-        if target is not None and target.suffix.lower() != suffix:
-            target = target.with_name(target.name + suffix)
-        return target
 
     def save(self, as_csv: bool) -> None:
         if self.worker is not None:
@@ -203,12 +199,7 @@ class ReportDialog(QDialog):
 
     def _saved(self, target: Path) -> None:
         self._finish()
-        self.status.setText(
-            _t(
-                "ui.report.dialog",
-                "Saved to {path}. That file is not encrypted: keep it somewhere private.",
-            ).format(path=target)
-        )
+        self.status.setText(saved_unencrypted(target))
 
     def _failed(self, message: str) -> None:
         self._finish()

@@ -392,12 +392,12 @@ class TaperPage(QWidget):
     def print_plan(self) -> None:
         from pathlib import Path
 
-        from recovery_app.ui.common.file_dialogs import SaveFileDialog
+        from recovery_app.ui.common.file_dialogs import SaveFileDialog, saved_unencrypted
         from recovery_app.ui.common.pdf import write_pdf
 
         if self.plan is None:
             return
-        target = SaveFileDialog.ask(
+        target = SaveFileDialog.ask_typed(
             self,
             _t("ui.taper.page", "Save my taper plan"),
             Path.home().joinpath(_t("ui.taper.page", "my-taper-plan.pdf")),
@@ -405,19 +405,12 @@ class TaperPage(QWidget):
         )
         if target is None:
             return
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
         try:
             write_pdf(target, plan_html(self.plan), _t("ui.taper.page", "My taper plan"))
         except KnownError as exc:
             self.plan_status.setText(exc.message)
             return
-        self.plan_status.setText(
-            _t(
-                "ui.taper.page",
-                "Saved to {path}. That file is not encrypted: keep it somewhere private.",
-            ).format(path=target)
-        )
+        self.plan_status.setText(saved_unencrypted(target))
 
     def show_versions(self) -> None:
         from recovery_app.ui.taper.versions_dialog import VersionsDialog

@@ -29,7 +29,7 @@ from recovery_app.storage.toolkit.ops import (
 from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
-from recovery_app.ui.common.file_dialogs import SaveFileDialog
+from recovery_app.ui.common.file_dialogs import SaveFileDialog, saved_unencrypted
 from recovery_app.ui.common.flow import button_row
 from recovery_app.ui.common.pdf import write_pdf
 from recovery_app.ui.common.refresh import RefreshOnChange
@@ -219,7 +219,7 @@ class ToolkitPage(QWidget):
 
         if not self._plans:
             return
-        target = SaveFileDialog.ask(
+        target = SaveFileDialog.ask_typed(
             self,
             translate("ui.toolkit.page", "Save my plan as PDF"),
             Path.home() / translate("ui.toolkit.page", "my-plan.pdf"),
@@ -227,8 +227,6 @@ class ToolkitPage(QWidget):
         )
         if target is None:
             return
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
         from recovery_app.storage.help.ops import contacts
 
         page = plan_html(
@@ -243,12 +241,7 @@ class ToolkitPage(QWidget):
         except KnownError as exc:
             self.plan_message.setText(exc.message)
             return
-        self.plan_message.setText(
-            translate(
-                "ui.toolkit.page",
-                "Saved to {path}. That file is not encrypted: keep it somewhere private.",
-            ).format(path=target)
-        )
+        self.plan_message.setText(saved_unencrypted(target))
 
     def show_versions(self) -> None:
         from recovery_app.ui.toolkit.plan_dialog import VersionsDialog
