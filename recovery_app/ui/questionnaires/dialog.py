@@ -7,8 +7,7 @@ call or text 988, 911 in danger, tell your doctor soon.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -35,6 +34,7 @@ from recovery_app.core.questionnaires.forms import (
 )
 from recovery_app.storage.questionnaires.ops import save_taken
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.help_now import HelpNowCard
 from recovery_app.ui.common.requests import GetHelp
 from recovery_app.ui.common.style import heading, set_primary, wrapped
 from recovery_app.ui.common.widgets import StatusLine
@@ -86,7 +86,9 @@ class QuestionnaireDialog(QDialog):
         self.taken: Taken | None = None
         self.setWindowTitle(self.form.name)
         outer = QVBoxLayout(self)
-        self.crisis = self._crisis_card()
+        self.crisis = HelpNowCard(CRISIS_WORDS)
+        self.crisis.helpRequested.connect(lambda: self.requested.emit(GetHelp()))
+        self.crisis_words, self.help_button = self.crisis.words, self.crisis.help_button
         outer.addWidget(self.crisis)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -130,21 +132,6 @@ class QuestionnaireDialog(QDialog):
         fit_on_screen(self, 640, 720)
         self.questions[0].buttons[0].setFocus()
 
-    def _crisis_card(self) -> QFrame:
-        card = QFrame()
-        card.setObjectName("callout")
-        card.setAccessibleName(_t("ui.questionnaires.dialog", "Help now"))
-        layout = QVBoxLayout(card)
-        self.crisis_words = wrapped(CRISIS_WORDS)
-        self.crisis_words.setObjectName("warning")
-        layout.addWidget(self.crisis_words)
-        self.help_button = QPushButton(_t("ui.questionnaires.dialog", "&Get help now (F1)"))
-        set_primary(self.help_button)
-        self.help_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
-        layout.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
-        card.hide()
-        return card
-
     @classmethod
     def present(cls, ctx: AppContext, kind: Kind, parent: QWidget) -> QuestionnaireDialog:
         dialog = cls(ctx, kind, parent)
@@ -169,11 +156,8 @@ class QuestionnaireDialog(QDialog):
         self.keep_button.setEnabled(all(a is not None for a in answers) and self.taken is None)
 
     def show_crisis(self) -> None:
-        """At once, above everything, and said aloud for a screen reader. Focus goes to Get
-        help once the key that chose the answer is done (it moves focus itself)."""
-        self.crisis.show()
-        QTimer.singleShot(0, self.help_button.setFocus)
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.crisis, CRISIS_WORDS))
+        """At once, above everything, said aloud, with focus on Get help."""
+        self.crisis.present()
 
     def keep(self) -> None:
         answers = tuple(a for a in self.answers() if a is not None)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,8 +38,9 @@ from recovery_app.core.taper.symptoms import (
 from recovery_app.storage.taper.ops import record_symptom_day
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.help_now import HelpNowCard
 from recovery_app.ui.common.requests import GetHelp
-from recovery_app.ui.common.style import lines_high, set_primary, wrapped
+from recovery_app.ui.common.style import lines_high, wrapped
 from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 
@@ -86,17 +87,9 @@ class SymptomsDialog(QDialog):
         self.saved: SymptomDay | None = None
         self.setWindowTitle(_t("ui.taper.symptoms_dialog", "Withdrawal symptoms today"))
         outer = QVBoxLayout(self)
-        self.urgent = QFrame()
-        self.urgent.setObjectName("callout")
-        urgent_layout = QVBoxLayout(self.urgent)
-        self.urgent_words = wrapped()
-        self.urgent_words.setObjectName("warning")
-        urgent_layout.addWidget(self.urgent_words)
-        self.help_button = QPushButton(_t("ui.taper.symptoms_dialog", "&Get help now (F1)"))
-        set_primary(self.help_button)
-        self.help_button.clicked.connect(lambda: self.requested.emit(GetHelp()))
-        urgent_layout.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.urgent.hide()
+        self.urgent = HelpNowCard()
+        self.urgent.helpRequested.connect(lambda: self.requested.emit(GetHelp()))
+        self.urgent_words, self.help_button = self.urgent.words, self.urgent.help_button
         outer.addWidget(self.urgent)
         area = QScrollArea()
         area.setWidgetResizable(True)
@@ -196,13 +189,10 @@ class SymptomsDialog(QDialog):
 
     def _show_urgent(self, announce: bool) -> None:
         flags = self.red_flags()
-        self.urgent.setVisible(bool(flags))
         if flags:
-            words = help_words(flags)
-            self.urgent_words.setText(words)
-            if announce:
-                QTimer.singleShot(0, self.help_button.setFocus)
-                QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.urgent, words))
+            self.urgent.present(help_words(flags), announce)
+        else:
+            self.urgent.hide()
 
     def entry(self) -> SymptomDay:
         return SymptomDay(
