@@ -32,7 +32,7 @@ from recovery_app.core.taper.plan import (
     as_number,
     total,
 )
-from recovery_app.core.taper.symptoms import RATING_WORDS
+from recovery_app.core.taper.symptoms import RATING_WORDS, SymptomDay
 from recovery_app.storage.questionnaires.ops import history
 from recovery_app.storage.taper.ops import (
     current_plan,
@@ -193,8 +193,8 @@ class TaperPage(QWidget):
         self.symptoms_card = card
         return card
 
-    def _show_symptoms(self, day: date) -> None:
-        days, _names = symptom_days(self.ctx.db, day - timedelta(days=CHART_DAYS - 1), day)
+    def _show_symptoms(self, days: list[SymptomDay], chart_too: bool) -> None:
+        """The last noted day in words; its chart too unless the doses' chart has it."""
         if self.symptom_chart is not None:
             self.symptom_chart.deleteLater()
             self.symptom_chart = None
@@ -216,7 +216,7 @@ class TaperPage(QWidget):
                 or _t("ui.taper.page", "none"),
             )
         )
-        if len(days) >= 2:
+        if chart_too and len(days) >= 2:
             chart = Line(
                 _t("ui.taper.page", "Symptom score each day (the ratings added up)"),
                 tuple(f"{d.day.day} {d.day:%b}" for d in days),
@@ -260,8 +260,9 @@ class TaperPage(QWidget):
         self.today_card.setVisible(has_plan)
         self.days_card.setVisible(has_plan)
         self.steps.clear()
-        self._show_symptoms(day)
+        noted, _names = symptom_days(self.ctx.db, day - timedelta(days=CHART_DAYS - 1), day)
         if plan is None:
+            self._show_symptoms(noted, chart_too=True)
             self.plan_words.setText(
                 _t(
                     "ui.taper.page",
@@ -306,7 +307,8 @@ class TaperPage(QWidget):
             self.note.setText(todays.note if todays else "")
         self._taken_changed()
         self._show_days(plan, logged, day)
-        self._show_chart(plan, logged, day)
+        charted = self._show_chart(plan, logged, noted, day)
+        self._show_symptoms(noted, chart_too=not charted)
 
     def _show_days(self, plan: TaperPlan, logged: dict[date, DoseDay], day: date) -> None:
         self.days.clear()
@@ -324,7 +326,14 @@ class TaperPage(QWidget):
         if self.days.count() == 0:
             self.days.add_note(_t("ui.taper.page", "No days noted yet. Today's is above."))
 
-    def _show_chart(self, plan: TaperPlan, logged: dict[date, DoseDay], day: date) -> None:
+    def _show_chart(
+        self,
+        plan: TaperPlan,
+        logged: dict[date, DoseDay],
+        noted: list[SymptomDay],
+        day: date,
+    ) -> bool:
+        """Draw the days' doses, symptoms and questionnaires; whether anything was drawn."""
         for view in self.charts:
             view.deleteLater()
         self.charts = []
@@ -339,21 +348,21 @@ class TaperPage(QWidget):
         labels = tuple(f"{d.day} {d:%b}" for d in days)
         if not any(v is not None for v in planned) or len(days) < 2:
             self.chart_holder.hide()
-            return
+            return False
         top = max([v for v in planned + taken if v is not None] or [1.0]) or 1.0
         # The same days under each other: doses, symptoms and questionnaires on one axis.
-        noted, _names = symptom_days(self.ctx.db, first, day)
-        scores = {s.day: float(s.total) for s in noted}
+        scores = {s.day: float(s.total) for s in noted if s.day >= first}
         symptoms = [scores.get(d) for d in days]
         lines: list[tuple[str, list[float | None], float]] = [
             (_t("ui.taper.page", "Planned each day ({unit})").format(unit=plan.unit), planned, top),
             (_t("ui.taper.page", "Taken each day ({unit})").format(unit=plan.unit), taken, top),
         ]
-        if noted:
+        if scores:
             most = max(scores.values()) or 1.0
             lines.append((_t("ui.taper.page", "Symptom score"), symptoms, most))
+        taken_forms = history(self.ctx.db)
         for kind in Kind:
-            totals = {t.taken_at.date(): float(t.total) for t in history(self.ctx.db, kind)}
+            totals = {t.taken_at.date(): float(t.total) for t in taken_forms if t.kind is kind}
             values = [totals.get(d) for d in days]
             if any(v is not None for v in values):
                 form = FORMS[kind]
@@ -365,6 +374,7 @@ class TaperPage(QWidget):
             self.chart_holder.body.addWidget(view)
             self.charts.append(view)
         self.chart_holder.show()
+        return True
 
     def save_today(self) -> None:
         taken = self.chosen()
