@@ -6,6 +6,7 @@ So nothing is reloaded that nobody looks at, and nothing shown is ever stale.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
@@ -23,15 +24,21 @@ class RefreshOnChange(QObject):
         reload: Callable[[], None],
         skip_own: bool = False,
         every_show: bool = False,
+        day: Callable[[], date] | None = None,
     ) -> None:
         """``skip_own``: changes the view made itself are already on screen.
 
         ``every_show``: reload each time the view is shown, changed or not (Today:
         the day itself may have changed).
+
+        ``day``: reload when shown the first time, and again only once this (today's
+        date) differs from when it last loaded ("the last 30 days" move with the day).
         """
         super().__init__(view)
         self.view, self.records, self.reload, self.skip_own = view, tuple(records), reload, skip_own
         self.every_show = every_show
+        self.day = day
+        self.loaded_on: date | None = None
         self.stale = False
         bus.changed.connect(self._changed)
         view.installEventFilter(self)
@@ -42,17 +49,25 @@ class RefreshOnChange(QObject):
         if self.skip_own and initiator is self.view:
             return
         if self.view.isVisible():
-            self.stale = False
-            self.reload()
+            self._load()
         else:
             self.stale = True
+
+    def _load(self) -> None:
+        self.stale = False
+        if self.day is not None:
+            self.loaded_on = self.day()
+        self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.view
             and event.type() == QEvent.Type.Show
-            and (self.stale or self.every_show)
+            and (
+                self.stale
+                or self.every_show
+                or (self.day is not None and self.day() != self.loaded_on)
+            )
         ):
-            self.stale = False
-            self.reload()
+            self._load()
         return False

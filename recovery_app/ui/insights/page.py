@@ -69,8 +69,8 @@ class InsightsPage(QWidget):
         outer.addWidget(self.status)
         outer.addLayout(self.sections)
         outer.addStretch(1)
-        # Read when shown (the first time too), as "the last 30 days" moves with the day.
-        RefreshOnChange(self, ctx.bus, SHOWN_BY, self.refresh, every_show=True)
+        # Read when first shown, when what it shows changes, and on a new day.
+        RefreshOnChange(self, ctx.bus, SHOWN_BY, self.refresh, day=lambda: today(ctx.clock))
 
     def _controls(self) -> FlowRow:
         row = FlowRow()  # wraps at large text or in a longer language

@@ -141,7 +141,7 @@ class TaperPage(QWidget):
         outer.addWidget(self._symptoms_card())
         outer.addWidget(self.chart_holder)
         outer.addStretch(1)
-        RefreshOnChange(self, ctx.bus, (Record.TAPER,), self.refresh, every_show=True)
+        RefreshOnChange(self, ctx.bus, (Record.TAPER,), self.refresh, day=lambda: today(ctx.clock))
 
     def _today_card(self) -> Card:
         card = Card(_t("ui.taper.page", "Today"))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from recovery_app.core.changes import Changes, Record
 from recovery_app.core.insights.period import RangeChoice
 from recovery_app.ui.common.charts import ChartView
 from recovery_app.ui.common.context import AppContext
@@ -101,7 +102,10 @@ def test_insights_is_in_the_sidebar_and_a_new_craving_shows_at_once(
     window.show_page("insights")
     page = window.page("insights")
     assert isinstance(page, InsightsPage) and cards(page) == {}
-    fill(window.services.ctx.db if window.services else None)  # type: ignore[arg-type]
+    assert window.services is not None
+    fill(window.services.ctx.db)
+    # Saved elsewhere in the app, which says so on the bus, as every save does.
+    window.services.ctx.bus.announce(Changes.of(Record.JOURNAL))
     window.show_page("today")
     window.show_page("insights")
     assert "cravings" in cards(page)
