@@ -33,6 +33,13 @@ def bar_label(start: date, bucket: Bucket) -> str:
     return f"{start.day} {start:%b}"
 
 
+BAR_HEADERS = {  # a table's first column: what each row is
+    Bucket.DAY: _t("core.insights.sections", "Day"),
+    Bucket.WEEK: _t("core.insights.sections", "Week from"),
+    Bucket.MONTH: _t("core.insights.sections", "Month"),
+}
+
+
 def row_label(period: Period, start: date, bucket: Bucket) -> str:
     """A table row's bar, saying so when only some of its days are in the period."""
     label = bar_label(start, bucket)
@@ -82,9 +89,7 @@ def cravings(ins: Insights) -> Section:
     week = bucket is Bucket.WEEK
     table = Table(
         (
-            _t("core.insights.sections", "Week from")
-            if week
-            else _t("core.insights.sections", "Month"),
+            BAR_HEADERS[bucket],
             _t("core.insights.sections", "Cravings"),
             _t("core.insights.sections", "Mean strength"),
             _t("core.insights.sections", "Passed"),
@@ -209,15 +214,8 @@ def checkins(ins: Insights) -> Section:
         (name, Line(name, labels, tuple(getattr(p, field) for p in points), low, high))
         for name, field, low, high in measures
     )
-    first = (
-        _t("core.insights.sections", "Day")
-        if bucket is Bucket.DAY
-        else _t("core.insights.sections", "Week from")
-        if bucket is Bucket.WEEK
-        else _t("core.insights.sections", "Month")
-    )
     table = Table(
-        (first, _t("core.insights.sections", "Check-ins"), *(m[0] for m in measures)),
+        (BAR_HEADERS[bucket], _t("core.insights.sections", "Check-ins"), *(m[0] for m in measures)),
         tuple(
             (label, str(p.days), *(_number(getattr(p, f)) for _n, f, _l, _h in measures))
             for label, p in zip(labels, points, strict=True)
@@ -286,9 +284,7 @@ def meetings(ins: Insights) -> Section:
     )
     table = Table(
         (
-            _t("core.insights.sections", "Week from")
-            if bucket is Bucket.WEEK
-            else _t("core.insights.sections", "Month"),
+            BAR_HEADERS[bucket],
             _t("core.insights.sections", "Went"),
             _t("core.insights.sections", "Missed"),
         ),
