@@ -127,6 +127,22 @@ def _rows(conn: sqlite3.Connection, revision: str) -> None:
             " VALUES ('70000000-0000-4000-8000-000000000001', 'gad7', ?, 66277230, '1231000', 1)",
             (t,),
         )
+    if at >= migrate.KNOWN_REVISIONS.index("0012_taper"):
+        steps = '[{"starts": "2026-01-01", "note": "", "doses": [{"when": "morning", "amount": "0.5", "note": ""}]}]'
+        conn.execute(
+            "INSERT INTO taper_plan_version (uid, saved_at, medicine, form, strength, unit, changed_by, steps)"
+            " VALUES ('80000000-0000-4000-8000-000000000001', ?, 'clonazepam', 'tablet', '0.5 mg', 'mg', '', ?)",
+            (t, steps),
+        )
+        conn.execute(
+            "INSERT INTO dose_day (day, taken, amount, note, updated_at) VALUES ('2026-01-05', 'different', '0.25', 'felt shaky', ?)",
+            (t,),
+        )
+        conn.execute(
+            "INSERT INTO symptom_day (day, ratings, red_flags, note, updated_at)"
+            " VALUES ('2026-01-05', '{\"Anxiety\": 2, \"Ringing in my ears\": 1}', '', 'a wave', ?)",
+            (t,),
+        )
     if at >= migrate.KNOWN_REVISIONS.index("0009_toolkit"):
         conn.execute(
             "INSERT INTO reason (uid, text, position, created_at, updated_at) VALUES ('50000000-0000-4000-8000-000000000001', 'For my daughter', 0, ?, ?)",

@@ -343,6 +343,13 @@ symptom_day = Table(  # the withdrawal diary: one row a day
     Column("note", Text, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )
+own_symptom = Table(  # the symptoms a person added to the diary's list (migration 0013)
+    "own_symptom",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("position", Integer, nullable=False),
+)
 
 favourite_skill = Table(
     "favourite_skill",
@@ -429,7 +436,7 @@ notification = Table(
     Column("due_at", UTCDateTime, nullable=False),
     Column("snoozed_until", UTCDateTime, nullable=True),
     Column("dismissed_at", UTCDateTime, nullable=True),
-    CheckConstraint("kind IN ('meeting', 'attendance', 'checkin')", name="kind"),
+    CheckConstraint("kind IN ('meeting', 'attendance', 'checkin', 'questionnaire')", name="kind"),
 )
 
 app_state = Table(

@@ -30,6 +30,8 @@ from recovery_app.storage.learn.reading import Reading, SelfChecks
 from recovery_app.storage.meetings.meetings import Meetings
 from recovery_app.storage.meetings.reminders import ReminderList
 from recovery_app.storage.questionnaires.answers import Questionnaires
+from recovery_app.storage.taper.diary import DoseLog, SymptomDiary, TaperPlans
+from recovery_app.storage.taper.own_symptoms import OwnSymptoms
 from recovery_app.storage.toolkit.plan import Plans
 from recovery_app.storage.toolkit.reasons import Favourites, Reasons
 
@@ -82,6 +84,19 @@ def test_an_earlier_schema_is_upgraded_with_its_rows(tmp_path: Path, revision: s
                     (1, 2, 3, 1, 0, 0, 0),
                     7,
                 )
+            if at >= EARLIER.index("0012_taper"):
+                plan = TaperPlans(conn).current()
+                assert plan is not None and plan.steps[0].doses[0].amount == "0.5"
+                [dose] = DoseLog(conn).all()
+                assert (dose.taken.value, dose.amount, dose.note) == (
+                    "different",
+                    "0.25",
+                    "felt shaky",
+                )
+                [day] = SymptomDiary(conn).all()
+                assert day.ratings == {"Anxiety": 2, "Ringing in my ears": 1}
+                # 0013: the person's own symptom joins their list; the common one is not theirs.
+                assert OwnSymptoms(conn).names() == ["Ringing in my ears"]
             if at >= EARLIER.index("0009_toolkit"):
                 assert [r.text for r in Reasons(conn).all()] == ["For my daughter"]
                 assert Favourites(conn).keys() == ["grounding"]

@@ -106,3 +106,19 @@ def check_symptom_day(entry: SymptomDay) -> None:
     if not isinstance(entry.note, str) or len(entry.note) > MAX_NOTE:
         raise InvalidInput(translate(_C, "The note is too long to keep."))
     check_storable(translate(_C, "The note"), entry.note)
+
+
+def symptom_name(text: str) -> str:
+    """A symptom's name as kept: spaces tidied; raises ``InvalidInput`` if it can't be one."""
+    name = " ".join(text.split())
+    if not name or len(name) > MAX_NAME:
+        raise InvalidInput(
+            translate(_C, "A symptom needs a name of at most {most} letters.").format(most=MAX_NAME)
+        )
+    check_storable(translate(_C, "A symptom"), name)
+    return name
+
+
+def is_common(name: str) -> bool:
+    """One of the list every diary starts with (always offered, never renamed)."""
+    return name.casefold() in {c.casefold() for c in COMMON_SYMPTOMS}

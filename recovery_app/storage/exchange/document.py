@@ -33,7 +33,8 @@ EXPORT_FORMAT = "recovery-companion-export"
 # 7: an entry's "occurred_at" carries the UTC offset where and when it happened
 # 8: "questionnaires" (PHQ-9 and GAD-7 answers); the taper diary: "taper_plans", "dose_days",
 #    "symptom_days"
-EXPORT_VERSION = 8
+# 9: "own_symptoms", the symptoms a person added to the withdrawal diary's list
+EXPORT_VERSION = 9
 
 
 def build_document(db: Database, now: datetime) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from recovery_app.storage.exchange.rules import import_failure
 from recovery_app.storage.exchange.taper import (
     merge_symptom_days,
     merge_taper,
+    read_own_symptoms,
     read_symptom_days,
     read_taper,
 )
@@ -138,6 +139,7 @@ class ImportDocument:
     questionnaires: tuple[Taken, ...] = ()
     taper: tuple[tuple[TaperPlan, ...], tuple[DoseDay, ...]] = ((), ())
     symptom_days: tuple[SymptomDay, ...] = ()
+    own_symptoms: tuple[str, ...] = ()
 
 
 class _Unreadable(ValueError):
@@ -294,6 +296,7 @@ def read_document(path: Path, today: date) -> ImportDocument:
         read_questionnaires(raw),
         read_taper(raw),
         read_symptom_days(raw),
+        read_own_symptoms(raw),
     )
 
 
@@ -309,7 +312,7 @@ def import_file(db: Database, path: Path, now: datetime) -> ImportReport:
         others += merge_toolkit(conn, document.reasons, document.favourites, document.plans, now)
         others += merge_questionnaires(conn, document.questionnaires)
         others += merge_taper(conn, *document.taper, now)
-        others += merge_symptom_days(conn, document.symptom_days, now)
+        others += merge_symptom_days(conn, document.symptom_days, document.own_symptoms, now)
     return ImportReport(
         checkins.added,
         checkins.already_present,

@@ -1,4 +1,5 @@
-"""The taper diary in the export (version 8): every plan version and the dose log."""
+"""The taper diary in the export (version 8): every plan version, the dose log and the
+withdrawal diary; from version 9 also the person's own list of symptoms."""
 
 from __future__ import annotations
 
@@ -18,10 +19,17 @@ from recovery_app.core.taper.plan import (
     check_dose_day,
     check_plan,
 )
-from recovery_app.core.taper.symptoms import RedFlag, SymptomDay, check_symptom_day
+from recovery_app.core.taper.symptoms import (
+    MAX_SYMPTOMS,
+    RedFlag,
+    SymptomDay,
+    check_symptom_day,
+    symptom_name,
+)
 from recovery_app.storage.exchange.fields import Fields, add_missing, unique
 from recovery_app.storage.exchange.rules import records
 from recovery_app.storage.taper.diary import DoseLog, SymptomDiary, TaperPlans
+from recovery_app.storage.taper.own_symptoms import OwnSymptoms
 
 _C = "storage.exchange.taper"
 
@@ -63,7 +71,15 @@ def taper_document(conn: Connection) -> dict[str, Any]:
             }
             for s in SymptomDiary(conn).all()
         ],
+        "own_symptoms": OwnSymptoms(conn).names(),
     }
+
+
+def read_own_symptoms(raw: dict[str, Any]) -> tuple[str, ...]:
+    f = Fields(raw, translate(_C, "the file"))
+    names = f.texts("own_symptoms", most=MAX_SYMPTOMS)
+    with f.checking():
+        return tuple(dict.fromkeys(symptom_name(n) for n in names))
 
 
 def read_symptom_days(raw: dict[str, Any]) -> tuple[SymptomDay, ...]:
@@ -93,7 +109,13 @@ def read_symptom_days(raw: dict[str, Any]) -> tuple[SymptomDay, ...]:
     return tuple(found)
 
 
-def merge_symptom_days(conn: Connection, found: tuple[SymptomDay, ...], now: datetime) -> int:
+def merge_symptom_days(
+    conn: Connection, found: tuple[SymptomDay, ...], own: tuple[str, ...], now: datetime
+) -> int:
+    """Days not noted here yet; the own symptoms join the end of this list."""
+    listed = OwnSymptoms(conn)
+    for name in own:
+        listed.add(name)
     diary = SymptomDiary(conn)
     have = {d.day for d in diary.all()}
     added = 0

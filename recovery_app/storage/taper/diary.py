@@ -21,6 +21,7 @@ from recovery_app.core.taper.plan import (
 )
 from recovery_app.core.taper.symptoms import RedFlag, SymptomDay, check_symptom_day
 from recovery_app.storage.schema import dose_day, symptom_day, taper_plan_version
+from recovery_app.storage.taper.own_symptoms import OwnSymptoms
 
 
 def steps_json(steps: tuple[Step, ...]) -> str:
@@ -132,6 +133,9 @@ class SymptomDiary:
     def record(self, entry: SymptomDay, now: datetime) -> SymptomDay:
         """Keep one day's symptoms; keeping the day again replaces it."""
         check_symptom_day(entry)
+        own = OwnSymptoms(self.conn)
+        for name in entry.ratings:  # a rated name stays in the list (an imported day's too)
+            own.add(name)
         note = entry.note.strip()
         values = {
             "ratings": json.dumps(entry.ratings, ensure_ascii=False, sort_keys=True),
@@ -161,10 +165,3 @@ class SymptomDiary:
 
     def all(self) -> list[SymptomDay]:
         return self.between(date(1900, 1, 1), date(2200, 12, 31))
-
-    def names(self) -> list[str]:
-        """Every symptom name used so far, for the form (the person's own list grows)."""
-        seen: dict[str, None] = {}
-        for entry in self.all():
-            seen.update(dict.fromkeys(entry.ratings))
-        return list(seen)

@@ -1,8 +1,9 @@
-"""A plain yes/no question, patchable in tests through ``Confirm.ask``."""
+"""A plain yes/no question and a one-line text question, patchable in tests through
+``Confirm.ask`` and ``Confirm.ask_text``."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
 class Confirm:
@@ -18,3 +19,9 @@ class Confirm:
         box.setEscapeButton(no_button)
         box.exec()
         return box.clickedButton() is yes_button
+
+    @classmethod
+    def ask_text(cls, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+        """What was typed, or None when the person cancelled."""
+        value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value if ok else None

@@ -27,6 +27,7 @@ from recovery_app.core.i18n import translate
 from recovery_app.core.journal.choices import Choice, ChoiceList
 from recovery_app.storage.journal.choices import Choices
 from recovery_app.storage.journal.ops import change_choices, load_choices
+from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import wrapped
@@ -95,8 +96,7 @@ class ChoicesDialog(QDialog):
     # Patchable in tests, like every dialog question.
     @classmethod
     def ask_text(cls, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(parent, title, label, text=text)
-        return value if ok else None
+        return Confirm.ask_text(parent, title, label, text)
 
     @classmethod
     def ask_item(cls, parent: QWidget, title: str, label: str, items: list[str]) -> str | None:

@@ -188,7 +188,9 @@ class TaperPage(QWidget):
         card.body.addWidget(self.symptom_words)
         self.symptoms_button = QPushButton(_t("ui.taper.page", "Note today's &symptoms…"))
         self.symptoms_button.clicked.connect(self.note_symptoms)
-        card.body.addLayout(button_row(self.symptoms_button))
+        self.own_button = QPushButton(_t("ui.taper.page", "My &own symptoms…"))
+        self.own_button.clicked.connect(self.edit_own_symptoms)
+        card.body.addLayout(button_row(self.symptoms_button, self.own_button))
         self.symptom_chart: ChartView | None = None
         self.symptoms_card = card
         return card
@@ -236,6 +238,11 @@ class TaperPage(QWidget):
         dialog.requested.connect(self.requested)
         accepted(dialog)
         self.refresh()
+
+    def edit_own_symptoms(self) -> None:
+        from recovery_app.ui.taper.own_symptoms_dialog import OwnSymptomsDialog
+
+        accepted(OwnSymptomsDialog(self.ctx, self))
 
     def _taken_changed(self) -> None:
         different = self.taken_buttons[DoseTaken.DIFFERENT].isChecked()

@@ -34,6 +34,7 @@ from recovery_app.core.taper.symptoms import (
     RedFlag,
     SymptomDay,
     help_words,
+    symptom_name,
 )
 from recovery_app.storage.taper.ops import record_symptom_day
 from recovery_app.ui.common.context import AppContext
@@ -85,6 +86,7 @@ class SymptomsDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.day = ctx, day
         self.saved: SymptomDay | None = None
+        self.added: list[str] = []  # joins the list when the day is kept, rated or not
         self.setWindowTitle(_t("ui.taper.symptoms_dialog", "Withdrawal symptoms today"))
         outer = QVBoxLayout(self)
         self.urgent = HelpNowCard()
@@ -170,9 +172,19 @@ class SymptomsDialog(QDialog):
         self.body.addWidget(row)
 
     def _add_new(self) -> None:
-        name = " ".join(self.new_name.text().split())
-        if not name or any(r.name.casefold() == name.casefold() for r in self.rows):
+        try:
+            name = symptom_name(self.new_name.text())
+        except KnownError as exc:
+            if self.new_name.text().strip():
+                self.status.setText(exc.message)
             return
+        if any(r.name.casefold() == name.casefold() for r in self.rows):
+            self.status.setText(
+                _t("ui.taper.symptoms_dialog", "“{name}” is in the list already.").format(name=name)
+            )
+            return
+        self.added.append(name)
+        self.status.clear()
         row = _Symptom(name, 0)  # rated by the person, not by the app
         self.rows.append(row)
         index = self.body.count() - 4  # above "another symptom", the signs, the note, stretch
@@ -206,7 +218,9 @@ class SymptomsDialog(QDialog):
         entry = self.entry()
         try:
             self.saved = self.ctx.ops.run(
-                lambda: record_symptom_day(self.ctx.db, entry, self.ctx.clock.now()),
+                lambda: record_symptom_day(
+                    self.ctx.db, entry, self.ctx.clock.now(), tuple(self.added)
+                ),
                 initiator=self,
             )
         except KnownError as exc:

@@ -67,7 +67,7 @@ def test_export_carries_the_question_and_older_files_mean_the_old_one(
             NOW,
         )
     document = build_document(db, NOW)
-    assert document["version"] == EXPORT_VERSION == 8
+    assert document["version"] == EXPORT_VERSION == 9
     assert [c["use_question"] for c in document["checkins"]] == ["outside_plan", "used_today"]
 
     # A file written before version 4 only ever asked "Did you use today?".
