@@ -41,6 +41,10 @@ class Settings:
     reader_zoom: int = 0
     # A daily check-in reminder at this local time ("HH:MM"), or "" for none.
     checkin_reminder: str = ""
+    # The PHQ-9 and GAD-7 every two weeks at this local time ("HH:MM"), or "" for none,
+    # counted from the later of the day it was turned on (ISO) and the last one filled in.
+    questionnaire_reminder: str = ""
+    questionnaire_reminder_from: str = ""
     # Closing the window keeps the app (and its reminders) running in the tray.
     keep_in_tray: bool = False
     # Appearance: "system", "light" or "dark"; contrast "system", "normal" or "high";

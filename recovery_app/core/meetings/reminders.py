@@ -24,6 +24,7 @@ class ReminderKind(enum.StrEnum):
     MEETING = "meeting"
     ATTENDANCE = "attendance"
     CHECKIN = "checkin"
+    QUESTIONNAIRE = "questionnaire"  # the PHQ-9 and GAD-7, every two weeks
 
 
 @dataclass(frozen=True)
@@ -99,33 +100,58 @@ def checkin_due(day: date, at: time, zone_now: datetime) -> datetime:
     return datetime.combine(day, at).astimezone()
 
 
+QUESTIONNAIRE_EVERY = 14  # days
+
+
+@dataclass(frozen=True)
+class Fortnightly:
+    """The questionnaires' reminder: at a local time, every 14 days after ``anchor``
+    (the later of the day it was turned on and the day one was last filled in)."""
+
+    at: time
+    anchor: date
+
+    def due_on(self, day: date) -> bool:
+        days = (day - self.anchor).days
+        return days > 0 and days % QUESTIONNAIRE_EVERY == 0
+
+
 def dues_between(
     meetings: Iterable[Meeting],
     since: datetime,
     until: datetime,
     checkin_at: time | None = None,
     checkin_done: set[date] | None = None,
+    questionnaires: Fortnightly | None = None,
 ) -> list[Due]:
     """Reminders due in (since, until], oldest first."""
     found: list[Due] = []
     for meeting in meetings:
         found.extend(_meeting_dues(meeting, since, until))
-    if checkin_at is not None:
-        local_until = until.astimezone(until.tzinfo)
-        day = since.astimezone(until.tzinfo).date()
-        while day <= local_until.date():
+    local_until = until.astimezone(until.tzinfo)
+    day = since.astimezone(until.tzinfo).date()
+    while day <= local_until.date() and (checkin_at or questionnaires):
+        if checkin_at is not None and day not in (checkin_done or set()):
             due = checkin_due(day, checkin_at, local_until)
-            if since < due <= until and day not in (checkin_done or set()):
+            if since < due <= until:
                 found.append(Due(f"checkin:{day.isoformat()}", ReminderKind.CHECKIN, due))
-            day += timedelta(days=1)
+        if questionnaires is not None and questionnaires.due_on(day):
+            due = checkin_due(day, questionnaires.at, local_until)
+            if since < due <= until:
+                key = f"questionnaire:{day.isoformat()}"
+                found.append(Due(key, ReminderKind.QUESTIONNAIRE, due))
+        day += timedelta(days=1)
     return sorted(found, key=lambda d: d.due_at)
 
 
 def next_due_at(
-    meetings: Iterable[Meeting], now: datetime, checkin_at: time | None = None
+    meetings: Iterable[Meeting],
+    now: datetime,
+    checkin_at: time | None = None,
+    questionnaires: Fortnightly | None = None,
 ) -> datetime | None:
     """When the next reminder of any kind falls due after ``now`` (within 8 days)."""
-    found = dues_between(meetings, now, now + LOOKAHEAD, checkin_at)
+    found = dues_between(meetings, now, now + LOOKAHEAD, checkin_at, None, questionnaires)
     return found[0].due_at if found else None
 
 
@@ -137,6 +163,13 @@ def reminder_words(due: Due, now: datetime, zone: tzinfo | None) -> tuple[str, s
     if due.kind is ReminderKind.CHECKIN:
         return translate("core.meetings.reminders", "Time for your daily check-in"), translate(
             "core.meetings.reminders", "It takes about 30 seconds."
+        )
+    if due.kind is ReminderKind.QUESTIONNAIRE:
+        return translate(
+            "core.meetings.reminders", "Time for your two-weekly questionnaires"
+        ), translate(
+            "core.meetings.reminders",
+            "The PHQ-9 and GAD-7 take a few minutes. Your answers stay on this computer.",
         )
     meeting, start = due.meeting, due.starts_at
     assert meeting is not None and start is not None

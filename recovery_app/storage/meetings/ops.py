@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, tzinfo
+
+from sqlalchemy import Connection
 
 from recovery_app.core.changes import Changes, Record, Result
 from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.reminders import (
     LOOKAHEAD,
+    Fortnightly,
     ReminderKind,
     dues_between,
     reminder_words,
@@ -19,6 +22,7 @@ from recovery_app.storage.checkin.checkins import CheckIns
 from recovery_app.storage.db import Database
 from recovery_app.storage.meetings.meetings import AttendanceRecord, Meetings
 from recovery_app.storage.meetings.reminders import Notice, ReminderList
+from recovery_app.storage.questionnaires.answers import Questionnaires
 
 MEETINGS = Changes.of(Record.MEETINGS)
 REMINDERS = Changes.of(Record.REMINDERS)
@@ -125,16 +129,31 @@ class ReminderCheck:
     snoozes_ended: int  # snoozed reminders that came back since the last check
     meetings: list[Meeting]  # for arming the next timer
     next_snooze_end: datetime | None
+    questionnaires: Fortnightly | None = None  # counted from the last one filled in
+
+
+def _anchored(conn: Connection, setting: Fortnightly | None) -> Fortnightly | None:
+    """The questionnaires' reminder counts two weeks from the later of the day it was
+    turned on and the day one was last filled in."""
+    if setting is None:
+        return None
+    last = Questionnaires(conn).last_day()
+    return replace(setting, anchor=max(setting.anchor, last)) if last else setting
 
 
 def check_reminders(
-    db: Database, now: datetime, zone: tzinfo | None, checkin_at: time | None
+    db: Database,
+    now: datetime,
+    zone: tzinfo | None,
+    checkin_at: time | None,
+    questionnaires: Fortnightly | None = None,
 ) -> Result[ReminderCheck]:
     """Put everything due since the last check into the list (also what came while closed)."""
     with db.transaction() as conn:
         reminders, meetings_repo = ReminderList(conn), Meetings(conn)
         since = reminders.checked_until() or now
         meetings = meetings_repo.all()
+        fortnight = _anchored(conn, questionnaires)
         done = CheckIns(conn).days_between(since.date(), now.date()) if checkin_at else set()
         fresh = []
         # A reminder whose time passed before its meeting was added or moved here (moved
@@ -144,7 +163,7 @@ def check_reminders(
             for d in dues_between(meetings, now - LOOKAHEAD, since)
             if d.kind is ReminderKind.MEETING and d.starts_at is not None and d.starts_at > now
         ]
-        for due in [*catch_up, *dues_between(meetings, since, now, checkin_at, done)]:
+        for due in [*catch_up, *dues_between(meetings, since, now, checkin_at, done, fortnight)]:
             if (
                 due.kind is ReminderKind.ATTENDANCE
                 and due.meeting is not None
@@ -161,10 +180,17 @@ def check_reminders(
         snoozed = reminders.snoozes_between(since, now)
         reminders.set_checked_until(now)
         next_snooze = reminders.next_snooze_end(now)
-    return Result(ReminderCheck(fresh, len(snoozed), meetings, next_snooze), REMINDERS)
+    return Result(ReminderCheck(fresh, len(snoozed), meetings, next_snooze, fortnight), REMINDERS)
 
 
-def reminder_plan(db: Database, now: datetime) -> tuple[list[Meeting], datetime | None]:
-    """What the next timer depends on: the meetings and the next snooze to end."""
+def reminder_plan(
+    db: Database, now: datetime, questionnaires: Fortnightly | None = None
+) -> tuple[list[Meeting], datetime | None, Fortnightly | None]:
+    """What the next timer depends on: the meetings, the next snooze to end, and the
+    questionnaires' reminder as it counts now."""
     with db.reading() as conn:
-        return Meetings(conn).all(), ReminderList(conn).next_snooze_end(now)
+        return (
+            Meetings(conn).all(),
+            ReminderList(conn).next_snooze_end(now),
+            _anchored(conn, questionnaires),
+        )

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from recovery_app.core.clock import at_wall_minute, wall_minute
+from recovery_app.core.clock import at_wall_minute, from_day_number, wall_minute
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.i18n import translate
 from recovery_app.core.questionnaires.forms import Kind, Taken, check_taken
 from recovery_app.storage.schema import questionnaire
+
+MINUTES_A_DAY = 1440
 
 
 def taken_from_row(r: Any) -> Taken:
@@ -54,6 +57,11 @@ class Questionnaires:
         if kind is not None:
             query = query.where(questionnaire.c.kind == kind.value)
         return [taken_from_row(r) for r in self.conn.execute(query)]
+
+    def last_day(self) -> date | None:
+        """The local day a form was last filled in, or None."""
+        minute = self.conn.execute(select(func.max(questionnaire.c.taken_minute))).scalar()
+        return None if minute is None else from_day_number(minute // MINUTES_A_DAY)
 
     def uids(self) -> set[str]:
         return set(self.conn.execute(select(questionnaire.c.uid)).scalars())

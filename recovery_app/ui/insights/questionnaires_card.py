@@ -51,7 +51,8 @@ class QuestionnairesCard(Card):
                     "Two short, widely used questionnaires, in their published words: the "
                     "PHQ-9 about mood and the GAD-7 about anxiety. Taken every couple of "
                     "weeks, they give you and your doctor a shared measure over time. They "
-                    "are not a diagnosis.",
+                    "are not a diagnosis. A reminder every two weeks can be turned on under "
+                    "Meetings, in Reminders and calendars.",
                 )
             )
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_app.core.changes import Record
-from recovery_app.core.clock import to_local, zone_name
+from recovery_app.core.clock import to_local, today, zone_name
 from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.ics import IcsImport
@@ -58,6 +58,23 @@ from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
 from recovery_app.ui.meetings.move_dialog import MoveDateDialog
 
 UID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _timed_reminder(
+    words: str, name: str, stored: str, usual: str
+) -> tuple[QCheckBox, QTimeEdit, FlowRow]:
+    """A reminder's "on" box and its time of day (``stored`` "HH:MM", or "" for off)."""
+    box = QCheckBox(words)
+    at = QTimeEdit()
+    at.setDisplayFormat("HH:mm")
+    at.setAccessibleName(name)
+    box.setChecked(bool(stored))
+    at.setTime(QTime.fromString(stored or usual, "HH:mm"))
+    at.setEnabled(bool(stored))
+    row = FlowRow()
+    row.addWidget(box)
+    row.addWidget(at)
+    return box, at, row
 
 
 class MeetingsPage(QWidget):
@@ -132,24 +149,28 @@ class MeetingsPage(QWidget):
         outer.addWidget(went)
 
         options = Card(translate("ui.meetings.page", "Reminders and calendars"))
-        self.checkin_on = QCheckBox(
-            translate("ui.meetings.page", "Remind me to check in each day at")
+        self.checkin_on, self.checkin_time, reminder_row = _timed_reminder(
+            translate("ui.meetings.page", "Remind me to check in each day at"),
+            translate("ui.meetings.page", "Daily check-in reminder time"),
+            checkin_reminder,
+            "20:00",
         )
-        self.checkin_time = QTimeEdit()
-        self.checkin_time.setDisplayFormat("HH:mm")
-        self.checkin_time.setAccessibleName(
-            translate("ui.meetings.page", "Daily check-in reminder time")
-        )
-        on, at = bool(checkin_reminder), checkin_reminder or "20:00"
-        self.checkin_on.setChecked(on)
-        self.checkin_time.setTime(QTime.fromString(at, "HH:mm"))
-        self.checkin_time.setEnabled(on)
-        reminder_row = FlowRow()
-        reminder_row.addWidget(self.checkin_on)
-        reminder_row.addWidget(self.checkin_time)
         reminder_row.addWidget(QLabel(translate("ui.meetings.page", "(only if you haven't yet)")))
         reminder_row.add_stretch()
         options.body.addLayout(reminder_row)
+        self.questionnaires_on, self.questionnaires_time, row = _timed_reminder(
+            translate(
+                "ui.meetings.page", "Remind me every two weeks to fill in the PHQ-9 and GAD-7, at"
+            ),
+            translate("ui.meetings.page", "Questionnaire reminder time"),
+            settings.questionnaire_reminder,
+            "19:00",
+        )
+        row.addWidget(
+            QLabel(translate("ui.meetings.page", "(two weeks after the last one you filled in)"))
+        )
+        row.add_stretch()
+        options.body.addLayout(row)
         self.keep_in_tray = QCheckBox(
             translate("ui.meetings.page", "Keep running in the tray when the window is closed")
         )
@@ -197,6 +218,8 @@ class MeetingsPage(QWidget):
         self.import_button.clicked.connect(self.import_calendar)
         self.checkin_on.toggled.connect(self._checkin_changed)
         self.checkin_time.timeChanged.connect(lambda _t: self._checkin_changed())
+        self.questionnaires_on.toggled.connect(self._questionnaires_changed)
+        self.questionnaires_time.timeChanged.connect(lambda _t: self._questionnaires_changed())
         self.keep_in_tray.toggled.connect(lambda on: self.ctx.settings.update(keep_in_tray=on))
         RefreshOnChange(self, self.ctx.bus, (Record.MEETINGS,), self.refresh)
 
@@ -479,6 +502,18 @@ class MeetingsPage(QWidget):
         self.checkin_time.setEnabled(on)
         self.ctx.settings.update(
             checkin_reminder=self.checkin_time.time().toString("HH:mm") if on else ""
+        )
+
+    def _questionnaires_changed(self) -> None:
+        on = self.questionnaires_on.isChecked()
+        self.questionnaires_time.setEnabled(on)
+        values = self.ctx.settings.values
+        since = values.questionnaire_reminder_from
+        if on and not values.questionnaire_reminder:  # turned on now: two weeks from today
+            since = today(self.clock).isoformat()
+        self.ctx.settings.update(
+            questionnaire_reminder=self.questionnaires_time.time().toString("HH:mm") if on else "",
+            questionnaire_reminder_from=since if on else "",
         )
 
     # -- calendar files ----------------------------------------------------------------

@@ -28,6 +28,7 @@ from recovery_app.core.clock import today
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.reminders import ReminderKind
 from recovery_app.core.meetings.schedule import ATTENDED_WORDS, Attended
+from recovery_app.core.questionnaires.forms import FORMS, Kind
 from recovery_app.storage.meetings.ops import (
     answer_attendance,
     dismiss_reminder,
@@ -37,7 +38,7 @@ from recovery_app.storage.meetings.ops import (
 from recovery_app.storage.meetings.reminders import Notice
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.refresh import RefreshOnChange
-from recovery_app.ui.common.requests import OpenCheckIn
+from recovery_app.ui.common.requests import OpenCheckIn, TakeQuestionnaire
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.windowing import bring_to_front, fit_on_screen
 
@@ -125,6 +126,15 @@ class RemindersDialog(QDialog):
                 open_button = QPushButton(translate("ui.meetings.reminders_dialog", "Check in now"))
                 open_button.clicked.connect(lambda: self._check_in(notice))
                 row.addWidget(open_button)
+            if notice.kind is ReminderKind.QUESTIONNAIRE:
+                for kind in Kind:
+                    form = QPushButton(
+                        translate("ui.meetings.reminders_dialog", "Fill in the {name}").format(
+                            name=FORMS[kind].name
+                        )
+                    )
+                    form.clicked.connect(lambda _=False, k=kind: self._fill_in(notice, k))
+                    row.addWidget(form)
             snooze = QPushButton(translate("ui.meetings.reminders_dialog", "Snooze 10 minutes"))
             snooze.setAccessibleName(
                 translate("ui.meetings.reminders_dialog", "Snooze: {title}").format(
@@ -158,6 +168,10 @@ class RemindersDialog(QDialog):
     def _check_in(self, notice: Notice) -> None:
         self.dismiss(notice)
         self.requested.emit(OpenCheckIn(today(self.clock)))
+
+    def _fill_in(self, notice: Notice, kind: Kind) -> None:
+        self.dismiss(notice)
+        self.requested.emit(TakeQuestionnaire(kind.value))
 
     @classmethod
     def present(cls, parent: QWidget, ctx: AppContext) -> RemindersDialog:

@@ -18,7 +18,12 @@ from PySide6.QtCore import QObject, QTimer
 from recovery_app.core.changes import Changes, Record
 from recovery_app.core.clock import Clock, local_zone
 from recovery_app.core.i18n import translate
-from recovery_app.core.meetings.reminders import checkin_due, dues_between, next_due_at
+from recovery_app.core.meetings.reminders import (
+    Fortnightly,
+    checkin_due,
+    dues_between,
+    next_due_at,
+)
 from recovery_app.core.meetings.schedule import Meeting
 from recovery_app.storage.db import Database
 from recovery_app.storage.meetings.ops import check_reminders, reminder_plan
@@ -45,9 +50,11 @@ class ReminderScheduler(QObject):
         notify: Notify,
         checkin_at: Callable[[], time | None],
         parent: QObject | None = None,
+        questionnaires: Callable[[], Fortnightly | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.ops, self.clock, self.notify, self.checkin_at = ops, clock, notify, checkin_at
+        self.questionnaires = questionnaires
         self.db: Database | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -58,8 +65,9 @@ class ReminderScheduler(QObject):
     def _data_changed(self, changes: Changes, initiator: object) -> None:
         if initiator is self:
             return
-        if changes.touches(Record.MEETINGS, Record.CHECKINS):
-            self.check()  # a new meeting or reminder time, or today's check-in done
+        if changes.touches(Record.MEETINGS, Record.CHECKINS, Record.QUESTIONNAIRES):
+            # A new meeting or reminder time, today's check-in done, a questionnaire filled in.
+            self.check()
         elif changes.touches(Record.REMINDERS):
             self.rearm()  # e.g. a snooze: only the timer changes
 
@@ -70,20 +78,21 @@ class ReminderScheduler(QObject):
         if db is None or db.closed:
             self._neutral_check(now)
             return
-        at = self.checkin_at()
+        at, fortnight = self.checkin_at(), self.questionnaires()
         found = self.ops.run(
-            lambda: check_reminders(db, now, local_zone(self.clock), at), initiator=self
+            lambda: check_reminders(db, now, local_zone(self.clock), at, fortnight),
+            initiator=self,
         )
         self._show(found.fresh, found.snoozes_ended)
-        self._arm(now, found.meetings, at, found.next_snooze_end)
+        self._arm(now, found.meetings, at, found.next_snooze_end, found.questionnaires)
 
     def rearm(self) -> None:
         """Arm the timer again after the list changed elsewhere (a snooze), showing nothing."""
         if self.db is None or self.db.closed:
             return
         now = self.clock.now()
-        meetings, next_snooze = reminder_plan(self.db, now)
-        self._arm(now, meetings, self.checkin_at(), next_snooze)
+        meetings, next_snooze, fortnight = reminder_plan(self.db, now, self.questionnaires())
+        self._arm(now, meetings, self.checkin_at(), next_snooze, fortnight)
 
     def _show(self, fresh: list[tuple[str, str]], snoozed: int) -> None:
         if len(fresh) == 1 and not snoozed:
@@ -101,15 +110,23 @@ class ReminderScheduler(QObject):
             )
 
     def _arm(
-        self, now: datetime, meetings: list[Meeting], at: time | None, snooze: datetime | None
+        self,
+        now: datetime,
+        meetings: list[Meeting],
+        at: time | None,
+        snooze: datetime | None,
+        fortnight: Fortnightly | None = None,
     ) -> None:
-        candidates = [t for t in (next_due_at(meetings, now, at), snooze) if t is not None]
+        candidates = [
+            t for t in (next_due_at(meetings, now, at, fortnight), snooze) if t is not None
+        ]
         if at is not None:
             # The check-in reminder is only skipped once today's is done; look at tomorrow too.
             tomorrow = (now + timedelta(days=1)).date()
             candidates.append(checkin_due(tomorrow, at, now))
         self._neutral = sorted(
-            d.due_at for d in dues_between(meetings, now, now + timedelta(days=2), at)
+            d.due_at
+            for d in dues_between(meetings, now, now + timedelta(days=2), at, None, fortnight)
         )
         self._start_timer(now, min(candidates) if candidates else None)
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the change kinds load with the first change, after the firs
     from PySide6.QtWidgets import QDialog
 
     from recovery_app.core.changes import Changes
+    from recovery_app.core.meetings.reminders import Fortnightly
     from recovery_app.storage.db import Database
     from recovery_app.ui.common.context import AppContext
     from recovery_app.ui.meetings.scheduler import ReminderScheduler
@@ -46,7 +47,12 @@ class Reminders(QObject):
         if self.scheduler is None:
             self.notifier = DesktopNotifier(self.window)
             self.scheduler = ReminderScheduler(
-                self.window.ops, self.window.clock, self.notifier.show, self._checkin_at, self
+                self.window.ops,
+                self.window.clock,
+                self.notifier.show,
+                self._checkin_at,
+                self,
+                self._questionnaires,
             )
             self.scheduler.db = ctx.db
             QTimer.singleShot(0, self.check)  # after Today has painted
@@ -66,6 +72,19 @@ class Reminders(QObject):
 
         at = self.window.settings.values.checkin_reminder
         return parse_hhmm(at) if at else None
+
+    def _questionnaires(self) -> Fortnightly | None:
+        from datetime import date
+
+        from recovery_app.core.meetings.reminders import Fortnightly, parse_hhmm
+
+        values = self.window.settings.values
+        at = parse_hhmm(values.questionnaire_reminder) if values.questionnaire_reminder else None
+        try:
+            since = date.fromisoformat(values.questionnaire_reminder_from)
+        except ValueError:
+            since = None
+        return Fortnightly(at, since) if at is not None and since is not None else None
 
     def check(self) -> None:
         if self.scheduler is not None and self.ctx is not None and not self.ctx.db.closed:
@@ -95,7 +114,7 @@ class Reminders(QObject):
             self._count()
 
     def _settings_changed(self, settings: Settings, names: frozenset[str]) -> None:
-        if "checkin_reminder" in names:
+        if names & {"checkin_reminder", "questionnaire_reminder", "questionnaire_reminder_from"}:
             self.check()
 
     def _count(self) -> None:
