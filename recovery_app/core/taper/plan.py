@@ -100,6 +100,16 @@ def total(doses: tuple[Dose, ...]) -> Decimal | None:
     return sum((n for n in numbers if n is not None), Decimal(0))
 
 
+def doses_words(step: Step, unit: str) -> str:
+    """A step's doses as typed: "morning: 0.5 mg; bedtime: 0.25 mg (with food)"."""
+    words = []
+    for d in step.doses:
+        amount = f"{d.amount} {unit}".strip()
+        text = f"{d.when}: {amount}" if d.when else amount
+        words.append(f"{text} ({d.note})" if d.note else text)
+    return "; ".join(words)
+
+
 def _text(name: str, value: object, required: bool = False) -> None:
     if not isinstance(value, str) or len(value) > MAX_TEXT:
         raise InvalidInput(

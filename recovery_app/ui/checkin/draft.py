@@ -38,6 +38,7 @@ def fields_of(page: CheckInPage) -> dict[str, Any]:
         "slip_time": page.slip_time.time().toString("HH:mm"),
         "slip_time_unknown": page.slip_time_unknown.isChecked(),
         "slip_words": page.slip_words.text(),
+        "taper": page.taper.fields() if page.asks_taper() else None,
     }
 
 
@@ -87,3 +88,5 @@ def apply(page: CheckInPage, fields: dict[str, Any]) -> None:
         page.slip_time_unknown.setChecked(fields["slip_time_unknown"])
     if isinstance(fields.get("slip_words"), str):
         page.slip_words.setText(fields["slip_words"])
+    if isinstance(fields.get("taper"), dict) and page.asks_taper():
+        page.taper.set_fields(fields["taper"])

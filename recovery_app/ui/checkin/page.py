@@ -44,12 +44,13 @@ from recovery_app.core.clock import local_instant, to_local, today
 from recovery_app.core.errors import InvalidInput, KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.storage.checkin.ops import checkin_on, save_checkin
+from recovery_app.storage.taper.ops import current_plan, dose_days
 from recovery_app.ui.checkin import draft
 from recovery_app.ui.checkin.hard_day import HardDayReply
 from recovery_app.ui.checkin.scale_slider import ScaleSlider
-from recovery_app.ui.checkin.taper_row import TaperToday
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.dose_answer import DoseAnswer
 from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.formatting import long_day
@@ -225,7 +226,7 @@ class CheckInPage(QWidget):
             use_box.addWidget(label)
         use_box.addWidget(self.slip_box)
         form.addRow("", use_box)
-        self.taper = TaperToday()
+        self.taper = DoseAnswer(translate("ui.checkin.page", "My taper today"))
         self.taper.changed.connect(self._mark_dirty)
         form.addRow("", self.taper)
 
@@ -381,8 +382,22 @@ class CheckInPage(QWidget):
         self._shown_day = day
         self._fill(checkin_on(self.db, day))
         loading, self._loading = self._loading, True  # the taper answer is not an edit
-        self.taper.load(self.db, day)
+        plan = current_plan(self.db)
+        is_today = day == today(self.clock)
+        self.taper.question.setText(
+            translate("ui.checkin.page", "My taper today")
+            if is_today
+            else translate("ui.checkin.page", "My taper that day")
+        )
+        asks = plan is not None and self.taper.show_plan(plan, day, is_today)
+        self.taper.setVisible(asks)  # only while there is a plan with a step that day
+        if asks:
+            noted = dose_days(self.db, day, day)
+            self.taper.set_answer(noted[0] if noted else None)
         self._loading = loading
+
+    def asks_taper(self) -> bool:
+        return self.taper.isVisibleTo(self)
 
     def request_day(self, day: date) -> bool:
         """Switch to ``day``, asking first if that would drop unsaved changes."""
@@ -592,7 +607,10 @@ class CheckInPage(QWidget):
         try:
             saved = self.ctx.ops.run(
                 lambda: save_checkin(
-                    self.db, checkin, self.clock.now(), self.taper.answer(checkin.day)
+                    self.db,
+                    checkin,
+                    self.clock.now(),
+                    self.taper.answer(checkin.day) if self.asks_taper() else None,
                 ),
                 initiator=self,
             )

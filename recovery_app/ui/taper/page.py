@@ -9,10 +9,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
     QWidget,
 )
 
@@ -27,9 +24,9 @@ from recovery_app.core.taper.plan import (
     STANDING_NOTICE,
     DoseDay,
     DoseTaken,
-    Step,
     TaperPlan,
     as_number,
+    doses_words,
     total,
 )
 from recovery_app.core.taper.symptoms import RATING_WORDS, SymptomDay
@@ -44,23 +41,14 @@ from recovery_app.storage.taper.ops import (
 from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.charts import ChartView
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.dose_answer import DoseAnswer
 from recovery_app.ui.common.flow import button_row
-from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import Card, heading, scrolling_content, set_primary, wrapped
 from recovery_app.ui.common.widgets import StatusLine, accepted
 
 _t = translate
 CHART_DAYS = 90
-
-
-def doses_words(step: Step, unit: str) -> str:
-    words = []
-    for d in step.doses:
-        amount = f"{d.amount} {unit}".strip()
-        text = f"{d.when}: {amount}" if d.when else amount
-        words.append(f"{text} ({d.note})" if d.note else text)
-    return "; ".join(words)
 
 
 def plan_html(plan: TaperPlan) -> str:
@@ -145,34 +133,8 @@ class TaperPage(QWidget):
 
     def _today_card(self) -> Card:
         card = Card(_t("ui.taper.page", "Today"))
-        self.today_words = wrapped()
-        card.body.addWidget(self.today_words)
-        self.taken_group = QButtonGroup(self)
-        self.taken_buttons: dict[DoseTaken, QRadioButton] = {}
-        row = []
-        for value in DoseTaken:
-            button = QRadioButton(DOSE_WORDS[value])
-            self.taken_group.addButton(button)
-            self.taken_buttons[value] = button
-            row.append(button)
-            button.toggled.connect(lambda _on: self._taken_changed())
-        card.body.addLayout(button_row(*row))
-        form = Form()
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText(_t("ui.taper.page", "all you took today, e.g. 0.75"))
-        self.note = QLineEdit()
-        form.addRow(_t("ui.taper.page", "&Total taken today"), self.amount)
-        form.addRow(_t("ui.taper.page", "N&ote"), self.note)
-        card.body.addLayout(form)
-        self.difference_words = wrapped(
-            _t(
-                "ui.taper.page",
-                "A dose different from the plan is kept as just that, never as a slip. "
-                "If the plan is hard to follow, tell your prescriber: they can slow or pause it.",
-            )
-        )
-        self.difference_words.setObjectName("muted")
-        card.body.addWidget(self.difference_words)
+        self.today = DoseAnswer(with_note=True)
+        card.body.addWidget(self.today)
         self.save_button = QPushButton(_t("ui.taper.page", "&Save today"))
         set_primary(self.save_button)
         self.save_button.clicked.connect(self.save_today)
@@ -244,14 +206,6 @@ class TaperPage(QWidget):
 
         accepted(OwnSymptomsDialog(self.ctx, self))
 
-    def _taken_changed(self) -> None:
-        different = self.taken_buttons[DoseTaken.DIFFERENT].isChecked()
-        self.amount.setEnabled(different)
-        self.difference_words.setVisible(different)
-
-    def chosen(self) -> DoseTaken | None:
-        return next((v for v, b in self.taken_buttons.items() if b.isChecked()), None)
-
     def refresh(self) -> None:
         self.plan = current_plan(self.ctx.db)
         day = today(self.ctx.clock)
@@ -291,28 +245,11 @@ class TaperPage(QWidget):
             )
             details = doses_words(each, plan.unit) + (f" · {each.note}" if each.note else "")
             self.steps.addItem(f"{title}\n{details}")
-        step = plan.step_on(day)
-        self.today_words.setText(
-            _t("ui.taper.page", "Planned for today: {doses}.").format(
-                doses=doses_words(step, plan.unit)
-            )
-            if step
-            else _t("ui.taper.page", "Your plan starts on {day}.").format(
-                day=f"{plan.steps[0].starts.day} {plan.steps[0].starts:%b %Y}"
-            )
-        )
+        self.today.show_plan(plan, day)
         logged = {d.day: d for d in dose_days(self.ctx.db, day - timedelta(days=CHART_DAYS), day)}
         if day != self._form_day:  # a new day (or the first look): show what is noted
             self._form_day = day
-            todays = logged.get(day)
-            # An exclusive group can't be emptied one button at a time.
-            self.taken_group.setExclusive(False)
-            for value, button in self.taken_buttons.items():
-                button.setChecked(todays is not None and todays.taken is value)
-            self.taken_group.setExclusive(True)
-            self.amount.setText(todays.amount if todays else "")
-            self.note.setText(todays.note if todays else "")
-        self._taken_changed()
+            self.today.set_answer(logged.get(day))
         self._show_days(plan, logged, day)
         charted = self._show_chart(plan, logged, noted, day)
         self._show_symptoms(noted, chart_too=not charted)
@@ -384,11 +321,10 @@ class TaperPage(QWidget):
         return True
 
     def save_today(self) -> None:
-        taken = self.chosen()
-        if taken is None:
+        entry = self.today.answer(today(self.ctx.clock))
+        if entry is None:
             self.status.setText(_t("ui.taper.page", "Please choose how today's doses went."))
             return
-        entry = DoseDay(today(self.ctx.clock), taken, self.amount.text(), self.note.text())
         try:
             self.ctx.ops.run(
                 lambda: record_dose_day(self.ctx.db, entry, self.ctx.clock.now()), initiator=self

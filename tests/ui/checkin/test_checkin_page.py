@@ -235,7 +235,7 @@ def test_the_taper_question_shows_with_a_plan_and_a_different_dose_is_no_slip(
     )
     save_plan(ctx.db, plan, datetime(2026, 11, 2, tzinfo=UTC))
     page = shown(CheckInPage(ctx))
-    assert page.taper.isVisibleTo(page) and "morning 4 mg" in page.taper.planned.text()
+    assert page.taper.isVisibleTo(page) and "morning: 4 mg" in page.taper.planned.text()
     fill(page, qtbot)
     page.taper.buttons[DoseTaken.DIFFERENT].setChecked(True)
     assert page.taper.not_a_slip.isVisibleTo(page)
@@ -250,3 +250,34 @@ def test_the_taper_question_shows_with_a_plan_and_a_different_dose_is_no_slip(
     again = shown(CheckInPage(ctx))
     assert again.taper.buttons[DoseTaken.DIFFERENT].isChecked()
     assert again.taper.amount.text() == "3" and not again.has_unsaved_changes()
+
+
+def test_the_taper_answer_is_kept_in_the_draft_and_comes_back(
+    ctx: AppContext, shown: Shown, qtbot: QtBot
+) -> None:
+    """Found in issue 17's notes: a lock or a crash lost a half-answered taper question."""
+    from datetime import UTC, datetime
+
+    from recovery_app.core.taper.plan import Dose, DoseTaken, Step, TaperPlan
+    from recovery_app.storage.taper.ops import dose_days, save_plan
+
+    plan = TaperPlan(
+        "diazepam", "tablet", "2 mg", "mg", (Step(date(2026, 11, 2), (Dose("morning", "4"),)),)
+    )
+    save_plan(ctx.db, plan, datetime(2026, 11, 2, tzinfo=UTC))
+    page = shown(CheckInPage(ctx))
+    page.taper.buttons[DoseTaken.DIFFERENT].setChecked(True)
+    page.taper.amount.setText("3.5")
+    assert page.has_unsaved_changes()
+    page.keep_draft()  # as when the app locks
+    again = shown(CheckInPage(ctx))
+    assert again.taper.buttons[DoseTaken.DIFFERENT].isChecked()
+    assert again.taper.amount.text() == "3.5" and again.taper.amount.isVisibleTo(again)
+    assert dose_days(ctx.db, TODAY, TODAY) == []  # a draft, not yet a dose day
+    fill(again, qtbot)
+    assert again.save()
+    [day] = dose_days(ctx.db, TODAY, TODAY)
+    assert (day.taken, day.amount) == (DoseTaken.DIFFERENT, "3.5")
+    again.load_day(TODAY - timedelta(days=1))  # an earlier day is asked about as that day
+    assert again.taper.question.text() == "My taper that day"
+    assert again.taper.planned.text() == "Planned that day: morning: 4 mg."

@@ -70,7 +70,7 @@ def test_a_six_step_plan_is_stored_and_shown_exactly_as_typed(
     assert shown_steps[0] == "From 2 Nov 2026\nmorning: 1 mg; bedtime: 1 mg"
     assert shown_steps[5] == "From 11 Jan 2027\nmorning: ¼ mg; bedtime: 0.5 mg"
     assert page.today_card.isVisible()  # 25 November: the second step
-    assert "morning: 0.75 mg; bedtime: 1 mg" in page.today_words.text()
+    assert "morning: 0.75 mg; bedtime: 1 mg" in page.today.planned.text()
 
 
 def test_a_week_of_days_including_a_different_dose_and_a_missed_one(
@@ -90,12 +90,12 @@ def test_a_week_of_days_including_a_different_dose_and_a_missed_one(
     for offset, taken in enumerate(week):
         clock.current = start + timedelta(days=offset)
         page.refresh()
-        page.taken_buttons[taken].setChecked(True)
-        assert page.amount.isEnabled() is (taken is DoseTaken.DIFFERENT)
+        page.today.buttons[taken].setChecked(True)
+        assert page.today.amount.isVisibleTo(page) is (taken is DoseTaken.DIFFERENT)
         if taken is DoseTaken.DIFFERENT:
-            page.amount.setText("0.5")
-            assert page.difference_words.isVisible()
-            assert "never as a slip" in page.difference_words.text()
+            page.today.amount.setText("0.5")
+            assert page.today.not_a_slip.isVisible()
+            assert "never as a slip" in page.today.not_a_slip.text()
         page.save_today()
         assert "Saved" in page.status.text()
     days = dose_days(ctx.db, date(2026, 11, 25), date(2026, 12, 1))
@@ -178,11 +178,11 @@ def test_a_new_day_starts_with_no_answer_chosen(
     dialog.save()
     page = shown(TaperPage(ctx))
     assert isinstance(page, TaperPage)
-    page.taken_buttons[DoseTaken.AS_PLANNED].setChecked(True)
+    page.today.buttons[DoseTaken.AS_PLANNED].setChecked(True)
     page.save_today()
     clock.current = clock.current + timedelta(days=1)
     page.refresh()
-    assert page.chosen() is None and page.note.text() == ""
+    assert page.today.chosen() is None and page.today.fields()["note"] == ""
 
 
 def test_the_medicine_typed_is_never_finished_for_me(ctx: AppContext) -> None:
