@@ -167,6 +167,7 @@ def _dialogs(window: MainWindow, clock: FixedClock, shot: Callable[[str, QWidget
     from recovery_app.ui.help.contact_dialog import ContactDialog
     from recovery_app.ui.journal.choices_dialog import ChoicesDialog
     from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+    from recovery_app.ui.taper.own_symptoms_dialog import OwnSymptomsDialog
 
     assert window.db is not None and window.services is not None
     with window.db.transaction() as conn:
@@ -184,6 +185,7 @@ def _dialogs(window: MainWindow, clock: FixedClock, shot: Callable[[str, QWidget
         ("plan", lambda: _plan_dialog(window)),
         ("taper-plan", lambda: _taper_plan_dialog(window)),
         ("symptoms", lambda: _symptoms_dialog(window)),
+        ("own-symptoms", lambda: OwnSymptomsDialog(window.services.ctx, window)),  # type: ignore[union-attr]
         ("phq9", lambda: _phq9_dialog(window)),
     ]
     for name, make in dialogs:
@@ -231,11 +233,11 @@ def render(
 
     def shot(name: str, widget: QWidget) -> None:
         _settle(app)
-        if visit is not None:
-            visit(name, widget)
         target = out_dir / f"{name}.png"
         widget.grab().save(str(target))
         written.append(target)
+        if visit is not None:  # after the picture: the key check moves the focus
+            visit(name, widget)
 
     with tempfile.TemporaryDirectory() as tmp:
         welcome = _window(Path(tmp) / "new", clock, False, look)
@@ -313,6 +315,17 @@ def render(
         assert form is not None
         shot("entry", form)
         form.close()
+        # New ones: a journal entry, and a craving from the craving flow (with Discard).
+        from recovery_app.core.journal.entries import EntryKind, JournalEntry
+
+        new_entry = journal.write()
+        shot("entry-new", new_entry)
+        new_entry.close()
+        craving = journal.open_new(
+            JournalEntry(kind=EntryKind.CRAVING, occurred_at=SAMPLE_NOW, intensity=6)
+        )
+        shot("craving-new", craving)
+        craving.close()
         reminders = window.show_reminders()
         assert reminders is not None
         shot("reminders", reminders)
@@ -399,14 +412,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--check-words", action="store_true", help="list words that were not translated"
     )
+    parser.add_argument(
+        "--check-keys", action="store_true", help="list mnemonics used twice or going nowhere"
+    )
     args = parser.parse_args(argv)
     problems: list[str] = []
-    visit = None
+    checks: list[Callable[[str, QWidget], list[str]]] = []
     if args.check_words:
         from devtools.word_check import untranslated
 
-        def visit(name: str, widget: QWidget) -> None:
-            problems.extend(untranslated(name, widget))
+        checks.append(untranslated)
+    if args.check_keys:
+        from devtools import keyboard_check
+
+        checks.extend(
+            (keyboard_check.problems, keyboard_check.first_focus, keyboard_check.unreachable)
+        )
+
+    def visit(name: str, widget: QWidget) -> None:
+        for check in checks:
+            problems.extend(check(name, widget))
 
     width, height = (int(n) for n in args.size.split("x"))
     _screen(max(width, 1280), max(height, 800))

@@ -235,7 +235,7 @@ class CheckInPage(QWidget):
             translate("ui.checkin.page", "One thing, big or small (optional)")
         )
         self.gratitude.setAccessibleName(translate("ui.checkin.page", "Something I'm grateful for"))
-        form.addRow(translate("ui.checkin.page", "&Grateful for"), self.gratitude)
+        form.addRow(translate("ui.checkin.page", "Grate&ful for"), self.gratitude)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(
             translate("ui.checkin.page", "Anything else about today (optional)")
@@ -329,7 +329,7 @@ class CheckInPage(QWidget):
         self.slip_words.setAccessibleName(
             translate("ui.checkin.page", "A few words about the slip")
         )
-        form.addRow(translate("ui.checkin.page", "A few &words"), self.slip_words)
+        form.addRow(translate("ui.checkin.page", "A few wo&rds"), self.slip_words)
         return box
 
     @property

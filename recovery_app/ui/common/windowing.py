@@ -27,3 +27,19 @@ def fit_on_screen(window: QWidget, width: int, height: int, grow: bool = True) -
         room = screen.availableGeometry()
         width, height = min(width, room.width()), min(height, room.height() - 40)
     window.resize(width, height)
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll every area holding ``widget`` until some of it shows (a field reached by
+    Alt+letter or Tab while scrolled off). One that shows already is left where it is,
+    so a click never makes the page jump."""
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            viewport = parent.viewport()
+            top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+            if top + min(widget.height(), 20) <= 0 or top >= viewport.height():
+                parent.ensureWidgetVisible(widget, 0, 24)
+        parent = parent.parentWidget()

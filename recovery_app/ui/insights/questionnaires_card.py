@@ -76,7 +76,7 @@ class QuestionnairesCard(Card):
                 )
                 self.body.addWidget(ChartView(chart.name, chart, latest_words(kind, taken)))
         self.phq9 = QPushButton(_t("ui.insights.questionnaires_card", "Take the &PHQ-9 (mood)…"))
-        self.gad7 = QPushButton(_t("ui.insights.questionnaires_card", "Take the &GAD-7 (anxiety)…"))
+        self.gad7 = QPushButton(_t("ui.insights.questionnaires_card", "Take the G&AD-7 (anxiety)…"))
         self.phq9.clicked.connect(lambda: self.requested.emit(TakeQuestionnaire(Kind.PHQ9.value)))
         self.gad7.clicked.connect(lambda: self.requested.emit(TakeQuestionnaire(Kind.GAD7.value)))
         self.body.addLayout(button_row(self.phq9, self.gad7))

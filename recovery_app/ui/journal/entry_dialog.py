@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -105,7 +106,7 @@ class EntryDialog(QDialog):
         self.mood = QComboBox()
         self.tags = QLineEdit()
         if craving:
-            form.addRow(translate("ui.journal.entry_dialog", "&Strength"), self.intensity)
+            form.addRow(translate("ui.journal.entry_dialog", "Stren&gth"), self.intensity)
             self.duration.setRange(0, MAX_DURATION_MINUTES)
             self.duration.setSpecialValueText(translate("ui.journal.entry_dialog", "Not recorded"))
             self.duration.setSuffix(translate("ui.journal.entry_dialog", " minutes"))
@@ -114,6 +115,7 @@ class EntryDialog(QDialog):
             )
             form.addRow(translate("ui.journal.entry_dialog", "How &long it lasted"), self.duration)
             form.addRow(translate("ui.journal.entry_dialog", "&Triggers"), self.triggers)
+            self._label_goes_to(form, self.triggers)
             self._text(
                 "place",
                 translate("ui.journal.entry_dialog", "Where were you?"),
@@ -124,7 +126,7 @@ class EntryDialog(QDialog):
                 "people",
                 translate("ui.journal.entry_dialog", "Who were you with?"),
                 form,
-                translate("ui.journal.entry_dialog", "Who wit&h"),
+                translate("ui.journal.entry_dialog", "Who w&ith"),
             )
             self._text(
                 "situation",
@@ -140,6 +142,7 @@ class EntryDialog(QDialog):
                 True,
             )
             form.addRow(translate("ui.journal.entry_dialog", "What you &did"), self.coping)
+            self._label_goes_to(form, self.coping)
             self.outcome.addItem(translate("ui.journal.entry_dialog", "Not recorded"), None)
             for outcome, words in OUTCOME_WORDS.items():
                 self.outcome.addItem(words, outcome.value)
@@ -187,7 +190,7 @@ class EntryDialog(QDialog):
         self.discard_button = QPushButton(
             translate("ui.journal.entry_dialog", "Discard changes")
             if not is_new
-            else translate("ui.journal.entry_dialog", "D&iscard")
+            else translate("ui.journal.entry_dialog", "Dis&card")
         )
         self.discard_button.setAccessibleName(
             translate("ui.journal.entry_dialog", "Discard changes")
@@ -216,6 +219,14 @@ class EntryDialog(QDialog):
         self.drafts = DraftKeeper(ctx, name, self._draft_fields, self)
         self._restore_draft()
         self._wire(close_button)
+
+    @staticmethod
+    def _label_goes_to(form: QFormLayout, picker: ChoicePicker) -> None:
+        """Alt+letter focuses the picker's search field: a label's mnemonic only moves
+        focus to a field that takes focus itself, not through a focus proxy."""
+        label = form.labelForField(picker)
+        if isinstance(label, QLabel):
+            label.setBuddy(picker.filter)
 
     def _text(
         self, name: str, hint: str, form: QFormLayout, label: str, long: bool = False

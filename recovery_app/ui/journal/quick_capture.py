@@ -62,7 +62,7 @@ class QuickCaptureDialog(QDialog):
         self.details_button = QPushButton(
             translate("ui.journal.quick_capture", "Save and add &details…")
         )
-        self.discard_button = QPushButton(translate("ui.journal.quick_capture", "D&iscard"))
+        self.discard_button = QPushButton(translate("ui.journal.quick_capture", "Dis&card"))
         self.discard_button.setAccessibleName(
             translate("ui.journal.quick_capture", "Discard this draft")
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
+from recovery_app.ui.common.windowing import scroll_into_view
 from recovery_app.ui.shell.craving import CRAVING_KEY
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ class Dialogs(QObject):
             app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            scroll_into_view(new)
         window = new.window() if new is not None else None
         if isinstance(window, QDialog) and not window.property("helpKey"):
             window.setProperty("helpKey", True)  # one F1 each: two would be ambiguous

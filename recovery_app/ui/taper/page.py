@@ -148,9 +148,9 @@ class TaperPage(QWidget):
         card = Card(_t("ui.taper.page", "Withdrawal symptoms"))
         self.symptom_words = wrapped()
         card.body.addWidget(self.symptom_words)
-        self.symptoms_button = QPushButton(_t("ui.taper.page", "Note today's &symptoms…"))
+        self.symptoms_button = QPushButton(_t("ui.taper.page", "&Note today's symptoms…"))
         self.symptoms_button.clicked.connect(self.note_symptoms)
-        self.own_button = QPushButton(_t("ui.taper.page", "My &own symptoms…"))
+        self.own_button = QPushButton(_t("ui.taper.page", "My o&wn symptoms…"))
         self.own_button.clicked.connect(self.edit_own_symptoms)
         card.body.addLayout(button_row(self.symptoms_button, self.own_button))
         self.symptom_chart: ChartView | None = None

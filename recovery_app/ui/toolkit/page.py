@@ -134,7 +134,7 @@ class ToolkitPage(QWidget):
         self.reasons.itemActivated.connect(lambda _item: self.edit_reason())
         card.body.addWidget(self.reasons)
         self.add_button = QPushButton(translate("ui.toolkit.page", "&Add a reason…"))
-        self.edit_button = QPushButton(translate("ui.toolkit.page", "&Change…"))
+        self.edit_button = QPushButton(translate("ui.toolkit.page", "C&hange…"))
         self.remove_button = QPushButton(translate("ui.toolkit.page", "&Remove"))
         self.add_button.clicked.connect(lambda: self.edit_reason(new=True))
         self.edit_button.clicked.connect(lambda: self.edit_reason())
