@@ -45,6 +45,9 @@ class Settings:
     # counted from the later of the day it was turned on (ISO) and the last one filled in.
     questionnaire_reminder: str = ""
     questionnaire_reminder_from: str = ""
+    # Desktop notices name the meeting (or say what the reminder is); off, they say only
+    # "You have a reminder" or "Time for your check-in", for anyone glancing at the screen.
+    reminder_details: bool = False
     # Closing the window keeps the app (and its reminders) running in the tray.
     keep_in_tray: bool = False
     # Appearance: "system", "light" or "dark"; contrast "system", "normal" or "high";

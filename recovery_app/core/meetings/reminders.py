@@ -210,6 +210,19 @@ def reminder_words(due: Due, now: datetime, zone: tzinfo | None) -> tuple[str, s
     return f"{meeting.name} {soon}", f"{meeting.schedule.describe()}{where}"
 
 
+def private_words(kinds: list[ReminderKind]) -> tuple[str, str]:
+    """What a desktop notice says unless the person chose details: nothing anyone
+    glancing at the screen could read a meeting's name or a questionnaire from."""
+    title = translate("core.meetings.reminders", "Recovery Companion")
+    if kinds and all(k is ReminderKind.CHECKIN for k in kinds):
+        return title, translate("core.meetings.reminders", "Time for your check-in")
+    if len(kinds) > 1:
+        return title, translate("core.meetings.reminders", "You have {count} reminders.").format(
+            count=len(kinds)
+        )
+    return title, translate("core.meetings.reminders", "You have a reminder.")
+
+
 def parse_hhmm(text: str) -> time | None:
     """A local time of day written "HH:MM", or None if it isn't one."""
     try:

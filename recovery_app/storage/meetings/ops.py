@@ -125,7 +125,7 @@ def answer_attendance(
 
 @dataclass(frozen=True)
 class ReminderCheck:
-    fresh: list[tuple[str, str]]  # title and body of each reminder new in the list
+    fresh: list[tuple[str, str, ReminderKind]]  # title, body and kind of each one new
     snoozes_ended: int  # snoozed reminders that came back since the last check
     meetings: list[Meeting]  # for arming the next timer
     next_snooze_end: datetime | None
@@ -176,7 +176,7 @@ def check_reminders(
             # "Did you go?" is answered for the occurrence itself (a moved date's original).
             kept_at = due.original if due.kind is ReminderKind.ATTENDANCE else due.starts_at
             if reminders.add(due.key, due.kind, title, body, due.due_at, meeting_uid, kept_at):
-                fresh.append((title, body))
+                fresh.append((title, body, due.kind))
         snoozed = reminders.snoozes_between(since, now)
         reminders.set_checked_until(now)
         next_snooze = reminders.next_snooze_end(now)

@@ -179,6 +179,15 @@ class MeetingsPage(QWidget):
         if keep_in_tray is None:
             self.keep_in_tray.setToolTip(translate("ui.meetings.page", "This desktop has no tray."))
         options.body.addWidget(self.keep_in_tray)
+        self.reminder_details = QCheckBox(
+            translate(
+                "ui.meetings.page",
+                "Say what each reminder is about in desktop notices (anyone near the screen "
+                "can read them)",
+            )
+        )
+        self.reminder_details.setChecked(settings.reminder_details)
+        options.body.addWidget(self.reminder_details)
         files = FlowRow()
         self.export_button = QPushButton(
             translate("ui.meetings.page", "Export to a calendar file (.ics)…")
@@ -221,6 +230,9 @@ class MeetingsPage(QWidget):
         self.questionnaires_on.toggled.connect(self._questionnaires_changed)
         self.questionnaires_time.timeChanged.connect(lambda _t: self._questionnaires_changed())
         self.keep_in_tray.toggled.connect(lambda on: self.ctx.settings.update(keep_in_tray=on))
+        self.reminder_details.toggled.connect(
+            lambda on: self.ctx.settings.update(reminder_details=on)
+        )
         RefreshOnChange(self, self.ctx.bus, (Record.MEETINGS,), self.refresh)
 
     # -- showing -----------------------------------------------------------------------

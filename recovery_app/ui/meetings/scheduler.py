@@ -20,9 +20,11 @@ from recovery_app.core.clock import Clock, local_zone
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.reminders import (
     Fortnightly,
+    ReminderKind,
     checkin_due,
     dues_between,
     next_due_at,
+    private_words,
 )
 from recovery_app.core.meetings.schedule import Meeting
 from recovery_app.storage.db import Database
@@ -51,10 +53,12 @@ class ReminderScheduler(QObject):
         checkin_at: Callable[[], time | None],
         parent: QObject | None = None,
         questionnaires: Callable[[], Fortnightly | None] = lambda: None,
+        details: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.ops, self.clock, self.notify, self.checkin_at = ops, clock, notify, checkin_at
         self.questionnaires = questionnaires
+        self.details = details  # False: desktop notices say only "You have a reminder"
         self.db: Database | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -94,9 +98,12 @@ class ReminderScheduler(QObject):
         meetings, next_snooze, fortnight = reminder_plan(self.db, now, self.questionnaires())
         self._arm(now, meetings, self.checkin_at(), next_snooze, fortnight)
 
-    def _show(self, fresh: list[tuple[str, str]], snoozed: int) -> None:
-        if len(fresh) == 1 and not snoozed:
-            self.notify(*fresh[0])
+    def _show(self, fresh: list[tuple[str, str, ReminderKind]], snoozed: int) -> None:
+        if (fresh or snoozed) and not self.details():
+            kinds = [kind for _t, _b, kind in fresh] + [ReminderKind.MEETING] * snoozed
+            self.notify(*private_words(kinds))
+        elif len(fresh) == 1 and not snoozed:
+            self.notify(*fresh[0][:2])
         elif fresh or snoozed:
             count = len(fresh) + snoozed
             first = (

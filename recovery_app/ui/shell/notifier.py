@@ -70,7 +70,9 @@ class DesktopNotifier(QObject):
             return False
         arguments = [APP_NAME, 0, "", title, body, [], {}, 15000]
         reply = face.callWithArgumentList(
-            QDBus.CallMode.Block, translate("ui.shell.notifier", "Notify"), arguments
+            QDBus.CallMode.Block,
+            "Notify",
+            arguments,  # the D-Bus method: never translated
         )
         if reply.type() == QDBusMessage.MessageType.ErrorMessage:
             log.info("desktop notification refused over D-Bus")

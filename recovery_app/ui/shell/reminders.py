@@ -53,6 +53,7 @@ class Reminders(QObject):
                 self._checkin_at,
                 self,
                 self._questionnaires,
+                lambda: self.window.settings.values.reminder_details,
             )
             self.scheduler.db = ctx.db
             QTimer.singleShot(0, self.check)  # after Today has painted

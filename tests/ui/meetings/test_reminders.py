@@ -203,3 +203,30 @@ def test_a_reminder_at_the_start_says_it_is_starting(db: Database, clock: FixedC
     s.check()
     fire(s, clock)
     assert shown[0][0] == "NA Tuesday group is starting now"
+
+
+def test_desktop_notices_say_no_names_unless_the_person_chose_details(setup, make_window) -> None:
+    db, clock, shown = setup
+    ops = Ops(ChangeBus())
+    s = ReminderScheduler(ops, clock, lambda t, b: shown.append((t, b)), lambda: time(18, 30),
+                          ops, details=lambda: False)  # fmt: skip
+    s.db = db
+    try:
+        s.check()
+        clock.current = datetime(2026, 11, 24, 18, 45, 1, tzinfo=NY)
+        s.check()  # the meeting at 19:00, 15 minutes' notice, and the check-in at 18:30
+        assert shown == [("Recovery Companion", "You have 2 reminders.")]
+        assert "NA" not in " ".join(shown[0])
+        with db.reading() as conn:  # the list inside the app still says what they are
+            titles = [n.title for n in ReminderList(conn).showing(clock.now())]
+        assert "NA Tuesday group in 15 minutes" in titles
+        clock.current = datetime(2026, 11, 24, 20, 0, 1, tzinfo=NY)
+        s.check()  # "Did you go?"
+        shown.clear()
+        clock.current = datetime(2026, 11, 25, 18, 30, 1, tzinfo=NY)
+        s.check()
+        assert shown == [("Recovery Companion", "Time for your check-in")]
+    finally:
+        done_with(s)
+    window = make_window()  # and the app's own default is the private one
+    assert window.settings.values.reminder_details is False
