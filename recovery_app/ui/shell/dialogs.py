@@ -42,6 +42,8 @@ class Dialogs(QObject):
             if not window.property("ownHelpKeys"):  # the craving flow has its own
                 QShortcut(QKeySequence("F1"), window, self.show_help)
                 QShortcut(QKeySequence(CRAVING_KEY), window, self.window.cravings.open)
+            # Someone walked in: lock (with a passphrase) or hide, from any form too.
+            QShortcut(QKeySequence("Ctrl+L"), window, self.window.lock_or_hide)
 
     def show_help(self) -> None:
         from recovery_app.ui.help.dialog import HelpDialog

@@ -242,3 +242,21 @@ def test_ctrl_l_without_a_passphrase_hides_the_window_and_keeps_what_was_typed(
     qtbot.waitUntil(window.isMinimized)
     assert window.db is not None  # still open: nothing was locked or closed
     assert page.note.toPlainText() == "a hard morning"
+
+
+def test_ctrl_l_works_from_inside_a_form_too(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """Found by keyboard: Ctrl+L did nothing in the meeting, contact and other forms."""
+    from PySide6.QtWidgets import QApplication
+
+    from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+
+    window = make_window()
+    form = MeetingDialog(None, window.clock, window)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and form.isActiveWindow())
+    form.name.setText("Thursday group")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.isMinimized)
+    assert form.name.text() == "Thursday group"  # nothing closed, nothing lost
+    form.reject()
