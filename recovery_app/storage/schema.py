@@ -349,6 +349,8 @@ own_symptom = Table(  # the symptoms a person added to the diary's list (migrati
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False, unique=True),
     Column("position", Integer, nullable=False),
+    # Taken off the form: the days it was rated on keep it, and it doesn't come back.
+    Column("removed", Boolean, nullable=False, server_default="0"),
 )
 
 favourite_skill = Table(

@@ -139,7 +139,7 @@ class ImportDocument:
     questionnaires: tuple[Taken, ...] = ()
     taper: tuple[tuple[TaperPlan, ...], tuple[DoseDay, ...]] = ((), ())
     symptom_days: tuple[SymptomDay, ...] = ()
-    own_symptoms: tuple[str, ...] = ()
+    own_symptoms: tuple[str, ...] | None = None
 
 
 class _Unreadable(ValueError):

@@ -20,7 +20,6 @@ from recovery_app.core.taper.plan import (
     check_plan,
 )
 from recovery_app.core.taper.symptoms import (
-    MAX_SYMPTOMS,
     RedFlag,
     SymptomDay,
     check_symptom_day,
@@ -32,6 +31,7 @@ from recovery_app.storage.taper.diary import DoseLog, SymptomDiary, TaperPlans
 from recovery_app.storage.taper.own_symptoms import OwnSymptoms
 
 _C = "storage.exchange.taper"
+OWN_MOST_IN_A_FILE = 1000
 
 
 def taper_document(conn: Connection) -> dict[str, Any]:
@@ -75,9 +75,12 @@ def taper_document(conn: Connection) -> dict[str, Any]:
     }
 
 
-def read_own_symptoms(raw: dict[str, Any]) -> tuple[str, ...]:
+def read_own_symptoms(raw: dict[str, Any]) -> tuple[str, ...] | None:
+    """The list (version 9 on), or None for an older file, whose days tell the names."""
+    if "own_symptoms" not in raw:
+        return None
     f = Fields(raw, translate(_C, "the file"))
-    names = f.texts("own_symptoms", most=MAX_SYMPTOMS)
+    names = f.texts("own_symptoms", most=OWN_MOST_IN_A_FILE)
     with f.checking():
         return tuple(dict.fromkeys(symptom_name(n) for n in names))
 
@@ -110,12 +113,15 @@ def read_symptom_days(raw: dict[str, Any]) -> tuple[SymptomDay, ...]:
 
 
 def merge_symptom_days(
-    conn: Connection, found: tuple[SymptomDay, ...], own: tuple[str, ...], now: datetime
+    conn: Connection, found: tuple[SymptomDay, ...], own: tuple[str, ...] | None, now: datetime
 ) -> int:
-    """Days not noted here yet; the own symptoms join the end of this list."""
+    """Days not noted here yet; the file's own symptoms join the end of this list (from a
+    file before version 9, the names its days rated)."""
     listed = OwnSymptoms(conn)
+    if own is None:
+        own = tuple(dict.fromkeys(name for day in found for name in day.ratings))
     for name in own:
-        listed.add(name)
+        listed.add(name, capped=False)
     diary = SymptomDiary(conn)
     have = {d.day for d in diary.all()}
     added = 0

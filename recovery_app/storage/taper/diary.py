@@ -21,7 +21,6 @@ from recovery_app.core.taper.plan import (
 )
 from recovery_app.core.taper.symptoms import RedFlag, SymptomDay, check_symptom_day
 from recovery_app.storage.schema import dose_day, symptom_day, taper_plan_version
-from recovery_app.storage.taper.own_symptoms import OwnSymptoms
 
 
 def steps_json(steps: tuple[Step, ...]) -> str:
@@ -133,9 +132,6 @@ class SymptomDiary:
     def record(self, entry: SymptomDay, now: datetime) -> SymptomDay:
         """Keep one day's symptoms; keeping the day again replaces it."""
         check_symptom_day(entry)
-        own = OwnSymptoms(self.conn)
-        for name in entry.ratings:  # a rated name stays in the list (an imported day's too)
-            own.add(name)
         note = entry.note.strip()
         values = {
             "ratings": json.dumps(entry.ratings, ensure_ascii=False, sort_keys=True),

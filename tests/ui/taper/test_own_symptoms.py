@@ -50,7 +50,7 @@ def test_a_symptom_added_but_not_rated_is_still_offered_next_time(
 
 
 def test_renaming_renames_every_day_and_removing_keeps_what_was_noted(db: Database) -> None:
-    record_symptom_day(db, SymptomDay(MONDAY, {"Headahce": 2, "Anxiety": 1}), NOW)
+    record_symptom_day(db, SymptomDay(MONDAY, {"Headahce": 2, "Anxiety": 1}), NOW, ("Headahce",))
     record_symptom_day(db, SymptomDay(TUESDAY, {"Headahce": 1}), NOW)
     assert own_symptoms(db) == ["Headahce"]  # the common "Anxiety" is not the person's own
     rename_symptom(db, "Headahce", "Head pressure")
@@ -64,7 +64,9 @@ def test_renaming_renames_every_day_and_removing_keeps_what_was_noted(db: Databa
 
 @pytest.mark.parametrize("new", ["", "   ", "anxiety", "jaw pain"])
 def test_a_rename_to_nothing_or_to_a_name_in_the_list_is_refused(db: Database, new: str) -> None:
-    record_symptom_day(db, SymptomDay(MONDAY, {"Jaw pain": 1, "Tinnitus": 2}), NOW)
+    record_symptom_day(
+        db, SymptomDay(MONDAY, {"Jaw pain": 1, "Tinnitus": 2}), NOW, ("Jaw pain", "Tinnitus")
+    )
     with pytest.raises(InvalidInput):
         rename_symptom(db, "Tinnitus", new)
     assert symptom_days(db, MONDAY, MONDAY)[0][0].ratings == {"Jaw pain": 1, "Tinnitus": 2}
@@ -75,7 +77,9 @@ def test_the_dialog_renames_and_removes(
     shown: Callable[[QWidget], QWidget],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    record_symptom_day(ctx.db, SymptomDay(MONDAY, {"Tinnitus": 2, "Jaw pain": 1}), NOW)
+    record_symptom_day(
+        ctx.db, SymptomDay(MONDAY, {"Tinnitus": 2, "Jaw pain": 1}), NOW, ("Tinnitus", "Jaw pain")
+    )
     dialog = OwnSymptomsDialog(ctx)
     shown(dialog)
     assert [dialog.listing.item(i).text() for i in range(dialog.listing.count())] == [
@@ -122,3 +126,80 @@ def test_the_own_list_travels_in_the_export(tmp_path: Path) -> None:
         import_file(target, path, NOW)
     source.close()
     target.close()
+
+
+def test_a_removed_symptom_stays_removed_when_its_day_is_saved_again(db: Database) -> None:
+    """Found in review: re-saving a day that rated a removed symptom put it back."""
+    record_symptom_day(db, SymptomDay(MONDAY, {"Nausea": 2}), NOW, ("Nausea",))
+    remove_symptom(db, "Nausea")
+    record_symptom_day(db, SymptomDay(MONDAY, {"Nausea": 2}, note="later that day"), NOW)
+    assert own_symptoms(db) == []
+    record_symptom_day(db, SymptomDay(TUESDAY, {}), NOW, ("nausea",))  # added again by hand
+    assert own_symptoms(db) == ["Nausea"]
+
+
+def test_a_full_list_never_blocks_saving_a_day_or_importing(tmp_path: Path) -> None:
+    """Found in review: with 40 of one's own, a day naming a removed one couldn't be saved,
+    and an import naming more than 40 in all was refused whole."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    source = Database.open(tmp_path / "a" / "recovery.db")
+    record_symptom_day(source, SymptomDay(MONDAY, {"Old one": 1}), NOW, ("Old one",))
+    remove_symptom(source, "Old one")
+    many = tuple(f"Symptom {n}" for n in range(40))
+    record_symptom_day(source, SymptomDay(TUESDAY, {}), NOW, many)
+    record_symptom_day(source, SymptomDay(MONDAY, {"Old one": 2}), NOW)  # saved again
+    path = tmp_path / "export.json"
+    export_json(source, path, NOW)
+    target = Database.open(tmp_path / "b" / "recovery.db")
+    import_file(target, path, NOW)
+    assert own_symptoms(target) == list(many)
+    assert symptom_days(target, MONDAY, MONDAY)[0][0].ratings == {"Old one": 2}
+    with pytest.raises(InvalidInput, match="Remove one"):
+        record_symptom_day(target, SymptomDay(TUESDAY, {}), NOW, ("One more",))
+    source.close()
+    target.close()
+
+
+def test_a_rename_never_merges_two_symptoms_and_follows_any_capitals(db: Database) -> None:
+    """Found in review: a rename onto a removed name merged their days, keeping only the
+    higher rating; one spelled with other capitals on some days was left behind."""
+    record_symptom_day(db, SymptomDay(MONDAY, {"nausea": 1, "Queasy": 3}), NOW, ("Queasy",))
+    record_symptom_day(db, SymptomDay(TUESDAY, {"Nausea": 2}), NOW, ("Nausea",))
+    remove_symptom(db, "Nausea")
+    with pytest.raises(InvalidInput, match="earlier day"):
+        rename_symptom(db, "Queasy", "NAUSEA")
+    record_symptom_day(db, SymptomDay(MONDAY, {"nausea": 1}), NOW, ("nausea",))
+    rename_symptom(db, "Nausea", "Feeling sick")
+    days, _names = symptom_days(db, MONDAY, TUESDAY)
+    assert [d.ratings for d in days] == [{"Feeling sick": 1}, {"Feeling sick": 2}]
+    rename_symptom(db, "Feeling sick", "feeling sick")  # capitals only: no clash with itself
+    assert own_symptoms(db) == ["Queasy", "feeling sick"]
+
+
+def test_the_migration_opens_a_diary_with_odd_rows(tmp_path: Path) -> None:
+    """Found in review: a day whose ratings were not a JSON object stopped the whole file
+    from opening; "Nausea" and "nausea" became two symptoms."""
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "recovery.db"
+    shutil.copy(Path(__file__).parents[2] / "data" / "schemas" / "0012_taper.db", path)
+    with sqlite3.connect(path) as raw:
+        for day, ratings in [
+            ("2026-01-06", "null"),
+            ("2026-01-07", "[1, 2]"),
+            ("2026-01-08", "not json"),
+            ("2026-01-09", '{"Nausea": 1, "": 2}'),
+            ("2026-01-10", '{"nausea": 2}'),
+        ]:
+            raw.execute(
+                "INSERT INTO symptom_day (day, ratings, red_flags, note, updated_at)"
+                " VALUES (?, ?, '', '', '2026-01-10 10:00:00')",
+                (day, ratings),
+            )
+    db = Database.open(path)
+    try:
+        assert own_symptoms(db) == ["Ringing in my ears", "Nausea"]
+    finally:
+        db.close()

@@ -4,8 +4,10 @@ A reminder of a new kind (``questionnaire``, every two weeks) needs the
 notification table's check constraint widened; SQLite can't change a constraint,
 so the small table is rebuilt (nothing refers to it). The symptoms a person added
 themselves were only known from the days they were rated on; they get a table of
-their own, so one can be renamed, removed, or kept before it was ever rated. It
-starts with every name rated so far (the form leaves out the common ones).
+their own, so one can be renamed, removed (and stay removed, its ratings kept), or
+kept before it was ever rated. It starts with every name rated so far, once however
+it was capitalised (the form leaves out the common ones); a day whose ratings are not
+a JSON object adds nothing.
 
 Revision ID: 0013_questionnaire_reminder
 Revises: 0012_taper
@@ -47,14 +49,20 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("removed", sa.Boolean(), nullable=False, server_default="0"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_own_symptom")),
         sa.UniqueConstraint("name", name=op.f("uq_own_symptom_name")),
     )
-    # In the order they were first rated.
+    # In the order they were first rated; "Nausea" and "nausea" are one symptom.
     op.execute(
         "INSERT INTO own_symptom (name, position) "
-        "SELECT key, row_number() OVER (ORDER BY min(symptom_day.day), key) - 1 "
-        "FROM symptom_day, json_each(symptom_day.ratings) GROUP BY key"
+        "SELECT min(key), row_number() OVER (ORDER BY min(day), lower(key)) - 1 "
+        "FROM (SELECT symptom_day.day AS day, each.key AS key "
+        "      FROM symptom_day, json_each(symptom_day.ratings) AS each "
+        "      WHERE json_valid(symptom_day.ratings) "
+        "        AND json_type(symptom_day.ratings) = 'object' "
+        "        AND each.key IS NOT NULL AND trim(each.key) != '') "
+        "GROUP BY lower(key)"
     )
 
 
