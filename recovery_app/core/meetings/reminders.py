@@ -115,6 +115,15 @@ class Fortnightly:
         days = (day - self.anchor).days
         return days > 0 and days % QUESTIONNAIRE_EVERY == 0
 
+    def next_due(self, now: datetime) -> datetime:
+        """The next instant it falls due after ``now``, however far ahead."""
+        local = now.astimezone(now.tzinfo)
+        day = max(self.anchor, local.date())
+        while True:
+            if self.due_on(day) and (due := checkin_due(day, self.at, local)) > now:
+                return due
+            day += timedelta(days=1)
+
 
 def dues_between(
     meetings: Iterable[Meeting],

@@ -163,7 +163,16 @@ def check_reminders(
             for d in dues_between(meetings, now - LOOKAHEAD, since)
             if d.kind is ReminderKind.MEETING and d.starts_at is not None and d.starts_at > now
         ]
-        for due in [*catch_up, *dues_between(meetings, since, now, checkin_at, done, fortnight)]:
+        due_now = dues_between(meetings, since, now, checkin_at, done, fortnight)
+        asks = [d for d in due_now if d.kind is ReminderKind.QUESTIONNAIRE]
+        if asks:  # after weeks closed, one questionnaire reminder, not one per fortnight
+            reminders.dismiss_questionnaires(asks[-1].due_at, now)
+            due_now = [d for d in due_now if d.kind is not ReminderKind.QUESTIONNAIRE]
+            due_now.append(asks[-1])
+        taken = Questionnaires(conn).last_taken_at()
+        if taken is not None:
+            reminders.dismiss_questionnaires(taken, now)  # filled in since it came
+        for due in [*catch_up, *due_now]:
             if (
                 due.kind is ReminderKind.ATTENDANCE
                 and due.meeting is not None

@@ -107,6 +107,19 @@ class ReminderList:
             update(notification).where(notification.c.id == notice_id).values(dismissed_at=now)
         )
 
+    def dismiss_questionnaires(self, before: datetime, now: datetime) -> None:
+        """Waiting questionnaire reminders due before ``before`` (a form filled in since, or
+        a newer reminder): one is enough, and none once the forms are done."""
+        self.conn.execute(
+            update(notification)
+            .where(
+                notification.c.kind == ReminderKind.QUESTIONNAIRE.value,
+                notification.c.due_at < before,
+                notification.c.dismissed_at.is_(None),
+            )
+            .values(dismissed_at=now)
+        )
+
     def dismiss_meeting(self, meeting_uid: str, now: datetime) -> None:
         """A paused or deleted meeting: its waiting reminders go (answers about past ones stay)."""
         self.conn.execute(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
@@ -62,6 +62,10 @@ class Questionnaires:
         """The local day a form was last filled in, or None."""
         minute = self.conn.execute(select(func.max(questionnaire.c.taken_minute))).scalar()
         return None if minute is None else from_day_number(minute // MINUTES_A_DAY)
+
+    def last_taken_at(self) -> datetime | None:
+        """When a form was last filled in (UTC), or None."""
+        return self.conn.execute(select(func.max(questionnaire.c.taken_at))).scalar()
 
     def uids(self) -> set[str]:
         return set(self.conn.execute(select(questionnaire.c.uid)).scalars())

@@ -170,7 +170,8 @@ class RemindersDialog(QDialog):
         self.requested.emit(OpenCheckIn(today(self.clock)))
 
     def _fill_in(self, notice: Notice, kind: Kind) -> None:
-        self.dismiss(notice)
+        # Kept until a form is filled in (then the next check lets it go): the other
+        # form's button stays, and cancelling loses nothing.
         self.requested.emit(TakeQuestionnaire(kind.value))
 
     @classmethod

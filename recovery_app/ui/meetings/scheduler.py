@@ -131,6 +131,8 @@ class ReminderScheduler(QObject):
             # The check-in reminder is only skipped once today's is done; look at tomorrow too.
             tomorrow = (now + timedelta(days=1)).date()
             candidates.append(checkin_due(tomorrow, at, now))
+        if fortnight is not None:  # often further ahead than the 8 days looked at above
+            candidates.append(fortnight.next_due(now))
         self._neutral = sorted(
             d.due_at
             for d in dues_between(meetings, now, now + timedelta(days=2), at, None, fortnight)

@@ -15,6 +15,7 @@ from recovery_app.core.clock import FixedClock
 from recovery_app.core.meetings.reminders import Fortnightly, ReminderKind, dues_between
 from recovery_app.core.questionnaires.forms import Kind, Taken
 from recovery_app.storage.db import Database
+from recovery_app.storage.meetings.ops import check_reminders
 from recovery_app.storage.meetings.reminders import ReminderList
 from recovery_app.storage.questionnaires.ops import save_taken
 from recovery_app.ui.common.bus import ChangeBus
@@ -109,5 +110,33 @@ def test_the_reminder_opens_the_form_and_leaves_the_list(
     [button] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Fill in the PHQ-9"]
     button.click()
     assert asked == [TakeQuestionnaire("phq9")]
+    with ctx.db.reading() as conn:  # kept until a form is filled in: cancelling loses nothing
+        assert len(ReminderList(conn).showing(ctx.clock.now())) == 1
+    save_taken(ctx.db, Taken(Kind.PHQ9, ctx.clock.now(), (0,) * 9))
+    check_reminders(ctx.db, ctx.clock.now(), NY, None)
     with ctx.db.reading() as conn:
         assert ReminderList(conn).showing(ctx.clock.now()) == []
+
+
+def test_after_weeks_away_one_reminder_waits_and_it_arms_far_ahead(
+    db: Database, clock: FixedClock
+) -> None:
+    """Found in review: five weeks closed left two stale notices; and with only this
+    reminder on, the timer stopped (it looked 8 days ahead), so it never came."""
+    setting = Fortnightly(time(19, 0), date(2026, 10, 1))
+    clock.current = datetime(2026, 10, 2, 12, 0, tzinfo=NY)
+    shown: list[tuple[str, str]] = []
+    s = _scheduler(db, clock, shown, setting)
+    try:
+        s.check()
+        assert s.next_wait_ms is not None  # armed, in steps of at most 5 minutes
+        clock.current = datetime(2026, 11, 9, 12, 0, tzinfo=NY)  # 15 Oct and 29 Oct passed
+        s.check()
+        with db.reading() as conn:
+            keys = [n.key for n in ReminderList(conn).showing(clock.now())]
+        assert keys == ["questionnaire:2026-10-29"]
+        assert setting.next_due(clock.now()) == datetime(2026, 11, 12, 19, 0, tzinfo=NY)
+    finally:
+        s.timer.stop()
+        s.ops.pool.waitForDone()
+        shiboken6.delete(s)
