@@ -38,7 +38,8 @@ def fields_of(page: CheckInPage) -> dict[str, Any]:
         "slip_time": page.slip_time.time().toString("HH:mm"),
         "slip_time_unknown": page.slip_time_unknown.isChecked(),
         "slip_words": page.slip_words.text(),
-        "taper": page.taper.fields() if page.asks_taper() else None,
+        # Only an answer given in this form: a draft must not bring back an old one.
+        "taper": page.taper.fields() if page.asks_taper() and page.taper.touched else None,
     }
 
 

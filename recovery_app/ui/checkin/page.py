@@ -296,6 +296,7 @@ class CheckInPage(QWidget):
         self.used_group.idToggled.connect(self._used_toggled)
         # After an import or a restore, show what is stored now (unless editing).
         RefreshOnChange(self, ctx.bus, (Record.CHECKINS,), self._data_changed, skip_own=True)
+        RefreshOnChange(self, ctx.bus, (Record.TAPER,), self._taper_changed, skip_own=True)
         # What is typed is kept as a draft, so a lock or a crash loses none of it.
         self.drafts = DraftKeeper(ctx, draft.DRAFT_NAME, self._draft_fields, self)
         self.load_day(today(self.clock))
@@ -381,6 +382,14 @@ class CheckInPage(QWidget):
         self.date_edit.blockSignals(False)
         self._shown_day = day
         self._fill(checkin_on(self.db, day))
+        self._load_taper(day)
+
+    def _taper_changed(self) -> None:
+        """A plan or a day's doses kept on the taper page: shown, unless answered here."""
+        if not self.taper.touched:
+            self._load_taper(self._shown_day)
+
+    def _load_taper(self, day: date) -> None:
         loading, self._loading = self._loading, True  # the taper answer is not an edit
         plan = current_plan(self.db)
         is_today = day == today(self.clock)
@@ -610,7 +619,10 @@ class CheckInPage(QWidget):
                     self.db,
                     checkin,
                     self.clock.now(),
-                    self.taper.answer(checkin.day) if self.asks_taper() else None,
+                    # Only an answer given here: one kept since on the taper page stays.
+                    self.taper.answer(checkin.day)
+                    if self.asks_taper() and self.taper.touched
+                    else None,
                 ),
                 initiator=self,
             )
@@ -620,6 +632,7 @@ class CheckInPage(QWidget):
         log.info("check-in saved")
         self.discard_draft()
         self._fill(saved)
+        self.taper.touched = False  # kept: from now on, the stored answer is what shows
         self.status.setText(
             translate(
                 "ui.checkin.page", "Saved for {day_words}. Thank you for checking in."

@@ -75,7 +75,14 @@ class DoseAnswer(QWidget):
             layout.addWidget(note_label)
             layout.addWidget(self.note)
         self._kept_note = ""
+        # Changed by the person since it was filled in: only then is it theirs to save,
+        # and a newer answer kept elsewhere (the other page) doesn't replace it.
+        self.touched = False
+        self.changed.connect(self._touch)
         self._toggled()
+
+    def _touch(self) -> None:
+        self.touched = True
 
     def _toggled(self) -> None:
         different = self.buttons[DoseTaken.DIFFERENT].isChecked()
@@ -83,8 +90,27 @@ class DoseAnswer(QWidget):
             widget.setVisible(different)  # hidden, not a tab stop, when it doesn't apply
         self.changed.emit()
 
+    def _words_for(self, is_today: bool) -> None:
+        if is_today:
+            total = translate(_C, "Total taken today")
+            self.amount.setPlaceholderText(translate(_C, "all you took today, e.g. 0.75"))
+            self.amount_label.setText(translate(_C, "&Total taken today"))
+        else:
+            total = translate(_C, "Total taken that day")
+            self.amount.setPlaceholderText(translate(_C, "all you took that day, e.g. 0.75"))
+            self.amount_label.setText(translate(_C, "&Total taken that day"))
+        self.amount.setAccessibleName(total)
+        for value, button in self.buttons.items():
+            words = (
+                translate(_C, "My taper today: {words}")
+                if is_today
+                else translate(_C, "My taper that day: {words}")
+            )
+            button.setAccessibleName(words.format(words=DOSE_WORDS[value]))
+
     def show_plan(self, plan: TaperPlan, day: date, is_today: bool = True) -> bool:
         """Say what is planned on ``day``; False when the plan has no step that day."""
+        self._words_for(is_today)
         step = plan.step_on(day)
         if step is None:
             first = plan.steps[0].starts
@@ -109,6 +135,7 @@ class DoseAnswer(QWidget):
                 "note": known.note if known else "",
             }
         )
+        self.touched = False
 
     def chosen(self) -> DoseTaken | None:
         return next((v for v, b in self.buttons.items() if b.isChecked()), None)
@@ -130,7 +157,8 @@ class DoseAnswer(QWidget):
         }
 
     def set_fields(self, fields: dict[str, Any]) -> None:
-        """Put values back; anything that doesn't fit is left out, never guessed."""
+        """Put values back (a draft's: the person's own answer, so ``touched``); anything
+        that doesn't fit is left out, never guessed."""
         taken = fields.get("taken")
         chosen = DoseTaken(taken) if taken in {t.value for t in DoseTaken} else None
         self.blockSignals(True)
@@ -145,6 +173,7 @@ class DoseAnswer(QWidget):
             self.note.setText(self._kept_note)
         self.blockSignals(False)
         self._toggled_quietly()
+        self.touched = True
 
     def _toggled_quietly(self) -> None:
         self.blockSignals(True)

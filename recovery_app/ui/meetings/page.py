@@ -167,7 +167,13 @@ class MeetingsPage(QWidget):
             "19:00",
         )
         row.addWidget(
-            QLabel(translate("ui.meetings.page", "(two weeks after the last one you filled in)"))
+            QLabel(
+                translate(
+                    "ui.meetings.page",
+                    "(every two weeks, from today or the last one you filled in, "
+                    "whichever is later)",
+                )
+            )
         )
         row.add_stretch()
         options.body.addLayout(row)

@@ -247,8 +247,8 @@ class TaperPage(QWidget):
             self.steps.addItem(f"{title}\n{details}")
         self.today.show_plan(plan, day)
         logged = {d.day: d for d in dose_days(self.ctx.db, day - timedelta(days=CHART_DAYS), day)}
-        if day != self._form_day:  # a new day (or the first look): show what is noted
-            self._form_day = day
+        if day != self._form_day or not self.today.touched:  # show what is noted, unless
+            self._form_day = day  # the person is answering (kept until a new day)
             self.today.set_answer(logged.get(day))
         self._show_days(plan, logged, day)
         charted = self._show_chart(plan, logged, noted, day)

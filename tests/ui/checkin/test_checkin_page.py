@@ -281,3 +281,38 @@ def test_the_taper_answer_is_kept_in_the_draft_and_comes_back(
     again.load_day(TODAY - timedelta(days=1))  # an earlier day is asked about as that day
     assert again.taper.question.text() == "My taper that day"
     assert again.taper.planned.text() == "Planned that day: morning: 4 mg."
+
+
+def test_saving_the_checkin_keeps_a_newer_answer_from_the_taper_page(
+    ctx: AppContext, shown: Shown, qtbot: QtBot
+) -> None:
+    """Found in review: the check-in held the answer it was opened with and wrote it back
+    over one kept on the taper page since (its note too)."""
+    from datetime import UTC, datetime
+
+    from recovery_app.core.taper.plan import Dose, DoseDay, DoseTaken, Step, TaperPlan
+    from recovery_app.storage.taper.ops import dose_days, record_dose_day, save_plan
+    from recovery_app.ui.taper.page import TaperPage
+
+    plan = TaperPlan(
+        "diazepam", "tablet", "2 mg", "mg", (Step(date(2026, 11, 2), (Dose("morning", "4"),)),)
+    )
+    save_plan(ctx.db, plan, datetime(2026, 11, 2, tzinfo=UTC))
+    record_dose_day(ctx.db, DoseDay(TODAY, DoseTaken.AS_PLANNED), ctx.clock.now())
+    checkin = shown(CheckInPage(ctx))
+    taper = shown(TaperPage(ctx))
+    assert isinstance(taper, TaperPage)
+    taper.today.buttons[DoseTaken.DIFFERENT].setChecked(True)
+    taper.today.amount.setText("3")
+    assert taper.today.note is not None
+    taper.today.note.setText("felt shaky")
+    taper.save_today()
+    assert checkin.taper.buttons[DoseTaken.DIFFERENT].isChecked()  # shown here at once
+    fill(checkin, qtbot)
+    assert checkin.save()
+    [day] = dose_days(ctx.db, TODAY, TODAY)
+    assert (day.taken, day.amount, day.note) == (DoseTaken.DIFFERENT, "3", "felt shaky")
+    checkin.taper.buttons[DoseTaken.MISSED].setChecked(True)  # and the other way round
+    assert checkin.save()
+    qtbot.waitUntil(lambda: taper.today.chosen() is DoseTaken.MISSED)
+    assert taper.today.fields()["note"] == "felt shaky"
