@@ -46,6 +46,7 @@ from recovery_app.core.meetings.schedule import (
 )
 from recovery_app.core.meetings.zones import zone_names
 from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import StatusLine, narrow
@@ -66,6 +67,7 @@ REPEAT_WORDS = {
 class MeetingDialog(QDialog):
     def __init__(self, meeting: Meeting | None, clock: Clock, parent: QWidget | None = None):
         super().__init__(parent)
+        mark_form(self, f"meeting:{meeting.uid}" if meeting is not None else "meeting:new")
         self.clock = clock
         today = clock.now().date()
         self.original = meeting or Meeting(

@@ -34,6 +34,7 @@ from recovery_app.core.questionnaires.forms import (
 )
 from recovery_app.storage.questionnaires.ops import save_taken
 from recovery_app.ui.common.context import AppContext
+from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.help_now import HelpNowCard
 from recovery_app.ui.common.requests import GetHelp
 from recovery_app.ui.common.style import heading, set_primary, wrapped
@@ -81,6 +82,7 @@ class QuestionnaireDialog(QDialog):
 
     def __init__(self, ctx: AppContext, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        mark_form(self, f"questionnaire:{kind.value}")
         self.ctx = ctx
         self.form = FORMS[kind]
         self.taken: Taken | None = None

@@ -44,11 +44,14 @@ def unsaved_checkin(window: MainWindow) -> bool:
 
 
 def keep_unsaved_work(window: MainWindow) -> None:
-    """Before the data locks: what is typed in the check-in is kept as an encrypted draft
-    (the journal's forms keep theirs as they close)."""
+    """Before the data locks: what is typed in the check-in and the open forms is kept as
+    an encrypted draft (the journal's forms keep theirs as they close)."""
+    from recovery_app.ui.shell.reopen import keep_open_forms
+
     page = _checkin_page(window)
     if page is not None:
         page.keep_draft()
+    keep_open_forms(window)  # the meeting, taper and other forms come back after the unlock
 
 
 def close_window(window: MainWindow, event: QCloseEvent) -> bool:

@@ -39,6 +39,9 @@ class Dialogs(QObject):
         window = new.window() if new is not None else None
         if isinstance(window, QDialog) and not window.property("helpKey"):
             window.setProperty("helpKey", True)  # one F1 each: two would be ambiguous
+            from recovery_app.ui.shell.reopen import put_back
+
+            put_back(self.window, window)
             if not window.property("ownHelpKeys"):  # the craving flow has its own
                 QShortcut(QKeySequence("F1"), window, self.show_help)
                 QShortcut(QKeySequence(CRAVING_KEY), window, self.window.cravings.open)

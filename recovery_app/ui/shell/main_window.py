@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.message_page.show_message(translate("ui.shell.main_window", "Opening your data…"), "")
         self.stack.addWidget(self.message_page)
         self.notice = NoticeBar()
+        # Forms open at the last lock, waiting to get back what was typed (shell/reopen.py).
+        self.pending_forms: dict[str, list[object]] = {}
         main = QVBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)

@@ -103,6 +103,9 @@ class DataSession(QObject):
         if self._return_to is not None:  # back where the person was when it locked
             w.show_page(self._return_to)
             self._return_to = None
+        from recovery_app.ui.shell.reopen import reopen_forms
+
+        reopen_forms(w)  # and the forms that were open, as they were
 
     # -- locking -----------------------------------------------------------------------
     @property

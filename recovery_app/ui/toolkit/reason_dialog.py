@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLa
 from recovery_app.core.errors import InvalidInput
 from recovery_app.core.i18n import translate
 from recovery_app.core.toolkit.reasons import Reason, validate_reason
+from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import StatusLine, accepted
 from recovery_app.ui.common.windowing import fit_on_screen
@@ -15,6 +16,8 @@ from recovery_app.ui.common.windowing import fit_on_screen
 class ReasonDialog(QDialog):
     def __init__(self, reason: Reason | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if reason is None:
+            mark_form(self, "reason:new")
         self.original = reason or Reason("")
         title = (
             translate("ui.toolkit.reason_dialog", "A reason for recovery")

@@ -401,3 +401,61 @@ def test_a_ride_begun_while_locked_can_be_logged_after_unlocking(
     assert window.cravings.flow is flow and not flow.locked
     assert flow.log_button.isVisibleTo(flow) and not flow.locked_words.isVisibleTo(flow)
     flow.reject()
+
+
+def test_a_form_open_at_the_lock_comes_back_after_it_with_what_was_typed(
+    locked_window: MainWindow, qtbot: QtBot, app_paths: AppPaths
+) -> None:
+    """The issue: a half-written form was lost when someone walked in and the app locked."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+    from recovery_app.ui.meetings.page import MeetingsPage
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    page = page_of(window, "meetings", MeetingsPage)
+    typed = "Thursday evening group at the library"
+
+    def type_then_lock() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, MeetingDialog)
+        form.activateWindow()
+        try:
+            qtbot.waitUntil(
+                lambda: form.isActiveWindow() and form.focusWidget() is not None, timeout=5000
+            )
+        finally:
+            form.name.setText(typed)
+            form.location.setText("Room 4")
+            qtbot.keyClick(form.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+            if form.isVisible():  # the key did nothing: end the form, and the test fails
+                form.reject()
+
+    QTimer.singleShot(0, type_then_lock)
+    page.edit(None)  # returns when the lock closes the form
+    assert window.db is None and window.session.key is None
+    for path in app_paths.data_dir.rglob("*"):
+        if path.is_file():
+            assert typed.encode() not in path.read_bytes(), path  # kept, encrypted
+    seen: list[tuple[str, str]] = []
+
+    def when_back(_old: QWidget | None, new: QWidget | None) -> None:
+        form = new.window() if new is not None else None
+        if isinstance(form, MeetingDialog) and not seen:
+            seen.append((form.name.text(), form.location.text()))
+            QTimer.singleShot(0, form.reject)
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.focusChanged.connect(when_back)
+    try:
+        with qtbot.waitSignal(window.dataReady, timeout=10000):
+            unlock(window, qtbot, PASSPHRASE)
+        qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    finally:
+        app.focusChanged.disconnect(when_back)
+    assert seen == [(typed, "Room 4")]
+    assert "is back" in window.notice.label.text()
