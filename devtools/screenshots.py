@@ -175,6 +175,7 @@ def _dialogs(window: MainWindow, clock: FixedClock, shot: Callable[[str, QWidget
     today = SAMPLE_NOW.date()
     dialogs: list[tuple[str, Callable[[], QWidget]]] = [
         ("appearance", window.show_appearance),
+        ("shortcuts", window.show_shortcuts),
         ("meeting-new", lambda: MeetingDialog(None, clock, window)),
         ("meeting-edit", lambda: MeetingDialog(meeting, clock, window)),
         ("contact", lambda: ContactDialog(None, window)),

@@ -133,6 +133,13 @@ class HelpDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
             translate("ui.help.dialog", "Close Get help")
         )
+        keys = buttons.addButton(
+            translate("ui.help.dialog", "&Keyboard shortcuts…"),
+            QDialogButtonBox.ButtonRole.HelpRole,
+        )
+        keys.setAccessibleName(translate("ui.help.dialog", "Keyboard shortcuts"))
+        keys.setAutoDefault(False)
+        keys.clicked.connect(self.show_shortcuts)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.status)
@@ -238,6 +245,13 @@ class HelpDialog(QDialog):
         for index, section in enumerate((first, second), start=2):  # after heading and intro
             self.sections.removeWidget(section)
             self.sections.insertWidget(index, section)
+
+    def show_shortcuts(self) -> None:
+        from recovery_app.ui.help.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def edit(self, person: Contact | None) -> None:
         ctx = self.ctx

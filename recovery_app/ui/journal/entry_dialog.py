@@ -126,13 +126,13 @@ class EntryDialog(QDialog):
                 "people",
                 translate("ui.journal.entry_dialog", "Who were you with?"),
                 form,
-                translate("ui.journal.entry_dialog", "Who w&ith"),
+                translate("ui.journal.entry_dialog", "Who wit&h"),
             )
             self._text(
                 "situation",
                 translate("ui.journal.entry_dialog", "What was happening?"),
                 form,
-                translate("ui.journal.entry_dialog", "What was &happening"),
+                translate("ui.journal.entry_dialog", "What was h&appening"),
             )
             self._text(
                 "thoughts",

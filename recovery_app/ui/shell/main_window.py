@@ -135,6 +135,11 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+,")],
             self.show_appearance,
         )
+        self._add_action(
+            translate("ui.shell.main_window", "Keyboard shortcuts"),
+            [QKeySequence("Ctrl+/")],
+            self.show_shortcuts,
+        )
         fit_on_screen(self, 1040, 760)
         if geometry := self.settings.values.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
@@ -203,6 +208,16 @@ class MainWindow(QMainWindow):
         safety.start_daily_backup()
         self.reminders.start(ctx)
         QTimer.singleShot(0, self._purge_deleted)  # after Today shows; every view skips them
+
+    def show_shortcuts(self) -> QDialog:
+        from PySide6.QtCore import Qt
+
+        from recovery_app.ui.help.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def lock_or_hide(self) -> None:
         """Ctrl+L: with a passphrase, lock; without one, get the window out of sight at

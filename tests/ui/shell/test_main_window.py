@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QScrollBar,
     QWidget,
 )
@@ -260,3 +261,23 @@ def test_ctrl_l_works_from_inside_a_form_too(make_window: WindowFactory, qtbot: 
     qtbot.waitUntil(window.isMinimized)
     assert form.name.text() == "Thursday group"  # nothing closed, nothing lost
     form.reject()
+
+
+def test_ctrl_slash_lists_the_shortcuts_and_get_help_links_to_them(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    from recovery_app.ui.help.dialog import HelpDialog
+    from recovery_app.ui.help.shortcuts_dialog import ShortcutsDialog
+
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    keys = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert keys[:3] == ["F1", "Ctrl+Shift+H", "Ctrl+L"]  # help, craving and hiding first
+    dialog.close()
+    help_dialog = HelpDialog.present(window, None)
+    [button] = [b for b in help_dialog.findChildren(QPushButton) if "Keyboard" in b.text()]
+    button.click()
+    assert help_dialog.findChild(ShortcutsDialog) is not None
+    help_dialog.close()
