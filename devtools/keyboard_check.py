@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QTabBar,
+    QWidget,
+)
 
 _MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -123,3 +131,28 @@ def first_focus(name: str, window: QWidget) -> list[str]:
     if focus is None or focus.window() is not window:
         return [f"{name}: the focus starts nowhere"]
     return []
+
+
+def unnamed(name: str, window: QWidget) -> list[str]:
+    """Every control a person can reach has a name a screen reader says: the one Qt's
+    accessibility (and so AT-SPI) exposes, from its own words, its label or its
+    accessible name."""
+    from PySide6.QtGui import QAccessible
+
+    found: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if (
+            not widget.isVisibleTo(window)
+            or not widget.isEnabled()
+            or widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or widget.focusProxy() is not None
+            or isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
+        ):
+            continue
+        face = QAccessible.queryAccessibleInterface(widget)
+        said = face.text(QAccessible.Text.Name).strip() if face is not None else ""
+        if not said.replace("&", ""):
+            where = widget.objectName() or type(widget).__name__
+            parent = widget.parentWidget()
+            found.append(f"{name}: a {where} in {type(parent).__name__} has no name to be read")
+    return found

@@ -427,7 +427,12 @@ def main(argv: list[str] | None = None) -> int:
         from devtools import keyboard_check
 
         checks.extend(
-            (keyboard_check.problems, keyboard_check.first_focus, keyboard_check.unreachable)
+            (
+                keyboard_check.problems,
+                keyboard_check.first_focus,
+                keyboard_check.unnamed,
+                keyboard_check.unreachable,
+            )
         )
 
     def visit(name: str, widget: QWidget) -> None:

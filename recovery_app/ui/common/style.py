@@ -3,7 +3,7 @@
 The colours and the style sheet are in ``theme``; the design note is ``docs/design.md``.
 """
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -121,15 +121,23 @@ class _ScrolledContent(QWidget):
         return handled
 
 
+def scroll_area() -> QScrollArea:
+    """A frameless scroll area that sizes its content and takes no focus itself: the
+    fields in it do, and it scrolls each into view (no invisible tab stop)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return scroll
+
+
 def scrolling_content(page: QWidget, spacing: int = 16) -> QVBoxLayout:
     """Give ``page`` a frameless scroll area; returns the layout to fill with its content."""
     content = _ScrolledContent()
     layout = QVBoxLayout(content)
     layout.setContentsMargins(32, 24, 32, 24)
     layout.setSpacing(spacing)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll = scroll_area()
     scroll.setWidget(content)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from recovery_app.storage.help.ops import contacts, remove_contact, save_contact
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
-from recovery_app.ui.common.style import heading, set_font_scale, wrapped
+from recovery_app.ui.common.style import heading, scroll_area, set_font_scale, wrapped
 from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import bring_to_front
 from recovery_app.ui.help.contact_dialog import ContactDialog
@@ -123,9 +122,7 @@ class HelpDialog(QDialog):
         layout.addWidget(self.safety_plan)
         layout.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area()
         scroll.setWidget(content)
         self.status = StatusLine(translate("ui.help.dialog", "Copy status"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -48,7 +47,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.refresh import RefreshOnChange
-from recovery_app.ui.common.style import heading
+from recovery_app.ui.common.style import heading, scroll_area
 from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 from recovery_app.ui.journal.choice_picker import ChoicePicker
@@ -180,8 +179,7 @@ class EntryDialog(QDialog):
             self.tags.setAccessibleName(translate("ui.journal.entry_dialog", "Tags"))
             form.addRow(translate("ui.journal.entry_dialog", "Ta&gs"), self.tags)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = scroll_area()
         scroll.setWidget(form_widget)
         self.status = StatusLine(translate("ui.journal.entry_dialog", "Message"))
         self.save_button = QPushButton(translate("ui.journal.entry_dialog", "&Save"))

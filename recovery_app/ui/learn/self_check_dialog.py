@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from recovery_app.ui.common.card_list import CardList
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.requests import GetHelp, OpenArticle
-from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.style import heading, scroll_area, wrapped
 from recovery_app.ui.common.windowing import fit_on_screen
 from recovery_app.ui.common.wrapping import WrappingButton, WrappingCheckBox
 
@@ -132,9 +131,7 @@ class SelfCheckDialog(QDialog):
         self.keep_button.clicked.connect(self.keep)
         for box in self.boxes:
             box.toggled.connect(lambda _v: self._answers_changed())
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area()
         scroll.setWidget(content)
         closing = QDialogButtonBox.StandardButton.Close
         close = QDialogButtonBox(closing)

@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QListWidget,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from recovery_app.core.i18n import translate
 from recovery_app.core.meetings.ics import IcsImport, past_words
-from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.style import heading, scroll_area, wrapped
 from recovery_app.ui.common.widgets import accepted
 from recovery_app.ui.common.windowing import fit_on_screen
 
@@ -83,8 +82,7 @@ class ImportPreviewDialog(QDialog):
             rows.addWidget(box)
             self.boxes.append((box, m.uid))
         rows.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = scroll_area()
         scroll.setWidget(content)
         layout.addWidget(scroll, 2)
         left_out = list(parsed.skipped)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -48,7 +47,7 @@ from recovery_app.core.meetings.zones import zone_names
 from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.forms import Form
-from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.style import heading, scroll_area, wrapped
 from recovery_app.ui.common.widgets import StatusLine, narrow
 from recovery_app.ui.common.windowing import fit_on_screen
 
@@ -212,8 +211,7 @@ class MeetingDialog(QDialog):
         inner.addWidget(self.preview)
         # Room to spare goes below the form, not into its rows (a blank band under Ends).
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = scroll_area()
         scroll.setWidget(content)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

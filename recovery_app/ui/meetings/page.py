@@ -159,24 +159,22 @@ class MeetingsPage(QWidget):
         reminder_row.add_stretch()
         options.body.addLayout(reminder_row)
         self.questionnaires_on, self.questionnaires_time, row = _timed_reminder(
-            translate(
-                "ui.meetings.page", "Remind me every two weeks to fill in the PHQ-9 and GAD-7, at"
-            ),
+            translate("ui.meetings.page", "Questionnaires every two weeks, at"),
             translate("ui.meetings.page", "Questionnaire reminder time"),
             settings.questionnaire_reminder,
             "19:00",
         )
-        row.addWidget(
-            QLabel(
-                translate(
-                    "ui.meetings.page",
-                    "(every two weeks, from today or the last one you filled in, "
-                    "whichever is later)",
-                )
-            )
-        )
         row.add_stretch()
         options.body.addLayout(row)
+        hint = wrapped(
+            translate(
+                "ui.meetings.page",
+                "A reminder to fill in the PHQ-9 and GAD-7, two weeks from today or from the "
+                "last one you filled in, whichever is later.",
+            )
+        )
+        hint.setObjectName("muted")
+        options.body.addWidget(hint)
         self.keep_in_tray = QCheckBox(
             translate("ui.meetings.page", "Keep running in the tray when the window is closed")
         )
@@ -186,14 +184,19 @@ class MeetingsPage(QWidget):
             self.keep_in_tray.setToolTip(translate("ui.meetings.page", "This desktop has no tray."))
         options.body.addWidget(self.keep_in_tray)
         self.reminder_details = QCheckBox(
-            translate(
-                "ui.meetings.page",
-                "Say what each reminder is about in desktop notices (anyone near the screen "
-                "can read them)",
-            )
+            translate("ui.meetings.page", "Name the meeting in desktop notices")
         )
         self.reminder_details.setChecked(settings.reminder_details)
         options.body.addWidget(self.reminder_details)
+        details_hint = wrapped(
+            translate(
+                "ui.meetings.page",
+                "Off, a notice only says “You have a reminder”: anyone near the screen can "
+                "read it. The list in the app always says what each one is.",
+            )
+        )
+        details_hint.setObjectName("muted")
+        options.body.addWidget(details_hint)
         files = FlowRow()
         self.export_button = QPushButton(
             translate("ui.meetings.page", "Export to a calendar file (.ics)…")

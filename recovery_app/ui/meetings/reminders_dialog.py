@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from recovery_app.storage.meetings.reminders import Notice
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.requests import OpenCheckIn, TakeQuestionnaire
-from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.style import heading, scroll_area, wrapped
 from recovery_app.ui.common.windowing import bring_to_front, fit_on_screen
 
 SNOOZE = timedelta(minutes=10)
@@ -70,9 +69,7 @@ class RemindersDialog(QDialog):
         inner.addWidget(self.empty)
         inner.addLayout(self.items)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area()
         scroll.setWidget(content)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -12,10 +12,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +35,7 @@ from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.help_now import HelpNowCard
 from recovery_app.ui.common.requests import GetHelp
-from recovery_app.ui.common.style import heading, set_primary, wrapped
+from recovery_app.ui.common.style import heading, scroll_area, set_primary, wrapped
 from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 
@@ -92,9 +90,7 @@ class QuestionnaireDialog(QDialog):
         self.crisis.helpRequested.connect(lambda: self.requested.emit(GetHelp()))
         self.crisis_words, self.help_button = self.crisis.words, self.crisis.help_button
         outer.addWidget(self.crisis)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area()
         self.questions_area = scroll
         body = QWidget()
         layout = QVBoxLayout(body)

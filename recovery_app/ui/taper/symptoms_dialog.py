@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,7 @@ from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.help_now import HelpNowCard
 from recovery_app.ui.common.requests import GetHelp
-from recovery_app.ui.common.style import lines_high, wrapped
+from recovery_app.ui.common.style import lines_high, scroll_area, wrapped
 from recovery_app.ui.common.widgets import StatusLine
 from recovery_app.ui.common.windowing import fit_on_screen
 
@@ -95,9 +93,7 @@ class SymptomsDialog(QDialog):
         self.urgent.helpRequested.connect(lambda: self.requested.emit(GetHelp()))
         self.urgent_words, self.help_button = self.urgent.words, self.urgent.help_button
         outer.addWidget(self.urgent)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
+        area = scroll_area()
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.body.addWidget(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from recovery_app.core.checkin.checkin import CheckIn
 from recovery_app.core.i18n import translate
 from recovery_app.ui.common.formatting import long_day
-from recovery_app.ui.common.style import heading, wrapped
+from recovery_app.ui.common.style import heading, scroll_area, wrapped
 from recovery_app.ui.common.widgets import accepted
 from recovery_app.ui.common.windowing import fit_on_screen
 
@@ -69,8 +68,7 @@ class ReviewDaysDialog(QDialog):
             boxes.addWidget(box)
             self.boxes[c.day] = box
         boxes.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = scroll_area()
         scroll.setWidget(content)
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox()
