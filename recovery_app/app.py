@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from recovery_app import APP_NAME, language, log, paths
+from recovery_app import APP_ID, APP_NAME, language, log, paths
 from recovery_app.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _hand_over_to_running(instance: SingleInstance) -> int:
     return 1
 
 
-def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
+def run_gui(data_dir: str | None, clock: Clock | None = None, at_login: bool = False) -> int:
     os.umask(0o077)
     app_paths = paths.ensure_data_dir(paths.resolve(data_dir))
     log.setup(app_paths.log)
@@ -57,7 +57,7 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName("recovery-companion")
+    app.setDesktopFileName(APP_ID)
     language.install(app)
 
     instance = SingleInstance(app_paths.instance_key, app_paths.instance_lock)
@@ -73,6 +73,8 @@ def run_gui(data_dir: str | None, clock: Clock | None = None) -> int:
     # The database and the wake-up channel load once the window is on screen.
     window.firstPainted.connect(window.open_data)
     window.firstPainted.connect(instance.listen)
+    if at_login:  # started with the session: out of the way, the reminders running
+        window.firstPainted.connect(window.showMinimized)
     window.show()
     try:
         return app.exec()

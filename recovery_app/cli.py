@@ -66,7 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for your data (default: RECOVERY_APP_DATA_DIR, else your user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("gui", help="open the app window (the default)")
+    gui = commands.add_parser("gui", help="open the app window (the default)")
+    gui.add_argument(
+        "--at-login",
+        action="store_true",
+        help="open minimised (how the start-at-login entry opens it)",
+    )
     export = commands.add_parser("export", help="write all your data to a file")
     export.add_argument("--format", choices=["json", "csv"], default="json")
     export.add_argument(
@@ -146,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(run(args))
         from recovery_app.app import run_gui
 
-        return run_gui(args.data_dir)
+        return run_gui(args.data_dir, at_login=getattr(args, "at_login", False))
     except KnownError as exc:
         print(f"recovery-app: {exc.message}", file=sys.stderr)
         return EXIT_KNOWN_ERROR

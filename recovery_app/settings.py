@@ -48,6 +48,8 @@ class Settings:
     # Desktop notices name the meeting (or say what the reminder is); off, they say only
     # "You have a reminder" or "Time for your check-in", for anyone glancing at the screen.
     reminder_details: bool = False
+    # An XDG autostart entry opens the app minimised at login, so reminders arrive.
+    start_at_login: bool = False
     # Closing the window keeps the app (and its reminders) running in the tray.
     keep_in_tray: bool = False
     # Appearance: "system", "light" or "dark"; contrast "system", "normal" or "high";

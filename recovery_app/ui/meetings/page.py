@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app import autostart
 from recovery_app.core.changes import Record
 from recovery_app.core.clock import to_local, today, zone_name
 from recovery_app.core.errors import KnownError
@@ -183,6 +184,16 @@ class MeetingsPage(QWidget):
         if keep_in_tray is None:
             self.keep_in_tray.setToolTip(translate("ui.meetings.page", "This desktop has no tray."))
         options.body.addWidget(self.keep_in_tray)
+        self.start_at_login = QCheckBox(
+            translate("ui.meetings.page", "Start when I log in, so reminders come")
+        )
+        self.start_at_login.setChecked(settings.start_at_login)
+        if not autostart.available():
+            self.start_at_login.setEnabled(False)
+            self.start_at_login.setToolTip(
+                translate("ui.meetings.page", "Not available on this system yet.")
+            )
+        options.body.addWidget(self.start_at_login)
         self.reminder_details = QCheckBox(
             translate("ui.meetings.page", "Name the meeting in desktop notices")
         )
@@ -239,6 +250,7 @@ class MeetingsPage(QWidget):
         self.questionnaires_on.toggled.connect(self._questionnaires_changed)
         self.questionnaires_time.timeChanged.connect(lambda _t: self._questionnaires_changed())
         self.keep_in_tray.toggled.connect(lambda on: self.ctx.settings.update(keep_in_tray=on))
+        self.start_at_login.toggled.connect(self._start_at_login_changed)
         self.reminder_details.toggled.connect(
             lambda on: self.ctx.settings.update(reminder_details=on)
         )
@@ -523,6 +535,27 @@ class MeetingsPage(QWidget):
         self.checkin_time.setEnabled(on)
         self.ctx.settings.update(
             checkin_reminder=self.checkin_time.time().toString("HH:mm") if on else ""
+        )
+
+    def _start_at_login_changed(self, on: bool) -> None:
+        try:
+            autostart.set_enabled(on, self.ctx.paths.data_dir)
+        except OSError:
+            self.start_at_login.blockSignals(True)
+            self.start_at_login.setChecked(not on)
+            self.start_at_login.blockSignals(False)
+            self.status.setText(
+                translate(
+                    "ui.meetings.page",
+                    "The start-at-login entry could not be written in your settings folder.",
+                )
+            )
+            return
+        self.ctx.settings.update(start_at_login=on)
+        self.status.setText(
+            translate("ui.meetings.page", "The app will open, minimised, when you log in.")
+            if on
+            else translate("ui.meetings.page", "The app will no longer open when you log in.")
         )
 
     def _questionnaires_changed(self) -> None:

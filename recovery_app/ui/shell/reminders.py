@@ -7,6 +7,7 @@ say) checks at once.
 
 from __future__ import annotations
 
+import logging
 from datetime import time
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:  # the change kinds load with the first change, after the firs
     from recovery_app.ui.meetings.scheduler import ReminderScheduler
     from recovery_app.ui.shell.main_window import MainWindow
     from recovery_app.ui.shell.notifier import DesktopNotifier
+
+
+log = logging.getLogger(__name__)
 
 
 class Reminders(QObject):
@@ -57,6 +61,7 @@ class Reminders(QObject):
             )
             self.scheduler.db = ctx.db
             QTimer.singleShot(0, self.check)  # after Today has painted
+            QTimer.singleShot(0, self._refresh_autostart)
             from PySide6.QtWidgets import QApplication
 
             app = QApplication.instance()
@@ -73,6 +78,17 @@ class Reminders(QObject):
 
         at = self.window.settings.values.checkin_reminder
         return parse_hhmm(at) if at else None
+
+    def _refresh_autostart(self) -> None:
+        """The start-at-login entry names how the app starts: written again each run, so
+        it follows the app when it moves (a new virtual environment, say)."""
+        from recovery_app import autostart
+
+        if self.window.settings.values.start_at_login and autostart.available():
+            try:
+                autostart.set_enabled(True, self.window.paths.data_dir)
+            except OSError:
+                log.warning("start-at-login entry not refreshed")
 
     def _questionnaires(self) -> Fortnightly | None:
         from datetime import date

@@ -1,0 +1,84 @@
+"""Installed like a desktop app: the .desktop entry and AppStream metadata validate, and
+start at login writes (and removes) an XDG autostart entry that opens this app minimised.
+
+The validators are Debian's desktop-file-utils and appstream; .ci/run installs them,
+so in CI (CI=true) a missing one fails instead of skipping."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from recovery_app import APP_ID, autostart
+from recovery_app.cli import build_parser
+
+ROOT = Path(__file__).resolve().parents[2]
+DESKTOP = ROOT / "resources" / "desktop"
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is missing: .ci/run installs it")
+        pytest.skip(f"{name} is not installed here")
+    return found
+
+
+def test_the_desktop_entry_and_the_appstream_metadata_validate() -> None:
+    entry = DESKTOP / f"{APP_ID}.desktop"
+    checked = subprocess.run([tool("desktop-file-validate"), str(entry)], capture_output=True)
+    assert checked.returncode == 0 and checked.stdout == b"", checked.stdout
+    info = DESKTOP / f"{APP_ID}.metainfo.xml"
+    valid = subprocess.run(
+        [tool("appstreamcli"), "validate", "--no-net", str(info)], capture_output=True, text=True
+    )
+    assert valid.returncode == 0, valid.stdout
+    assert f'<launchable type="desktop-id">{APP_ID}.desktop</launchable>' in info.read_text()
+
+
+@pytest.fixture
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return tmp_path / "config"
+
+
+def test_start_at_login_writes_an_entry_that_starts_this_app_and_removes_it(
+    config_home: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "my data (private)"
+    autostart.set_enabled(True, data)
+    entry = config_home / "autostart" / f"{APP_ID}.desktop"
+    checked = subprocess.run([tool("desktop-file-validate"), str(entry)], capture_output=True)
+    assert checked.returncode == 0 and checked.stdout == b"", checked.stdout
+    line = next(x for x in entry.read_text().splitlines() if x.startswith("Exec="))
+    words = shlex.split(line.removeprefix("Exec="))
+    assert words[-2:] == ["gui", "--at-login"] and words[-4:-2] == ["--data-dir", str(data)]
+    assert Path(words[0]).is_file() and Path(words[0]).parent == Path(sys.executable).parent
+    parsed = build_parser().parse_args(words[1:])
+    assert parsed.at_login and parsed.data_dir == str(data)
+    autostart.set_enabled(False, data)
+    assert not entry.exists()
+    autostart.set_enabled(False, data)  # turning off twice is fine
+
+
+def test_the_setting_on_the_meetings_page_is_off_until_chosen(
+    config_home: Path, ctx, shown: Callable
+) -> None:
+    from recovery_app.ui.meetings.page import MeetingsPage
+
+    page = shown(MeetingsPage(ctx))
+    entry = config_home / "autostart" / f"{APP_ID}.desktop"
+    assert not page.start_at_login.isChecked() and not entry.exists()
+    page.start_at_login.setChecked(True)
+    assert entry.exists() and ctx.settings.values.start_at_login
+    assert "minimised" in page.status.text()
+    page.start_at_login.setChecked(False)
+    assert not entry.exists() and not ctx.settings.values.start_at_login
