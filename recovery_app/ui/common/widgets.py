@@ -52,3 +52,16 @@ def accepted(dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()
+
+
+def editable_combo(name: str, items: list[str]) -> QComboBox:
+    """A list to choose from or type in, named for screen readers twice over: the box
+    and the field inside it, which a screen reader reaches on its own."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItems(items)
+    combo.setAccessibleName(name)
+    field = combo.lineEdit()
+    if field is not None:
+        field.setAccessibleName(name)
+    return combo

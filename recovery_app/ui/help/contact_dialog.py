@@ -17,7 +17,7 @@ from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import ROLES, Contact, ContactKind, validate_contact
 from recovery_app.core.i18n import translate
 from recovery_app.ui.common.forms import Form
-from recovery_app.ui.common.widgets import StatusLine
+from recovery_app.ui.common.widgets import StatusLine, editable_combo
 
 
 class ContactDialog(QDialog):
@@ -37,13 +37,10 @@ class ContactDialog(QDialog):
         self.kind.setAccessibleName(translate("ui.help.contact_dialog", "Kind of contact"))
         self.name = QLineEdit(self.original.name)
         self.name.setAccessibleName(translate("ui.help.contact_dialog", "Name"))
-        self.role = QComboBox()
-        self.role.setEditable(True)
-        self.role.addItems(["", *ROLES])
-        self.role.setCurrentText(self.original.role)
-        self.role.setAccessibleName(
-            translate("ui.help.contact_dialog", "Role, for example sponsor")
+        self.role = editable_combo(
+            translate("ui.help.contact_dialog", "Role, for example sponsor"), ["", *ROLES]
         )
+        self.role.setCurrentText(self.original.role)
         self.phone = QLineEdit(self.original.phone)
         self.phone.setAccessibleName(translate("ui.help.contact_dialog", "Phone number"))
         self.phone.setPlaceholderText("+1 555 010 2233")

@@ -48,7 +48,7 @@ from recovery_app.ui.common.flow import FlowRow
 from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.style import heading, scroll_area, wrapped
-from recovery_app.ui.common.widgets import StatusLine, narrow
+from recovery_app.ui.common.widgets import StatusLine, editable_combo, narrow
 from recovery_app.ui.common.windowing import fit_on_screen
 
 REPEAT_WORDS = {
@@ -117,10 +117,11 @@ class MeetingDialog(QDialog):
         self.duration.setAccessibleName(
             translate("ui.meetings.meeting_dialog", "How long, in minutes")
         )
-        self.zone = narrow(QComboBox())
-        self.zone.setEditable(True)
-        self.zone.addItems(sorted(zone_names()))
-        self.zone.setAccessibleName(translate("ui.meetings.meeting_dialog", "Time zone"))
+        self.zone = narrow(
+            editable_combo(
+                translate("ui.meetings.meeting_dialog", "Time zone"), sorted(zone_names())
+            )
+        )
         self.every = QSpinBox()
         self.every.setRange(1, 52)
         self.every.setAccessibleName(

@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QCompleter,
     QDateEdit,
     QDialog,
@@ -42,7 +41,7 @@ from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.style import wrapped
-from recovery_app.ui.common.widgets import StatusLine
+from recovery_app.ui.common.widgets import StatusLine, editable_combo
 from recovery_app.ui.common.windowing import fit_on_screen
 
 _t = translate
@@ -63,9 +62,9 @@ class TaperPlanDialog(QDialog):
         notice.setObjectName("callout")
         layout.addWidget(notice)
         form = Form()
-        self.medicine = QComboBox()
-        self.medicine.setEditable(True)
-        self.medicine.addItems(list(COMMON_MEDICINES))
+        self.medicine = editable_combo(
+            _t("ui.taper.plan_dialog", "Medicine"), list(COMMON_MEDICINES)
+        )
         self.medicine.setCurrentText("")
         completer = self.medicine.completer()
         if completer is not None:  # suggest in a list; never finish the typed name for you
