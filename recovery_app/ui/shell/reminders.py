@@ -53,7 +53,7 @@ class Reminders(QObject):
             self.scheduler = ReminderScheduler(
                 self.window.ops,
                 self.window.clock,
-                self.notifier.show,
+                self._notify,
                 self._checkin_at,
                 self,
                 self._questionnaires,
@@ -78,6 +78,19 @@ class Reminders(QObject):
 
         at = self.window.settings.values.checkin_reminder
         return parse_hhmm(at) if at else None
+
+    def _notify(self, title: str, body: str) -> None:
+        """On the desktop, and said by a screen reader when the app is in front (a timed
+        change nobody pressed a key for): the same words, private unless chosen."""
+        assert self.notifier is not None
+        self.notifier.show(title, body)
+        if self.window.isActiveWindow():
+            from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+            words = f"{title}. {body}" if body else title
+            QAccessible.updateAccessibility(
+                QAccessibleAnnouncementEvent(self.window.reminders_button, words)
+            )
 
     def _refresh_autostart(self) -> None:
         """The start-at-login entry names how the app starts: written again each run, so

@@ -281,3 +281,28 @@ def test_ctrl_slash_lists_the_shortcuts_and_get_help_links_to_them(
     button.click()
     assert help_dialog.findChild(ShortcutsDialog) is not None
     help_dialog.close()
+
+
+def test_a_reminder_that_comes_is_said_by_a_screen_reader_in_private_words(
+    make_window: WindowFactory, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A timed change nobody pressed a key for is announced, not only drawn."""
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    said: list[str] = []
+
+    def heard(event: object) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            said.append(event.message())
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", heard)
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    notifier = window.reminders.notifier
+    assert notifier is not None
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(notifier, "show", lambda t, b: shown.append((t, b)) or "")
+    window.reminders._notify("Recovery Companion", "You have a reminder.")
+    assert shown == [("Recovery Companion", "You have a reminder.")]
+    assert said == ["Recovery Companion. You have a reminder."]
