@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from recovery_app.core.errors import KnownError
 from recovery_app.core.help.contacts import ROLES, Contact, ContactKind, validate_contact
 from recovery_app.core.i18n import translate
+from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.widgets import StatusLine, editable_combo
 
@@ -23,6 +24,7 @@ from recovery_app.ui.common.widgets import StatusLine, editable_combo
 class ContactDialog(QDialog):
     def __init__(self, contact: Contact | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        mark_form(self, f"contact:{contact.uid}" if contact is not None else "contact:new")
         self.original = contact or Contact("", "")
         self.setWindowTitle(translate("ui.help.contact_dialog", "A person or line to reach"))
         self.setAccessibleName(translate("ui.help.contact_dialog", "A person or line to reach"))

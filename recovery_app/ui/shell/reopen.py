@@ -81,6 +81,8 @@ def _open(window: MainWindow, key: str) -> None:
             window.page("toolkit").edit_reason(new=True)  # type: ignore[attr-defined]
         elif kind == "questionnaire":
             window.dialogs.take_questionnaire(rest)
+        elif kind == "contact":
+            _contact(window, rest)
     except (KnownError, ValueError):
         log.warning("a form could not come back")
     window.pending_forms.pop(key, None)  # not opened after all: nothing waits for it
@@ -98,6 +100,21 @@ def _meeting(window: MainWindow, uid: str) -> None:
     meeting = next((m for m in all_meetings(db) if m.uid == uid), None) if db else None
     if meeting is not None:
         page.edit(meeting)
+
+
+def _contact(window: MainWindow, uid: str) -> None:
+    """Get help first (the form opens from it), then the person or line being written."""
+    from recovery_app.storage.help.ops import contacts
+    from recovery_app.ui.help.dialog import HelpDialog
+
+    window.dialogs.show_help()
+    helper = window.findChild(HelpDialog)
+    db = window.db
+    if helper is None or db is None:
+        return
+    person = None if uid == "new" else next((c for c in contacts(db) if c.uid == uid), None)
+    if uid == "new" or person is not None:
+        helper.edit(person)
 
 
 def put_back(window: MainWindow, dialog: QDialog) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from recovery_app import settings
@@ -403,25 +404,44 @@ def test_a_ride_begun_while_locked_can_be_logged_after_unlocking(
     flow.reject()
 
 
+def _meeting_form(window: MainWindow) -> tuple[type, Callable[[], object]]:
+    from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
+    from recovery_app.ui.meetings.page import MeetingsPage
+
+    page = page_of(window, "meetings", MeetingsPage)
+    return MeetingDialog, lambda: page.edit(None)
+
+
+def _contact_form(window: MainWindow) -> tuple[type, Callable[[], object]]:
+    from recovery_app.ui.help.contact_dialog import ContactDialog
+    from recovery_app.ui.help.dialog import HelpDialog
+
+    window.dialogs.show_help()
+    helper = window.findChild(HelpDialog)
+    assert helper is not None
+    return ContactDialog, lambda: helper.edit(None)
+
+
+@pytest.mark.parametrize("open_form", [_meeting_form, _contact_form], ids=["meeting", "contact"])
 def test_a_form_open_at_the_lock_comes_back_after_it_with_what_was_typed(
-    locked_window: MainWindow, qtbot: QtBot, app_paths: AppPaths
+    locked_window: MainWindow,
+    qtbot: QtBot,
+    app_paths: AppPaths,
+    open_form: Callable[[MainWindow], tuple[type, Callable[[], object]]],
 ) -> None:
     """The issue: a half-written form was lost when someone walked in and the app locked."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from recovery_app.ui.meetings.meeting_dialog import MeetingDialog
-    from recovery_app.ui.meetings.page import MeetingsPage
-
     window = locked_window
     with qtbot.waitSignal(window.dataReady, timeout=10000):
         unlock(window, qtbot, PASSPHRASE)
-    page = page_of(window, "meetings", MeetingsPage)
+    kind, show = open_form(window)
     typed = "Thursday evening group at the library"
 
     def type_then_lock() -> None:
         form = QApplication.activeModalWidget()
-        assert isinstance(form, MeetingDialog)
+        assert isinstance(form, kind)
         form.activateWindow()
         try:
             qtbot.waitUntil(
@@ -429,23 +449,22 @@ def test_a_form_open_at_the_lock_comes_back_after_it_with_what_was_typed(
             )
         finally:
             form.name.setText(typed)
-            form.location.setText("Room 4")
             qtbot.keyClick(form.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
             if form.isVisible():  # the key did nothing: end the form, and the test fails
                 form.reject()
 
     QTimer.singleShot(0, type_then_lock)
-    page.edit(None)  # returns when the lock closes the form
+    show()  # returns when the lock closes the form
     assert window.db is None and window.session.key is None
     for path in app_paths.data_dir.rglob("*"):
         if path.is_file():
             assert typed.encode() not in path.read_bytes(), path  # kept, encrypted
-    seen: list[tuple[str, str]] = []
+    seen: list[str] = []
 
     def when_back(_old: QWidget | None, new: QWidget | None) -> None:
         form = new.window() if new is not None else None
-        if isinstance(form, MeetingDialog) and not seen:
-            seen.append((form.name.text(), form.location.text()))
+        if isinstance(form, kind) and not seen:
+            seen.append(form.name.text())
             QTimer.singleShot(0, form.reject)
 
     app = QApplication.instance()
@@ -457,5 +476,7 @@ def test_a_form_open_at_the_lock_comes_back_after_it_with_what_was_typed(
         qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     finally:
         app.focusChanged.disconnect(when_back)
-    assert seen == [(typed, "Room 4")]
+        for dialog in window.findChildren(QDialog):
+            dialog.close()
+    assert seen == [typed]
     assert "is back" in window.notice.label.text()
