@@ -56,7 +56,10 @@ def command(data_dir: Path | None) -> list[str]:
 
 
 def entry_text(data_dir: Path | None) -> str:
-    exec_line = " ".join(_quoted(part) for part in command(data_dir))
+    # The key file's own string escapes come on top of Exec's quoting: each backslash
+    # of the quoted line is written twice.
+    quoted = " ".join(_quoted(part) for part in command(data_dir))
+    exec_line = quoted.replace("\\", "\\\\")
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"

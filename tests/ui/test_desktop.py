@@ -82,3 +82,13 @@ def test_the_setting_on_the_meetings_page_is_off_until_chosen(
     assert "minimised" in page.status.text()
     page.start_at_login.setChecked(False)
     assert not entry.exists() and not ctx.settings.values.start_at_login
+
+
+def test_a_dollar_sign_in_the_data_folder_is_escaped_twice_as_the_key_file_needs(
+    config_home: Path,
+) -> None:
+    """Found in review: Exec's quoting needs the key file's string escapes on top."""
+    line = next(
+        x for x in autostart.entry_text(Path("/tmp/a$b")).splitlines() if x.startswith("Exec=")
+    )
+    assert '"/tmp/a\\\\$b"' in line

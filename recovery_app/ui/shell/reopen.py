@@ -72,10 +72,6 @@ def _open(window: MainWindow, key: str) -> None:
     try:
         if kind == "meeting":
             _meeting(window, rest)
-        elif kind in ("taper-plan", "symptoms"):
-            window.show_page("taper")
-            page: Any = window.page("taper")
-            page.edit_plan() if kind == "taper-plan" else page.note_symptoms()
         elif kind == "reason":
             window.show_page("toolkit")
             window.page("toolkit").edit_reason(new=True)  # type: ignore[attr-defined]
@@ -85,7 +81,8 @@ def _open(window: MainWindow, key: str) -> None:
             _contact(window, rest)
     except (KnownError, ValueError):
         log.warning("a form could not come back")
-    window.pending_forms.pop(key, None)  # not opened after all: nothing waits for it
+    # The values wait in ``pending_forms`` until the form first takes focus: a form
+    # that opens without waiting (the questionnaire) takes it after this returns.
 
 
 def _meeting(window: MainWindow, uid: str) -> None:

@@ -37,7 +37,6 @@ from recovery_app.core.taper.plan import (
 from recovery_app.storage.taper.ops import save_plan
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import button_row
-from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.style import wrapped
@@ -53,7 +52,6 @@ class TaperPlanDialog(QDialog):
         self, ctx: AppContext, plan: TaperPlan | None, today: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        mark_form(self, "taper-plan")
         self.ctx, self.today = ctx, today
         self.saved: TaperPlan | None = None
         self.setWindowTitle(_t("ui.taper.plan_dialog", "My taper plan, as my prescriber wrote it"))

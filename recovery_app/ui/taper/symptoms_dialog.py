@@ -37,7 +37,6 @@ from recovery_app.core.taper.symptoms import (
 from recovery_app.storage.taper.ops import record_symptom_day
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
-from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.help_now import HelpNowCard
 from recovery_app.ui.common.requests import GetHelp
 from recovery_app.ui.common.style import lines_high, scroll_area, wrapped
@@ -83,7 +82,6 @@ class SymptomsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        mark_form(self, "symptoms")
         self.ctx, self.day = ctx, day
         self.saved: SymptomDay | None = None
         self.added: list[str] = []  # joins the list when the day is kept, rated or not

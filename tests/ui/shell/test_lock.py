@@ -480,3 +480,37 @@ def test_a_form_open_at_the_lock_comes_back_after_it_with_what_was_typed(
             dialog.close()
     assert seen == [typed]
     assert "is back" in window.notice.label.text()
+
+
+def test_a_questionnaire_open_at_the_lock_comes_back_with_its_answers(
+    locked_window: MainWindow, qtbot: QtBot
+) -> None:
+    """Found in review: the questionnaire opens without waiting, so its values were
+    dropped before it first took focus, and its answers were lost."""
+    from PySide6.QtWidgets import QApplication
+
+    from recovery_app.ui.questionnaires.dialog import QuestionnaireDialog
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    form = window.dialogs.take_questionnaire("phq9")
+    assert isinstance(form, QuestionnaireDialog)
+    qtbot.waitUntil(form.isVisible)
+    form.questions[0].group.button(2).setChecked(True)
+    form.questions[1].group.button(1).setChecked(True)
+    window.lock_or_hide()
+    assert window.db is None
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+
+    def back() -> QuestionnaireDialog | None:
+        again = next((d for d in window.findChildren(QuestionnaireDialog) if d.isVisible()), None)
+        if again is not None:
+            again.activateWindow()
+        return again if again is not None and QApplication.focusWidget() is not None else None
+
+    qtbot.waitUntil(lambda: back() is not None and back().answers()[:2] == (2, 1), timeout=10000)
+    assert "is back" in window.notice.label.text()
+    for dialog in window.findChildren(QDialog):
+        dialog.close()
