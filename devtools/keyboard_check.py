@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.ui.common.windowing import scrolled_off
+
 _MNEMONIC = re.compile(r"&([^&\s])")
 
 
@@ -72,22 +74,6 @@ def problems(name: str, window: QWidget) -> list[str]:
     return found
 
 
-def _in_view(widget: QWidget) -> bool:
-    """Not scrolled off: some of it is inside every scroll area it sits in."""
-    from PySide6.QtWidgets import QScrollArea
-
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            viewport = parent.viewport()
-            top_left = widget.mapTo(viewport, widget.rect().topLeft())
-            bottom = top_left.y() + min(widget.height(), 20)
-            if bottom <= 0 or top_left.y() >= viewport.height():
-                return False
-        parent = parent.parentWidget()
-    return True
-
-
 def unreachable(name: str, window: QWidget) -> list[str]:
     """Press each label's Alt+letter, as a person would: the focus must land in its
     field, and the field must be scrolled into view."""
@@ -114,7 +100,7 @@ def unreachable(name: str, window: QWidget) -> list[str]:
         if focus is None or not (focus is buddy or buddy.isAncestorOf(focus)):
             where = type(focus).__name__ if focus is not None else "nowhere"
             found.append(f"{name}: Alt+{letter.upper()} (“{words}”) went to {where}")
-        elif not _in_view(focus):
+        elif scrolled_off(focus):
             found.append(f"{name}: Alt+{letter.upper()} (“{words}”) left its field scrolled off")
     return found
 

@@ -39,20 +39,16 @@ class DoseAnswer(QWidget):
         self.buttons: dict[DoseTaken, QRadioButton] = {}
         for value in DoseTaken:
             button = QRadioButton(DOSE_WORDS[value])
-            button.setAccessibleName(
-                translate(_C, "My taper today: {words}").format(words=DOSE_WORDS[value])
-            )
             self.group.addButton(button)
             self.buttons[value] = button
             row.addWidget(button)
             button.toggled.connect(lambda _on: self._toggled())
         layout.addLayout(row)
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText(translate(_C, "all you took today, e.g. 0.75"))
-        self.amount.setAccessibleName(translate(_C, "Total taken today"))
         self.amount.textChanged.connect(lambda _text: self.changed.emit())
-        self.amount_label = QLabel(translate(_C, "&Total taken today"))
+        self.amount_label = QLabel()
         self.amount_label.setBuddy(self.amount)
+        self._words_for(is_today=True)
         layout.addWidget(self.amount_label)
         layout.addWidget(self.amount)
         self.not_a_slip = wrapped(
@@ -171,11 +167,6 @@ class DoseAnswer(QWidget):
         self._kept_note = note if isinstance(note, str) else ""
         if self.note is not None:
             self.note.setText(self._kept_note)
-        self.blockSignals(False)
-        self._toggled_quietly()
-        self.touched = True
-
-    def _toggled_quietly(self) -> None:
-        self.blockSignals(True)
         self._toggled()
         self.blockSignals(False)
+        self.touched = True
