@@ -154,13 +154,11 @@ def dues_between(
 
 
 def next_due_at(
-    meetings: Iterable[Meeting],
-    now: datetime,
-    checkin_at: time | None = None,
-    questionnaires: Fortnightly | None = None,
+    meetings: Iterable[Meeting], now: datetime, checkin_at: time | None = None
 ) -> datetime | None:
-    """When the next reminder of any kind falls due after ``now`` (within 8 days)."""
-    found = dues_between(meetings, now, now + LOOKAHEAD, checkin_at, None, questionnaires)
+    """When the next meeting or check-in reminder falls due after ``now`` (within 8 days;
+    the questionnaires' can be further off: ``Fortnightly.next_due``)."""
+    found = dues_between(meetings, now, now + LOOKAHEAD, checkin_at)
     return found[0].due_at if found else None
 
 

@@ -124,9 +124,7 @@ class ReminderScheduler(QObject):
         snooze: datetime | None,
         fortnight: Fortnightly | None = None,
     ) -> None:
-        candidates = [
-            t for t in (next_due_at(meetings, now, at, fortnight), snooze) if t is not None
-        ]
+        candidates = [t for t in (next_due_at(meetings, now, at), snooze) if t is not None]
         if at is not None:
             # The check-in reminder is only skipped once today's is done; look at tomorrow too.
             tomorrow = (now + timedelta(days=1)).date()
