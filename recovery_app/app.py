@@ -11,6 +11,9 @@ from recovery_app import APP_ID, APP_NAME, language, log, paths
 from recovery_app.core.clock import Clock, SystemClock
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from recovery_app.ui.shell.main_window import MainWindow
     from recovery_app.ui.shell.single_instance import SingleInstance
 
 logger = logging.getLogger(__name__)
@@ -38,7 +41,13 @@ def _hand_over_to_running(instance: SingleInstance) -> int:
     return 1
 
 
-def run_gui(data_dir: str | None, clock: Clock | None = None, at_login: bool = False) -> int:
+def run_gui(
+    data_dir: str | None,
+    clock: Clock | None = None,
+    at_login: bool = False,
+    watch: Callable[[MainWindow], object] | None = None,
+) -> int:
+    """Open the window on ``data_dir``; ``watch`` sees it first (``recovery-app self-test``)."""
     os.umask(0o077)
     app_paths = paths.ensure_data_dir(paths.resolve(data_dir))
     log.setup(app_paths.log)
@@ -70,6 +79,8 @@ def run_gui(data_dir: str | None, clock: Clock | None = None, at_login: bool = F
     MainThreadCollector(app)  # cycles are freed on this thread only, never in a worker
     window = MainWindow(app_paths, clock or SystemClock())
     instance.activated.connect(lambda: bring_to_front(window))  # another launch asked
+    if watch is not None:
+        watch(window)
     # The database and the wake-up channel load once the window is on screen.
     window.firstPainted.connect(window.open_data)
     window.firstPainted.connect(instance.listen)

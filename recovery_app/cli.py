@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
         "import-ics", help="add the meetings in an .ics file (what can't be kept is listed)"
     )
     import_ics.add_argument("file", metavar="FILE", help="an .ics calendar file")
+    commands.add_parser(
+        "self-test",
+        help="check that this copy of the app works here (in a temporary folder: "
+        "your data is not opened)",
+    )
     return parser
 
 
@@ -149,6 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             run = getattr(commands, "import_file" if args.command == "import" else args.command)
             return int(run(args))
+        if args.command == "self-test":
+            from recovery_app import selftest
+
+            return selftest.run()
         from recovery_app.app import run_gui
 
         return run_gui(args.data_dir, at_login=getattr(args, "at_login", False))
