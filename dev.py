@@ -3,6 +3,8 @@
 
     python3 dev.py run [APP ARGS...]   set up, then start the app
     python3 dev.py test [PYTEST ARGS...]  set up, then run tests, ruff, mypy, import-linter
+    python3 dev.py package             set up, then build the .deb and .tar.gz (Linux) in dist/
+                                       and start the app from the unpacked .deb (a smoke test)
 
 Works the same on Linux, macOS and Windows (use ``py dev.py ...`` there).
 """
@@ -30,7 +32,9 @@ def _setup(extras: str) -> None:
         print("Creating .venv ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    stamp = VENV / f".installed-{digest[:16]}"
+    # One stamp per set of extras, so switching between test and package installs once.
+    kind = extras or "app"
+    stamp = VENV / f".installed-{kind}-{digest[:16]}"
     if stamp.exists():
         return
     print(f"Installing the app{' with ' + extras if extras else ''} ...", flush=True)
@@ -49,7 +53,7 @@ def _setup(extras: str) -> None:
         cwd=ROOT,
         check=True,
     )
-    for old in VENV.glob(".installed-*"):
+    for old in VENV.glob(f".installed-{kind}-*"):
         old.unlink()
     stamp.touch()
 
@@ -83,14 +87,19 @@ def _test(args: list[str]) -> int:
     return 0
 
 
+def _package(args: list[str]) -> int:
+    _setup("package")
+    return subprocess.call([str(PYTHON), "-m", "devtools.package", *args], cwd=ROOT)
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test", "package"}:
         print(__doc__)
         return 2
     command, rest = sys.argv[1], sys.argv[2:]
     if rest[:1] == ["--"]:
         rest = rest[1:]
-    return _run(rest) if command == "run" else _test(rest)
+    return {"run": _run, "test": _test, "package": _package}[command](rest)
 
 
 if __name__ == "__main__":
