@@ -92,3 +92,84 @@ def test_a_dollar_sign_in_the_data_folder_is_escaped_twice_as_the_key_file_needs
         x for x in autostart.entry_text(Path("/tmp/a$b")).splitlines() if x.startswith("Exec=")
     )
     assert '"/tmp/a\\\\$b"' in line
+
+
+def _exec_words(text: str) -> list[str]:
+    line = next(x for x in text.splitlines() if x.startswith("Exec="))
+    return shlex.split(line.removeprefix("Exec=").replace("\\\\", "\\"))
+
+
+def test_an_appimage_starts_from_its_own_file_not_from_its_mount(
+    config_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APPIMAGE", "/home/sam/Apps/Recovery Companion.AppImage")
+    words = _exec_words(autostart.entry_text(None))
+    assert words == ["/home/sam/Apps/Recovery Companion.AppImage", "gui", "--at-login"]
+
+
+def test_the_packaged_build_starts_itself(
+    config_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("APPIMAGE", raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/recovery-companion/recovery-app")
+    text = autostart.entry_text(None)
+    assert _exec_words(text) == ["/opt/recovery-companion/recovery-app", "gui", "--at-login"]
+    assert "\nPath=" not in text
+
+
+def test_without_a_script_beside_python_this_copy_starts_in_its_own_folder(
+    config_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Found in review: it used to take whatever ``recovery-app`` came first on PATH
+    (another copy), or run ``python -m recovery_app`` from a folder without it."""
+    monkeypatch.delenv("APPIMAGE", raising=False)
+    python = tmp_path / "bin" / "python3"
+    monkeypatch.setattr(sys, "executable", str(python))
+    other = tmp_path / "other" / "recovery-app"
+    other.parent.mkdir()
+    other.write_text("#!/bin/sh\n")
+    other.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{other.parent}{os.pathsep}{os.environ['PATH']}")
+    text = autostart.entry_text(None)
+    assert _exec_words(text) == [str(python), "-m", "recovery_app", "gui", "--at-login"]
+    working = next(x for x in text.splitlines() if x.startswith("Path="))
+    package_home = Path(autostart.__file__).resolve().parent.parent
+    assert working == f"Path={package_home}"
+    assert (Path(working.removeprefix("Path=")) / "recovery_app" / "__main__.py").is_file()
+
+
+def test_each_start_writes_the_entry_again_only_while_it_is_there_and_on(
+    config_home: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    entry = config_home / "autostart" / f"{APP_ID}.desktop"
+    assert autostart.refresh(data) is False and not entry.exists()  # removed: not brought back
+    autostart.set_enabled(True, data)
+    moved = entry.read_text().replace("Exec=", "Exec=/old/venv/bin/recovery-app #")
+    entry.write_text(moved)
+    assert autostart.refresh(data) is True
+    assert entry.read_text() == autostart.entry_text(data)  # follows the app
+    for turned_off in (
+        entry.read_text() + "Hidden=true\n",
+        entry.read_text().replace("Autostart-enabled=true", "Autostart-enabled=false"),
+    ):
+        entry.write_text(turned_off)
+        assert autostart.refresh(data) is False
+        assert entry.read_text() == turned_off  # the desktop's choice stands
+
+
+def test_a_start_turns_the_setting_off_when_the_desktop_removed_the_entry(
+    config_home: Path, make_window: Callable, qtbot
+) -> None:
+    from dataclasses import replace
+
+    from recovery_app import settings
+
+    window = make_window()
+    window.close()
+    paths = window.paths
+    settings.save(paths.settings, replace(settings.load(paths.settings), start_at_login=True))
+    window = make_window()
+    qtbot.waitUntil(lambda: not window.settings.values.start_at_login)
+    assert not (config_home / "autostart" / f"{APP_ID}.desktop").exists()

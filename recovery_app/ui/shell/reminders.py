@@ -94,12 +94,14 @@ class Reminders(QObject):
 
     def _refresh_autostart(self) -> None:
         """The start-at-login entry names how the app starts: written again each run, so
-        it follows the app when it moves (a new virtual environment, say)."""
+        it follows the app when it moves (a new virtual environment, say). Removed or
+        turned off in the desktop's own settings, it stays so, and so does the setting."""
         from recovery_app import autostart
 
         if self.window.settings.values.start_at_login and autostart.available():
             try:
-                autostart.set_enabled(True, self.window.paths.data_dir)
+                if not autostart.refresh(self.window.paths.data_dir):
+                    self.window.settings.update(start_at_login=False)
             except OSError:
                 log.warning("start-at-login entry not refreshed")
 
