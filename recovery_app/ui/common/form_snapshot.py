@@ -3,12 +3,14 @@ unlock open it again as it was (the values are kept as an encrypted draft meanwh
 
 A form is walked in the order its fields were made, which is the same each time the
 same form is opened; a value that no longer fits its field is left out, never forced.
-Passphrase fields are never kept.
+A form whose rows are made from the data (the taper plan, the day's symptoms) gives
+its own values by name instead (``NamedValues``), since by position a value could
+land in another row. Passphrase fields are never kept.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -28,6 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 FORM_KEY = "formKey"  # a dialog's property: which form it is, e.g. "meeting:new"
+
+
+@runtime_checkable
+class NamedValues(Protocol):
+    """A form that says what it holds by name, and takes it back the same way."""
+
+    def form_values(self) -> dict[str, Any]: ...
+
+    def put_form_values(self, values: dict[str, Any]) -> None: ...
 
 
 def mark_form(dialog: QDialog, key: str) -> None:
@@ -87,7 +98,9 @@ def _cell(table: QTableWidget, row: int, column: int) -> str:
     return item.text() if item is not None else ""
 
 
-def snapshot(form: QWidget) -> list[Any]:
+def snapshot(form: QWidget) -> list[Any] | dict[str, Any]:
+    if isinstance(form, NamedValues):
+        return form.form_values()
     return [_value(widget) for widget in _fields(form)]
 
 
@@ -123,8 +136,12 @@ def _put(widget: QWidget, value: list[Any]) -> None:
         widget.setChecked(bool(value[1]))
 
 
-def restore(form: QWidget, values: list[Any]) -> None:
+def restore(form: QWidget, values: list[Any] | dict[str, Any]) -> None:
     """Put the values back in the same fields; one that doesn't fit is left as it is."""
+    if isinstance(values, dict):
+        if isinstance(form, NamedValues):
+            form.put_form_values(values)
+        return
     fields = _fields(form)
     for widget, value in zip(fields, values, strict=False):
         if isinstance(value, list):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.message_page)
         self.notice = NoticeBar()
         # Forms open at the last lock, waiting to get back what was typed (shell/reopen.py).
-        self.pending_forms: dict[str, list[object]] = {}
+        self.pending_forms: dict[str, list[Any] | dict[str, Any]] = {}
         main = QVBoxLayout()
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)

@@ -9,6 +9,7 @@ that keeps its own draft (the journal's, the check-in) is left to do so.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -62,7 +63,7 @@ def reopen_forms(window: MainWindow) -> None:
     forms = kept.get("forms") if isinstance(kept, dict) else None
     for form in forms if isinstance(forms, list) else []:
         key, values = (form.get("key"), form.get("values")) if isinstance(form, dict) else (0, 0)
-        if isinstance(key, str) and isinstance(values, list):
+        if isinstance(key, str) and isinstance(values, list | dict):
             window.pending_forms[key] = values
             QTimer.singleShot(0, lambda k=key: _open(window, k))
 
@@ -79,6 +80,12 @@ def _open(window: MainWindow, key: str) -> None:
             window.dialogs.take_questionnaire(rest)
         elif kind == "contact":
             _contact(window, rest)
+        elif kind == "taper-plan":
+            window.show_page("taper")
+            window.page("taper").edit_plan()  # type: ignore[attr-defined]
+        elif kind == "symptoms":
+            window.show_page("taper")
+            window.page("taper").note_symptoms(date.fromisoformat(rest))  # type: ignore[attr-defined]
     except (KnownError, ValueError):
         log.warning("a form could not come back")
     # The values wait in ``pending_forms`` until the form first takes focus: a form

@@ -149,7 +149,7 @@ class TaperPage(QWidget):
         self.symptom_words = wrapped()
         card.body.addWidget(self.symptom_words)
         self.symptoms_button = QPushButton(_t("ui.taper.page", "&Note today's symptoms…"))
-        self.symptoms_button.clicked.connect(self.note_symptoms)
+        self.symptoms_button.clicked.connect(lambda: self.note_symptoms())
         self.own_button = QPushButton(_t("ui.taper.page", "My o&wn symptoms…"))
         self.own_button.clicked.connect(self.edit_own_symptoms)
         card.body.addLayout(button_row(self.symptoms_button, self.own_button))
@@ -191,15 +191,16 @@ class TaperPage(QWidget):
             self.symptom_chart = ChartView(chart.name, chart)
             self.symptoms_card.body.addWidget(self.symptom_chart)
 
-    def note_symptoms(self) -> None:
+    def note_symptoms(self, day: date | None = None) -> None:
+        """The symptoms of ``day`` (today unless a lock closed an earlier day's form)."""
         from recovery_app.ui.taper.symptoms_dialog import SymptomsDialog
 
-        day = today(self.ctx.clock)
+        day = day or today(self.ctx.clock)
         days, names = symptom_days(self.ctx.db, day, day)
         dialog = SymptomsDialog(self.ctx, day, days[0] if days else None, names, self)
         dialog.requested.connect(self.requested)
-        accepted(dialog)
-        self.refresh()
+        if accepted(dialog):  # not after a lock closed it: the data is closed then
+            self.refresh()
 
     def edit_own_symptoms(self) -> None:
         from recovery_app.ui.taper.own_symptoms_dialog import OwnSymptomsDialog

@@ -8,6 +8,7 @@ typed is what is kept and shown.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +38,7 @@ from recovery_app.core.taper.plan import (
 from recovery_app.storage.taper.ops import save_plan
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import button_row
+from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.style import wrapped
@@ -55,6 +57,7 @@ class TaperPlanDialog(QDialog):
         self.ctx, self.today = ctx, today
         self.saved: TaperPlan | None = None
         self.setWindowTitle(_t("ui.taper.plan_dialog", "My taper plan, as my prescriber wrote it"))
+        mark_form(self, "taper-plan")
         layout = QVBoxLayout(self)
         notice = wrapped(STANDING_NOTICE)
         notice.setObjectName("callout")
@@ -139,6 +142,47 @@ class TaperPlanDialog(QDialog):
                 # A step's own note (from an older version) stays with its first dose.
                 note = "; ".join(n for n in (step.note if i == 0 else "", dose.note) if n)
                 self.add_row(step.starts, dose.when, dose.amount, note)
+
+    def form_values(self) -> dict[str, Any]:
+        """What is typed, by name, for a lock (``form_snapshot.NamedValues``)."""
+        return {
+            "medicine": self.medicine.currentText(),
+            "form": self.form_field.text(),
+            "strength": self.strength.text(),
+            "unit": self.unit.text(),
+            "changed_by": self.changed_by.text(),
+            "rows": [
+                [self._day(r).isoformat(), *(self._text(r, c) for c in (WHEN, AMOUNT, NOTE))]
+                for r in range(self.table.rowCount())
+            ],
+        }
+
+    def put_form_values(self, values: dict[str, Any]) -> None:
+        """Back after the unlock: every field and row as it was typed."""
+        for field, name in (
+            (self.form_field, "form"),
+            (self.strength, "strength"),
+            (self.unit, "unit"),
+            (self.changed_by, "changed_by"),
+        ):
+            if isinstance(values.get(name), str):
+                field.setText(values[name])
+        if isinstance(values.get("medicine"), str):
+            self.medicine.setCurrentText(values["medicine"])
+        rows = values.get("rows")
+        if not isinstance(rows, list):
+            return
+        self.table.setRowCount(0)
+        for row in rows:
+            if not (
+                isinstance(row, list) and len(row) == 4 and all(isinstance(v, str) for v in row)
+            ):
+                continue
+            try:
+                starts = date.fromisoformat(row[0])
+            except ValueError:
+                continue
+            self.add_row(starts, row[1], row[2], row[3])
 
     def add_row(
         self, starts: date | None = None, when: str = "", amount: str = "", note: str = ""

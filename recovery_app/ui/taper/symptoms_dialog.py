@@ -4,6 +4,7 @@ open Get help at once instead of waiting for a note."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
 from recovery_app.core.i18n import translate
 from recovery_app.core.taper.symptoms import (
@@ -37,6 +39,8 @@ from recovery_app.core.taper.symptoms import (
 from recovery_app.storage.taper.ops import record_symptom_day
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import FlowRow
+from recovery_app.ui.common.form_snapshot import mark_form
+from recovery_app.ui.common.formatting import long_day
 from recovery_app.ui.common.help_now import HelpNowCard
 from recovery_app.ui.common.requests import GetHelp
 from recovery_app.ui.common.style import lines_high, scroll_area, wrapped
@@ -69,6 +73,11 @@ class _Symptom(QWidget):
     def rating(self) -> int:
         return max(0, self.group.checkedId())
 
+    def rate(self, value: int) -> None:
+        button = self.group.button(value)
+        if button is not None:
+            button.setChecked(True)
+
 
 class SymptomsDialog(QDialog):
     requested = Signal(object)  # GetHelp
@@ -85,7 +94,15 @@ class SymptomsDialog(QDialog):
         self.ctx, self.day = ctx, day
         self.saved: SymptomDay | None = None
         self.added: list[str] = []  # joins the list when the day is kept, rated or not
-        self.setWindowTitle(_t("ui.taper.symptoms_dialog", "Withdrawal symptoms today"))
+        on_the_day = day == today(ctx.clock)  # else a form a lock closed on an earlier day
+        self.setWindowTitle(
+            _t("ui.taper.symptoms_dialog", "Withdrawal symptoms today")
+            if on_the_day
+            else _t("ui.taper.symptoms_dialog", "Withdrawal symptoms on {day}").format(
+                day=long_day(day)
+            )
+        )
+        mark_form(self, f"symptoms:{day.isoformat()}")  # comes back for its own day
         outer = QVBoxLayout(self)
         self.urgent = HelpNowCard()
         self.urgent.helpRequested.connect(lambda: self.requested.emit(GetHelp()))
@@ -96,11 +113,16 @@ class SymptomsDialog(QDialog):
         self.body = QVBoxLayout(body)
         self.body.addWidget(
             wrapped(
-                _t(
+                (
+                    _t("ui.taper.symptoms_dialog", "How much has each bothered you today?")
+                    if on_the_day
+                    else _t("ui.taper.symptoms_dialog", "How much did each bother you that day?")
+                )
+                + " "
+                + _t(
                     "ui.taper.symptoms_dialog",
-                    "How much has each bothered you today? Symptoms often come and go in "
-                    "waves during a taper; writing them down helps you and your prescriber "
-                    "see the pattern.",
+                    "Symptoms often come and go in waves during a taper; writing them down "
+                    "helps you and your prescriber see the pattern.",
                 )
             )
         )
@@ -179,13 +201,56 @@ class SymptomsDialog(QDialog):
                 _t("ui.taper.symptoms_dialog", "“{name}” is in the list already.").format(name=name)
             )
             return
-        self.added.append(name)
+        self._add_named(name)
         self.status.clear()
+        self.new_name.clear()
+
+    def _add_named(self, name: str) -> _Symptom:
+        self.added.append(name)
         row = _Symptom(name, 0)  # rated by the person, not by the app
         self.rows.append(row)
         index = self.body.count() - 4  # above "another symptom", the signs, the note, stretch
         self.body.insertWidget(max(1, index), row)
-        self.new_name.clear()
+        return row
+
+    def form_values(self) -> dict[str, Any]:
+        """What is chosen, by symptom name, for a lock (``form_snapshot.NamedValues``)."""
+        return {
+            "ratings": {r.name: r.rating() for r in self.rows},
+            "added": list(self.added),
+            "flags": [str(flag) for flag in self.red_flags()],
+            "note": self.note.toPlainText(),
+            "new_name": self.new_name.text(),
+        }
+
+    def put_form_values(self, values: dict[str, Any]) -> None:
+        """Back after the unlock. A warning sign shows its card again without opening
+        Get help a second time: that happened when it was ticked."""
+        added = values.get("added")
+        for name in added if isinstance(added, list) else []:
+            if isinstance(name, str) and not any(
+                r.name.casefold() == name.casefold() for r in self.rows
+            ):
+                self._add_named(name)
+        ratings = values.get("ratings")
+        by_name = {r.name.casefold(): r for r in self.rows}
+        for name, value in (ratings if isinstance(ratings, dict) else {}).items():
+            row = by_name.get(str(name).casefold())
+            if row is not None and isinstance(value, int):
+                row.rate(value)
+        flags = values.get("flags")
+        chosen = set(flags) if isinstance(flags, list) else set()
+        for flag, box in self.flags.items():
+            box.blockSignals(True)
+            box.setChecked(str(flag) in chosen)
+            box.blockSignals(False)
+        self._show_urgent(announce=True)
+        for field, name in ((self.note, "note"), (self.new_name, "new_name")):
+            if isinstance(values.get(name), str):
+                if isinstance(field, QPlainTextEdit):
+                    field.setPlainText(values[name])
+                else:
+                    field.setText(values[name])
 
     def red_flags(self) -> tuple[RedFlag, ...]:
         return tuple(f for f, box in self.flags.items() if box.isChecked())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -430,16 +431,30 @@ def test_a_form_open_at_the_lock_comes_back_after_it_with_what_was_typed(
     open_form: Callable[[MainWindow], tuple[type, Callable[[], object]]],
 ) -> None:
     """The issue: a half-written form was lost when someone walked in and the app locked."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
 
     window = locked_window
     with qtbot.waitSignal(window.dataReady, timeout=10000):
         unlock(window, qtbot, PASSPHRASE)
     kind, show = open_form(window)
     typed = "Thursday evening group at the library"
+    lock_while_open(qtbot, kind, show, lambda form: form.name.setText(typed))
+    assert window.db is None and window.session.key is None
+    for path in app_paths.data_dir.rglob("*"):
+        if path.is_file():
+            assert typed.encode() not in path.read_bytes(), path  # kept, encrypted
+    seen = unlock_until_back(window, qtbot, kind, lambda form: (form.name.text(), form.reject()))
+    assert seen[0] == typed
+    assert "is back" in window.notice.label.text()
 
-    def type_then_lock() -> None:
+
+def lock_while_open(
+    qtbot: QtBot, kind: type, show: Callable[[], object], fill: Callable[[Any], object]
+) -> None:
+    """Open a form with ``show``, ``fill`` it in, then press Ctrl+L in it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def fill_then_lock() -> None:
         form = QApplication.activeModalWidget()
         assert isinstance(form, kind)
         form.activateWindow()
@@ -448,24 +463,32 @@ def test_a_form_open_at_the_lock_comes_back_after_it_with_what_was_typed(
                 lambda: form.isActiveWindow() and form.focusWidget() is not None, timeout=5000
             )
         finally:
-            form.name.setText(typed)
-            qtbot.keyClick(form.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+            fill(form)
+            qtbot.keyClick(
+                form.focusWidget() or form, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+            )
             if form.isVisible():  # the key did nothing: end the form, and the test fails
                 form.reject()
 
-    QTimer.singleShot(0, type_then_lock)
+    QTimer.singleShot(0, fill_then_lock)
     show()  # returns when the lock closes the form
-    assert window.db is None and window.session.key is None
-    for path in app_paths.data_dir.rglob("*"):
-        if path.is_file():
-            assert typed.encode() not in path.read_bytes(), path  # kept, encrypted
-    seen: list[str] = []
+
+
+def unlock_until_back(
+    window: MainWindow, qtbot: QtBot, kind: type, read: Callable[[Any], Any]
+) -> Any:
+    """Unlock, then ``read`` the form of ``kind`` once it is back and has its values
+    (right after it first takes focus); what ``read`` returned."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    seen: list[Any] = []
 
     def when_back(_old: QWidget | None, new: QWidget | None) -> None:
         form = new.window() if new is not None else None
         if isinstance(form, kind) and not seen:
-            seen.append(form.name.text())
-            QTimer.singleShot(0, form.reject)
+            seen.append(None)
+            QTimer.singleShot(0, lambda: seen.__setitem__(0, read(form)))
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -473,13 +496,105 @@ def test_a_form_open_at_the_lock_comes_back_after_it_with_what_was_typed(
     try:
         with qtbot.waitSignal(window.dataReady, timeout=10000):
             unlock(window, qtbot, PASSPHRASE)
-        qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+        qtbot.waitUntil(lambda: bool(seen) and seen[0] is not None, timeout=10000)
     finally:
         app.focusChanged.disconnect(when_back)
         for dialog in window.findChildren(QDialog):
             dialog.close()
-    assert seen == [typed]
-    assert "is back" in window.notice.label.text()
+    return seen[0]
+
+
+def test_the_taper_plan_comes_back_with_its_rows_by_name_and_saves(
+    locked_window: MainWindow, qtbot: QtBot, clock: FixedClock
+) -> None:
+    """Found in review: the plan's rows are made from the data, so values put back by
+    position could land in another row, and a restored table with a row more than the
+    saved plan crashed on Save (its new row had no start-day field)."""
+    from recovery_app.core.taper.plan import Dose, Step, TaperPlan
+    from recovery_app.storage.taper.ops import current_plan, save_plan
+    from recovery_app.ui.taper.page import TaperPage
+    from recovery_app.ui.taper.plan_dialog import TaperPlanDialog
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    start = clock.now().date()
+    saved = TaperPlan(
+        "clonazepam", "tablet", "0.5 mg", "mg", (Step(start, (Dose("morning", "0.5"),)),)
+    )
+    assert window.db is not None
+    save_plan(window.db, saved, clock.now())
+    page = page_of(window, "taper", TaperPage)
+    page.refresh()
+
+    def fill(form: TaperPlanDialog) -> None:
+        row = form.add_row(start + timedelta(days=14), "morning", "0.25", "as Dr. Ortiz wrote")
+        assert row == 1
+        form.changed_by.setText("changed by Dr. Ortiz on 2 December")
+
+    lock_while_open(qtbot, TaperPlanDialog, page.edit_plan, fill)
+    assert window.db is None
+
+    def read_then_save(form: TaperPlanDialog) -> dict:
+        values = form.form_values()
+        form.save()
+        return values
+
+    values = unlock_until_back(window, qtbot, TaperPlanDialog, read_then_save)
+    assert values["changed_by"] == "changed by Dr. Ortiz on 2 December"
+    assert values["rows"] == [
+        [start.isoformat(), "morning", "0.5", ""],
+        [(start + timedelta(days=14)).isoformat(), "morning", "0.25", "as Dr. Ortiz wrote"],
+    ]
+    assert window.db is not None
+    plan = current_plan(window.db)
+    assert plan is not None and [s.doses[0].amount for s in plan.steps] == ["0.5", "0.25"]
+    assert plan.changed_by == "changed by Dr. Ortiz on 2 December"
+
+
+def test_the_days_symptoms_come_back_for_their_own_day_by_name(
+    locked_window: MainWindow, qtbot: QtBot, clock: FixedClock
+) -> None:
+    """A lock just before midnight: the form comes back for the day it was about, with
+    each rating on its own symptom, one added in the form among them."""
+    from recovery_app.storage.taper.ops import symptom_days
+    from recovery_app.ui.taper.page import TaperPage
+    from recovery_app.ui.taper.symptoms_dialog import SymptomsDialog
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    page = page_of(window, "taper", TaperPage)
+    day = clock.now().date()
+
+    def fill(form: SymptomsDialog) -> None:
+        form.new_name.setText("Jaw tension")
+        form._add_new()
+        form.rows[-1].rate(3)
+        form.rows[2].rate(1)
+        form.note.setPlainText("worse in the evening")
+
+    chosen: list[tuple[str, int]] = []
+    lock_while_open(
+        qtbot,
+        SymptomsDialog,
+        page.note_symptoms,
+        lambda form: (fill(form), chosen.extend((r.name, r.rating()) for r in form.rows)),
+    )
+    clock.current = clock.current + timedelta(days=1)
+
+    def read_then_save(form: SymptomsDialog) -> tuple:
+        shown = (form.day, form.windowTitle(), [(r.name, r.rating()) for r in form.rows])
+        form.save()
+        return shown
+
+    back_day, title, ratings = unlock_until_back(window, qtbot, SymptomsDialog, read_then_save)
+    assert back_day == day and "today" not in title
+    assert ratings == chosen  # every rating on its own symptom
+    assert window.db is not None
+    (kept,), names = symptom_days(window.db, day, day)
+    assert kept.ratings["Jaw tension"] == 3 and kept.note == "worse in the evening"
+    assert "Jaw tension" in names
 
 
 def test_a_questionnaire_open_at_the_lock_comes_back_with_its_answers(
