@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
 from recovery_app.ui.common.style import text_scale
 
@@ -58,3 +59,37 @@ def scroll_into_view(widget: QWidget) -> None:
     so a click never makes the page jump."""
     for area in scrolled_off(widget):
         area.ensureWidgetVisible(widget, 0, 24)
+
+
+class _OneTabStop(QObject):
+    """Tab leaves a date or time field at once. Qt's own Tab walks its day, month and
+    year first, three stops where people expect one; the arrow keys still move between
+    those parts, and typing goes from one to the next as before."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and isinstance(watched, QDateTimeEdit)
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            backward = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            QWidget.focusNextPrevChild(watched, not backward)
+            return True
+        return False
+
+
+_one_tab_stop: _OneTabStop | None = None
+
+
+def one_tab_stop(widget: QWidget) -> None:
+    """A date or time field that just took focus: Tab moves on from it in one press."""
+    global _one_tab_stop
+    if isinstance(widget, QDateTimeEdit):
+        if _one_tab_stop is None:
+            _one_tab_stop = _OneTabStop()
+        widget.installEventFilter(_one_tab_stop)  # once: installing again replaces it

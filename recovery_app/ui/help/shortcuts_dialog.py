@@ -58,6 +58,10 @@ def shortcuts() -> list[tuple[str, str]]:
             translate(_C, "In Learn: larger or smaller article text"),
         ),
         (
+            translate(_C, "Page Down, Page Up"),
+            translate(_C, "Scroll the page, from any button on it"),
+        ),
+        (
             translate(_C, "Esc"),
             translate(_C, "Close the form or list you are in"),
         ),

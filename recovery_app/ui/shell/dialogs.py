@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from recovery_app.core.clock import today
 from recovery_app.core.errors import KnownError
-from recovery_app.ui.common.windowing import scroll_into_view
+from recovery_app.ui.common.windowing import one_tab_stop, scroll_into_view
 from recovery_app.ui.shell.craving import CRAVING_KEY
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ class Dialogs(QObject):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None:
             scroll_into_view(new)
+            one_tab_stop(new)
         window = new.window() if new is not None else None
         if isinstance(window, QDialog) and not window.property("helpKey"):
             window.setProperty("helpKey", True)  # one F1 each: two would be ambiguous

@@ -115,3 +115,44 @@ def test_the_core_flows_by_keyboard_alone(
     qtbot.waitUntil(lambda: focus().window() is window)
     key(qtbot, Qt.Key.Key_L, CTRL)
     qtbot.waitUntil(window.isMinimized)
+
+
+def test_page_down_from_a_button_shows_the_text_below_it(
+    make_window: WindowFactory, qtbot: QtBot
+) -> None:
+    """Scroll areas take no focus, so the text between two buttons is seen by Page Down
+    from whatever button has the focus: the key goes up to the page's scroll area."""
+    from PySide6.QtWidgets import QAbstractButton, QScrollArea
+
+    window = make_window()
+    window.resize(800, 600)
+    window.show_page("today")
+    page = window.page("today")
+    area = next(a for a in page.findChildren(QScrollArea) if a.isVisible())
+    bar = area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    button = next(
+        b for b in area.widget().findChildren(QAbstractButton) if b.isVisible() and b.y() < 200
+    )
+    button.setFocus()
+    assert bar.value() == 0
+    qtbot.keyClick(button, Qt.Key.Key_PageDown)
+    assert bar.value() > 0 and button.hasFocus()
+    qtbot.keyClick(button, Qt.Key.Key_PageUp)
+    assert bar.value() == 0
+
+
+def test_a_date_field_is_one_tab_stop(make_window: WindowFactory, qtbot: QtBot) -> None:
+    """The issue: the check-in's Day field took four presses of Tab (its day, month and
+    year first). Now one press goes on, and Shift+Tab comes back in one."""
+    window = make_window()
+    window.show_page("checkin")
+    day = window.page("checkin").date_edit  # type: ignore[attr-defined]
+    day.setFocus()
+    qtbot.waitUntil(day.hasFocus)
+    qtbot.keyClick(day, Qt.Key.Key_Tab)
+    assert focus().accessibleName() == "Mood: Very low"
+    qtbot.keyClick(focus(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focus() is day
+    qtbot.keyClick(day, Qt.Key.Key_Right)  # the arrows still move between its parts
+    assert focus() is day
