@@ -99,3 +99,37 @@ def test_every_kind_draws_in_both_looks_without_trouble(qapp: QApplication) -> N
 
 def test_axis_steps_are_round_numbers() -> None:
     assert [nice_step(t) for t in (3, 10, 37, 250, 0)] == [1.0, 5.0, 10.0, 100.0, 1.0]
+
+
+def test_a_screen_reader_is_told_a_chart_is_a_chart_and_given_its_reading(
+    qapp: QApplication,
+) -> None:
+    """The issue: custom-painted widgets said only "client" with no role or value."""
+    import gc
+
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from recovery_app.ui.common.charts import ChartView
+    from recovery_app.ui.toolkit.breathing import BreathingGuide
+
+    chart = Line("Cravings each week", ("1 Nov", "8 Nov"), (3.0, 1.0), 0, 3)
+    for _ in range(20):  # each made and dropped: the interfaces must go with them
+        page = QWidget()
+        views = [ChartView("Cravings each week", chart, "Fewer cravings in the second week")]
+        breathing = BreathingGuide()
+        layout = QVBoxLayout(page)
+        for widget in (*views, breathing):
+            layout.addWidget(widget)
+        page.show()
+        told = QAccessible.queryAccessibleInterface(views[0])
+        assert told is not None and told.role() == QAccessible.Role.Chart
+        assert told.text(QAccessible.Text.Name) == "Cravings each week"
+        assert told.text(QAccessible.Text.Description) == "Fewer cravings in the second week"
+        assert told.parent().object() is page
+        circle = QAccessible.queryAccessibleInterface(breathing.circle)
+        assert circle is not None and circle.role() == QAccessible.Role.Animation
+        assert "breathe in" in circle.text(QAccessible.Text.Name)
+        page.deleteLater()
+        qapp.processEvents()
+        gc.collect()

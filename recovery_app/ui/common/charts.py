@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
+    QAccessible,
     QBrush,
     QColor,
     QFont,
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from recovery_app.core.insights.charts import Bars, Chart, Heat, Line, Mark, Ranked
+from recovery_app.ui.common.accessible import give_role
 
 ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -434,6 +436,9 @@ class ChartView(QWidget):
         painter = QPainter(self)
         paint(painter, QRectF(self.rect()), self.chart, Ink.from_palette(self.palette()))
         painter.end()
+
+
+give_role(ChartView, QAccessible.Role.Chart)  # its name is the title, its description the reading
 
 
 CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1

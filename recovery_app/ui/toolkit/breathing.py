@@ -5,11 +5,12 @@ and the count change (for people whom moving shapes unsettle)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QAccessible, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from recovery_app.core.i18n import translate
 from recovery_app.core.toolkit.urge import Breath, breath_at
+from recovery_app.ui.common.accessible import give_role
 from recovery_app.ui.common.style import set_font_scale
 
 PHASE_WORDS = {
@@ -22,6 +23,12 @@ class _Circle(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.size_now = 0.5  # 0 to 1 of the widest the circle gets
+        self.setAccessibleName(
+            translate(
+                "ui.toolkit.breathing",
+                "A circle that grows as you breathe in and shrinks as you breathe out",
+            )
+        )
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -42,6 +49,9 @@ class _Circle(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
         painter.drawEllipse(QRectF(centre.x() - inner / 2, centre.y() - inner / 2, inner, inner))
+
+
+give_role(_Circle, QAccessible.Role.Animation)
 
 
 class BreathingGuide(QWidget):
