@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 FORM_KEY = "formKey"  # a dialog's property: which form it is, e.g. "meeting:new"
+OWN_DRAFT = "formOwnDraft"  # the form keeps its own draft: only the reopening is needed
 
 
 @runtime_checkable
@@ -41,9 +42,11 @@ class NamedValues(Protocol):
     def put_form_values(self, values: dict[str, Any]) -> None: ...
 
 
-def mark_form(dialog: QDialog, key: str) -> None:
-    """This form comes back after a lock, with what was typed in it."""
+def mark_form(dialog: QDialog, key: str, own_draft: bool = False) -> None:
+    """This form comes back after a lock, with what was typed in it (from its own draft,
+    with ``own_draft``, as the journal's forms keep one while typing)."""
     dialog.setProperty(FORM_KEY, key)
+    dialog.setProperty(OWN_DRAFT, own_draft)
 
 
 def form_key(widget: QWidget) -> str | None:
@@ -99,6 +102,8 @@ def _cell(table: QTableWidget, row: int, column: int) -> str:
 
 
 def snapshot(form: QWidget) -> list[Any] | dict[str, Any]:
+    if form.property(OWN_DRAFT):
+        return {}  # its own draft has it all; restore() leaves such a form as it opens
     if isinstance(form, NamedValues):
         return form.form_values()
     return [_value(widget) for widget in _fields(form)]

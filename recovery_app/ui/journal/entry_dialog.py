@@ -45,6 +45,7 @@ from recovery_app.storage.journal.ops import add_choice, load_choices, save_entr
 from recovery_app.ui.common.confirm import Confirm
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
+from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import heading, scroll_area
@@ -215,6 +216,7 @@ class EntryDialog(QDialog):
         self._fill(entry)
         name = f"entry:{entry.uid}" if not is_new else f"new:{entry.kind.value}"
         self.drafts = DraftKeeper(ctx, name, self._draft_fields, self)
+        mark_form(self, f"journal:{name}", own_draft=True)  # opens again after a lock
         self._restore_draft()
         self._wire(close_button)
 

@@ -28,6 +28,7 @@ from recovery_app.core.journal.entries import EntryKind, JournalEntry
 from recovery_app.storage.journal.ops import add_choice, load_choices, save_entry
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.drafts import DraftKeeper
+from recovery_app.ui.common.form_snapshot import mark_form
 from recovery_app.ui.common.refresh import RefreshOnChange
 from recovery_app.ui.common.style import heading, wrapped
 from recovery_app.ui.common.widgets import StatusLine
@@ -102,6 +103,7 @@ class QuickCaptureDialog(QDialog):
         layout.addLayout(buttons)
 
         self.drafts = DraftKeeper(ctx, DRAFT_NAME, self._draft_fields, self)
+        mark_form(self, "journal:quick", own_draft=True)  # opens again after a lock
         self.save_button.clicked.connect(self.save)
         self.details_button.clicked.connect(lambda: self.save(details=True))
         self.discard_button.clicked.connect(self.discard)

@@ -45,7 +45,7 @@ def unsaved_checkin(window: MainWindow) -> bool:
 
 def keep_unsaved_work(window: MainWindow) -> None:
     """Before the data locks: what is typed in the check-in and the open forms is kept as
-    an encrypted draft (the journal's forms keep theirs as they close)."""
+    an encrypted draft (the journal's forms keep theirs as they close, and open again)."""
     from recovery_app.ui.shell.reopen import keep_open_forms
 
     page = _checkin_page(window)

@@ -3,7 +3,8 @@
 Before the data closes, each open form that can come back (``mark_form``) is written
 as plain values into an encrypted draft; after the unlock it is opened again the way
 the person opened it, and the values are put back as it first takes focus. A form
-that keeps its own draft (the journal's, the check-in) is left to do so.
+that keeps its own draft (the journal's) only opens again, and finds its draft as it
+always does; the check-in is a page, and keeps its own.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def _open(window: MainWindow, key: str) -> None:
             window.dialogs.take_questionnaire(rest)
         elif kind == "contact":
             _contact(window, rest)
+        elif kind == "journal":
+            _journal(window, rest)
         elif kind == "taper-plan":
             window.show_page("taper")
             window.page("taper").edit_plan()  # type: ignore[attr-defined]
@@ -104,6 +107,23 @@ def _meeting(window: MainWindow, uid: str) -> None:
     meeting = next((m for m in all_meetings(db) if m.uid == uid), None) if db else None
     if meeting is not None:
         page.edit(meeting)
+
+
+def _journal(window: MainWindow, which: str) -> None:
+    """The quick craving form, a new entry or the one being changed: each opens with
+    its own draft, as it does whenever it opens."""
+    from recovery_app.core.journal.entries import EntryKind, JournalEntry
+
+    journal = window.journal
+    if journal is None:
+        return
+    kind, _, rest = which.partition(":")
+    if kind == "quick":
+        journal.log_craving()
+    elif kind == "new":
+        journal.open_new(JournalEntry(kind=EntryKind(rest), occurred_at=window.clock.now()))
+    elif kind == "entry":
+        journal.edit(rest)
 
 
 def _contact(window: MainWindow, uid: str) -> None:

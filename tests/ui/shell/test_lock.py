@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_app import settings
@@ -480,7 +480,7 @@ def unlock_until_back(
     """Unlock, then ``read`` the form of ``kind`` once it is back and has its values
     (right after it first takes focus); what ``read`` returned."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     seen: list[Any] = []
 
@@ -629,3 +629,37 @@ def test_a_questionnaire_open_at_the_lock_comes_back_with_its_answers(
     assert "is back" in window.notice.label.text()
     for dialog in window.findChildren(QDialog):
         dialog.close()
+
+
+@pytest.mark.parametrize("which", ["entry", "quick"])
+def test_a_journal_form_open_at_the_lock_opens_again_with_its_draft(
+    locked_window: MainWindow, qtbot: QtBot, which: str
+) -> None:
+    """The journal's forms kept their drafts over a lock but did not open again: the
+    person had to know to open the same form to find their words."""
+    from recovery_app.ui.journal.entry_dialog import EntryDialog
+    from recovery_app.ui.journal.quick_capture import QuickCaptureDialog
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    assert window.journal is not None
+    typed = "the argument at dinner, and then the urge"
+    if which == "entry":
+        kind: type = EntryDialog
+        form = window.journal.write()
+        form.texts["text"].setPlainText(typed)
+    else:
+        kind = QuickCaptureDialog
+        form = window.journal.log_craving()
+        qtbot.keyClicks(form.line, typed)  # as typed: a draft follows what is typed
+    qtbot.waitUntil(form.isVisible)
+    window.lock_or_hide()
+    assert window.db is None and not form.isVisible()
+
+    def read(again: QWidget) -> str:
+        field = again.texts["text"] if which == "entry" else again.line
+        return field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+
+    assert unlock_until_back(window, qtbot, kind, read) == typed
+    assert "is back" in window.notice.label.text()
