@@ -5,7 +5,9 @@ A form is walked in the order its fields were made, which is the same each time 
 same form is opened; a value that no longer fits its field is left out, never forced.
 A form whose rows are made from the data (the taper plan, the day's symptoms) gives
 its own values by name instead (``NamedValues``), since by position a value could
-land in another row. Passphrase fields are never kept.
+land in another row; so do the journal's forms, whose values are their drafts'. A
+table cell still being edited is read from its editor. Passphrase fields are never
+kept.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, Protocol, runtime_checkable
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
@@ -30,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 FORM_KEY = "formKey"  # a dialog's property: which form it is, e.g. "meeting:new"
-OWN_DRAFT = "formOwnDraft"  # the form keeps its own draft: only the reopening is needed
 
 
 @runtime_checkable
@@ -42,11 +44,9 @@ class NamedValues(Protocol):
     def put_form_values(self, values: dict[str, Any]) -> None: ...
 
 
-def mark_form(dialog: QDialog, key: str, own_draft: bool = False) -> None:
-    """This form comes back after a lock, with what was typed in it (from its own draft,
-    with ``own_draft``, as the journal's forms keep one while typing)."""
+def mark_form(dialog: QDialog, key: str) -> None:
+    """This form comes back after a lock, with what was typed in it."""
     dialog.setProperty(FORM_KEY, key)
-    dialog.setProperty(OWN_DRAFT, own_draft)
 
 
 def form_key(widget: QWidget) -> str | None:
@@ -84,6 +84,7 @@ def _value(widget: QWidget) -> Any:
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
         return ["number", widget.value()]
     if isinstance(widget, QTableWidget):
+        commit_open_editor(widget)
         return [
             "table",
             [
@@ -96,14 +97,21 @@ def _value(widget: QWidget) -> Any:
     return ["other"]
 
 
+def commit_open_editor(view: QAbstractItemView) -> None:
+    """A cell being typed in holds its text in its editor until it closes: put it in the
+    cell now (a lock comes while typing, not after)."""
+    focus = view.window().focusWidget()  # the form's, even while it isn't active
+    editing = view.state() == QAbstractItemView.State.EditingState
+    if editing and focus is not None and view.isAncestorOf(focus):
+        view.commitData(focus)
+
+
 def _cell(table: QTableWidget, row: int, column: int) -> str:
     item = table.item(row, column)
     return item.text() if item is not None else ""
 
 
 def snapshot(form: QWidget) -> list[Any] | dict[str, Any]:
-    if form.property(OWN_DRAFT):
-        return {}  # its own draft has it all; restore() leaves such a form as it opens
     if isinstance(form, NamedValues):
         return form.form_values()
     return [_value(widget) for widget in _fields(form)]

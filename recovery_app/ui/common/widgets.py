@@ -47,11 +47,15 @@ def narrow(combo: QComboBox, characters: int = 14) -> QComboBox:
 
 def accepted(dialog: QDialog) -> bool:
     """Show ``dialog`` modally; whether the person accepted it. The dialog is deleted once
-    the event loop runs again, so its values can still be read right after."""
+    the event loop runs again, so its values can still be read right after. A lock that
+    closes the form deletes its page, and the form with it, while this still waits."""
+    from shiboken6 import isValid
+
     try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.exec() == QDialog.DialogCode.Accepted and isValid(dialog)
     finally:
-        dialog.deleteLater()
+        if isValid(dialog):
+            dialog.deleteLater()
 
 
 def editable_combo(name: str, items: list[str]) -> QComboBox:

@@ -126,8 +126,12 @@ class PassphraseDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, action: str) -> PassphraseRequest | None:
+        from shiboken6 import isValid
+
         dialog = cls(action, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if not isValid(dialog):
+            return None  # a lock closed it, and its page with it
         request = dialog.request() if accepted else None
         for field in (dialog.current, dialog.new, dialog.again):
             field.clear()  # nothing typed stays in a window after it was read

@@ -216,7 +216,7 @@ class EntryDialog(QDialog):
         self._fill(entry)
         name = f"entry:{entry.uid}" if not is_new else f"new:{entry.kind.value}"
         self.drafts = DraftKeeper(ctx, name, self._draft_fields, self)
-        mark_form(self, f"journal:{name}", own_draft=True)  # opens again after a lock
+        mark_form(self, f"journal:{name}")  # opens again after a lock
         self._restore_draft()
         self._wire(close_button)
 
@@ -321,10 +321,13 @@ class EntryDialog(QDialog):
         e = self.entry()
         if e == self.original:
             return None
-        when_changed = e.occurred_at != self.original.occurred_at
+        # A new entry's time is "now" when it is finally written, unless it was set.
+        return self._values_of(e, with_time=e.occurred_at != self.original.occurred_at)
+
+    @staticmethod
+    def _values_of(e: JournalEntry, with_time: bool) -> dict[str, Any]:
         return {
-            # A new entry's time is "now" when it is finally written, unless it was set.
-            "occurred_at": e.occurred_at.isoformat() if when_changed else None,
+            "occurred_at": e.occurred_at.isoformat() if with_time else None,
             "intensity": e.intensity,
             "duration_minutes": e.duration_minutes,
             "triggers": list(e.triggers),
@@ -335,13 +338,37 @@ class EntryDialog(QDialog):
             **{name: getattr(e, name) for name in TEXT_FIELDS},
         }
 
+    def form_values(self) -> dict[str, Any]:
+        """For a lock (``form_snapshot.NamedValues``): the whole entry with its time, so
+        one the craving flow filled in (when it began, how strong) comes back as it was,
+        even untouched; the draft alone keeps only what was changed."""
+        return self._values_of(self.entry(), with_time=True)
+
+    def put_form_values(self, values: dict[str, Any]) -> None:
+        entry = self._entry_from(values)
+        if entry is not None:
+            self._fill(entry)
+            self.drafts.touch()  # kept again as the person's draft
+
     def _restore_draft(self) -> None:
         draft = self.drafts.load()
-        if not draft:
-            return
+        restored = self._entry_from(draft) if draft else None
+        if restored is None:
+            return  # none, or an unreadable draft: ignored, never an error
+        self.drafts.paused = True
+        self._fill(restored)
+        self.drafts.paused = False
+        self.status.setText(
+            translate(
+                "ui.journal.entry_dialog",
+                "We kept what you wrote last time. Save it, or discard the changes.",
+            )
+        )
+
+    def _entry_from(self, draft: dict[str, Any]) -> JournalEntry | None:
         texts: dict[str, Any] = {name: str(draft.get(name, "")) for name in TEXT_FIELDS}
         try:
-            restored = replace(
+            return replace(
                 self.original,
                 occurred_at=(
                     datetime.fromisoformat(draft["occurred_at"])
@@ -358,16 +385,7 @@ class EntryDialog(QDialog):
                 **texts,
             )
         except (KeyError, TypeError, ValueError):
-            return  # an unreadable draft is ignored, never an error
-        self.drafts.paused = True
-        self._fill(restored)
-        self.drafts.paused = False
-        self.status.setText(
-            translate(
-                "ui.journal.entry_dialog",
-                "We kept what you wrote last time. Save it, or discard the changes.",
-            )
-        )
+            return None
 
     def _edited(self) -> None:
         self.drafts.touch()

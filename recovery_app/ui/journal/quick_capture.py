@@ -103,7 +103,7 @@ class QuickCaptureDialog(QDialog):
         layout.addLayout(buttons)
 
         self.drafts = DraftKeeper(ctx, DRAFT_NAME, self._draft_fields, self)
-        mark_form(self, "journal:quick", own_draft=True)  # opens again after a lock
+        mark_form(self, "journal:quick")  # opens again after a lock
         self.save_button.clicked.connect(self.save)
         self.details_button.clicked.connect(lambda: self.save(details=True))
         self.discard_button.clicked.connect(self.discard)
@@ -127,10 +127,21 @@ class QuickCaptureDialog(QDialog):
         }
         return fields if fields["intensity"] is not None or any(fields.values()) else None
 
+    def form_values(self) -> dict[str, Any]:
+        """For a lock (``form_snapshot.NamedValues``): what the draft keeps."""
+        return self._draft_fields() or {}
+
+    def put_form_values(self, values: dict[str, Any]) -> None:
+        if values:
+            self._put(values)
+            self.drafts.touch()
+
     def _restore_draft(self) -> None:
         draft = self.drafts.load()
-        if not draft:
-            return
+        if draft:
+            self._put(draft)
+
+    def _put(self, draft: dict[str, Any]) -> None:
         self.drafts.paused = True
         value = draft.get("intensity")
         self.intensity.setValue(value if isinstance(value, int) and 0 <= value <= 10 else None)

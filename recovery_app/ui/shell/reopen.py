@@ -2,9 +2,8 @@
 
 Before the data closes, each open form that can come back (``mark_form``) is written
 as plain values into an encrypted draft; after the unlock it is opened again the way
-the person opened it, and the values are put back as it first takes focus. A form
-that keeps its own draft (the journal's) only opens again, and finds its draft as it
-always does; the check-in is a page, and keeps its own.
+the person opened it, and the values are put back as it first takes focus. The
+check-in is a page, and keeps its own draft.
 """
 
 from __future__ import annotations
@@ -147,6 +146,7 @@ def put_back(window: MainWindow, dialog: QDialog) -> None:
     values = window.pending_forms.pop(key, None) if key is not None else None
     if values is not None:
         restore(dialog, values)
+    if values:  # not for a form that was open with nothing in it
         window.notice.say(
             translate("ui.shell.reopen", "What you were typing before the app locked is back.")
         )

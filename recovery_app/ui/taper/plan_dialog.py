@@ -38,7 +38,7 @@ from recovery_app.core.taper.plan import (
 from recovery_app.storage.taper.ops import save_plan
 from recovery_app.ui.common.context import AppContext
 from recovery_app.ui.common.flow import button_row
-from recovery_app.ui.common.form_snapshot import mark_form
+from recovery_app.ui.common.form_snapshot import commit_open_editor, mark_form
 from recovery_app.ui.common.forms import Form
 from recovery_app.ui.common.start_date import from_qdate, to_qdate
 from recovery_app.ui.common.style import wrapped
@@ -145,6 +145,7 @@ class TaperPlanDialog(QDialog):
 
     def form_values(self) -> dict[str, Any]:
         """What is typed, by name, for a lock (``form_snapshot.NamedValues``)."""
+        commit_open_editor(self.table)
         return {
             "medicine": self.medicine.currentText(),
             "form": self.form_field.text(),
