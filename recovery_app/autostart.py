@@ -39,8 +39,12 @@ def _quoted(argument: str) -> str:
 
 def _start() -> tuple[list[str], Path | None]:
     """How this very copy of the app starts, and the folder it must start in (if any)."""
-    appimage = os.environ.get("APPIMAGE")
-    if appimage:  # sys.executable is inside a mount that goes when the app quits
+    appimage, appdir = os.environ.get("APPIMAGE"), os.environ.get("APPDIR")
+    if (
+        appimage
+        and appdir
+        and Path(sys.executable).resolve().is_relative_to(Path(appdir).resolve())
+    ):  # sys.executable is inside a mount that goes when the app quits
         return [appimage], None
     if getattr(sys, "frozen", False):  # the packaged build
         return [sys.executable], None

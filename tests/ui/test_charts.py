@@ -114,7 +114,7 @@ def test_a_screen_reader_is_told_a_chart_is_a_chart_and_given_its_reading(
     from recovery_app.ui.toolkit.breathing import BreathingGuide
 
     chart = Line("Cravings each week", ("1 Nov", "8 Nov"), (3.0, 1.0), 0, 3)
-    for _ in range(20):  # each made and dropped: the interfaces must go with them
+    for _ in range(20):  # made and dropped again and again: nothing may crash
         page = QWidget()
         views = [ChartView("Cravings each week", chart, "Fewer cravings in the second week")]
         breathing = BreathingGuide()

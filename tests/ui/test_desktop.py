@@ -100,11 +100,26 @@ def _exec_words(text: str) -> list[str]:
 
 
 def test_an_appimage_starts_from_its_own_file_not_from_its_mount(
-    config_home: Path, monkeypatch: pytest.MonkeyPatch
+    config_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    mount = tmp_path / ".mount_RecoveXYZ"
     monkeypatch.setenv("APPIMAGE", "/home/sam/Apps/Recovery Companion.AppImage")
+    monkeypatch.setenv("APPDIR", str(mount))
+    monkeypatch.setattr(sys, "executable", str(mount / "usr" / "bin" / "python3"))
     words = _exec_words(autostart.entry_text(None))
     assert words == ["/home/sam/Apps/Recovery Companion.AppImage", "gui", "--at-login"]
+
+
+def test_an_appimage_that_started_this_app_is_not_taken_for_it(
+    config_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: an AppImage passes APPIMAGE and APPDIR to every program it starts
+    (a terminal, a launcher); the entry would then start that other AppImage at login."""
+    monkeypatch.setenv("APPIMAGE", "/home/sam/Apps/Terminal.AppImage")
+    monkeypatch.setenv("APPDIR", "/tmp/.mount_TerminABC")
+    words = _exec_words(autostart.entry_text(None))
+    assert "/home/sam/Apps/Terminal.AppImage" not in words
+    assert Path(words[0]).parent == Path(sys.executable).parent
 
 
 def test_the_packaged_build_starts_itself(
