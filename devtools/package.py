@@ -13,11 +13,16 @@ PyInstaller carries every library the build machine has that a bundled file
 needs, which would bring GTK in for Qt's GTK theme plugin. The app draws its own
 look, so that plugin is left out, and with it each library only it needed.
 
-The ``.deb``'s dependencies are worked out from the build itself: every shared
-library a bundled file needs that the bundle doesn't carry must be named in
-``SYSTEM_LIBRARIES`` (PyInstaller leaves the C library and the graphics stack
-to the system, as it should), so a new one stops the build instead of making a
-package that fails on someone's computer.
+What else PyInstaller carries depends on what the build machine has installed.
+The ``.tar.gz`` keeps all of it, so it starts on other Linux systems too. The
+``.deb`` does not: each library a Debian package of the build machine provides
+goes, and that package becomes a dependency (``dpkg-query -S``), so the ``.deb``
+is the same whichever libraries happened to be there. Every other library a
+bundled file needs and the bundle doesn't carry (the C library and the graphics
+stack, which PyInstaller leaves to the system, and any the build machine lacks)
+must be named in ``SYSTEM_LIBRARIES``; a new one stops the build instead of
+making a package that fails on someone's computer. File modes are set here, not
+left to the builder's umask.
 """
 
 from __future__ import annotations
@@ -70,6 +75,29 @@ SYSTEM_LIBRARIES: dict[str, str] = {
     "libxcb-icccm.so.4": "libxcb-icccm4",
     "libxcb-keysyms.so.1": "libxcb-keysyms1",
     "libxcb-cursor.so.0": "libxcb-cursor0",
+    # Qt's X11 needs (doc.qt.io, "Qt for X11 Requirements"), for a builder without them.
+    "libxcb-glx.so.0": "libxcb-glx0",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xinput.so.0": "libxcb-xinput0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libX11.so.6": "libx11-6",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgobject-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
     "libwayland-client.so.0": "libwayland-client0",
     "libwayland-cursor.so.0": "libwayland-cursor0",
     "libwayland-egl.so.1": "libwayland-egl1",
@@ -81,6 +109,13 @@ class PackageError(Exception):
 
 
 def architecture() -> str:
+    """Debian's name for this machine's architecture (dpkg's own answer when it is here)."""
+    if shutil.which("dpkg") is not None:
+        answer = subprocess.run(
+            ["dpkg", "--print-architecture"], capture_output=True, text=True, check=False
+        )
+        if answer.returncode == 0 and answer.stdout.strip():
+            return answer.stdout.strip()
     machine = platform.machine().lower()
     return {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64"}.get(
         machine, machine
@@ -137,6 +172,54 @@ def leave_out_plugins(app: Path) -> list[str]:
     return [p.name for p in gone + unused]
 
 
+def _system_libraries() -> dict[str, Path]:
+    """Each shared library the dynamic linker knows here, by name (``ldconfig -p``)."""
+    ldconfig = shutil.which("ldconfig") or "/sbin/ldconfig"
+    listing = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, check=False)
+    found: dict[str, Path] = {}
+    for line in listing.stdout.splitlines()[1:]:
+        name, _, path = line.strip().partition(" => ")
+        soname = name.split(" (", 1)[0]
+        if path and soname not in found:  # the first is the one this architecture uses
+            found[soname] = Path(path)
+    return found
+
+
+def _package_of(path: Path) -> str | None:
+    """The Debian package that installed ``path`` (with /usr merged or not)."""
+    text = str(path)
+    for candidate in dict.fromkeys(
+        (text, str(path.resolve()), "/usr" + text if text.startswith("/lib") else text)
+    ):
+        answer = subprocess.run(
+            ["dpkg-query", "-S", candidate], capture_output=True, text=True, check=False
+        )
+        if answer.returncode == 0 and ": " in answer.stdout:
+            return answer.stdout.split(": ", 1)[0].split(":", 1)[0].split(",", 1)[0]
+    return None
+
+
+def leave_to_system(internal: Path) -> dict[str, str]:
+    """Take out of the bundle each library a package of this machine provides (the
+    ``.deb`` depends on those packages instead); returns library name → package."""
+    system = _system_libraries()
+    left: dict[str, str] = {}
+    for path in sorted(internal.iterdir()):
+        if (
+            path.is_symlink()  # a link to a library of a wheel inside the bundle
+            or not path.is_file()
+            or ".cpython-" in path.name
+            or path.name.startswith("libpython")
+            or path.name not in system
+        ):
+            continue
+        package = _package_of(system[path.name])
+        if package is not None:
+            path.unlink()
+            left[path.name] = package
+    return left
+
+
 def needed_from_system(folder: Path) -> tuple[set[str], tuple[int, int]]:
     """The libraries the bundle needs but doesn't carry, and the newest glibc it asks for."""
     elves = list(_elf_files(folder))
@@ -151,16 +234,20 @@ def needed_from_system(folder: Path) -> tuple[set[str], tuple[int, int]]:
     return outside, glibc
 
 
-def debian_depends(libraries: Iterable[str], glibc: tuple[int, int]) -> list[str]:
-    """The Depends line for these libraries; one with no known package is an error."""
-    unknown = sorted(set(libraries) - SYSTEM_LIBRARIES.keys())
+def debian_depends(
+    libraries: Iterable[str], glibc: tuple[int, int], left: dict[str, str] | None = None
+) -> list[str]:
+    """The Depends line: the packages of the libraries ``left`` to the system, and of
+    the others these need; a library with no known package is an error."""
+    known = {**SYSTEM_LIBRARIES, **(left or {})}
+    unknown = sorted(set(libraries) - known.keys())
     if unknown:
         raise PackageError(
             "The build needs libraries it doesn't carry and devtools/package.py doesn't "
             f"know the package of: {', '.join(unknown)}. Add them to SYSTEM_LIBRARIES."
         )
-    packages = {SYSTEM_LIBRARIES[name] for name in libraries} - {"libc6"}
-    return [f"libc6 (>= {glibc[0]}.{glibc[1]})", *sorted(packages)]
+    packages = {known[name] for name in libraries} | set((left or {}).values())
+    return [f"libc6 (>= {glibc[0]}.{glibc[1]})", *sorted(packages - {"libc6"})]
 
 
 def control_text(depends: list[str], installed_kib: int) -> str:
@@ -171,6 +258,7 @@ def control_text(depends: list[str], installed_kib: int) -> str:
         f"Maintainer: {APP_NAME} team <team@recoverycompanion.org>",
         f"Installed-Size: {installed_kib}",
         f"Depends: {', '.join(depends)}",
+        "Recommends: fonts-dejavu-core",
         "Section: utils",
         "Priority: optional",
         f"Description: {APP_NAME}: a private, offline recovery companion",
@@ -258,14 +346,25 @@ def run_pyinstaller(work: Path) -> Path:
     return work / "dist" / "recovery-app"
 
 
+def normalise_modes(folder: Path) -> None:
+    """0755 for folders and programs, 0644 for the rest, whatever the builder's umask
+    (an 077 one made dpkg-deb refuse, an 027 one a package others couldn't start)."""
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_symlink():
+            continue
+        executable = path.is_dir() or path.stat().st_mode & 0o111
+        path.chmod(0o755 if executable else 0o644)
+
+
 def _size_kib(folder: Path) -> int:
     files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     return sum(p.stat().st_size for p in files) // 1024 + 1
 
 
-def build_deb(app: Path, share: Path, out: Path, stage: Path) -> Path:
+def build_deb(app: Path, share: Path, out: Path, stage: Path) -> tuple[Path, dict[str, str]]:
     root = stage / "deb"
     shutil.copytree(app, root / INSTALL_DIR, symlinks=True)
+    left = leave_to_system(root / INSTALL_DIR / "_internal")
     shutil.copytree(share, root / "usr" / "share")
     (root / "usr" / "bin").mkdir(parents=True)
     # Relative, so it also works in a folder the package is unpacked into.
@@ -275,8 +374,9 @@ def build_deb(app: Path, share: Path, out: Path, stage: Path) -> Path:
     libraries, glibc = needed_from_system(root / INSTALL_DIR)
     (root / "DEBIAN").mkdir()
     (root / "DEBIAN" / "control").write_text(
-        control_text(debian_depends(libraries, glibc), _size_kib(root))
+        control_text(debian_depends(libraries, glibc, left), _size_kib(root))
     )
+    normalise_modes(root)
     deb = out / f"{PACKAGE}_{__version__}_{architecture()}.deb"
     built = subprocess.run(
         [
@@ -296,7 +396,7 @@ def build_deb(app: Path, share: Path, out: Path, stage: Path) -> Path:
     )
     if built.returncode != 0:
         raise PackageError(f"dpkg-deb failed: {built.stderr.strip()}")
-    return deb
+    return deb, left
 
 
 def build_tarball(app: Path, share: Path, out: Path) -> Path:
@@ -373,8 +473,10 @@ def smoke_test(deb: Path, tarball: Path) -> list[str]:
         with tarfile.open(tarball) as archive:
             archive.extractall(fresh / "tar", filter="data")
         (folder,) = (fresh / "tar").iterdir()
-        version = _run_app([str(folder / "recovery-app"), "--version"], _clean_env(home), fresh)
-        checked.append(f"the .tar.gz unpacks and ./recovery-app says {version.strip()!r}")
+        out = _run_app([str(folder / "recovery-app"), "self-test"], offscreen, fresh)
+        if "works on this computer" not in out:
+            raise PackageError(f"self-test from the .tar.gz printed:\n{out}")
+        checked.append("the .tar.gz unpacks, and self-test passes from it offscreen")
     return checked
 
 
@@ -387,6 +489,7 @@ def build(out: Path) -> list[str]:
     for tool in ("readelf", "dpkg-deb"):
         if shutil.which(tool) is None:
             raise PackageError(f"{tool} is needed (Debian: binutils, dpkg)")
+    os.umask(0o022)
     out.mkdir(parents=True, exist_ok=True)
     work = ROOT / "build" / "package"
     shutil.rmtree(work, ignore_errors=True)
@@ -396,12 +499,16 @@ def build(out: Path) -> list[str]:
     built = time.perf_counter()
     share = work / "share"
     desktop_files(share)
-    deb = build_deb(app, share, out, work)
+    normalise_modes(app)
+    normalise_modes(share)
+    deb, left = build_deb(app, share, out, work)
     tarball = build_tarball(app, share, out)
     packed = time.perf_counter()
     lines = [
         f"PyInstaller: {built - started:.0f} s, a folder of {_size_kib(app) / 1024:.0f} MB",
         f"left out: {', '.join(left_out)}",
+        f"the .deb depends on {len(set(left.values()))} packages for {len(left)} libraries "
+        "the .tar.gz carries",
         f"{deb.name}: {deb.stat().st_size / 2**20:.0f} MB, "
         f"{tarball.name}: {tarball.stat().st_size / 2**20:.0f} MB ({packed - built:.0f} s)",
     ]

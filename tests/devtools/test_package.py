@@ -33,7 +33,8 @@ def test_the_control_file_has_what_dpkg_and_apt_need() -> None:
     assert fields["Version"] == __version__
     assert fields["Depends"] == "libc6 (>= 2.36), libxcb1"
     assert fields["Installed-Size"] == "200000"
-    assert {"Architecture", "Maintainer", "Description"} <= fields.keys()
+    assert fields["Architecture"] == package.architecture()
+    assert {"Maintainer", "Description", "Recommends"} <= fields.keys()
     assert text.endswith("\n") and "\n\n" not in text  # one paragraph
 
 
@@ -91,3 +92,52 @@ def test_the_icon_is_drawn_in_every_freedesktop_size(tmp_path: Path, qtbot: QtBo
         middle = image.pixelColor(size // 2, size // 2)
         assert middle.alpha() > 0, f"the {size} px icon is empty in the middle"
     assert (hicolor / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
+
+
+def test_the_deb_leaves_to_the_system_what_its_packages_provide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: what PyInstaller carried, and so the Depends line, changed with
+    what the build machine had installed."""
+    internal = tmp_path / "_internal"
+    for name in ("libxcb-image.so.0", "libbundled.so.2", "libpython3.11.so.1.0"):
+        _fake_elf(internal / name)
+    _fake_elf(internal / "_ssl.cpython-311-x86_64-linux-gnu.so")
+    qt = _fake_elf(internal / "PySide6" / "Qt" / "lib" / "libQt6Core.so.6")
+    (internal / "libQt6Core.so.6").symlink_to(qt)
+    system = {
+        name: Path("/usr/lib/x86_64-linux-gnu") / name
+        for name in ("libxcb-image.so.0", "libpython3.11.so.1.0", "libQt6Core.so.6")
+    }
+    monkeypatch.setattr(package, "_system_libraries", lambda: system)
+    monkeypatch.setattr(package, "_package_of", lambda path: f"pkg-of-{path.name}")
+    left = package.leave_to_system(internal)
+    assert left == {"libxcb-image.so.0": "pkg-of-libxcb-image.so.0"}
+    assert sorted(p.name for p in internal.iterdir()) == [
+        "PySide6",
+        "_ssl.cpython-311-x86_64-linux-gnu.so",
+        "libQt6Core.so.6",
+        "libbundled.so.2",
+        "libpython3.11.so.1.0",
+    ]
+    # A library left to the system is a dependency even when nothing links it by name.
+    depends = package.debian_depends(["libc.so.6"], (2, 35), left)
+    assert depends == ["libc6 (>= 2.35)", "pkg-of-libxcb-image.so.0"]
+
+
+def test_file_modes_are_the_packages_own_not_the_builders_umask(tmp_path: Path) -> None:
+    """Found in review: with umask 077 dpkg-deb refused the build; with 027 the app
+    installed so that only root could start it."""
+    folder = tmp_path / "root"
+    (folder / "DEBIAN").mkdir(parents=True)
+    program = folder / "recovery-app"
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o700)
+    data = folder / "DEBIAN" / "control"
+    data.write_text("Package: x\n")
+    data.chmod(0o600)
+    (folder / "DEBIAN").chmod(0o700)
+    (folder / "link").symlink_to("recovery-app")
+    package.normalise_modes(folder)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (folder, folder / "DEBIAN", program, data)}
+    assert modes == {"root": 0o755, "DEBIAN": 0o755, "recovery-app": 0o755, "control": 0o644}
