@@ -194,8 +194,12 @@ def _package_of(path: Path) -> str | None:
         answer = subprocess.run(
             ["dpkg-query", "-S", candidate], capture_output=True, text=True, check=False
         )
-        if answer.returncode == 0 and ": " in answer.stdout:
-            return answer.stdout.split(": ", 1)[0].split(":", 1)[0].split(",", 1)[0]
+        for line in answer.stdout.splitlines() if answer.returncode == 0 else []:
+            if line.startswith("diversion by ") or ": " not in line:
+                continue  # "diversion by PKG from: PATH" comes before the owner's line
+            name = line.split(": ", 1)[0].split(",", 1)[0].split(":", 1)[0].strip()
+            if re.fullmatch(r"[a-z0-9][a-z0-9+.-]+", name):
+                return name
     return None
 
 

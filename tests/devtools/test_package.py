@@ -141,3 +141,25 @@ def test_file_modes_are_the_packages_own_not_the_builders_umask(tmp_path: Path) 
     package.normalise_modes(folder)
     modes = {p.name: p.stat().st_mode & 0o777 for p in (folder, folder / "DEBIAN", program, data)}
     assert modes == {"root": 0o755, "DEBIAN": 0o755, "recovery-app": 0o755, "control": 0o644}
+
+
+def test_a_diverted_library_is_owned_by_its_package_not_by_the_diversion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found in review: dpkg-query names a diversion first, and that line became a
+    "package" in the Depends line."""
+    import subprocess
+
+    answer = (
+        "diversion by glx-diversions from: /usr/lib/x86_64-linux-gnu/libGL.so.1\n"
+        "diversion by glx-diversions to: /usr/lib/mesa-diverted/libGL.so.1\n"
+        "libgl1:amd64, libgl1:i386: /usr/lib/x86_64-linux-gnu/libGL.so.1\n"
+    )
+
+    def query(command: list[str], **_kwargs: object) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(command, 0, answer, "")
+
+    monkeypatch.setattr(package.subprocess, "run", query)
+    assert package._package_of(Path("/usr/lib/x86_64-linux-gnu/libGL.so.1")) == "libgl1"
+    answer = "diversion by x from: /usr/lib/libodd.so.1\n"
+    assert package._package_of(Path("/usr/lib/libodd.so.1")) is None  # stays bundled

@@ -339,14 +339,27 @@ class EntryDialog(QDialog):
         }
 
     def form_values(self) -> dict[str, Any]:
-        """For a lock (``form_snapshot.NamedValues``): the whole entry with its time, so
-        one the craving flow filled in (when it began, how strong) comes back as it was,
-        even untouched; the draft alone keeps only what was changed."""
-        return self._values_of(self.entry(), with_time=True)
+        """For a lock (``form_snapshot.NamedValues``). An entry the craving flow filled
+        in (when it began, how strong) comes back whole with its time, even untouched:
+        its draft alone keeps only what was changed. A blank new form or an entry as
+        saved gives nothing (it opens the same again); any other keeps its time only
+        when it was set or is the entry's own."""
+        e = self.entry()
+        filled_in = self.original.created_at is None and self._filled_in(self.original)
+        if e == self.original and not filled_in:
+            return {}
+        keeps_time = filled_in or self.original.created_at is not None
+        return self._values_of(e, keeps_time or e.occurred_at != self.original.occurred_at)
+
+    @staticmethod
+    def _filled_in(e: JournalEntry) -> bool:
+        content = (e.intensity, e.duration_minutes, e.outcome, e.mood)
+        lists = (e.triggers, e.coping, e.tags, *(getattr(e, n) for n in TEXT_FIELDS))
+        return any(v is not None for v in content) or any(lists)
 
     def put_form_values(self, values: dict[str, Any]) -> None:
         entry = self._entry_from(values)
-        if entry is not None:
+        if entry is not None and entry != self.entry():
             self._fill(entry)
             self.drafts.touch()  # kept again as the person's draft
 

@@ -700,3 +700,31 @@ def test_a_craving_the_flow_filled_in_comes_back_with_its_own_time_untouched(
     back = unlock_until_back(window, qtbot, EntryDialog, read)
     assert back.occurred_at == began
     assert (back.intensity, back.duration_minutes) == (7, 12)
+
+
+def test_a_blank_journal_form_comes_back_blank_and_leaves_no_draft(
+    locked_window: MainWindow, qtbot: QtBot, clock: FixedClock
+) -> None:
+    """Found in review: a form nobody typed in came back saying what was typed is back,
+    and left a draft dated at the lock that the next "write" offered as kept work."""
+    from recovery_app.storage.drafts import load_draft
+    from recovery_app.ui.journal.entry_dialog import EntryDialog
+
+    window = locked_window
+    with qtbot.waitSignal(window.dataReady, timeout=10000):
+        unlock(window, qtbot, PASSPHRASE)
+    assert window.journal is not None
+    form = window.journal.write()
+    qtbot.waitUntil(form.isVisible)
+    window.lock_or_hide()
+    clock.current = clock.current + timedelta(hours=9)
+
+    def read_then_close(again: EntryDialog) -> str:
+        status = again.status.text()
+        again.reject()
+        return status or "-"
+
+    assert unlock_until_back(window, qtbot, EntryDialog, read_then_close) == "-"
+    assert "is back" not in window.notice.label.text()
+    assert window.db is not None
+    assert load_draft(window.db, "new:journal") is None
