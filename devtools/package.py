@@ -21,8 +21,9 @@ is the same whichever libraries happened to be there. Every other library a
 bundled file needs and the bundle doesn't carry (the C library and the graphics
 stack, which PyInstaller leaves to the system, and any the build machine lacks)
 must be named in ``SYSTEM_LIBRARIES``; a new one stops the build instead of
-making a package that fails on someone's computer. File modes are set here, not
-left to the builder's umask.
+making a package that fails on someone's computer. Where ``dpkg-shlibdeps`` is
+here, each dependency asks for the oldest version that has every symbol the
+bundle uses. File modes are set here, not left to the builder's umask.
 """
 
 from __future__ import annotations
@@ -238,11 +239,45 @@ def needed_from_system(folder: Path) -> tuple[set[str], tuple[int, int]]:
     return outside, glibc
 
 
+def shlibs_versions(files: list[Path], internal: Path) -> dict[str, str]:
+    """Package → the oldest version that has every symbol the bundle uses, e.g.
+    ``libsqlite3-0`` → ``(>= 3.36.0)``, as ``dpkg-shlibdeps`` (Debian's dpkg-dev) works
+    it out; {} when it isn't here or can't (a library the builder lacks)."""
+    if shutil.which("dpkg-shlibdeps") is None:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="recovery-shlibs-") as tmp:
+        (Path(tmp) / "debian").mkdir()
+        (Path(tmp) / "debian" / "control").write_text(
+            "Source: recovery-companion\n\nPackage: recovery-companion\nArchitecture: any\n"
+        )
+        result = subprocess.run(
+            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", f"-l{internal}"]
+            + [str(path) for path in files],
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    line = result.stdout.strip()
+    if result.returncode != 0 or not line.startswith("shlibs:Depends="):
+        return {}
+    versions: dict[str, str] = {}
+    for item in line.removeprefix("shlibs:Depends=").split(", "):
+        name, _, constraint = item.partition(" ")
+        if "|" not in item:  # an alternative is left to the names worked out here
+            versions[name] = constraint
+    return versions
+
+
 def debian_depends(
-    libraries: Iterable[str], glibc: tuple[int, int], left: dict[str, str] | None = None
+    libraries: Iterable[str],
+    glibc: tuple[int, int],
+    left: dict[str, str] | None = None,
+    versions: dict[str, str] | None = None,
 ) -> list[str]:
     """The Depends line: the packages of the libraries ``left`` to the system, and of
-    the others these need; a library with no known package is an error."""
+    the others these need, each with its oldest usable version where ``versions`` has
+    it; a library with no known package is an error."""
     known = {**SYSTEM_LIBRARIES, **(left or {})}
     unknown = sorted(set(libraries) - known.keys())
     if unknown:
@@ -250,8 +285,13 @@ def debian_depends(
             "The build needs libraries it doesn't carry and devtools/package.py doesn't "
             f"know the package of: {', '.join(unknown)}. Add them to SYSTEM_LIBRARIES."
         )
-    packages = {known[name] for name in libraries} | set((left or {}).values())
-    return [f"libc6 (>= {glibc[0]}.{glibc[1]})", *sorted(packages - {"libc6"})]
+    versions = versions or {}
+    packages = {known[name] for name in libraries} | set((left or {}).values()) | set(versions)
+    libc = f"libc6 (>= {glibc[0]}.{glibc[1]})"
+    return [libc] + [
+        f"{name} {versions[name]}" if versions.get(name) else name
+        for name in sorted(packages - {"libc6"})
+    ]
 
 
 def control_text(depends: list[str], installed_kib: int) -> str:
@@ -376,9 +416,11 @@ def build_deb(app: Path, share: Path, out: Path, stage: Path) -> tuple[Path, dic
         Path("..", "..", INSTALL_DIR, "recovery-app")
     )
     libraries, glibc = needed_from_system(root / INSTALL_DIR)
+    internal = root / INSTALL_DIR / "_internal"
+    versions = shlibs_versions(list(_elf_files(root / INSTALL_DIR)), internal)
     (root / "DEBIAN").mkdir()
     (root / "DEBIAN" / "control").write_text(
-        control_text(debian_depends(libraries, glibc, left), _size_kib(root))
+        control_text(debian_depends(libraries, glibc, left, versions), _size_kib(root))
     )
     normalise_modes(root)
     deb = out / f"{PACKAGE}_{__version__}_{architecture()}.deb"

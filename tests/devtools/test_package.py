@@ -163,3 +163,43 @@ def test_a_diverted_library_is_owned_by_its_package_not_by_the_diversion(
     assert package._package_of(Path("/usr/lib/x86_64-linux-gnu/libGL.so.1")) == "libgl1"
     answer = "diversion by x from: /usr/lib/libodd.so.1\n"
     assert package._package_of(Path("/usr/lib/libodd.so.1")) is None  # stays bundled
+
+
+def test_each_dependency_asks_for_the_oldest_version_with_the_symbols_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: with no versions, apt would accept a system whose libraries are
+    older than the ones the bundle was built against, and the app would not start."""
+    import subprocess
+
+    said = (
+        "shlibs:Depends=libc6 (>= 2.35), libsqlite3-0 (>= 3.36.0), libx11-6, "
+        "libgl1 | libgl1-mesa-glx, libzstd1 (>= 1.5.2)\n"
+    )
+    calls: list[list[str]] = []
+
+    def shlibdeps(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        calls.append(command)
+        control = Path(str(kwargs["cwd"])) / "debian" / "control"
+        assert control.is_file()  # dpkg-shlibdeps reads it
+        return subprocess.CompletedProcess(command, 0, said, "")
+
+    monkeypatch.setattr(package.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(package.subprocess, "run", shlibdeps)
+    versions = package.shlibs_versions([tmp_path / "libQt6Gui.so.6"], tmp_path)
+    assert calls[0][0] == "dpkg-shlibdeps" and str(tmp_path / "libQt6Gui.so.6") in calls[0]
+    assert versions == {
+        "libc6": "(>= 2.35)",
+        "libsqlite3-0": "(>= 3.36.0)",
+        "libx11-6": "",
+        "libzstd1": "(>= 1.5.2)",
+    }
+    left = {"libsqlite3.so.0": "libsqlite3-0", "libdbus-1.so.3": "libdbus-1-3"}
+    depends = package.debian_depends(["libc.so.6", "libX11.so.6"], (2, 35), left, versions)
+    assert depends == [
+        "libc6 (>= 2.35)",
+        "libdbus-1-3",
+        "libsqlite3-0 (>= 3.36.0)",
+        "libx11-6",
+        "libzstd1 (>= 1.5.2)",
+    ]
