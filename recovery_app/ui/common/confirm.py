@@ -18,7 +18,10 @@ class Confirm:
         box.setDefaultButton(no_button)
         box.setEscapeButton(no_button)
         box.exec()
-        return box.clickedButton() is yes_button
+        from shiboken6 import isValid
+
+        # A lock that came while it asked deletes its page, and the question with it: no.
+        return isValid(box) and box.clickedButton() is yes_button
 
     @classmethod
     def ask_text(cls, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
