@@ -141,8 +141,15 @@ def _dynamic(path: Path) -> str:
     return result.stdout
 
 
-def _needed(path: Path) -> list[str]:
-    return re.findall(r"\(NEEDED\)\s.*\[(.+?)\]", _dynamic(path))
+def _needed_in(dynamic: str) -> list[str]:
+    """The libraries a file links by name, from its ``readelf --dynamic`` text."""
+    return re.findall(r"\(NEEDED\)\s.*\[(.+?)\]", dynamic)
+
+
+def _loaded_by_name(path: Path) -> bool:
+    """Python's own library and its extension modules: loaded by name, never NEEDED,
+    and never a library of the system's."""
+    return ".cpython-" in path.name or path.name.startswith("libpython")
 
 
 def leave_out_plugins(app: Path) -> list[str]:
@@ -153,13 +160,10 @@ def leave_out_plugins(app: Path) -> list[str]:
     for plugin in gone:
         plugin.unlink()
     elves = list(_elf_files(app))
-    needs = {path: _needed(path) for path in elves}
+    needs = {path: _needed_in(_dynamic(path)) for path in elves}
     by_name = {path.name: path for path in elves}
     by_name.update((p.name, p.resolve()) for p in internal.iterdir() if p.is_symlink())
-    # Python's own library and extension modules are loaded by name, never NEEDED.
-    candidates = {p for p in elves if p.parent == internal and ".cpython-" not in p.name} - {
-        p for p in elves if p.name.startswith("libpython")
-    }
+    candidates = {p for p in elves if p.parent == internal and not _loaded_by_name(p)}
     reached: set[Path] = set()
     todo = [p for p in elves if p not in candidates]
     while todo:
@@ -213,8 +217,7 @@ def leave_to_system(internal: Path) -> dict[str, str]:
         if (
             path.is_symlink()  # a link to a library of a wheel inside the bundle
             or not path.is_file()
-            or ".cpython-" in path.name
-            or path.name.startswith("libpython")
+            or _loaded_by_name(path)
             or path.name not in system
         ):
             continue
@@ -233,7 +236,7 @@ def needed_from_system(folder: Path) -> tuple[set[str], tuple[int, int]]:
     glibc = (2, 17)
     for path in elves:
         text = _dynamic(path)
-        outside.update(n for n in re.findall(r"\(NEEDED\)\s.*\[(.+?)\]", text) if n not in carried)
+        outside.update(n for n in _needed_in(text) if n not in carried)
         for major, minor in re.findall(r"Name: GLIBC_(\d+)\.(\d+)", text):
             glibc = max(glibc, (int(major), int(minor)))
     return outside, glibc
@@ -479,6 +482,14 @@ def _run_app(command: list[str], env: dict[str, str], cwd: Path) -> str:
     return result.stdout
 
 
+def _self_test(command: list[str], env: dict[str, str], cwd: Path) -> str:
+    """Run ``recovery-app self-test`` as ``command`` does; what it checked, in a line."""
+    out = _run_app([*command, "self-test"], env, cwd)
+    if "works on this computer" not in out:
+        raise PackageError(f"{' '.join(command)} self-test printed:\n{out}")
+    return "; ".join(line[4:] for line in out.splitlines() if line.startswith("ok  "))
+
+
 def smoke_test(deb: Path, tarball: Path) -> list[str]:
     """Unpack both into fresh folders and start the app from each; what was checked."""
     checked: list[str] = []
@@ -503,31 +514,23 @@ def smoke_test(deb: Path, tarball: Path) -> list[str]:
             raise PackageError(f"--version printed {version!r}")
         checked.append(f"the .deb unpacks and /usr/bin/recovery-app says {version!r}")
         offscreen = _clean_env(home, QT_QPA_PLATFORM="offscreen")
-        out = _run_app([str(binary), "self-test"], offscreen, fresh)
-        if "works on this computer" not in out:
-            raise PackageError(f"self-test printed:\n{out}")
-        checked.append("self-test passes offscreen: " + _summary(out))
+        done = _self_test([str(binary)], offscreen, fresh)
+        checked.append("self-test passes offscreen: " + done)
         xvfb = shutil.which("xvfb-run")
         if xvfb is not None:
             on_x = _clean_env(home, QT_QPA_PLATFORM="xcb")
-            out = _run_app([xvfb, "-a", str(binary), "self-test"], on_x, fresh)
-            checked.append("self-test passes on a virtual X screen: " + _summary(out))
+            done = _self_test([xvfb, "-a", str(binary)], on_x, fresh)
+            checked.append("self-test passes on a virtual X screen: " + done)
         else:
             checked.append("not tried on X: xvfb-run is not installed")
-        if any(home.iterdir()):
-            raise PackageError(f"the self-test wrote into the home folder: {list(home.iterdir())}")
         with tarfile.open(tarball) as archive:
             archive.extractall(fresh / "tar", filter="data")
         (folder,) = (fresh / "tar").iterdir()
-        out = _run_app([str(folder / "recovery-app"), "self-test"], offscreen, fresh)
-        if "works on this computer" not in out:
-            raise PackageError(f"self-test from the .tar.gz printed:\n{out}")
+        _self_test([str(folder / "recovery-app")], offscreen, fresh)
         checked.append("the .tar.gz unpacks, and self-test passes from it offscreen")
+        if any(home.iterdir()):  # after every start, the .tar.gz's too
+            raise PackageError(f"the self-test wrote into the home folder: {list(home.iterdir())}")
     return checked
-
-
-def _summary(out: str) -> str:
-    return "; ".join(line[4:] for line in out.splitlines() if line.startswith("ok  "))
 
 
 def build(out: Path) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -83,13 +84,12 @@ class _OneTabStop(QObject):
         return False
 
 
-_one_tab_stop: _OneTabStop | None = None
+@cache
+def _tab_filter() -> _OneTabStop:
+    return _OneTabStop()
 
 
 def one_tab_stop(widget: QWidget) -> None:
     """A date or time field that just took focus: Tab moves on from it in one press."""
-    global _one_tab_stop
     if isinstance(widget, QDateTimeEdit):
-        if _one_tab_stop is None:
-            _one_tab_stop = _OneTabStop()
-        widget.installEventFilter(_one_tab_stop)  # once: installing again replaces it
+        widget.installEventFilter(_tab_filter())  # once: installing again replaces it
